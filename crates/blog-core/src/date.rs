@@ -1,0 +1,227 @@
+//! Calendar dates from front matter: parsing the forms authors write and formatting for readers.
+
+use std::fmt;
+
+/// A calendar date with an optional time of day, as written in a post's front matter.
+///
+/// Ordering is chronological, which is what the article list sorts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PostDate {
+    /// Four-digit year.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of month, 1–31 (validated against the month).
+    pub day: u8,
+    /// Minutes after midnight when the front matter gave a time; `None` for a bare date.
+    pub minutes: Option<u16>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Parses exactly `n` ASCII digits.
+fn digits(s: &str, n: usize) -> Option<u16> {
+    if s.len() != n || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl PostDate {
+    /// Parses `2025-03-15`, `2025-03-15 10:00`, `2025-03-15T10:00:00` and RFC 3339 with an
+    /// offset or `Z` (`2025-03-15T10:00:00+02:00`). The time zone is not converted: the
+    /// author's wall-clock date is the one readers see.
+    pub fn parse(text: &str) -> Option<PostDate> {
+        let text = text.trim();
+        let (date, time) = match text.find(['T', 't', ' ']) {
+            Some(i) => (&text[..i], Some(text[i + 1..].trim())),
+            None => (text, None),
+        };
+        let mut parts = date.split('-');
+        let year = digits(parts.next()?, 4)?;
+        let month = u8::try_from(digits(parts.next()?, 2)?).ok()?;
+        let day = u8::try_from(digits(parts.next()?, 2)?).ok()?;
+        if parts.next().is_some() || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        let minutes = match time {
+            None => None,
+            Some(t) => Some(parse_time(t)?),
+        };
+        Some(PostDate {
+            year,
+            month,
+            day,
+            minutes,
+        })
+    }
+
+    /// The date as `YYYY-MM-DD`, the form stored in the manifest and used in `<time datetime>`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The date as readers expect it: `March 15, 2025`.
+    pub fn human(&self) -> String {
+        format!(
+            "{} {}, {}",
+            MONTHS[usize::from(self.month - 1)],
+            self.day,
+            self.year
+        )
+    }
+}
+
+/// Parses `HH:MM`, `HH:MM:SS`, optional fraction, optional `Z` or `±HH:MM` offset.
+fn parse_time(t: &str) -> Option<u16> {
+    let t = t.trim_end_matches(['Z', 'z']);
+    // Drop a numeric offset: `+02:00` / `-05:00` after the time.
+    let t = match t.rfind(['+', '-']) {
+        Some(i) if i >= 5 => {
+            let offset = &t[i + 1..];
+            let (h, m) = offset.split_once(':').unwrap_or((offset, "00"));
+            digits(h, 2).filter(|&h| h < 24)?;
+            digits(m, 2).filter(|&m| m < 60)?;
+            &t[..i]
+        }
+        _ => t,
+    };
+    let t = t.split('.').next()?;
+    let mut parts = t.split(':');
+    let hour = digits(parts.next()?, 2)?;
+    let minute = digits(parts.next()?, 2)?;
+    if let Some(sec) = parts.next() {
+        digits(sec, 2).filter(|&s| s < 61)?;
+    }
+    if parts.next().is_some() || hour > 23 || minute > 59 {
+        return None;
+    }
+    Some(hour * 60 + minute)
+}
+
+impl fmt::Display for PostDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_forms_authors_write() {
+        let cases = [
+            ("2025-03-15", "2025-03-15", None),
+            ("2025-03-15 10:00", "2025-03-15", Some(600)),
+            ("2025-03-15T10:00:00", "2025-03-15", Some(600)),
+            ("2025-03-15T10:30:00+02:00", "2025-03-15", Some(630)),
+            ("2025-03-15T23:59:59.123Z", "2025-03-15", Some(1439)),
+            ("2024-02-29", "2024-02-29", None),
+        ];
+        for (input, iso, minutes) in cases {
+            let d = PostDate::parse(input).unwrap_or_else(|| panic!("{input} should parse"));
+            assert_eq!(d.iso(), iso, "{input}");
+            assert_eq!(d.minutes, minutes, "{input}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for input in [
+            "",
+            "15/03/2025",
+            "2025-3-15",
+            "2025-13-01",
+            "2025-02-29",
+            "2025-04-31",
+            "2025-03-15T25:00",
+            "2025-03-15 10",
+            "yesterday",
+            "2025-03-15-01",
+            "２０２５-03-15",
+        ] {
+            assert_eq!(PostDate::parse(input), None, "{input:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn formats_for_readers() {
+        assert_eq!(
+            PostDate::parse("2025-03-15").map(|d| d.human()),
+            Some("March 15, 2025".into())
+        );
+    }
+
+    #[test]
+    fn orders_chronologically_with_time_breaking_ties() {
+        let a = PostDate::parse("2025-03-15").unwrap();
+        let b = PostDate::parse("2025-03-15 09:00").unwrap();
+        let c = PostDate::parse("2025-04-01").unwrap();
+        assert!(a < b && b < c);
+    }
+}
+
+impl PostDate {
+    /// The date with its time, when it has one: `2025-03-15T10:00`.
+    pub fn iso_with_time(&self) -> String {
+        match self.minutes {
+            Some(m) => format!("{}T{:02}:{:02}", self.iso(), m / 60, m % 60),
+            None => self.iso(),
+        }
+    }
+}
+
+impl serde::Serialize for PostDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso_with_time())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PostDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        PostDate::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a date")))
+    }
+}
+
+#[cfg(test)]
+mod serde_tests {
+    use super::PostDate;
+
+    #[test]
+    fn round_trips_through_json() {
+        for text in ["2025-03-15", "2025-03-15T10:05"] {
+            let d = PostDate::parse(text).unwrap();
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<PostDate>(&json).unwrap(), d);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Front matter: splitting the `---` YAML block from a post and reading it into typed fields.
+
+use serde::Deserialize;
+
+use crate::date::PostDate;
+use crate::error::{ErrorKind, PostError};
+
+/// Largest front matter block accepted, in bytes; real ones are a few hundred.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The metadata at the top of a post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The post's title (required).
+    pub title: String,
+    /// Publication date (required).
+    pub date: PostDate,
+    /// Date of the last significant update, if any.
+    pub updated: Option<PostDate>,
+    /// Author ids or names as written (`author:` may be one name or a list).
+    pub authors: Vec<String>,
+    /// The URL slug, when the post overrides the one taken from its file name.
+    pub slug: Option<String>,
+    /// Summary for lists and link previews; when absent, an excerpt is used.
+    pub description: Option<String>,
+    /// Path or URL of the post's lead image.
+    pub image: Option<String>,
+    /// Topic tags.
+    pub tags: Vec<String>,
+    /// Drafts are shown while writing and left out of published builds.
+    pub draft: bool,
+}
+
+/// A scalar or a list of scalars: `author: Ann` and `author: [Ann, Bo]` both read as a list.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// The YAML as written, before validation. Unknown keys are ignored.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawFrontMatter {
+    title: Option<String>,
+    date: Option<String>,
+    updated: Option<String>,
+    author: Option<OneOrMany>,
+    authors: Option<OneOrMany>,
+    slug: Option<String>,
+    description: Option<String>,
+    image: Option<String>,
+    tags: Option<OneOrMany>,
+    draft: Option<bool>,
+}
+
+/// A post split into its front matter text and body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the fences.
+    pub yaml: &'a str,
+    /// Everything after the closing fence.
+    pub body: &'a str,
+    /// 1-based line number in the file of the YAML's first line.
+    pub yaml_first_line: usize,
+}
+
+/// Separates the `---` front matter from the body. The file must open with a `---` line
+/// (after an optional byte-order mark) and the block ends at the next `---` or `...` line.
+pub fn split(source: &str) -> Result<Split<'_>, ErrorKind> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(ErrorKind::NoFrontMatter);
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for line in lines {
+        let fence = line.trim_end();
+        if fence == "---" || fence == "..." {
+            return Ok(Split {
+                yaml: &source[yaml_start..offset],
+                body: &source[offset + line.len()..],
+                yaml_first_line: 2,
+            });
+        }
+        offset += line.len();
+        if offset - yaml_start > MAX_FRONT_MATTER_BYTES {
+            return Err(ErrorKind::FrontMatterTooLarge);
+        }
+    }
+    Err(ErrorKind::UnclosedFrontMatter)
+}
+
+/// Limits that keep hostile YAML (alias bombs, deep nesting) cheap to reject.
+fn yaml_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 16;
+    budget.max_aliases = 64;
+    budget.max_anchors = 64;
+    budget.max_events = 20_000;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
+/// Line (1-based, within `yaml`) where top-level `key:` is written, for error messages.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines().position(|line| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+    .map(|i| i + 1)
+}
+
+/// Parses and validates a front matter block. `file` and `first_line` place errors in the
+/// author's file.
+pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, PostError> {
+    let at = |line: Option<usize>, kind| PostError {
+        file: file.to_string(),
+        line: line.map(|l| l + first_line - 1),
+        kind,
+    };
+    let raw: RawFrontMatter = if yaml.trim().is_empty() {
+        RawFrontMatter::default()
+    } else {
+        serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|e| {
+            let line = e.location().map(|l| l.line() as usize).filter(|&l| l > 0);
+            at(line, ErrorKind::Yaml(yaml_message(&e)))
+        })?
+    };
+    let date_field = |field: &'static str, value: Option<String>| -> Result<_, PostError> {
+        match value {
+            None => Ok(None),
+            Some(v) => PostDate::parse(&v).map(Some).ok_or_else(|| {
+                at(key_line(yaml, field), ErrorKind::BadDate { field, value: v })
+            }),
+        }
+    };
+    let title = raw
+        .title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| at(key_line(yaml, "title"), ErrorKind::MissingField("title")))?;
+    let date = date_field("date", raw.date)?
+        .ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
+    let updated = date_field("updated", raw.updated)?;
+    let authors = raw
+        .author
+        .or(raw.authors)
+        .map(OneOrMany::into_vec)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let tags = raw
+        .tags
+        .map(OneOrMany::into_vec)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(FrontMatter {
+        title,
+        date,
+        updated,
+        authors,
+        slug: non_empty(raw.slug),
+        description: non_empty(raw.description),
+        image: non_empty(raw.image),
+        tags,
+        draft: raw.draft.unwrap_or(false),
+    })
+}
+
+/// The first line of the YAML library's message, without its own location suffix (the
+/// error already carries the line).
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    first.split(" at line ").next().unwrap_or(first).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_post(source: &str) -> Result<FrontMatter, PostError> {
+        let split = split(source).map_err(|kind| PostError {
+            file: "posts/x.md".into(),
+            line: None,
+            kind,
+        })?;
+        parse("posts/x.md", split.yaml, split.yaml_first_line)
+    }
+
+    #[test]
+    fn reads_every_field() {
+        let fm = parse_post(
+            "---\ntitle: \"Colons: quotes 'and' --- dashes\"\ndate: 2025-03-15 10:00\n\
+             updated: 2025-04-01\nauthor: [Ann, Bo]\nslug: custom\ndescription: Über café\n\
+             image: /images/x.png\ntags: [rust, web]\ndraft: true\nunknown: ignored\n---\nbody",
+        )
+        .unwrap();
+        assert_eq!(fm.title, "Colons: quotes 'and' --- dashes");
+        assert_eq!(fm.date.iso(), "2025-03-15");
+        assert_eq!(fm.updated.map(|d| d.iso()), Some("2025-04-01".into()));
+        assert_eq!(fm.authors, ["Ann", "Bo"]);
+        assert_eq!(fm.slug.as_deref(), Some("custom"));
+        assert_eq!(fm.description.as_deref(), Some("Über café"));
+        assert_eq!(fm.tags, ["rust", "web"]);
+        assert!(fm.draft);
+    }
+
+    #[test]
+    fn single_author_reads_as_a_list() {
+        let fm = parse_post("---\ntitle: T\ndate: 2025-01-01\nauthor: Alvison Hunter\n---\n").unwrap();
+        assert_eq!(fm.authors, ["Alvison Hunter"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_field() {
+        let cases = [
+            ("---\ntitle: T\ndate: 15/03/2025\n---\n", "posts/x.md:3: date \"15/03/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)"),
+            ("---\ndate: 2025-03-15\n---\n", "posts/x.md: missing required field `title`"),
+            ("---\ntitle: T\n---\n", "posts/x.md: missing required field `date`"),
+            ("no front matter", "posts/x.md: no front matter: a post must start with a `---` line, then `title:` and `date:`, then `---`"),
+            ("---\ntitle: T\n", "posts/x.md: front matter is not closed: add a `---` line after the last field"),
+        ];
+        for (source, want) in cases {
+            let err = parse_post(source).unwrap_err();
+            assert_eq!(err.to_string(), want);
+        }
+    }
+
+    #[test]
+    fn yaml_syntax_errors_carry_a_line() {
+        let err = parse_post("---\ntitle: T\ndate: 2025-01-01\ntags: [a, b\n---\n").unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::Yaml(_)), "{err}");
+        assert!(err.line.is_some(), "{err}");
+    }
+
+    #[test]
+    fn rejects_alias_bombs_quickly() {
+        let mut yaml = String::from("---\ntitle: T\ndate: 2025-01-01\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let prev = i - 1;
+            yaml.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        yaml.push_str("---\n");
+        assert!(parse_post(&yaml).is_err());
+    }
+
+    #[test]
+    fn rejects_oversized_front_matter() {
+        let source = format!("---\ntitle: T\n{}---\n", "x: y\n".repeat(20_000));
+        assert_eq!(split(&source).unwrap_err(), ErrorKind::FrontMatterTooLarge);
+    }
+}

@@ -1,0 +1,16 @@
+//! The blog's content core: pure functions from post text to typed data and HTML.
+//!
+//! Nothing here touches the DOM, the network or the file system, so the browser app and the
+//! native tools parse posts with exactly the same code.
+
+pub mod author;
+pub mod date;
+pub mod encoding;
+pub mod error;
+pub mod front_matter;
+pub mod manifest;
+pub mod markdown;
+pub mod paths;
+pub mod post;
+pub mod slug;
+pub mod url;

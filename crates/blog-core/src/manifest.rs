@@ -1,0 +1,179 @@
+//! The post index (`posts/index.json`): what the browser needs to list posts without being
+//! able to list a folder on a static host. Built natively from `posts/` with the same parsing
+//! the browser uses for a single post.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::author::{self, Author};
+use crate::error::{ErrorKind, PostError};
+use crate::post::{Post, PostMeta};
+
+/// A post that could not be read, reported instead of failing the whole site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// File name inside `posts/`.
+    pub file: String,
+    /// The full message, starting with `posts/<file>`.
+    pub message: String,
+}
+
+/// The site's post index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Readable posts, newest first.
+    pub posts: Vec<PostMeta>,
+    /// The author registry.
+    #[serde(default)]
+    pub authors: Vec<Author>,
+    /// Posts left out because they have errors, and registry errors.
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+}
+
+/// What goes into a build.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BuildOptions {
+    /// Keep `draft: true` posts (while writing); otherwise they are left out.
+    pub include_drafts: bool,
+}
+
+impl Manifest {
+    /// Builds the index from `(file name, text)` pairs and the registry's YAML.
+    pub fn build(
+        sources: &[(String, String)],
+        authors_yaml: Option<&str>,
+        options: BuildOptions,
+    ) -> Manifest {
+        let mut manifest = Manifest::default();
+        match authors_yaml.map(author::parse_registry) {
+            Some(Ok(authors)) => manifest.authors = authors,
+            Some(Err(message)) => manifest.problems.push(Problem {
+                file: "authors.yaml".into(),
+                message,
+            }),
+            None => {}
+        }
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (file, text) in sources {
+            let meta = match Post::parse(file, text) {
+                Ok(post) => post.meta,
+                Err(e) => {
+                    manifest.problems.push(Problem::from_error(file, &e));
+                    continue;
+                }
+            };
+            if meta.draft && !options.include_drafts {
+                continue;
+            }
+            if let Some(other) = seen.get(&meta.slug) {
+                let e = PostError {
+                    file: format!("posts/{file}"),
+                    line: None,
+                    kind: ErrorKind::DuplicateSlug {
+                        slug: meta.slug.clone(),
+                        other_file: format!("posts/{other}"),
+                    },
+                };
+                manifest.problems.push(Problem::from_error(file, &e));
+                continue;
+            }
+            seen.insert(meta.slug.clone(), file.clone());
+            manifest.posts.push(meta);
+        }
+        manifest
+            .posts
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        manifest.problems.sort_by(|a, b| a.file.cmp(&b.file));
+        manifest
+    }
+
+    /// The post with this slug.
+    pub fn post(&self, slug: &str) -> Option<&PostMeta> {
+        self.posts.iter().find(|p| p.slug == slug)
+    }
+
+    /// The problem recorded for a post whose file name gives this slug, if it failed to parse.
+    pub fn problem_for_slug(&self, slug: &str) -> Option<&Problem> {
+        self.problems
+            .iter()
+            .find(|p| crate::post::slug_from_file(&p.file) == slug)
+    }
+}
+
+impl Problem {
+    fn from_error(file: &str, e: &PostError) -> Problem {
+        Problem {
+            file: file.to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(file: &str, text: &str) -> (String, String) {
+        (file.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn lists_posts_newest_first_and_reports_broken_ones() {
+        let m = Manifest::build(
+            &[
+                src("old.md", "---\ntitle: Old\ndate: 2024-01-01\n---\nx"),
+                src("broken.md", "---\ntitle: Broken\ndate: soon\n---\nx"),
+                src("new.md", "---\ntitle: New\ndate: 2025-06-01\n---\nx"),
+                src("mid.md", "---\ntitle: Mid\ndate: 2024-07-01 12:00\n---\nx"),
+            ],
+            None,
+            BuildOptions::default(),
+        );
+        let slugs: Vec<_> = m.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["new", "mid", "old"]);
+        assert_eq!(m.problems.len(), 1);
+        assert_eq!(
+            m.problems[0].message,
+            "posts/broken.md:3: date \"soon\" is not a date (expected YYYY-MM-DD or RFC 3339)"
+        );
+        assert!(m.problem_for_slug("broken").is_some());
+    }
+
+    #[test]
+    fn duplicate_slugs_name_both_files() {
+        let m = Manifest::build(
+            &[
+                src("a.md", "---\ntitle: A\ndate: 2024-01-01\nslug: same\n---\n"),
+                src("b.md", "---\ntitle: B\ndate: 2024-01-02\nslug: same\n---\n"),
+            ],
+            None,
+            BuildOptions::default(),
+        );
+        assert_eq!(m.posts.len(), 1);
+        assert_eq!(
+            m.problems[0].message,
+            "posts/b.md: slug \"same\" is already used by posts/a.md"
+        );
+    }
+
+    #[test]
+    fn drafts_only_when_asked() {
+        let sources = [src("d.md", "---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n")];
+        assert!(Manifest::build(&sources, None, BuildOptions::default()).posts.is_empty());
+        let with = BuildOptions { include_drafts: true };
+        assert_eq!(Manifest::build(&sources, None, with).posts.len(), 1);
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let m = Manifest::build(
+            &[src("a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\nHello")],
+            Some("ann:\n  name: Ann\n"),
+            BuildOptions::default(),
+        );
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(serde_json::from_str::<Manifest>(&json).unwrap(), m);
+    }
+}

@@ -1,0 +1,161 @@
+//! A post: front matter and rendered body, parsed from the text of one Markdown file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PostDate;
+use crate::encoding::repair_mojibake;
+use crate::error::{ErrorKind, PostError};
+use crate::front_matter;
+use crate::markdown::{self, Heading};
+use crate::slug::is_valid_slug;
+
+/// Everything about a post except its body: what the article list and the manifest need.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostMeta {
+    /// URL slug: `/posts/<slug>`.
+    pub slug: String,
+    /// File name inside `posts/`, which the browser fetches.
+    pub file: String,
+    /// Title.
+    pub title: String,
+    /// Publication date.
+    pub date: PostDate,
+    /// Last update, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PostDate>,
+    /// The front matter's description, or an excerpt of the first paragraph.
+    pub description: String,
+    /// Lead image path or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Author ids or names as written in the front matter.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Topic tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Estimated reading time in minutes.
+    pub reading_minutes: u32,
+    /// Whether the post is a draft.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+}
+
+/// A fully parsed post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Post {
+    /// Front matter and derived figures.
+    pub meta: PostMeta,
+    /// The body as HTML.
+    pub html: String,
+    /// The body's headings.
+    pub headings: Vec<Heading>,
+}
+
+/// The slug a file name gives: `hello-world.md` → `hello-world`.
+pub fn slug_from_file(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+impl Post {
+    /// Parses a post. `file` is the file name inside `posts/` (`hello.md`); it names the post
+    /// in errors and gives the slug when the front matter has none.
+    ///
+    /// Double-encoded UTF-8 is repaired first, so titles and body read as the author meant.
+    pub fn parse(file: &str, source: &str) -> Result<Post, PostError> {
+        let shown = format!("posts/{file}");
+        let source = repair_mojibake(source);
+        let split = front_matter::split(&source).map_err(|kind| PostError {
+            file: shown.clone(),
+            line: None,
+            kind,
+        })?;
+        let fm = front_matter::parse(&shown, split.yaml, split.yaml_first_line)?;
+        let slug = fm
+            .slug
+            .clone()
+            .unwrap_or_else(|| slug_from_file(file).to_string());
+        if !is_valid_slug(&slug) {
+            return Err(PostError {
+                file: shown,
+                line: None,
+                kind: ErrorKind::BadSlug(slug),
+            });
+        }
+        let rendered = markdown::render(split.body);
+        let reading_minutes = rendered.reading_minutes();
+        Ok(Post {
+            meta: PostMeta {
+                slug,
+                file: file.to_string(),
+                title: fm.title,
+                date: fm.date,
+                updated: fm.updated,
+                description: fm.description.unwrap_or(rendered.excerpt),
+                image: fm.image,
+                authors: fm.authors,
+                tags: fm.tags,
+                reading_minutes,
+                draft: fm.draft,
+            },
+            html: rendered.html,
+            headings: rendered.headings,
+        })
+    }
+}
+
+/// Whether a fetched "post" is really an HTML page: static hosts with an SPA fallback answer
+/// a missing `.md` with `index.html` and status 200.
+pub fn looks_like_html_page(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype") || head.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_post_and_derives_what_the_list_needs() {
+        let post = Post::parse(
+            "hello-world.md",
+            "---\ntitle: Hello\ndate: 2025-01-02\n---\n\nFirst words of the post.\n\n## Part\n",
+        )
+        .unwrap();
+        assert_eq!(post.meta.slug, "hello-world");
+        assert_eq!(post.meta.description, "First words of the post.");
+        assert_eq!(post.meta.reading_minutes, 1);
+        assert_eq!(post.headings.len(), 1);
+        assert!(post.html.contains("<h2 id=\"part\">Part</h2>"));
+    }
+
+    #[test]
+    fn repairs_mojibake_in_title_and_body() {
+        let post = Post::parse(
+            "x.md",
+            "---\ntitle: Pythonâ€”Node\ndate: 2025-01-02\n---\nitâ€™s ðŸ‘‰\n",
+        )
+        .unwrap();
+        assert_eq!(post.meta.title, "Python—Node");
+        assert!(post.html.contains("it’s 👉"), "{}", post.html);
+    }
+
+    #[test]
+    fn rejects_unusable_slugs_naming_the_file() {
+        let err = Post::parse("x.md", "---\ntitle: T\ndate: 2025-01-02\nslug: ../etc\n---\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "posts/x.md: slug \"../etc\" is not usable in a URL (use lowercase letters, digits and hyphens)"
+        );
+    }
+
+    #[test]
+    fn recognises_an_html_fallback_page() {
+        assert!(looks_like_html_page("<!DOCTYPE html><html>"));
+        assert!(looks_like_html_page("\n  <html lang=en>"));
+        assert!(!looks_like_html_page("---\ntitle: <html> tricks\n---"));
+    }
+}
