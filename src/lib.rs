@@ -1,1 +1,48 @@
+//! The blog app: routes, site chrome and the data every page shares.
+//!
+//! Pages live in [`pages`], reusable pieces in [`components`], and all network access in
+//! [`api`]; parsing is delegated to the pure `blog_core` crate.
 
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod site;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Meta, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::pages::{not_found::NotFound, post_list::PostList, post_view::PostView};
+use crate::site::SiteData;
+
+/// The whole blog: header, the routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(SiteData::load());
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { site::TITLE.to_string() } else { format!("{page} · {}", site::TITLE) }
+        } />
+        <Meta name="description" content=site::DESCRIPTION />
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <a class="site-title" href=site::href("/")>{site::TITLE}</a>
+                <p class="site-tagline">{site::TAGLINE}</p>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=PostList />
+                    <Route path=path!("/posts/:slug") view=PostView />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Written in Markdown, rendered in your browser by Rust and WebAssembly."
+                </p>
+            </footer>
+        </Router>
+    }
+}

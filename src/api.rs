@@ -1,0 +1,133 @@
+//! The only module that touches the network: fetches the post index and posts, then hands
+//! the text to `blog_core` to parse.
+
+use std::fmt;
+
+use blog_core::author::{self, Author};
+use blog_core::error::PostError;
+use blog_core::manifest::Manifest;
+use blog_core::post::{looks_like_html_page, Post};
+use blog_core::slug::is_valid_slug;
+use gloo_net::http::Request;
+
+use crate::site::href;
+
+/// Why something could not be loaded, worded for the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// There is no such post (bad slug, 404, or the host's HTML fallback page).
+    NotFound,
+    /// The request did not complete (offline, DNS, CORS, aborted).
+    Network {
+        /// What was being fetched, for the message.
+        what: String,
+        /// The browser's reason.
+        reason: String,
+    },
+    /// The server answered with an error status.
+    Status {
+        /// What was being fetched.
+        what: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The post was fetched but cannot be read.
+    Invalid(PostError),
+    /// The post index was fetched but is not valid.
+    BadIndex(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound => f.write_str("not found"),
+            LoadError::Network { what, reason } => {
+                write!(f, "Could not load {what}: the network request failed ({reason}).")
+            }
+            LoadError::Status { what, status } => {
+                write!(f, "Could not load {what}: the server answered HTTP {status}.")
+            }
+            LoadError::Invalid(e) => write!(f, "This post cannot be shown: {e}"),
+            LoadError::BadIndex(reason) => {
+                write!(f, "The list of posts (posts/index.json) is damaged: {reason}")
+            }
+        }
+    }
+}
+
+/// A post ready to show: parsed, with its authors looked up in the registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedPost {
+    /// The parsed post.
+    pub post: Post,
+    /// Its authors, registered ones with full profiles.
+    pub authors: Vec<Author>,
+}
+
+/// Fetches `url` as text; `what` names it in error messages.
+async fn fetch_text(url: &str, what: &str) -> Result<(u16, String), LoadError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network {
+            what: what.to_string(),
+            reason: e.to_string(),
+        })?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| LoadError::Network {
+        what: what.to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok((status, text))
+}
+
+/// Fetches and decodes the post index.
+pub async fn fetch_manifest() -> Result<Manifest, LoadError> {
+    let what = "the list of posts";
+    let (status, text) = fetch_text(&href("/posts/index.json"), what).await?;
+    if !(200..300).contains(&status) {
+        return Err(LoadError::Status {
+            what: what.to_string(),
+            status,
+        });
+    }
+    if looks_like_html_page(&text) {
+        return Err(LoadError::BadIndex(
+            "the server sent a web page instead (was the site built with `trunk build`?)".into(),
+        ));
+    }
+    serde_json::from_str(&text).map_err(|e| LoadError::BadIndex(e.to_string()))
+}
+
+/// Fetches and parses the post with this slug. `manifest` (when it loaded) maps the slug to
+/// its file and supplies the author registry; without it the file is guessed from the slug.
+pub async fn fetch_post(slug: &str, manifest: Option<&Manifest>) -> Result<LoadedPost, LoadError> {
+    // Checked before anything is fetched: a slug becomes part of a URL path.
+    if !is_valid_slug(slug) {
+        return Err(LoadError::NotFound);
+    }
+    let file = manifest
+        .and_then(|m| m.post(slug))
+        .map(|meta| meta.file.clone())
+        .unwrap_or_else(|| format!("{slug}.md"));
+    let what = format!("the post “{slug}”");
+    let (status, text) = fetch_text(&href(&format!("/posts/{file}")), &what).await?;
+    if status == 404 || status == 410 {
+        return Err(LoadError::NotFound);
+    }
+    if !(200..300).contains(&status) {
+        return Err(LoadError::Status { what, status });
+    }
+    // An SPA fallback answers a missing file with the app's own page and status 200.
+    if looks_like_html_page(&text) {
+        return Err(LoadError::NotFound);
+    }
+    let post = Post::parse(&file, &text).map_err(LoadError::Invalid)?;
+    if post.meta.slug != slug {
+        // The file was found by guessing, but the post names itself differently.
+        return Err(LoadError::NotFound);
+    }
+    let registry = manifest.map(|m| m.authors.as_slice()).unwrap_or_default();
+    let authors = author::resolve(registry, &post.meta.authors);
+    Ok(LoadedPost { post, authors })
+}

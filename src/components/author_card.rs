@@ -1,0 +1,79 @@
+//! The author card: portrait or initials, name, bio and profile links.
+
+use blog_core::author::Author;
+use leptos::prelude::*;
+
+use super::optional_image::OptionalImage;
+
+/// One author's card. Everything it shows comes from `author`, so the same component renders
+/// on post pages and embedded on other websites.
+#[component]
+pub fn AuthorCard(
+    /// The author to show.
+    author: Author,
+    /// Heading level text above the name, e.g. "About the author"; omitted when empty.
+    #[prop(into, optional)]
+    label: String,
+) -> impl IntoView {
+    let initials = author.initials();
+    let avatar = match author.avatar.clone() {
+        Some(src) => {
+            let initials = initials.clone();
+            view! {
+                <OptionalImage
+                    src=src
+                    alt=format!("Portrait of {}", author.name)
+                    class="author-avatar"
+                    fallback=move || view! { <Initials text=initials.clone() /> }
+                />
+            }
+            .into_any()
+        }
+        None => view! { <Initials text=initials /> }.into_any(),
+    };
+    let name = match author.website.clone() {
+        Some(site) => view! {
+            <a href=site rel="noopener noreferrer" target="_blank">{author.name.clone()}</a>
+        }
+        .into_any(),
+        None => author.name.clone().into_any(),
+    };
+    let links = author
+        .links
+        .iter()
+        .map(|link| {
+            let accessible = format!("{} on {} (opens in a new tab)", author.name, link.label);
+            view! {
+                <li>
+                    <a
+                        href=link.url.clone()
+                        rel="noopener noreferrer me"
+                        target="_blank"
+                        aria-label=accessible
+                    >
+                        {link.label.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let has_links = !author.links.is_empty();
+    let bio = author.bio.clone();
+    view! {
+        <section class="author-card" aria-label=format!("About {}", author.name) data-author=author.id.clone()>
+            {avatar}
+            <div class="author-text">
+                {(!label.is_empty()).then(|| view! { <p class="author-label">{label}</p> })}
+                <p class="author-name">{name}</p>
+                {(!bio.is_empty()).then(|| view! { <p class="author-bio">{bio}</p> })}
+                {has_links.then(|| view! { <ul class="author-links">{links}</ul> })}
+            </div>
+        </section>
+    }
+}
+
+/// The initials shown instead of a portrait; hidden from screen readers, which read the name.
+#[component]
+fn Initials(text: String) -> impl IntoView {
+    view! { <span class="author-avatar author-initials" aria-hidden="true">{text}</span> }
+}

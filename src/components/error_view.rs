@@ -1,0 +1,30 @@
+//! A failure the reader can act on: what went wrong, and a button to try again.
+
+use leptos::prelude::*;
+
+/// Says what failed and offers a retry.
+#[component]
+pub fn ErrorView(
+    /// Heading, e.g. "This post could not be loaded".
+    #[prop(into)]
+    title: String,
+    /// The specific reason.
+    #[prop(into)]
+    message: String,
+    /// Called when the reader asks to try again; no button without it.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="error-view" role="alert">
+            <h1>{title}</h1>
+            <p class="error-message">{message}</p>
+            <p class="error-actions">
+                {on_retry.map(|retry| view! {
+                    <button type="button" on:click=move |_| retry.run(())>"Try again"</button>
+                })}
+                <a href=crate::site::href("/")>"Back to all posts"</a>
+            </p>
+        </div>
+    }
+}

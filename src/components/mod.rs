@@ -1,0 +1,7 @@
+//! Reusable view pieces. Each takes its data through typed props and fetches nothing, so it
+//! can be mounted anywhere, including outside the blog.
+
+pub mod author_card;
+pub mod error_view;
+pub mod optional_image;
+pub mod post_card;
