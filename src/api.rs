@@ -42,14 +42,23 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NotFound => f.write_str("not found"),
             LoadError::Network { what, reason } => {
-                write!(f, "Could not load {what}: the network request failed ({reason}).")
+                write!(
+                    f,
+                    "Could not load {what}: the network request failed ({reason})."
+                )
             }
             LoadError::Status { what, status } => {
-                write!(f, "Could not load {what}: the server answered HTTP {status}.")
+                write!(
+                    f,
+                    "Could not load {what}: the server answered HTTP {status}."
+                )
             }
             LoadError::Invalid(e) => write!(f, "This post cannot be shown: {e}"),
             LoadError::BadIndex(reason) => {
-                write!(f, "The list of posts (posts/index.json) is damaged: {reason}")
+                write!(
+                    f,
+                    "The list of posts (posts/index.json) is damaged: {reason}"
+                )
             }
         }
     }

@@ -59,10 +59,18 @@ fn author(avatar: Option<&str>) -> Author {
 #[wasm_bindgen_test]
 async fn author_card_shows_name_bio_and_links_with_accessible_names() {
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), || view! { <AuthorCard author=author(None) label="About the author" /> });
+    let _mounted = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <AuthorCard author=author(None) label="About the author" /> },
+    );
     leptos::task::tick().await;
     assert_eq!(text(&root, ".author-name"), "Alvison Hunter");
-    assert_eq!(one(&root, ".author-name a").get_attribute("href").as_deref(), Some("https://alvisonhunter.com/"));
+    assert_eq!(
+        one(&root, ".author-name a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://alvisonhunter.com/")
+    );
     assert_eq!(text(&root, ".author-bio"), "Full-Stack Software Engineer.");
     assert_eq!(text(&root, ".author-initials"), "AH");
     let links = all(&root, ".author-links a");
@@ -72,7 +80,10 @@ async fn author_card_shows_name_bio_and_links_with_accessible_names() {
         Some("Alvison Hunter on Medium (opens in a new tab)")
     );
     for link in &links {
-        assert!(link.get_attribute("rel").unwrap_or_default().contains("noopener"));
+        assert!(link
+            .get_attribute("rel")
+            .unwrap_or_default()
+            .contains("noopener"));
     }
 }
 
@@ -85,9 +96,14 @@ async fn author_card_falls_back_to_initials_when_the_portrait_fails() {
     leptos::task::tick().await;
     let img = one(&root, "img.author-avatar");
     assert!(all(&root, ".author-initials").is_empty());
-    img.dispatch_event(&web_sys::Event::new("error").unwrap()).unwrap();
+    img.dispatch_event(&web_sys::Event::new("error").unwrap())
+        .unwrap();
     leptos::task::tick().await;
-    assert!(all(&root, "img").is_empty(), "broken image still shown: {}", root.inner_html());
+    assert!(
+        all(&root, "img").is_empty(),
+        "broken image still shown: {}",
+        root.inner_html()
+    );
     assert_eq!(text(&root, ".author-initials"), "AH");
 }
 
@@ -115,13 +131,24 @@ async fn post_card_links_to_the_post_and_shows_its_facts() {
         view! { <ul><PostCard meta=meta authors=vec![author(None)] base="/blog/" /></ul> }
     });
     leptos::task::tick().await;
-    assert_eq!(one(&root, ".post-card-title a").get_attribute("href").as_deref(), Some("/blog/posts/hello"));
+    assert_eq!(
+        one(&root, ".post-card-title a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/blog/posts/hello")
+    );
     assert_eq!(text(&root, "time"), "March 15, 2025");
-    assert_eq!(one(&root, "time").get_attribute("datetime").as_deref(), Some("2025-03-15"));
+    assert_eq!(
+        one(&root, "time").get_attribute("datetime").as_deref(),
+        Some("2025-03-15")
+    );
     assert_eq!(text(&root, ".reading-time"), "1 min read");
     assert!(text(&root, ".authors").contains("Alvison Hunter"));
     assert_eq!(text(&root, ".post-card-description"), "First words.");
-    assert_eq!(one(&root, "img.thumb").get_attribute("src").as_deref(), Some("/blog/images/h.png"));
+    assert_eq!(
+        one(&root, "img.thumb").get_attribute("src").as_deref(),
+        Some("/blog/images/h.png")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +165,10 @@ async fn error_view_says_what_failed_and_retries() {
         }
     });
     leptos::task::tick().await;
-    assert_eq!(text(&root, ".error-message"), "the server answered HTTP 500");
+    assert_eq!(
+        text(&root, ".error-message"),
+        "the server answered HTTP 500"
+    );
     let button: HtmlElement = one(&root, "button").unchecked_into();
     button.click();
     button.click();

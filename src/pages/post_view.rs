@@ -19,18 +19,23 @@ pub fn PostView() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let site = expect_context::<SiteData>();
+    // The index is read synchronously so the post depends on it explicitly: it maps the slug
+    // to a file and holds the author registry. Awaiting it inside the future instead would
+    // subscribe mid-flight and fetch the post twice.
     let post = LocalResource::new(move || {
         let slug = slug.get();
-        let manifest = site.manifest;
+        let manifest = site.manifest.get();
         async move {
-            // Wait for the index: it maps the slug to a file and holds the author registry.
-            let manifest = manifest.await.ok();
-            api::fetch_post(&slug, manifest.as_ref()).await
+            let manifest = manifest?;
+            Some(api::fetch_post(&slug, manifest.ok().as_ref()).await)
         }
     });
+    let loading = || view! { <p class="loading" aria-busy="true">"Loading post…"</p> };
     view! {
-        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading post…"</p> }>
+        <Suspense fallback=loading>
             {move || post.get().map(|result| match result {
+                None => loading().into_any(),
+                Some(result) => match result {
                 Ok(loaded) => view! { <Article loaded=loaded /> }.into_any(),
                 Err(LoadError::NotFound) => view! {
                     <NotFound what=format!("There is no post called “{}”.", slug.get()) />
@@ -47,6 +52,7 @@ pub fn PostView() -> impl IntoView {
                         on_retry=Callback::new(move |_| post.refetch())
                     />
                 }.into_any(),
+                },
             })}
         </Suspense>
     }

@@ -88,9 +88,15 @@ pub fn parse_registry(yaml: &str) -> Result<Vec<Author>, String> {
                     "authors.yaml: author id \"{id}\" must be lowercase letters, digits and hyphens"
                 ));
             }
-            let urls = a.website.iter().chain(a.avatar.iter()).chain(a.links.iter().map(|l| &l.url));
+            let urls = a
+                .website
+                .iter()
+                .chain(a.avatar.iter())
+                .chain(a.links.iter().map(|l| &l.url));
             if let Some(bad) = urls.into_iter().find(|u| !is_allowed_url(u, UrlUse::Image)) {
-                return Err(format!("authors.yaml: {id}: URL \"{bad}\" is not http(s), mailto or relative"));
+                return Err(format!(
+                    "authors.yaml: {id}: URL \"{bad}\" is not http(s), mailto or relative"
+                ));
             }
             Ok(Author {
                 id,
@@ -110,14 +116,22 @@ pub fn find<'a>(authors: &'a [Author], byline: &str) -> Option<&'a Author> {
     authors
         .iter()
         .find(|a| a.id.eq_ignore_ascii_case(byline))
-        .or_else(|| authors.iter().find(|a| a.name.to_lowercase() == byline.to_lowercase()))
+        .or_else(|| {
+            authors
+                .iter()
+                .find(|a| a.name.to_lowercase() == byline.to_lowercase())
+        })
 }
 
 /// The authors of a post, registered ones with their full profile, others by name only.
 pub fn resolve(authors: &[Author], bylines: &[String]) -> Vec<Author> {
     bylines
         .iter()
-        .map(|b| find(authors, b).cloned().unwrap_or_else(|| Author::unregistered(b)))
+        .map(|b| {
+            find(authors, b)
+                .cloned()
+                .unwrap_or_else(|| Author::unregistered(b))
+        })
         .collect()
 }
 
@@ -130,8 +144,17 @@ mod tests {
     #[test]
     fn maps_bylines_by_name_or_id() {
         let authors = parse_registry(REGISTRY).unwrap();
-        for byline in ["Alvison Hunter", "alvison hunter", "alvison-hunter", " Alvison Hunter "] {
-            assert_eq!(find(&authors, byline).map(|a| a.id.as_str()), Some("alvison-hunter"), "{byline}");
+        for byline in [
+            "Alvison Hunter",
+            "alvison hunter",
+            "alvison-hunter",
+            " Alvison Hunter ",
+        ] {
+            assert_eq!(
+                find(&authors, byline).map(|a| a.id.as_str()),
+                Some("alvison-hunter"),
+                "{byline}"
+            );
         }
         assert_eq!(find(&authors, "Someone Else"), None);
     }
@@ -147,7 +170,9 @@ mod tests {
     #[test]
     fn rejects_script_urls_and_bad_ids() {
         let bad_url = "x:\n  name: X\n  website: javascript:alert(1)\n";
-        assert!(parse_registry(bad_url).unwrap_err().contains("javascript:alert(1)"));
+        assert!(parse_registry(bad_url)
+            .unwrap_err()
+            .contains("javascript:alert(1)"));
         let bad_id = "Not An Id:\n  name: X\n";
         assert!(parse_registry(bad_id).unwrap_err().contains("Not An Id"));
     }

@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn repairs_double_encoded_punctuation_and_emoji() {
         let cases = [
-            ("Node.js vs. Pythonâ€”Choosing", "Node.js vs. Python—Choosing"),
+            (
+                "Node.js vs. Pythonâ€”Choosing",
+                "Node.js vs. Python—Choosing",
+            ),
             ("itâ€™s", "it’s"),
             ("ðŸ‘‰ Explore", "👉 Explore"),
             ("â€œquotedâ€\u{9d}", "“quoted”"),
@@ -150,14 +153,20 @@ mod tests {
         ];
         for input in cases {
             let got = repair_mojibake(input);
-            assert!(matches!(got, Cow::Borrowed(_)), "changed {input:?} to {got:?}");
+            assert!(
+                matches!(got, Cow::Borrowed(_)),
+                "changed {input:?} to {got:?}"
+            );
         }
     }
 
     #[test]
     fn repairs_mojibake_next_to_correct_non_latin_text() {
         // The emoji is correct, the dash is mojibake: segments are repaired independently.
-        assert_eq!(repair_mojibake("👉 Pythonâ€”Node 中文"), "👉 Python—Node 中文");
+        assert_eq!(
+            repair_mojibake("👉 Pythonâ€”Node 中文"),
+            "👉 Python—Node 中文"
+        );
     }
 
     #[test]

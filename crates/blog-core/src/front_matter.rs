@@ -117,11 +117,12 @@ fn yaml_options() -> serde_saphyr::Options {
 
 /// Line (1-based, within `yaml`) where top-level `key:` is written, for error messages.
 fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines().position(|line| {
-        line.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    })
-    .map(|i| i + 1)
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
 }
 
 /// Parses and validates a front matter block. `file` and `first_line` place errors in the
@@ -144,7 +145,10 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         match value {
             None => Ok(None),
             Some(v) => PostDate::parse(&v).map(Some).ok_or_else(|| {
-                at(key_line(yaml, field), ErrorKind::BadDate { field, value: v })
+                at(
+                    key_line(yaml, field),
+                    ErrorKind::BadDate { field, value: v },
+                )
             }),
         }
     };
@@ -153,8 +157,8 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .ok_or_else(|| at(key_line(yaml, "title"), ErrorKind::MissingField("title")))?;
-    let date = date_field("date", raw.date)?
-        .ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
+    let date =
+        date_field("date", raw.date)?.ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
     let updated = date_field("updated", raw.updated)?;
     let authors = raw
         .author
@@ -228,7 +232,8 @@ mod tests {
 
     #[test]
     fn single_author_reads_as_a_list() {
-        let fm = parse_post("---\ntitle: T\ndate: 2025-01-01\nauthor: Alvison Hunter\n---\n").unwrap();
+        let fm =
+            parse_post("---\ntitle: T\ndate: 2025-01-01\nauthor: Alvison Hunter\n---\n").unwrap();
         assert_eq!(fm.authors, ["Alvison Hunter"]);
     }
 
@@ -256,7 +261,8 @@ mod tests {
 
     #[test]
     fn rejects_alias_bombs_quickly() {
-        let mut yaml = String::from("---\ntitle: T\ndate: 2025-01-01\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        let mut yaml =
+            String::from("---\ntitle: T\ndate: 2025-01-01\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
         for i in 1..9 {
             let prev = i - 1;
             yaml.push_str(&format!(

@@ -160,16 +160,26 @@ mod tests {
 
     #[test]
     fn drafts_only_when_asked() {
-        let sources = [src("d.md", "---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n")];
-        assert!(Manifest::build(&sources, None, BuildOptions::default()).posts.is_empty());
-        let with = BuildOptions { include_drafts: true };
+        let sources = [src(
+            "d.md",
+            "---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n",
+        )];
+        assert!(Manifest::build(&sources, None, BuildOptions::default())
+            .posts
+            .is_empty());
+        let with = BuildOptions {
+            include_drafts: true,
+        };
         assert_eq!(Manifest::build(&sources, None, with).posts.len(), 1);
     }
 
     #[test]
     fn round_trips_through_json() {
         let m = Manifest::build(
-            &[src("a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\nHello")],
+            &[src(
+                "a.md",
+                "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\nHello",
+            )],
             Some("ann:\n  name: Ann\n"),
             BuildOptions::default(),
         );

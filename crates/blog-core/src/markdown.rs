@@ -170,7 +170,10 @@ pub fn shorten(text: &str, max: usize) -> String {
         Some(i) if i > max / 2 => &cut[..i],
         _ => cut.as_str(),
     };
-    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
 }
 
 /// Turns raw HTML into visible text and strips disallowed link and image URLs.
@@ -233,7 +236,11 @@ mod tests {
         let r = render("# Intro\n\n## Intro\n\n## Intro\n\n### Custom {#mine}\n\n## !!!\n");
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["intro", "intro-1", "intro-2", "mine", "section"]);
-        assert!(r.html.contains("<h2 id=\"intro-1\">Intro</h2>"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"intro-1\">Intro</h2>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -255,7 +262,10 @@ mod tests {
 
     #[test]
     fn counts_words_and_takes_an_excerpt() {
-        let body = format!("# Title\n\nFirst paragraph here.\n\n{}", "word ".repeat(450));
+        let body = format!(
+            "# Title\n\nFirst paragraph here.\n\n{}",
+            "word ".repeat(450)
+        );
         let r = render(&body);
         assert_eq!(r.excerpt, "First paragraph here.");
         assert_eq!(r.reading_minutes(), 3);

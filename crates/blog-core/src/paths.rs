@@ -23,7 +23,11 @@ mod tests {
             ("/", "/images/x.png", "/images/x.png"),
             ("/blog/", "/images/x.png", "/blog/images/x.png"),
             ("/blog", "images/x.png", "/blog/images/x.png"),
-            ("/blog/", "https://cdn.example/x.png", "https://cdn.example/x.png"),
+            (
+                "/blog/",
+                "https://cdn.example/x.png",
+                "https://cdn.example/x.png",
+            ),
             ("/blog/", "//cdn.example/x.png", "//cdn.example/x.png"),
         ];
         for (base, path, want) in cases {

@@ -109,7 +109,11 @@ impl Post {
 /// a missing `.md` with `index.html` and status 200.
 pub fn looks_like_html_page(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
+    let head: String = start
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype") || head.starts_with("<html")
 }
 
@@ -144,8 +148,11 @@ mod tests {
 
     #[test]
     fn rejects_unusable_slugs_naming_the_file() {
-        let err = Post::parse("x.md", "---\ntitle: T\ndate: 2025-01-02\nslug: ../etc\n---\n")
-            .unwrap_err();
+        let err = Post::parse(
+            "x.md",
+            "---\ntitle: T\ndate: 2025-01-02\nslug: ../etc\n---\n",
+        )
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             "posts/x.md: slug \"../etc\" is not usable in a URL (use lowercase letters, digits and hyphens)"

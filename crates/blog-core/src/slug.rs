@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn slugifies_headings() {
         let cases = [
-            ("The Great Backend Development Debate", "the-great-backend-development-debate"),
+            (
+                "The Great Backend Development Debate",
+                "the-great-backend-development-debate",
+            ),
             ("  spaced   out  ", "spaced-out"),
             ("C++ & Rust!", "c-rust"),
             ("日本語の見出し", "日本語の見出し"),

@@ -50,7 +50,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             }
-            std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(&path, json)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!(
                 "blogtool: indexed {} posts into {}",
                 manifest.posts.len(),

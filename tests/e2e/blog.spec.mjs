@@ -1,0 +1,189 @@
+// What a reader does with the blog, in Chromium against the release build.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
+const SEED = 'node-vs-python-backend';
+const SEED_TITLE = 'Node.js vs. Python—Choosing the Right Backend for Scalable Web Development';
+
+// The expected order comes from the Markdown files themselves, not from the generated index.
+function postsNewestFirst() {
+  return readdirSync(postsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => {
+      const text = readFileSync(postsDir + f, 'utf8');
+      const date = text.match(/^date:\s*(\S+)/m)[1];
+      const draft = /^draft:\s*true/m.test(text);
+      return { slug: f.replace(/\.md$/, ''), date, draft };
+    })
+    .filter((p) => !p.draft)
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((p) => p.slug);
+}
+
+// Fails the test on any uncaught error in the page: a panic in WASM surfaces here.
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (err) => {
+    throw new Error(`uncaught error in the page: ${err.message}`);
+  });
+});
+
+test('the list shows every post, newest first, with its facts', async ({ page }) => {
+  await page.goto('/');
+  const cards = page.locator('.post-card');
+  await expect(cards.first()).toBeVisible();
+  const slugs = await cards.evaluateAll((els) => els.map((e) => e.dataset.slug));
+  expect(slugs).toEqual(postsNewestFirst());
+  expect(slugs.length).toBeGreaterThanOrEqual(4);
+
+  const seed = page.locator(`.post-card[data-slug="${SEED}"]`);
+  await expect(seed.locator('h2')).toHaveText(SEED_TITLE);
+  await expect(seed.locator('time')).toHaveText('March 15, 2025');
+  await expect(seed.locator('.reading-time')).toHaveText(/^\d+ min read$/);
+  await expect(seed.locator('.authors')).toHaveText('by Alvison Hunter');
+  await expect(seed.locator('.post-card-description')).toContainText('A comparison of Node.js and Python');
+  const thumb = seed.locator('img.thumb');
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page).toHaveTitle('Rustblog');
+});
+
+test('reader opens the seed post, sees what the author meant, and goes back', async ({ page }) => {
+  await page.goto('/');
+  await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
+  await expect(page).toHaveURL(`/posts/${SEED}`);
+  const article = page.locator('article.post');
+  await expect(article.locator('h1')).toHaveText(SEED_TITLE);
+  await expect(article.locator('.post-body')).toContainText('This is why it’s preferred for chat applications');
+  await expect(article.locator('.post-body')).toContainText('👉 Explore');
+  await expect(article.locator('.post-body h2#the-great-backend-development-debate')).toBeVisible();
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/â€|ðŸ|Ã/);
+  await expect(page).toHaveTitle(`${SEED_TITLE} · Rustblog`);
+  await expect(page.locator('meta[name="description"]').last()).toHaveAttribute(
+    'content',
+    /A comparison of Node\.js and Python/,
+  );
+
+  const card = article.locator('.author-card');
+  await expect(card.locator('.author-name')).toHaveText('Alvison Hunter');
+  await expect(card.locator('.author-bio')).toContainText('Full-Stack Software Engineer');
+  for (const site of ['Medium', 'Dev.to', 'Hashnode', 'Behance', 'Pexels']) {
+    await expect(card.getByRole('link', { name: `Alvison Hunter on ${site} (opens in a new tab)` })).toBeVisible();
+  }
+  await expect(card.getByRole('link', { name: 'Alvison Hunter', exact: true })).toHaveAttribute(
+    'href',
+    'https://alvisonhunter.com/',
+  );
+
+  await page.goBack();
+  await expect(page).toHaveURL('/');
+  await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
+  await expect(page).toHaveTitle('Rustblog');
+});
+
+test('a post URL opened directly works (deep link)', async ({ page }) => {
+  const fetches = [];
+  page.on('request', (r) => r.url().endsWith('/posts/writing-a-post.md') && fetches.push(r.url()));
+  await page.goto('/posts/writing-a-post');
+  await expect(page.locator('article.post h1')).toHaveText(
+    'Writing a Post: Front Matter and the Markdown You Can Use',
+  );
+  // Every Markdown extension the post demonstrates is rendered.
+  const body = page.locator('.post-body');
+  await expect(body.locator('table')).toHaveCount(1);
+  await expect(body.locator('del')).toHaveText('Strikethrough');
+  await expect(body.locator('input[type=checkbox]')).toHaveCount(2);
+  await expect(body.locator('.footnote-definition')).toHaveCount(1);
+  // A literal mojibake example inside correct text is left as written.
+  await expect(body).toContainText('â€”');
+  await expect(page.locator('.author-card .author-name')).toHaveText('Rustblog Maintainers');
+  await expect(page.locator('.author-card .author-initials')).toHaveText('RM');
+  expect(fetches).toHaveLength(1);
+});
+
+test('an unknown slug shows the not-found view even when the host answers with index.html', async ({ page }) => {
+  const answer = page.waitForResponse((r) => r.url().endsWith('/posts/no-such-post.md'));
+  await page.goto('/posts/no-such-post');
+  const response = await answer;
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/html');
+  await expect(page.locator('.not-found h1')).toHaveText('Page not found');
+  await expect(page.locator('.not-found')).toContainText('There is no post called “no-such-post”.');
+  await page.getByRole('link', { name: 'Back to all posts' }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});
+
+test('hostile slugs give the not-found view without leaving the site', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  for (const slug of ['..%2Fsecret', '%2F%2Fevil.example', 'UPPER', '%3Cscript%3E']) {
+    await page.goto(`/posts/${slug}`);
+    await expect(page.locator('.not-found h1')).toHaveText('Page not found');
+  }
+  expect(requests.filter((u) => !u.startsWith('http://127.0.0.1'))).toEqual([]);
+  expect(requests.filter((u) => u.endsWith('.md'))).toEqual([]);
+});
+
+test('an unknown address shows the not-found view', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.locator('.not-found h1')).toHaveText('Page not found');
+  await expect(page).toHaveTitle('Not found · Rustblog');
+});
+
+test('a missing image never shows as a broken icon', async ({ page }) => {
+  await page.route('**/images/node-python-thumb.png', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  const seed = page.locator(`.post-card[data-slug="${SEED}"]`);
+  await expect(seed.locator('h2')).toHaveText(SEED_TITLE);
+  await expect(seed.locator('img')).toHaveCount(0);
+  await seed.locator('h2 a').click();
+  await expect(page.locator('article.post h1')).toHaveText(SEED_TITLE);
+  await expect(page.locator('article.post img')).toHaveCount(0);
+});
+
+test('a failed fetch says what failed and retry recovers', async ({ page }) => {
+  let failures = 1;
+  await page.route('**/posts/deploying-to-a-static-host.md', (route) =>
+    failures-- > 0 ? route.fulfill({ status: 500, body: 'boom' }) : route.continue(),
+  );
+  await page.goto('/posts/deploying-to-a-static-host');
+  const error = page.locator('.error-view');
+  await expect(error.locator('h1')).toHaveText('This post could not be loaded');
+  await expect(error).toContainText('the server answered HTTP 500');
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('article.post h1')).toHaveText('Deploying the Blog to Any Static Host');
+});
+
+test('a network failure on the list says so and retry recovers', async ({ page }) => {
+  let failures = 1;
+  await page.route('**/posts/index.json', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
+  await page.goto('/');
+  const error = page.locator('.error-view');
+  await expect(error.locator('h1')).toHaveText('The list of posts could not be loaded');
+  await expect(error).toContainText('Could not load the list of posts: the network request failed');
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
+});
+
+test('broken front matter names the post and the problem; the rest keeps working', async ({ page }) => {
+  await page.route('**/posts/how-this-blog-works.md', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/markdown',
+      body: '---\ntitle: How This Blog Works\ndate: 20/02/2025\n---\nBody\n',
+    }),
+  );
+  await page.goto('/posts/how-this-blog-works');
+  const error = page.locator('.error-view');
+  await expect(error.locator('h1')).toHaveText('This post cannot be shown');
+  await expect(error).toContainText(
+    'posts/how-this-blog-works.md:3: date "20/02/2025" is not a date (expected YYYY-MM-DD or RFC 3339)',
+  );
+  await error.getByRole('link', { name: 'Back to all posts' }).click();
+  await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
+  await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
+  await expect(page.locator('article.post h1')).toHaveText(SEED_TITLE);
+});
