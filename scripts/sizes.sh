@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Prints raw, gzip and brotli sizes of every file a release build ships (dist/). Figures to
+# read and compare, not a pass/fail check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist="${1:-dist}"
+printf '%-48s %10s %10s %10s\n' artifact raw gzip brotli
+find "$dist" -type f ! -name '*.br' ! -name '*.gz' | sort | while read -r f; do
+  printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$(stat -c %s "$f")" \
+    "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+done

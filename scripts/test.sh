@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test, installing what is missing first: formatting, clippy (native and wasm32),
+# native unit and snapshot tests, component tests in headless Chromium, then end-to-end tests
+# in Chromium against the release build served over HTTP.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+source scripts/env.sh
+
+step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "clippy (native)"
+cargo clippy --workspace --all-targets --offline -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --workspace --all-targets --offline --target wasm32-unknown-unknown -- -D warnings
+step "native tests: content core, snapshots, blogtool"
+cargo test --workspace --offline
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --offline -p rustblog --target wasm32-unknown-unknown --test web
+step "release build (trunk build --release)"
+trunk build --release
+step "sizes of what ships"
+bash scripts/sizes.sh dist
+step "end-to-end tests in Chromium"
+npx --no-install playwright test -c tests/e2e/playwright.config.mjs
