@@ -187,3 +187,14 @@ test('broken front matter names the post and the problem; the rest keeps working
   await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
   await expect(page.locator('article.post h1')).toHaveText(SEED_TITLE);
 });
+
+test('the list names posts that could not be read, and still lists the rest', async ({ page }) => {
+  await page.route('**/posts/index.json', async (route) => {
+    const index = await (await route.fetch()).json();
+    index.problems.push({ file: 'broken.md', message: 'posts/broken.md: missing required field `date`' });
+    await route.fulfill({ json: index });
+  });
+  await page.goto('/');
+  await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
+  await expect(page.locator('.problems')).toContainText('posts/broken.md: missing required field `date`');
+});
