@@ -17,6 +17,8 @@ step "clippy (wasm32)"
 cargo clippy --workspace --all-targets --offline --target wasm32-unknown-unknown -- -D warnings
 step "native tests: content core, snapshots, blogtool"
 cargo test --workspace --offline
+step "blogtool check on the shipped posts"
+cargo run --quiet --offline -p blog-core --bin blogtool -- check
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --offline -p rustblog --target wasm32-unknown-unknown --test web
 step "release build (trunk build --release)"

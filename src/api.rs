@@ -10,7 +10,7 @@ use blog_core::post::{looks_like_html_page, Post};
 use blog_core::slug::is_valid_slug;
 use gloo_net::http::Request;
 
-use crate::site::href;
+use crate::site::{base_path, href};
 
 /// Why something could not be loaded, worded for the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,7 +131,7 @@ pub async fn fetch_post(slug: &str, manifest: Option<&Manifest>) -> Result<Loade
     if looks_like_html_page(&text) {
         return Err(LoadError::NotFound);
     }
-    let post = Post::parse(&file, &text).map_err(LoadError::Invalid)?;
+    let post = Post::parse_at(&file, &text, &base_path()).map_err(LoadError::Invalid)?;
     if post.meta.slug != slug {
         // The file was found by guessing, but the post names itself differently.
         return Err(LoadError::NotFound);

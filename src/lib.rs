@@ -9,11 +9,14 @@ pub mod pages;
 pub mod site;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Meta, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{not_found::NotFound, post_list::PostList, post_view::PostView};
+use crate::pages::{
+    author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
+    tag_page::TagPage,
+};
 use crate::site::SiteData;
 
 /// The whole blog: header, the routed page, footer.
@@ -25,7 +28,6 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| {
             if page.is_empty() { site::TITLE.to_string() } else { format!("{page} · {}", site::TITLE) }
         } />
-        <Meta name="description" content=site::DESCRIPTION />
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
@@ -36,6 +38,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=PostList />
                     <Route path=path!("/posts/:slug") view=PostView />
+                    <Route path=path!("/tags/:tag") view=TagPage />
+                    <Route path=path!("/authors/:id") view=AuthorPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -5,3 +5,4 @@ pub mod author_card;
 pub mod error_view;
 pub mod optional_image;
 pub mod post_card;
+pub mod with_manifest;

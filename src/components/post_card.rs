@@ -1,13 +1,14 @@
-//! One entry of the article list.
+//! Entries of post lists: one card per post, and the facts shown under a title.
 
-use blog_core::author::Author;
+use blog_core::author::{self, Author};
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
+use blog_core::slug::slugify;
 use leptos::prelude::*;
 
 use super::optional_image::OptionalImage;
 
-/// A post in the list: thumbnail, linked title, date, reading time, authors, description.
+/// A post in a list: thumbnail, linked title, date, reading time, authors, tags, description.
 #[component]
 pub fn PostCard(
     /// The post's index entry.
@@ -27,41 +28,95 @@ pub fn PostCard(
             </a>
         }
     });
-    let names = authors
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
     view! {
         <li class="post-card" data-slug=meta.slug.clone()>
             {thumbnail}
             <div class="post-card-text">
                 <h2 class="post-card-title"><a href=link>{meta.title.clone()}</a></h2>
-                <PostFacts meta=meta.clone() names=names />
+                <PostFacts meta=meta.clone() authors=authors base=base.clone() />
                 <p class="post-card-description">{meta.description.clone()}</p>
+                <TagList tags=meta.tags.clone() base=base />
             </div>
         </li>
     }
 }
 
-/// Date, reading time and authors, as shown under a title.
+/// A list of posts, newest first, each with its authors looked up in `registry`.
+#[component]
+pub fn PostEntries(
+    /// The posts, in display order.
+    posts: Vec<PostMeta>,
+    /// The author registry.
+    registry: Vec<Author>,
+    /// The site's base path.
+    #[prop(into)]
+    base: String,
+) -> impl IntoView {
+    let cards = posts
+        .into_iter()
+        .map(|meta| {
+            let authors = author::resolve(&registry, &meta.authors);
+            view! { <PostCard meta=meta authors=authors base=base.clone() /> }
+        })
+        .collect_view();
+    view! { <ol class="post-list">{cards}</ol> }
+}
+
+/// Date, reading time and linked author names, as shown under a title.
 #[component]
 pub fn PostFacts(
     /// The post.
     meta: PostMeta,
-    /// Author names, already joined.
+    /// Its resolved authors; each links to their page.
+    authors: Vec<Author>,
+    /// The site's base path.
     #[prop(into)]
-    names: String,
+    base: String,
 ) -> impl IntoView {
+    let count = authors.len();
+    let bylines = authors
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let separator = match (i, count - i) {
+                (0, _) => "",
+                (_, 1) => " and ",
+                _ => ", ",
+            };
+            let href = under_base(&base, &format!("/authors/{}", a.id));
+            view! { {separator}<a class="byline" href=href>{a.name}</a> }
+        })
+        .collect_view();
     view! {
         <p class="post-facts">
             <time datetime=meta.date.iso()>{meta.date.human()}</time>
             <span aria-hidden="true">" · "</span>
             <span class="reading-time">{format!("{} min read", meta.reading_minutes)}</span>
-            {(!names.is_empty()).then(|| view! {
+            {(count > 0).then(|| view! {
                 <span aria-hidden="true">" · "</span>
-                <span class="authors">"by " {names}</span>
+                <span class="authors">"by " {bylines}</span>
             })}
         </p>
     }
+}
+
+/// Tags as links to their pages; nothing when there are none.
+#[component]
+pub fn TagList(
+    /// Tags as written.
+    tags: Vec<String>,
+    /// The site's base path.
+    #[prop(into)]
+    base: String,
+) -> impl IntoView {
+    (!tags.is_empty()).then(|| {
+        let items = tags
+            .into_iter()
+            .map(|tag| {
+                let href = under_base(&base, &format!("/tags/{}", slugify(&tag)));
+                view! { <li><a class="tag" href=href>{format!("#{tag}")}</a></li> }
+            })
+            .collect_view();
+        view! { <ul class="tags" aria-label="Tags">{items}</ul> }
+    })
 }

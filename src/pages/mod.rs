@@ -1,5 +1,7 @@
 //! The routed pages, one per file.
 
+pub mod author_page;
 pub mod not_found;
 pub mod post_list;
 pub mod post_view;
+pub mod tag_page;

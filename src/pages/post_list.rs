@@ -1,54 +1,36 @@
 //! The home page: every post, newest first.
 
-use blog_core::author;
 use blog_core::manifest::Manifest;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
-use crate::components::error_view::ErrorView;
-use crate::components::post_card::PostCard;
-use crate::site::{base_path, SiteData};
+use crate::components::post_card::PostEntries;
+use crate::components::with_manifest::WithManifest;
+use crate::site::base_path;
 
 /// The article list.
 #[component]
 pub fn PostList() -> impl IntoView {
-    let site = expect_context::<SiteData>();
-    let manifest = site.manifest;
     view! {
         <Title text="" />
-        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
-            {move || manifest.get().map(|result| match result {
-                Ok(m) => view! { <PostListView manifest=m /> }.into_any(),
-                Err(e) => view! {
-                    <ErrorView
-                        title="The list of posts could not be loaded"
-                        message=e.to_string()
-                        on_retry=Callback::new(move |_| manifest.refetch())
-                    />
-                }.into_any(),
-            })}
-        </Suspense>
+        <Meta name="description" content=crate::site::DESCRIPTION />
+        <WithManifest render=|m| view! { <PostListView manifest=m /> } />
     }
 }
 
 /// The list itself, plus a note about posts that could not be read.
 #[component]
 fn PostListView(manifest: Manifest) -> impl IntoView {
-    let base = base_path();
-    let problems = manifest.problems.clone();
-    let empty = manifest.posts.is_empty();
-    let cards = manifest
-        .posts
-        .iter()
-        .map(|meta| {
-            let authors = author::resolve(&manifest.authors, &meta.authors);
-            view! { <PostCard meta=meta.clone() authors=authors base=base.clone() /> }
-        })
-        .collect_view();
+    let Manifest {
+        posts,
+        authors,
+        problems,
+    } = manifest;
+    let empty = posts.is_empty();
     view! {
         <h1 class="visually-hidden">"All posts"</h1>
         {empty.then(|| view! { <p class="empty">"No posts yet. Add a Markdown file to the posts folder."</p> })}
-        <ol class="post-list" reversed=false>{cards}</ol>
+        <PostEntries posts=posts registry=authors base=base_path() />
         {(!problems.is_empty()).then(|| view! {
             <aside class="problems" aria-label="Posts that could not be read">
                 <p>{format!("{} post(s) could not be read and are not listed:", problems.len())}</p>

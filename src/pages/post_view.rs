@@ -1,5 +1,6 @@
 //! A single post at `/posts/:slug`.
 
+use blog_core::markdown::table_of_contents;
 use blog_core::paths::under_base;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -9,7 +10,7 @@ use crate::api::{self, LoadError, LoadedPost};
 use crate::components::author_card::AuthorCard;
 use crate::components::error_view::ErrorView;
 use crate::components::optional_image::OptionalImage;
-use crate::components::post_card::PostFacts;
+use crate::components::post_card::{PostFacts, TagList};
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, SiteData};
 
@@ -64,33 +65,68 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let LoadedPost { post, authors } = loaded;
     let meta = post.meta;
     let base = base_path();
-    let names = authors
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let page = under_base(&base, &format!("/posts/{}", meta.slug));
     let image = meta.image.as_ref().map(|src| {
         view! { <OptionalImage src=under_base(&base, src) alt="" class="post-image" /> }
     });
-    let cards = authors
+    let toc = table_of_contents(&post.headings)
         .into_iter()
+        .map(|h| {
+            let href = format!("{page}#{}", h.id);
+            view! { <li class=format!("toc-level-{}", h.level)><a href=href>{h.text.clone()}</a></li> }
+        })
+        .collect::<Vec<_>>();
+    let toc = (!toc.is_empty()).then(|| {
+        view! {
+            <nav class="toc" aria-labelledby="toc-title">
+                <h2 id="toc-title">"Contents"</h2>
+                <ol>{toc}</ol>
+            </nav>
+        }
+    });
+    let cards = authors
+        .iter()
+        .cloned()
         .map(|a| view! { <AuthorCard author=a label="About the author" /> })
         .collect_view();
+    // The post arrives after the page loaded, so the browser could not scroll to a
+    // `#section` in the URL itself: do it once the body is in the document.
+    Effect::new(move |_| scroll_to_hash());
     view! {
         <Title text=meta.title.clone() />
         <Meta name="description" content=meta.description.clone() />
         <article class="post">
             <header class="post-header">
                 <h1>{meta.title.clone()}</h1>
-                <PostFacts meta=meta.clone() names=names />
+                <PostFacts meta=meta.clone() authors=authors base=base.clone() />
+                <TagList tags=meta.tags.clone() base=base.clone() />
                 <p class="post-description">{meta.description.clone()}</p>
                 {image}
             </header>
+            {toc}
             <div class="post-body" inner_html=post.html />
             <footer class="post-footer">
                 {cards}
                 <p><a href=crate::site::href("/")>"← All posts"</a></p>
             </footer>
         </article>
+    }
+}
+
+/// Scrolls the element named by the URL's fragment into view, if there is one.
+fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    let id = js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| id.to_string());
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+        el.scroll_into_view();
     }
 }

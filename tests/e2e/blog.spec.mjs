@@ -47,6 +47,7 @@ test('the list shows every post, newest first, with its facts', async ({ page })
   await expect(thumb).toBeVisible();
   await expect.poll(() => thumb.evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page).toHaveTitle('Rustblog');
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
 });
 
 test('reader opens the seed post, sees what the author meant, and goes back', async ({ page }) => {
@@ -61,7 +62,7 @@ test('reader opens the seed post, sees what the author meant, and goes back', as
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/â€|ðŸ|Ã/);
   await expect(page).toHaveTitle(`${SEED_TITLE} · Rustblog`);
-  await expect(page.locator('meta[name="description"]').last()).toHaveAttribute(
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
     'content',
     /A comparison of Node\.js and Python/,
   );
@@ -81,6 +82,7 @@ test('reader opens the seed post, sees what the author meant, and goes back', as
   await expect(page).toHaveURL('/');
   await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
   await expect(page).toHaveTitle('Rustblog');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Markdown files/);
 });
 
 test('a post URL opened directly works (deep link)', async ({ page }) => {

@@ -1,4 +1,5 @@
-// The author's loop under the serve command: add a Markdown file, reload, see the post.
+// The author's loop under the serve command: add a Markdown file, reload, see the post --
+// even a draft dated in the future, which a release build would leave out.
 // Runs `trunk serve` (debug build, its own dist folder) on a separate port.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -42,7 +43,7 @@ test('a new Markdown file shows up in the list after a reload, and opens', async
 
   writeFileSync(
     added,
-    '---\ntitle: Added While Serving\ndate: 2031-01-01\nauthor: Alvison Hunter\n---\n\nFresh words, no index to edit.\n',
+    '---\ntitle: Added While Serving\ndate: 2031-01-01\nauthor: Alvison Hunter\ndraft: true\n---\n\nFresh words, no index to edit.\n',
   );
   const card = page.locator('.post-card[data-slug="zz-e2e-added-post"]');
   await expect(async () => {
@@ -54,4 +55,11 @@ test('a new Markdown file shows up in the list after a reload, and opens', async
   await card.locator('h2 a').click();
   await expect(page.locator('article.post h1')).toHaveText('Added While Serving');
   await expect(page.locator('.post-body')).toContainText('Fresh words, no index to edit.');
+});
+
+test('a post URL opened directly works under serve (deep link)', async ({ page }) => {
+  await page.goto(`${origin}/posts/how-this-blog-works`);
+  await expect(page.locator('article.post h1')).toHaveText(
+    'How This Blog Works: Rust, WebAssembly and One Parsing Core',
+  );
 });

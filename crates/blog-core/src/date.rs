@@ -97,14 +97,19 @@ impl PostDate {
     }
 }
 
-/// Parses `HH:MM`, `HH:MM:SS`, optional fraction, optional `Z` or `±HH:MM` offset.
+/// Parses `HH:MM`, `HH:MM:SS`, optional fraction, optional `Z` or offset (`+02:00`, `+0200`,
+/// `+02`, with or without a space before it, as Jekyll writes `10:00:00 +0200`).
 fn parse_time(t: &str) -> Option<u16> {
-    let t = t.trim_end_matches(['Z', 'z']);
-    // Drop a numeric offset: `+02:00` / `-05:00` after the time.
+    let compact: String = t.chars().filter(|c| *c != ' ').collect();
+    let t = compact.trim_end_matches(['Z', 'z']);
     let t = match t.rfind(['+', '-']) {
         Some(i) if i >= 5 => {
             let offset = &t[i + 1..];
-            let (h, m) = offset.split_once(':').unwrap_or((offset, "00"));
+            let (h, m) = match offset.split_once(':') {
+                Some(parts) => parts,
+                None if offset.len() == 4 => offset.split_at(2),
+                None => (offset, "00"),
+            };
             digits(h, 2).filter(|&h| h < 24)?;
             digits(m, 2).filter(|&m| m < 60)?;
             &t[..i]
@@ -122,6 +127,37 @@ fn parse_time(t: &str) -> Option<u16> {
         return None;
     }
     Some(hour * 60 + minute)
+}
+
+impl PostDate {
+    /// Today's date in UTC from a Unix timestamp (seconds), for publishing rules.
+    pub fn from_unix(seconds: u64) -> PostDate {
+        // Howard Hinnant's days-to-civil algorithm.
+        let days = (seconds / 86_400) as i64;
+        let minutes = ((seconds % 86_400) / 60) as u16;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        PostDate {
+            year,
+            month,
+            day,
+            minutes: Some(minutes),
+        }
+    }
+
+    /// Whether this date (and time, when given) is after `now`. A bare date counts as the
+    /// start of that day.
+    pub fn is_after(&self, now: &PostDate) -> bool {
+        let key = |d: &PostDate| (d.year, d.month, d.day, d.minutes.unwrap_or(0));
+        key(self) > key(now)
+    }
 }
 
 impl fmt::Display for PostDate {
@@ -143,6 +179,9 @@ mod tests {
             ("2025-03-15T10:30:00+02:00", "2025-03-15", Some(630)),
             ("2025-03-15T23:59:59.123Z", "2025-03-15", Some(1439)),
             ("2024-02-29", "2024-02-29", None),
+            ("2025-03-15 10:00:00 +0200", "2025-03-15", Some(600)),
+            ("2025-03-15 10:00:00 -05:00", "2025-03-15", Some(600)),
+            ("2025-03-15T10:00+02", "2025-03-15", Some(600)),
         ];
         for (input, iso, minutes) in cases {
             let d = PostDate::parse(input).unwrap_or_else(|| panic!("{input} should parse"));
@@ -168,6 +207,31 @@ mod tests {
         ] {
             assert_eq!(PostDate::parse(input), None, "{input:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn converts_unix_time_to_a_utc_date() {
+        let cases = [
+            (0, "1970-01-01T00:00"),
+            (951_782_400, "2000-02-29T00:00"),
+            (1_742_036_400, "2025-03-15T11:00"),
+            (4_102_444_799, "2099-12-31T23:59"),
+        ];
+        for (seconds, want) in cases {
+            assert_eq!(
+                PostDate::from_unix(seconds).iso_with_time(),
+                want,
+                "{seconds}"
+            );
+        }
+    }
+
+    #[test]
+    fn compares_with_now_for_publishing() {
+        let now = PostDate::parse("2025-03-15 12:00").unwrap();
+        assert!(!PostDate::parse("2025-03-15").unwrap().is_after(&now));
+        assert!(PostDate::parse("2025-03-15 12:01").unwrap().is_after(&now));
+        assert!(PostDate::parse("2025-03-16").unwrap().is_after(&now));
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// 1-based line number in the file of the YAML's first line.
     pub yaml_first_line: usize,
+    /// 1-based line number in the file of the body's first line.
+    pub body_first_line: usize,
 }
 
 /// Separates the `---` front matter from the body. The file must open with a `---` line
@@ -81,18 +83,22 @@ pub fn split(source: &str) -> Result<Split<'_>, ErrorKind> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = source.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
-    if first.trim_end() != "---" {
-        return Err(ErrorKind::NoFrontMatter);
+    match first.trim_end() {
+        "---" => {}
+        "+++" => return Err(ErrorKind::TomlFrontMatter),
+        _ => return Err(ErrorKind::NoFrontMatter),
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
     for line in lines {
         let fence = line.trim_end();
         if fence == "---" || fence == "..." {
+            let yaml = &source[yaml_start..offset];
             return Ok(Split {
-                yaml: &source[yaml_start..offset],
+                yaml,
                 body: &source[offset + line.len()..],
                 yaml_first_line: 2,
+                body_first_line: 3 + yaml.matches('\n').count(),
             });
         }
         offset += line.len();
@@ -231,6 +237,13 @@ mod tests {
     }
 
     #[test]
+    fn knows_where_the_body_starts() {
+        let s = split("---\ntitle: T\ndate: 2025-01-01\n---\nFirst body line\n").unwrap();
+        assert_eq!(s.body_first_line, 5);
+        assert_eq!(s.body, "First body line\n");
+    }
+
+    #[test]
     fn single_author_reads_as_a_list() {
         let fm =
             parse_post("---\ntitle: T\ndate: 2025-01-01\nauthor: Alvison Hunter\n---\n").unwrap();
@@ -250,6 +263,15 @@ mod tests {
             let err = parse_post(source).unwrap_err();
             assert_eq!(err.to_string(), want);
         }
+    }
+
+    #[test]
+    fn toml_front_matter_gets_a_specific_message() {
+        let err = parse_post("+++\ntitle = \"T\"\n+++\n").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TomlFrontMatter);
+        assert!(err
+            .to_string()
+            .starts_with("posts/x.md: TOML front matter (`+++`) is not supported"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! native tools parse posts with exactly the same code.
 
 pub mod author;
+pub mod check;
 pub mod date;
 pub mod encoding;
 pub mod error;

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::author::{self, Author};
+use crate::date::PostDate;
 use crate::error::{ErrorKind, PostError};
 use crate::post::{Post, PostMeta};
+use crate::slug::slugify;
 
 /// A post that could not be read, reported instead of failing the whole site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +39,20 @@ pub struct Manifest {
 pub struct BuildOptions {
     /// Keep `draft: true` posts (while writing); otherwise they are left out.
     pub include_drafts: bool,
+    /// The current time for a published build: posts dated after it are left out until
+    /// then. `None` (while writing) keeps every post.
+    pub now: Option<PostDate>,
+}
+
+/// A tag and how many posts carry it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TagCount {
+    /// The tag as first written.
+    pub name: String,
+    /// Its URL form: `/tags/<slug>`.
+    pub slug: String,
+    /// Number of posts with it.
+    pub count: usize,
 }
 
 impl Manifest {
@@ -67,6 +83,9 @@ impl Manifest {
             if meta.draft && !options.include_drafts {
                 continue;
             }
+            if options.now.is_some_and(|now| meta.date.is_after(&now)) {
+                continue;
+            }
             if let Some(other) = seen.get(&meta.slug) {
                 let e = PostError {
                     file: format!("posts/{file}"),
@@ -92,6 +111,58 @@ impl Manifest {
     /// The post with this slug.
     pub fn post(&self, slug: &str) -> Option<&PostMeta> {
         self.posts.iter().find(|p| p.slug == slug)
+    }
+
+    /// Posts carrying the tag whose URL form is `tag_slug`, newest first.
+    pub fn posts_tagged(&self, tag_slug: &str) -> Vec<&PostMeta> {
+        self.posts
+            .iter()
+            .filter(|p| p.tags.iter().any(|t| slugify(t) == tag_slug))
+            .collect()
+    }
+
+    /// Every tag with its post count, most used first, then alphabetically.
+    pub fn tags(&self) -> Vec<TagCount> {
+        let mut tags: Vec<TagCount> = Vec::new();
+        for tag in self.posts.iter().flat_map(|p| &p.tags) {
+            let slug = slugify(tag);
+            match tags.iter_mut().find(|t| t.slug == slug) {
+                Some(t) => t.count += 1,
+                None => tags.push(TagCount {
+                    name: tag.clone(),
+                    slug,
+                    count: 1,
+                }),
+            }
+        }
+        tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.slug.cmp(&b.slug)));
+        tags
+    }
+
+    /// The author with this id: from the registry, or named in some post's byline.
+    pub fn author(&self, id: &str) -> Option<Author> {
+        self.authors
+            .iter()
+            .find(|a| a.id == id)
+            .cloned()
+            .or_else(|| {
+                self.posts
+                    .iter()
+                    .flat_map(|p| author::resolve(&self.authors, &p.authors))
+                    .find(|a| a.id == id)
+            })
+    }
+
+    /// Posts whose bylines resolve to the author with this id, newest first.
+    pub fn posts_by(&self, id: &str) -> Vec<&PostMeta> {
+        self.posts
+            .iter()
+            .filter(|p| {
+                author::resolve(&self.authors, &p.authors)
+                    .iter()
+                    .any(|a| a.id == id)
+            })
+            .collect()
     }
 
     /// The problem recorded for a post whose file name gives this slug, if it failed to parse.
@@ -169,6 +240,7 @@ mod tests {
             .is_empty());
         let with = BuildOptions {
             include_drafts: true,
+            now: None,
         };
         assert_eq!(Manifest::build(&sources, None, with).posts.len(), 1);
     }
@@ -185,5 +257,60 @@ mod tests {
         );
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(serde_json::from_str::<Manifest>(&json).unwrap(), m);
+    }
+
+    #[test]
+    fn future_posts_wait_for_their_date_in_published_builds() {
+        let sources = [
+            src("past.md", "---\ntitle: Past\ndate: 2025-03-15\n---\n"),
+            src(
+                "later.md",
+                "---\ntitle: Later\ndate: 2025-03-15 18:00\n---\n",
+            ),
+            src("next.md", "---\ntitle: Next\ndate: 2025-04-01\n---\n"),
+        ];
+        let at = |now: &str| {
+            let options = BuildOptions {
+                include_drafts: false,
+                now: PostDate::parse(now),
+            };
+            let m = Manifest::build(&sources, None, options);
+            m.posts.iter().map(|p| p.slug.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(at("2025-03-15 12:00"), ["past"]);
+        assert_eq!(at("2025-03-15 18:00"), ["later", "past"]);
+        assert_eq!(at("2025-04-01"), ["next", "later", "past"]);
+        let writing = Manifest::build(&sources, None, BuildOptions::default());
+        assert_eq!(writing.posts.len(), 3);
+    }
+
+    #[test]
+    fn groups_posts_by_tag_and_author() {
+        let m = Manifest::build(
+            &[
+                src(
+                    "a.md",
+                    "---\ntitle: A\ndate: 2024-01-01\ntags: [Web Dev, rust]\nauthor: Ann\n---\n",
+                ),
+                src(
+                    "b.md",
+                    "---\ntitle: B\ndate: 2024-02-01\ntags: [rust]\nauthor: [ann, Bo Guest]\n---\n",
+                ),
+            ],
+            Some("ann:\n  name: Ann\n"),
+            BuildOptions::default(),
+        );
+        let tags: Vec<_> = m.tags().into_iter().map(|t| (t.slug, t.count)).collect();
+        assert_eq!(tags, [("rust".to_string(), 2), ("web-dev".to_string(), 1)]);
+        let slugs =
+            |posts: Vec<&PostMeta>| posts.iter().map(|p| p.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs(m.posts_tagged("web-dev")), ["a"]);
+        assert_eq!(slugs(m.posts_by("ann")), ["b", "a"]);
+        assert_eq!(slugs(m.posts_by("bo-guest")), ["b"]);
+        assert_eq!(
+            m.author("bo-guest").map(|a| a.name),
+            Some("Bo Guest".into())
+        );
+        assert_eq!(m.author("nobody"), None);
     }
 }

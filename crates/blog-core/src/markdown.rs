@@ -6,6 +6,9 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::paths::under_base;
 
 use crate::slug::slugify;
 use crate::url::{is_allowed_url, UrlUse};
@@ -58,16 +61,86 @@ impl Rendered {
     }
 }
 
-/// Renders Markdown to HTML.
+/// Where a post is published, so its links can be made absolute: links and images must work
+/// whether the site lives at `/` or under a sub-path, and `#fragment` links must survive the
+/// page's `<base href>`, which would otherwise point them at the home page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkContext {
+    /// The site's base path, `/` or `/blog/`.
+    pub base: String,
+    /// The path of the page the HTML will be shown on, e.g. `/blog/posts/hello`.
+    pub page: String,
+}
+
+impl LinkContext {
+    /// The context for a post with this slug on a site under `base`.
+    pub fn for_post(base: &str, slug: &str) -> LinkContext {
+        LinkContext {
+            base: base.to_string(),
+            page: under_base(base, &format!("/posts/{slug}")),
+        }
+    }
+
+    /// Resolves a link or image URL written in a post.
+    ///
+    /// - `#part` → this page's path plus the fragment;
+    /// - `http(s):`, `mailto:` and `//host` URLs are kept as written;
+    /// - `other-post.md` (optionally `#part`) → that post's address;
+    /// - any other path, with or without a leading `/`, `./` or `../`, is taken from the site
+    ///   root: `images/x.png` and `/images/x.png` both become `<base>images/x.png`.
+    pub fn resolve(&self, url: &str) -> String {
+        if url.starts_with('#') {
+            return format!("{}{url}", self.page);
+        }
+        if is_external(url) || url.contains(':') {
+            return url.to_string();
+        }
+        let split = url.find(['?', '#']).unwrap_or(url.len());
+        let (path, rest) = url.split_at(split);
+        let mut path = path;
+        while let Some(stripped) = path.strip_prefix("./").or_else(|| path.strip_prefix("../")) {
+            path = stripped;
+        }
+        match path.strip_suffix(".md") {
+            Some(file) => {
+                let slug = file.rsplit('/').next().unwrap_or(file);
+                format!(
+                    "{}{rest}",
+                    under_base(&self.base, &format!("/posts/{slug}"))
+                )
+            }
+            None => format!("{}{rest}", under_base(&self.base, path)),
+        }
+    }
+}
+
+/// Whether a URL leaves the site: absolute `http(s)` or protocol-relative.
+fn is_external(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//")
+}
+
+/// Renders Markdown for a page at the site root; see [`render_at`].
+pub fn render(markdown: &str) -> Rendered {
+    render_at(markdown, &LinkContext::for_post("/", "post"))
+}
+
+/// Renders Markdown to HTML for the page described by `links`.
 ///
 /// Raw HTML in the source is shown as text, not interpreted, and links or images whose URL
 /// is not allowed by [`is_allowed_url`] keep their text but lose the URL: a post can never
-/// run script in the reader's browser.
-pub fn render(markdown: &str) -> Rendered {
+/// run script in the reader's browser. Headings get unique ids and a permalink, images load
+/// lazily, external links get `rel="noopener noreferrer"`, and footnote ids are prefixed so
+/// they cannot clash with the page's own ids.
+pub fn render_at(markdown: &str, links: &LinkContext) -> Rendered {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let headings = assign_heading_ids(&mut events);
     let (words, excerpt) = measure(&events);
-    let events = neutralise(events);
+    let events = transform(events, &headings, links);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered {
@@ -76,6 +149,56 @@ pub fn render(markdown: &str) -> Rendered {
         words,
         excerpt,
     }
+}
+
+/// The table of contents of a post with at least three sections: the top-level headings
+/// and the level below them. A single heading above all others (a title inside the body)
+/// does not count as a section level. Empty when the post is too short to need one.
+pub fn table_of_contents(headings: &[Heading]) -> Vec<&Heading> {
+    let Some(mut top) = headings.iter().map(|h| h.level).min() else {
+        return Vec::new();
+    };
+    if headings.iter().filter(|h| h.level == top).count() == 1 {
+        match headings.iter().map(|h| h.level).filter(|&l| l > top).min() {
+            Some(next) => top = next,
+            None => return Vec::new(),
+        }
+    }
+    if headings.iter().filter(|h| h.level == top).count() < 3 {
+        return Vec::new();
+    }
+    headings
+        .iter()
+        .filter(|h| h.level >= top && h.level <= top + 1)
+        .collect()
+}
+
+/// A link or image URL written in Markdown, with where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The URL as written.
+    pub url: String,
+    /// Whether it is an image (otherwise a link).
+    pub image: bool,
+    /// Byte offset in the Markdown where the link or image starts.
+    pub offset: usize,
+}
+
+/// Every link and image URL in `markdown`, in order, for checking.
+pub fn references(markdown: &str) -> Vec<Reference> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url, false, range.start)),
+            Event::Start(Tag::Image { dest_url, .. }) => Some((dest_url, true, range.start)),
+            _ => None,
+        })
+        .map(|(url, image, offset)| Reference {
+            url: url.to_string(),
+            image,
+            offset,
+        })
+        .collect()
 }
 
 /// Gives every heading a unique id (the author's `{#id}` if given, else a slug of its text)
@@ -176,40 +299,148 @@ pub fn shorten(text: &str, max: usize) -> String {
     )
 }
 
-/// Turns raw HTML into visible text and strips disallowed link and image URLs.
-fn neutralise(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    // For every open link or image: whether its start tag was dropped, so the end is too.
+/// Appends `text` to `out`, escaped for an HTML attribute or text.
+fn push_escaped(out: &mut String, text: &str) {
+    // Writing into a String cannot fail.
+    let _ = escape_html(&mut *out, text);
+}
+
+/// Appends a URL escaped for an `href`/`src` attribute.
+fn push_href(out: &mut String, url: &str) {
+    let _ = escape_href(&mut *out, url);
+}
+
+/// Rewrites the event stream into safe, site-aware HTML: raw HTML becomes text; links and
+/// images are checked, resolved and written by hand (to add `rel` and `loading`); headings
+/// get permalinks; footnotes get prefixed ids and back-links.
+fn transform<'a>(
+    events: Vec<Event<'a>>,
+    headings: &[Heading],
+    links: &LinkContext,
+) -> Vec<Event<'a>> {
+    // For every open link: whether its start tag was dropped, so the end is too.
     let mut dropped: Vec<bool> = Vec::new();
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let number = |name: &str, footnotes: &mut HashMap<String, usize>| {
+        let next = footnotes.len() + 1;
+        *footnotes.entry(name.to_string()).or_insert(next)
+    };
+    let mut heading_index = 0;
     let mut out = Vec::with_capacity(events.len());
-    for event in events {
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
             // Block HTML shown as text needs a block around it.
             Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
-            Event::Start(Tag::Link { ref dest_url, .. }) => {
-                let allowed = is_allowed_url(dest_url, UrlUse::Link);
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                let allowed = is_allowed_url(&dest_url, UrlUse::Link);
                 dropped.push(!allowed);
                 if allowed {
-                    out.push(event);
+                    let mut tag = String::from("<a href=\"");
+                    push_href(&mut tag, &links.resolve(&dest_url));
+                    tag.push('"');
+                    if !title.is_empty() {
+                        tag.push_str(" title=\"");
+                        push_escaped(&mut tag, &title);
+                        tag.push('"');
+                    }
+                    if is_external(&dest_url) {
+                        tag.push_str(" rel=\"noopener noreferrer\"");
+                    }
+                    tag.push('>');
+                    out.push(Event::InlineHtml(tag.into()));
                 }
             }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                let allowed = is_allowed_url(dest_url, UrlUse::Image);
-                dropped.push(!allowed);
-                if allowed {
-                    out.push(event);
-                }
-            }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+            Event::End(TagEnd::Link) => {
                 if !dropped.pop().unwrap_or(false) {
-                    out.push(event);
+                    out.push(Event::InlineHtml("</a>".into()));
                 }
             }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let alt = take_alt_text(&mut events);
+                if is_allowed_url(&dest_url, UrlUse::Image) {
+                    let mut tag = String::from("<img src=\"");
+                    push_href(&mut tag, &links.resolve(&dest_url));
+                    tag.push_str("\" alt=\"");
+                    push_escaped(&mut tag, &alt);
+                    tag.push('"');
+                    if !title.is_empty() {
+                        tag.push_str(" title=\"");
+                        push_escaped(&mut tag, &title);
+                        tag.push('"');
+                    }
+                    tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+                    out.push(Event::InlineHtml(tag.into()));
+                } else {
+                    out.push(Event::Text(alt.into()));
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(h) = headings.get(heading_index) {
+                    let mut anchor = String::from(" <a class=\"heading-anchor\" href=\"");
+                    push_href(&mut anchor, &format!("{}#{}", links.page, h.id));
+                    anchor.push_str("\" aria-label=\"Link to the section ");
+                    push_escaped(&mut anchor, &h.text);
+                    anchor.push_str("\">#</a>");
+                    out.push(Event::InlineHtml(anchor.into()));
+                }
+                heading_index += 1;
+                out.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::FootnoteReference(name) => {
+                let n = number(&name, &mut footnotes);
+                let id = slugify(&name);
+                let mut html = String::from("<sup class=\"footnote-reference\" id=\"fnref-");
+                push_escaped(&mut html, &id);
+                html.push_str("\"><a href=\"");
+                push_href(&mut html, &format!("{}#fn-{id}", links.page));
+                html.push_str(&format!("\">{n}</a></sup>"));
+                out.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = number(&name, &mut footnotes);
+                let id = slugify(&name);
+                let mut html = String::from("<div class=\"footnote-definition\" id=\"fn-");
+                push_escaped(&mut html, &id);
+                html.push_str(&format!(
+                    "\"><sup class=\"footnote-definition-label\">{n}</sup><a class=\"footnote-back\" href=\""
+                ));
+                push_href(&mut html, &format!("{}#fnref-{id}", links.page));
+                html.push_str("\" aria-label=\"Back to the text\">↩</a>");
+                out.push(Event::Html(html.into()));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
             other => out.push(other),
         }
     }
     out
+}
+
+/// Consumes the events inside an image up to its end and returns their plain text (the alt).
+fn take_alt_text<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+    let mut alt = String::new();
+    let mut depth = 1;
+    for event in events.by_ref() {
+        match event {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
 }
 
 #[cfg(test)]
@@ -237,7 +468,9 @@ mod tests {
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["intro", "intro-1", "intro-2", "mine", "section"]);
         assert!(
-            r.html.contains("<h2 id=\"intro-1\">Intro</h2>"),
+            r.html.contains(
+                "<h2 id=\"intro-1\">Intro <a class=\"heading-anchor\" href=\"/posts/post#intro-1\""
+            ),
             "{}",
             r.html
         );
@@ -270,6 +503,98 @@ mod tests {
         assert_eq!(r.excerpt, "First paragraph here.");
         assert_eq!(r.reading_minutes(), 3);
         assert_eq!(render("").reading_minutes(), 1);
+    }
+
+    fn at(markdown: &str, base: &str) -> String {
+        render_at(markdown, &LinkContext::for_post(base, "here")).html
+    }
+
+    #[test]
+    fn resolves_links_against_the_site_and_page() {
+        let links = LinkContext::for_post("/blog/", "here");
+        let cases = [
+            ("#part", "/blog/posts/here#part"),
+            ("other-post.md", "/blog/posts/other-post"),
+            ("./other-post.md#intro", "/blog/posts/other-post#intro"),
+            ("../posts/other-post.md", "/blog/posts/other-post"),
+            ("/images/x.png", "/blog/images/x.png"),
+            ("images/x.png", "/blog/images/x.png"),
+            ("/posts/x?q=1", "/blog/posts/x?q=1"),
+            ("https://example.com/a.md", "https://example.com/a.md"),
+            ("//cdn.example/x.png", "//cdn.example/x.png"),
+            ("mailto:a@example.com", "mailto:a@example.com"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(links.resolve(url), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn images_load_lazily_keep_alt_text_and_resolve() {
+        let html = at(
+            "![A *fine* <cat> & dog](/images/cat.png \"Title\")",
+            "/blog/",
+        );
+        assert_eq!(
+            html,
+            "<p><img src=\"/blog/images/cat.png\" alt=\"A fine &lt;cat&gt; &amp; dog\" title=\"Title\" loading=\"lazy\" decoding=\"async\"></p>\n"
+        );
+    }
+
+    #[test]
+    fn only_external_links_get_noopener() {
+        let html = at(
+            "[out](https://example.com) [in](/posts/x) [post](x.md)",
+            "/",
+        );
+        assert!(
+            html.contains("<a href=\"https://example.com\" rel=\"noopener noreferrer\">out</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"/posts/x\">in</a>"), "{html}");
+        assert!(html.contains("<a href=\"/posts/x\">post</a>"), "{html}");
+    }
+
+    #[test]
+    fn footnotes_get_prefixed_ids_and_links_back() {
+        let html = at("One[^a] two[^b] again[^a].\n\n[^b]: Bee.\n[^a]: Ay.\n", "/");
+        assert!(html.contains("<sup class=\"footnote-reference\" id=\"fnref-a\"><a href=\"/posts/here#fn-a\">1</a></sup>"), "{html}");
+        assert!(html.contains("<sup class=\"footnote-reference\" id=\"fnref-b\"><a href=\"/posts/here#fn-b\">2</a></sup>"), "{html}");
+        assert!(html.contains("<div class=\"footnote-definition\" id=\"fn-b\"><sup class=\"footnote-definition-label\">2</sup>"), "{html}");
+        assert!(
+            html.contains("href=\"/posts/here#fnref-a\" aria-label=\"Back to the text\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn builds_a_table_of_contents_for_three_or_more_sections() {
+        let toc = |md: &str| {
+            let r = render(md);
+            table_of_contents(&r.headings)
+                .iter()
+                .map(|h| h.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            toc("## A\n## B\n### B1\n#### deep\n## C\n"),
+            ["a", "b", "b1", "c"]
+        );
+        assert_eq!(toc("# Title\n## A\n## B\n## C\n"), ["a", "b", "c"]);
+        assert!(toc("## A\n## B\n").is_empty());
+        assert!(toc("no headings").is_empty());
+    }
+
+    #[test]
+    fn lists_references_with_offsets() {
+        let md = "Intro [a](x.md)\n\n![pic](/images/p.png)\n";
+        let refs = references(md);
+        assert_eq!(refs.len(), 2);
+        assert_eq!((refs[0].url.as_str(), refs[0].image), ("x.md", false));
+        assert_eq!(
+            (refs[1].url.as_str(), refs[1].image, refs[1].offset),
+            ("/images/p.png", true, 17)
+        );
     }
 
     #[test]

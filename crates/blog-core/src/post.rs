@@ -6,7 +6,7 @@ use crate::date::PostDate;
 use crate::encoding::repair_mojibake;
 use crate::error::{ErrorKind, PostError};
 use crate::front_matter;
-use crate::markdown::{self, Heading};
+use crate::markdown::{self, Heading, LinkContext};
 use crate::slug::is_valid_slug;
 
 /// Everything about a post except its body: what the article list and the manifest need.
@@ -64,6 +64,12 @@ impl Post {
     ///
     /// Double-encoded UTF-8 is repaired first, so titles and body read as the author meant.
     pub fn parse(file: &str, source: &str) -> Result<Post, PostError> {
+        Post::parse_at(file, source, "/")
+    }
+
+    /// Parses a post shown on a site under `base` (`/` or `/blog/`), which its links and
+    /// images are resolved against.
+    pub fn parse_at(file: &str, source: &str, base: &str) -> Result<Post, PostError> {
         let shown = format!("posts/{file}");
         let source = repair_mojibake(source);
         let split = front_matter::split(&source).map_err(|kind| PostError {
@@ -83,7 +89,7 @@ impl Post {
                 kind: ErrorKind::BadSlug(slug),
             });
         }
-        let rendered = markdown::render(split.body);
+        let rendered = markdown::render_at(split.body, &LinkContext::for_post(base, &slug));
         let reading_minutes = rendered.reading_minutes();
         Ok(Post {
             meta: PostMeta {
@@ -132,7 +138,9 @@ mod tests {
         assert_eq!(post.meta.description, "First words of the post.");
         assert_eq!(post.meta.reading_minutes, 1);
         assert_eq!(post.headings.len(), 1);
-        assert!(post.html.contains("<h2 id=\"part\">Part</h2>"));
+        assert!(post.html.contains(
+            "<h2 id=\"part\">Part <a class=\"heading-anchor\" href=\"/posts/hello-world#part\""
+        ));
     }
 
     #[test]

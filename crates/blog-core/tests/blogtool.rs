@@ -1,9 +1,10 @@
-//! `blogtool manifest` as the build runs it: reads a posts folder, writes the index.
+//! `blogtool` as authors and the build run it: publish, check, new.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use blog_core::manifest::Manifest;
+use blog_core::post::Post;
 
 struct TempDir(PathBuf);
 
@@ -14,6 +15,7 @@ impl TempDir {
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
     }
+
     fn write(&self, file: &str, text: &str) {
         std::fs::write(self.0.join(file), text).unwrap();
     }
@@ -25,26 +27,33 @@ impl Drop for TempDir {
     }
 }
 
-fn run(posts: &Path, extra: &[&str]) -> (Manifest, String) {
-    let out = posts.join("out/index.json");
-    let result = Command::new(env!("CARGO_BIN_EXE_blogtool"))
-        .args(["manifest", "--posts"])
+/// Runs blogtool on `posts` with the clock fixed at 2025-06-01 12:00.
+fn blogtool(args: &[&str], posts: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_blogtool"))
+        .args(args)
+        .arg("--posts")
         .arg(posts)
-        .arg("--out")
-        .arg(&out)
-        .args(extra)
+        .env("BLOG_NOW", "2025-06-01T12:00")
         .output()
-        .unwrap();
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    let json = std::fs::read_to_string(out).unwrap();
-    (
-        serde_json::from_str(&json).unwrap(),
-        String::from_utf8_lossy(&result.stderr).into_owned(),
-    )
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn publish(posts: &Path, extra: &[&str]) -> (Manifest, String) {
+    let out = posts.join("out");
+    let mut args = vec!["publish", "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let result = blogtool(&args, posts);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let json = std::fs::read_to_string(out.join("index.json")).unwrap();
+    (serde_json::from_str(&json).unwrap(), stderr(&result))
 }
 
 fn slugs(m: &Manifest) -> Vec<&str> {
@@ -52,7 +61,7 @@ fn slugs(m: &Manifest) -> Vec<&str> {
 }
 
 #[test]
-fn indexes_the_folder_and_picks_up_a_new_post() {
+fn publish_indexes_the_folder_and_picks_up_a_new_post() {
     let dir = TempDir::new("new-post");
     dir.write(
         "first.md",
@@ -60,7 +69,7 @@ fn indexes_the_folder_and_picks_up_a_new_post() {
     );
     dir.write("authors.yaml", "ann:\n  name: Ann Example\n");
     dir.write("notes.txt", "not a post");
-    let (m, _) = run(&dir.0, &[]);
+    let (m, _) = publish(&dir.0, &[]);
     assert_eq!(slugs(&m), ["first"]);
     assert_eq!(m.authors[0].name, "Ann Example");
 
@@ -68,44 +77,106 @@ fn indexes_the_folder_and_picks_up_a_new_post() {
         "second.md",
         "---\ntitle: Second\ndate: 2025-02-01\n---\nNewer.\n",
     );
-    let (m, _) = run(&dir.0, &[]);
+    let (m, _) = publish(&dir.0, &[]);
     assert_eq!(slugs(&m), ["second", "first"]);
+    assert!(dir.0.join("out/second.md").is_file());
 }
 
 #[test]
-fn reports_broken_posts_without_failing_and_keeps_drafts_for_serve_only() {
+fn publish_reports_broken_posts_and_keeps_drafts_and_future_posts_for_serve_only() {
     let dir = TempDir::new("broken");
     dir.write("ok.md", "---\ntitle: Ok\ndate: 2025-01-01\n---\n");
     dir.write(
         "draft.md",
         "---\ntitle: Draft\ndate: 2025-01-02\ndraft: true\n---\n",
     );
+    dir.write("later.md", "---\ntitle: Later\ndate: 2025-06-02\n---\n");
     dir.write("broken.md", "---\ntitle: Broken\n---\n");
-    let (m, stderr) = run(&dir.0, &[]);
+    let (m, err) = publish(&dir.0, &[]);
     assert_eq!(slugs(&m), ["ok"]);
     assert_eq!(
         m.problems[0].message,
         "posts/broken.md: missing required field `date`"
     );
     assert!(
-        stderr.contains("warning: posts/broken.md: missing required field `date`"),
-        "{stderr}"
+        err.contains("warning: posts/broken.md: missing required field `date`"),
+        "{err}"
     );
-    let (m, _) = run(&dir.0, &["--drafts"]);
-    assert_eq!(slugs(&m), ["draft", "ok"]);
+    // Only published posts ship: a draft's or a future post's file cannot be fetched.
+    let out = dir.0.join("out");
+    assert!(out.join("ok.md").is_file() && out.join("broken.md").is_file());
+    assert!(!out.join("draft.md").exists() && !out.join("later.md").exists());
+
+    let (m, _) = publish(&dir.0, &["--drafts", "--future"]);
+    assert_eq!(slugs(&m), ["later", "draft", "ok"]);
+}
+
+#[test]
+fn check_prints_file_line_messages_and_fails_on_errors() {
+    let dir = TempDir::new("check");
+    dir.write("authors.yaml", "ann:\n  name: Ann\n");
+    dir.write(
+        "good.md",
+        "---\ntitle: Good\ndate: 2025-01-01\nauthor: Ann\n---\nHello.\n",
+    );
+    let ok = blogtool(&["check"], &dir.0);
+    assert!(ok.status.success(), "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("checked 1 posts: 0 error(s), 0 warning(s)"));
+
+    dir.write(
+        "bad.md",
+        "---\ntitle: Bad\ndate: 2025-01-02\nauthor: Nobody\n---\nSee [x](missing.md).\n",
+    );
+    let out = blogtool(&["check"], &dir.0);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("posts/bad.md:4: author \"Nobody\" is not in posts/authors.yaml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("posts/bad.md:6: link to \"missing.md\" points to no post"),
+        "{text}"
+    );
+    assert!(
+        text.contains("checked 2 posts: 2 error(s), 0 warning(s)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn new_writes_a_dated_draft_that_parses_and_never_overwrites() {
+    let dir = TempDir::new("new");
+    let args = ["new", "Hello, Wörld: a first post", "--author", "Ann"];
+    let out = blogtool(&args, &dir.0);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = "hello-world-a-first-post.md";
+    let text = std::fs::read_to_string(dir.0.join(file)).unwrap();
+    let post = Post::parse(file, &text).unwrap();
+    assert_eq!(post.meta.title, "Hello, Wörld: a first post");
+    assert_eq!(post.meta.date.iso(), "2025-06-01");
+    assert_eq!(post.meta.authors, ["Ann"]);
+    assert!(post.meta.draft);
+
+    let again = blogtool(&args, &dir.0);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("cannot create"),
+        "{}",
+        stderr(&again)
+    );
 }
 
 #[test]
 fn fails_clearly_on_a_missing_folder_or_unknown_command() {
-    let out = Command::new(env!("CARGO_BIN_EXE_blogtool"))
-        .args(["manifest", "--posts", "/no/such/folder"])
-        .output()
-        .unwrap();
+    let out = blogtool(
+        &["publish", "--out", "/tmp/unused"],
+        Path::new("/no/such/folder"),
+    );
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/folder"));
-    let out = Command::new(env!("CARGO_BIN_EXE_blogtool"))
-        .arg("publish")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command `publish`"));
+    assert!(stderr(&out).contains("cannot read /no/such/folder"));
+    let out = blogtool(&["publish"], Path::new("posts"));
+    assert!(stderr(&out).contains("publish needs --out DIR"));
+    let out = blogtool(&["deploy"], Path::new("posts"));
+    assert!(stderr(&out).contains("unknown command `deploy`"));
 }

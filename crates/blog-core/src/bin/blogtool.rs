@@ -1,70 +1,183 @@
 //! `blogtool`: native commands for authors and the build, sharing the browser's parsing core.
 //!
-//! `blogtool manifest [--posts DIR] [--out FILE] [--drafts]` writes the post index the app
-//! lists posts from. Broken posts are reported on stderr and in the index, not fatal, so one
-//! bad file never takes the site down while writing.
+//! ```text
+//! blogtool publish [--posts DIR] --out DIR [--drafts] [--future]
+//!     Writes DIR/index.json (the post index the app lists posts from) and copies every
+//!     published post into DIR. Drafts and future-dated posts are left out unless asked
+//!     for (`trunk serve` asks for both). Broken posts are reported, not fatal, so one bad
+//!     file never takes the site down while writing.
+//! blogtool check [--posts DIR] [--public DIR]
+//!     Validates every post and the author registry; prints `file:line: message` and exits
+//!     with status 1 when there are errors.
+//! blogtool new "Title" [--posts DIR] [--author NAME]
+//!     Writes a new draft post named after the title, dated today.
+//! ```
+//! `BLOG_NOW` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`) overrides the current time.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
+use blog_core::check::{self, Severity};
+use blog_core::date::PostDate;
 use blog_core::manifest::{BuildOptions, Manifest};
 
-const USAGE: &str = "usage: blogtool manifest [--posts DIR] [--out FILE] [--drafts]";
+const USAGE: &str = "usage:
+  blogtool publish [--posts DIR] --out DIR [--drafts] [--future]
+  blogtool check [--posts DIR] [--public DIR]
+  blogtool new \"Title\" [--posts DIR] [--author NAME]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("blogtool: {message}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
-    let (command, rest) = args.split_first().ok_or(USAGE)?;
-    if command != "manifest" {
-        return Err(format!("unknown command `{command}`\n{USAGE}"));
-    }
-    let mut posts = PathBuf::from("posts");
-    let mut out: Option<PathBuf> = None;
-    let mut options = BuildOptions::default();
+/// Parsed command-line options shared by the commands.
+#[derive(Default)]
+struct Args {
+    posts: Option<PathBuf>,
+    public: Option<PathBuf>,
+    out: Option<PathBuf>,
+    author: Option<String>,
+    drafts: bool,
+    future: bool,
+    positional: Vec<String>,
+}
+
+fn parse_args(rest: &[String]) -> Result<Args, String> {
+    let mut args = Args::default();
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
-            "--posts" => posts = it.next().ok_or("--posts needs a folder")?.into(),
-            "--out" => out = Some(it.next().ok_or("--out needs a file")?.into()),
-            "--drafts" => options.include_drafts = true,
-            other => return Err(format!("unknown option `{other}`\n{USAGE}")),
+            "--posts" => args.posts = Some(value("--posts")?.into()),
+            "--public" => args.public = Some(value("--public")?.into()),
+            "--out" => args.out = Some(value("--out")?.into()),
+            "--author" => args.author = Some(value("--author")?),
+            "--drafts" => args.drafts = true,
+            "--future" => args.future = true,
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option `{other}`\n{USAGE}"))
+            }
+            other => args.positional.push(other.to_string()),
         }
     }
-    let manifest = build(&posts, options)?;
+    Ok(args)
+}
+
+fn run(argv: &[String]) -> Result<ExitCode, String> {
+    let (command, rest) = argv.split_first().ok_or(USAGE)?;
+    let args = parse_args(rest)?;
+    let posts = args.posts.clone().unwrap_or_else(|| PathBuf::from("posts"));
+    match command.as_str() {
+        "publish" => publish(&posts, &args),
+        "check" => check(&posts, &args),
+        "new" => new(&posts, &args),
+        other => Err(format!("unknown command `{other}`\n{USAGE}")),
+    }
+}
+
+/// The current time, or `BLOG_NOW` when set (for tests and previews).
+fn now() -> Result<PostDate, String> {
+    match std::env::var("BLOG_NOW") {
+        Ok(value) => PostDate::parse(&value).ok_or(format!("BLOG_NOW \"{value}\" is not a date")),
+        Err(_) => {
+            let seconds = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_err(|e| e.to_string())?
+                .as_secs();
+            Ok(PostDate::from_unix(seconds))
+        }
+    }
+}
+
+fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+    let out = args.out.as_ref().ok_or("publish needs --out DIR")?;
+    let options = BuildOptions {
+        include_drafts: args.drafts,
+        now: if args.future { None } else { Some(now()?) },
+    };
+    let (sources, authors) = read_posts(posts)?;
+    let manifest = Manifest::build(&sources, authors.as_deref(), options);
     for problem in &manifest.problems {
         eprintln!("warning: {}", problem.message);
     }
-    let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
-    match out {
-        Some(path) => {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            }
-            std::fs::write(&path, json)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            eprintln!(
-                "blogtool: indexed {} posts into {}",
-                manifest.posts.len(),
-                path.display()
-            );
-        }
-        None => println!("{json}"),
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for post in &manifest.posts {
+        let from = posts.join(&post.file);
+        std::fs::copy(&from, out.join(&post.file))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
-    Ok(())
+    // Posts with problems are copied too, so opening one explains what is wrong.
+    for problem in manifest.problems.iter().filter(|p| p.file.ends_with(".md")) {
+        let _ = std::fs::copy(posts.join(&problem.file), out.join(&problem.file));
+    }
+    let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
+    let index = out.join("index.json");
+    std::fs::write(&index, json).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    eprintln!(
+        "blogtool: published {} posts into {}",
+        manifest.posts.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Reads every `*.md` file directly inside `dir` and the optional `authors.yaml`.
-fn build(dir: &Path, options: BuildOptions) -> Result<Manifest, String> {
+fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+    let public = args
+        .public
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("public"));
+    let (sources, authors) = read_posts(posts)?;
+    let exists = |site_path: &str| public.join(site_path.trim_start_matches('/')).is_file();
+    let findings = check::check(&sources, authors.as_deref(), &exists);
+    for finding in &findings {
+        println!("{finding}");
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    println!(
+        "checked {} posts: {errors} error(s), {warnings} warning(s)",
+        sources.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn new(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+    let [title] = args.positional.as_slice() else {
+        return Err(format!("new needs exactly one title\n{USAGE}"));
+    };
+    let (slug, text) = check::new_post(title, &now()?.iso(), args.author.as_deref());
+    let path = posts.join(format!("{slug}.md"));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every post as `(file name, text)`, and the registry's text if there is one.
+type PostsFolder = (Vec<(String, String)>, Option<String>);
+
+/// Reads every `*.md` file directly inside `dir`, sorted by name, and `authors.yaml`.
+fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut sources = Vec::new();
@@ -78,9 +191,11 @@ fn build(dir: &Path, options: BuildOptions) -> Result<Manifest, String> {
         };
         let bytes =
             std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        // A file that is not UTF-8 is still listed as a problem rather than aborting.
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        sources.push((name.to_string(), text));
+        // Not UTF-8 at all: read what can be read; the post's errors will say the rest.
+        sources.push((
+            name.to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
     }
     sources.sort();
     let authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
@@ -88,5 +203,5 @@ fn build(dir: &Path, options: BuildOptions) -> Result<Manifest, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("cannot read authors.yaml: {e}")),
     };
-    Ok(Manifest::build(&sources, authors.as_deref(), options))
+    Ok((sources, authors))
 }

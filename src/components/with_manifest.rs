@@ -1,0 +1,35 @@
+//! Renders a page from the post index once it has loaded, with the shared loading and error
+//! states, so every index-based page fails the same clear way.
+
+use blog_core::manifest::Manifest;
+use leptos::prelude::*;
+
+use super::error_view::ErrorView;
+use crate::site::SiteData;
+
+/// Shows `render(index)` once the post index has loaded; a retryable error if it cannot.
+#[component]
+pub fn WithManifest<F, V>(
+    /// Builds the page from the index; re-run when signals it reads change.
+    render: F,
+) -> impl IntoView
+where
+    F: Fn(Manifest) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let manifest = expect_context::<SiteData>().manifest;
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
+            {move || manifest.get().map(|result| match result {
+                Ok(m) => render(m).into_any(),
+                Err(e) => view! {
+                    <ErrorView
+                        title="The list of posts could not be loaded"
+                        message=e.to_string()
+                        on_retry=Callback::new(move |_| manifest.refetch())
+                    />
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,102 @@
+// Finding and navigating content: tags, author pages, bylines, tables of contents, permalinks.
+import { test, expect } from '@playwright/test';
+
+const SEED = 'node-vs-python-backend';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (err) => {
+    throw new Error(`uncaught error in the page: ${err.message}`);
+  });
+});
+
+test('tags are shown on entries and posts, and lead to the tag page', async ({ page }) => {
+  await page.goto('/');
+  const card = page.locator('.post-card[data-slug="writing-a-post"]');
+  await expect(card.locator('.tags a')).toHaveText(['#guide', '#markdown']);
+  await card.getByRole('link', { name: '#guide' }).click();
+  await expect(page).toHaveURL('/tags/guide');
+  await expect(page.locator('h1')).toHaveText('Posts tagged #guide');
+  await expect(page).toHaveTitle('Posts tagged #guide · Rustblog');
+  const slugs = await page.locator('.post-card').evaluateAll((els) => els.map((e) => e.dataset.slug));
+  expect(slugs).toEqual(['deploying-to-a-static-host', 'writing-a-post']);
+
+  await page.goto('/posts/how-this-blog-works');
+  await expect(page.locator('.post-header .tags a')).toHaveText(['#architecture', '#rust', '#webassembly']);
+});
+
+test('bylines link to the author page with the full card and their posts', async ({ page }) => {
+  await page.goto(`/posts/${SEED}`);
+  await page.locator('.post-header').getByRole('link', { name: 'Alvison Hunter' }).click();
+  await expect(page).toHaveURL('/authors/alvison-hunter');
+  await expect(page.locator('h1')).toHaveText('Alvison Hunter');
+  await expect(page).toHaveTitle('Alvison Hunter · Rustblog');
+  const card = page.locator('.author-card');
+  await expect(card.locator('.author-bio')).toContainText('Full-Stack Software Engineer');
+  await expect(card.locator('.author-links a')).toHaveCount(7);
+  const slugs = await page.locator('.post-card').evaluateAll((els) => els.map((e) => e.dataset.slug));
+  expect(slugs).toEqual([SEED]);
+
+  await page.goto('/authors/maintainers');
+  await expect(page.locator('.post-card')).toHaveCount(3);
+});
+
+test('unknown tags and authors show the not-found view', async ({ page }) => {
+  await page.goto('/tags/no-such-tag');
+  await expect(page.locator('.not-found')).toContainText('No post is tagged “no-such-tag”.');
+  await page.goto('/authors/nobody');
+  await expect(page.locator('.not-found')).toContainText('There is no author “nobody”.');
+});
+
+test('a post with several authors shows every card', async ({ page }) => {
+  await page.route('**/posts/how-this-blog-works.md', async (route) => {
+    const text = await (await route.fetch()).text();
+    await route.fulfill({ body: text.replace('author: maintainers', 'author: [maintainers, Alvison Hunter]') });
+  });
+  await page.goto('/posts/how-this-blog-works');
+  await expect(page.locator('.author-card .author-name')).toHaveText(['Rustblog Maintainers', 'Alvison Hunter']);
+  await expect(page.locator('.post-header .authors')).toHaveText('by Rustblog Maintainers and Alvison Hunter');
+});
+
+test('long posts get a table of contents; headings and footnotes link within the page', async ({ page }) => {
+  await page.goto('/posts/writing-a-post');
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.locator('a')).toHaveText([
+    'The front matter',
+    'Markdown that works',
+    'Authors',
+    'When something is wrong',
+  ]);
+  await toc.getByRole('link', { name: 'When something is wrong' }).click();
+  await expect(page).toHaveURL('/posts/writing-a-post#when-something-is-wrong');
+  await expect(page.locator('#when-something-is-wrong')).toBeInViewport();
+  await expect(page.locator('article.post h1')).toBeVisible();
+
+  const anchor = page.locator('#authors .heading-anchor');
+  await expect(anchor).toHaveAttribute('href', '/posts/writing-a-post#authors');
+  await expect(anchor).toHaveAttribute('aria-label', 'Link to the section Authors');
+
+  await page.locator('.footnote-reference a').click();
+  await expect(page).toHaveURL('/posts/writing-a-post#fn-asides');
+  await expect(page.locator('#fn-asides')).toBeInViewport();
+
+});
+
+test('short posts do without a table of contents', async ({ page }) => {
+  await page.route('**/posts/deploying-to-a-static-host.md', (route) =>
+    route.fulfill({ body: '---\ntitle: Short\ndate: 2025-05-10\n---\n## One\n\nText.\n\n## Two\n\nMore.\n' }),
+  );
+  await page.goto('/posts/deploying-to-a-static-host');
+  await expect(page.locator('article.post h1')).toHaveText('Short');
+  await expect(page.locator('#two')).toBeVisible();
+  await expect(page.locator('nav.toc')).toHaveCount(0);
+});
+
+test('a deep link to a section scrolls to it once the post has loaded', async ({ page }) => {
+  await page.goto('/posts/writing-a-post#authors');
+  await expect(page.locator('#authors')).toBeInViewport();
+});
+
+test('external links in posts open safely', async ({ page }) => {
+  await page.goto('/posts/how-this-blog-works');
+  await expect(page.locator('.post-body a[href="https://leptos.dev/"]')).toHaveAttribute('rel', 'noopener noreferrer');
+});
