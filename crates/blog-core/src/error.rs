@@ -15,6 +15,15 @@ pub enum ErrorKind {
     FrontMatterTooLarge,
     /// The YAML itself does not parse (syntax, wrong type, or a resource limit).
     Yaml(String),
+    /// A known field holds a value of the wrong kind.
+    BadField {
+        /// The front matter key.
+        field: &'static str,
+        /// What the YAML reader found wrong.
+        problem: String,
+        /// What the field takes.
+        expected: &'static str,
+    },
     /// A required field is absent or empty.
     MissingField(&'static str),
     /// A date field holds something that is not a date.
@@ -53,6 +62,11 @@ impl fmt::Display for ErrorKind {
                 crate::front_matter::MAX_FRONT_MATTER_BYTES / 1024
             ),
             ErrorKind::Yaml(msg) => write!(f, "front matter is not valid YAML: {msg}"),
+            ErrorKind::BadField {
+                field,
+                problem,
+                expected,
+            } => write!(f, "{field} must be {expected} ({problem})"),
             ErrorKind::MissingField(field) => write!(f, "missing required field `{field}`"),
             ErrorKind::BadDate { field, value } => write!(
                 f,

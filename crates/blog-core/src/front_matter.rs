@@ -55,13 +55,31 @@ struct RawFrontMatter {
     title: Option<String>,
     date: Option<String>,
     updated: Option<String>,
+    /// Hugo's name for `updated`.
+    lastmod: Option<String>,
+    /// Jekyll's (jekyll-last-modified-at) name for `updated`.
+    last_modified_at: Option<String>,
     author: Option<OneOrMany>,
     authors: Option<OneOrMany>,
     slug: Option<String>,
     description: Option<String>,
-    image: Option<String>,
+    /// Hugo's name for a description.
+    summary: Option<String>,
+    /// Jekyll's name for a description.
+    excerpt: Option<String>,
+    image: Option<Image>,
     tags: Option<OneOrMany>,
     draft: Option<bool>,
+    /// Jekyll's `published: false` hides a post like `draft: true`.
+    published: Option<bool>,
+}
+
+/// An image as a path, or as jekyll-seo-tag's `{ path: ..., alt: ... }` map.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Image {
+    Path(String),
+    Map { path: String },
 }
 
 /// A post split into its front matter text and body.
@@ -144,7 +162,21 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
     } else {
         serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|e| {
             let line = e.location().map(|l| l.line() as usize).filter(|&l| l > 0);
-            at(line, ErrorKind::Yaml(yaml_message(&e)))
+            let message = yaml_message(&e);
+            let field = line
+                .and_then(|l| yaml.lines().nth(l - 1))
+                .and_then(known_field);
+            let kind = match field {
+                Some((field, expected)) if !message.ends_with("is given twice") => {
+                    ErrorKind::BadField {
+                        field,
+                        problem: message,
+                        expected,
+                    }
+                }
+                _ => ErrorKind::Yaml(message),
+            };
+            at(line, kind)
         })?
     };
     let date_field = |field: &'static str, value: Option<String>| -> Result<_, PostError> {
@@ -165,7 +197,11 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         .ok_or_else(|| at(key_line(yaml, "title"), ErrorKind::MissingField("title")))?;
     let date =
         date_field("date", raw.date)?.ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
-    let updated = date_field("updated", raw.updated)?;
+    let updated = match (raw.updated, raw.lastmod, raw.last_modified_at) {
+        (Some(v), _, _) => date_field("updated", Some(v))?,
+        (None, Some(v), _) => date_field("lastmod", Some(v))?,
+        (None, None, v) => date_field("last_modified_at", v)?,
+    };
     let authors = raw
         .author
         .or(raw.authors)
@@ -175,14 +211,16 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty())
         .collect();
-    let tags = raw
-        .tags
-        .map(OneOrMany::into_vec)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect();
+    // A single string of tags is Jekyll's space-separated list.
+    let tags = match raw.tags {
+        Some(OneOrMany::One(s)) => s.split_whitespace().map(str::to_string).collect(),
+        Some(OneOrMany::Many(v)) => v
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        None => Vec::new(),
+    };
     let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(FrontMatter {
         title,
@@ -190,19 +228,65 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         updated,
         authors,
         slug: non_empty(raw.slug),
-        description: non_empty(raw.description),
-        image: non_empty(raw.image),
+        description: non_empty(raw.description)
+            .or_else(|| non_empty(raw.summary))
+            .or_else(|| non_empty(raw.excerpt)),
+        image: non_empty(raw.image.map(|i| match i {
+            Image::Path(p) | Image::Map { path: p } => p,
+        })),
         tags,
-        draft: raw.draft.unwrap_or(false),
+        draft: raw.draft.unwrap_or(false) || raw.published == Some(false),
     })
 }
 
-/// The first line of the YAML library's message, without its own location suffix (the
-/// error already carries the line).
+/// The fields this blog reads, with what each expects, for error messages.
+const FIELDS: [(&str, &str); 15] = [
+    ("title", "text"),
+    ("date", "a date such as 2025-03-15"),
+    ("updated", "a date such as 2025-03-15"),
+    ("lastmod", "a date such as 2025-03-15"),
+    ("last_modified_at", "a date such as 2025-03-15"),
+    ("author", "a name or a list of names"),
+    ("authors", "a name or a list of names"),
+    ("slug", "text"),
+    ("description", "text"),
+    ("summary", "text"),
+    ("excerpt", "text"),
+    ("image", "a path or URL"),
+    ("tags", "a tag or a list of tags"),
+    ("draft", "true or false"),
+    ("published", "true or false"),
+];
+
+/// The known field a YAML line sets, if any, with what it expects.
+fn known_field(line: &str) -> Option<(&'static str, &'static str)> {
+    let key = line.split(':').next()?.trim_end();
+    FIELDS.iter().find(|(name, _)| *name == key).copied()
+}
+
+/// The YAML library's message without its own "error: line X column Y:" prefix (the error
+/// already carries the line, counted from the top of the file) and without advice about
+/// library options that authors cannot set.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     let text = e.to_string();
-    let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    first.split(" at line ").next().unwrap_or(first).to_string()
+    let mut message = text.lines().next().unwrap_or("invalid YAML").trim();
+    message = message
+        .strip_prefix("error:")
+        .unwrap_or(message)
+        .trim_start();
+    if let Some(rest) = message.strip_prefix("line ") {
+        if let Some((_, after)) = rest.split_once(": ") {
+            message = after;
+        }
+    }
+    let message = message.split(" at line ").next().unwrap_or(message);
+    if message.contains("did not match any variant") {
+        return "wrong kind of value".to_string();
+    }
+    match message.strip_prefix("duplicate mapping key: ") {
+        Some(key) => format!("`{}` is given twice", key.split(',').next().unwrap_or(key)),
+        None => message.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -244,6 +328,38 @@ mod tests {
     }
 
     #[test]
+    fn reads_posts_written_for_jekyll() {
+        let fm = parse_post(
+            "---\nlayout: post\ntitle: \"Hello: Jekyll\"\ndate: 2024-05-06 07:08:09 +0200\n\
+             categories: [notes]\ntags: ruby static-sites\nexcerpt: Short.\n\
+             last_modified_at: 2024-06-01\nimage:\n  path: /images/j.png\n  alt: J\n\
+             published: false\n---\n",
+        )
+        .unwrap();
+        assert_eq!(fm.title, "Hello: Jekyll");
+        assert_eq!(fm.date.iso_with_time(), "2024-05-06T07:08");
+        assert_eq!(fm.tags, ["ruby", "static-sites"]);
+        assert_eq!(fm.description.as_deref(), Some("Short."));
+        assert_eq!(fm.updated.map(|d| d.iso()), Some("2024-06-01".into()));
+        assert_eq!(fm.image.as_deref(), Some("/images/j.png"));
+        assert!(fm.draft);
+    }
+
+    #[test]
+    fn reads_posts_written_for_hugo_in_yaml() {
+        let fm = parse_post(
+            "---\ntitle: Hugo post\ndate: 2024-05-06T07:08:09-07:00\nlastmod: 2024-05-07\n\
+             draft: false\ntags: [\"go\", \"hugo\"]\nsummary: From Hugo.\nweight: 10\n---\n",
+        )
+        .unwrap();
+        assert_eq!(fm.title, "Hugo post");
+        assert_eq!(fm.updated.map(|d| d.iso()), Some("2024-05-07".into()));
+        assert_eq!(fm.tags, ["go", "hugo"]);
+        assert_eq!(fm.description.as_deref(), Some("From Hugo."));
+        assert!(!fm.draft);
+    }
+
+    #[test]
     fn single_author_reads_as_a_list() {
         let fm =
             parse_post("---\ntitle: T\ndate: 2025-01-01\nauthor: Alvison Hunter\n---\n").unwrap();
@@ -275,10 +391,41 @@ mod tests {
     }
 
     #[test]
+    fn wrong_types_name_the_field_and_what_it_expects() {
+        let cases = [
+            (
+                "---\ntitle: T\ndate: 2025-01-01\ndraft: maybe\n---\n",
+                "posts/x.md:4: draft must be true or false (invalid boolean)",
+            ),
+            (
+                "---\ntitle: [a, b]\ndate: 2025-01-01\n---\n",
+                "posts/x.md:2: title must be text (expected string scalar)",
+            ),
+            (
+                "---\ntitle: T\ndate: 2025-01-01\ntitle: again\n---\n",
+                "posts/x.md:4: front matter is not valid YAML: `title` is given twice",
+            ),
+            (
+                "---\ntitle: \"unclosed\ndate: 2025-01-01\n---\n",
+                "posts/x.md:2: title must be text (unclosed quote)",
+            ),
+        ];
+        for (source, want) in cases {
+            assert_eq!(parse_post(source).unwrap_err().to_string(), want);
+        }
+        let tags = parse_post("---\ntitle: T\ndate: 2025-01-01\ntags: {x: 1}\n---\n");
+        assert_eq!(
+            tags.unwrap_err().to_string(),
+            "posts/x.md:4: tags must be a tag or a list of tags (wrong kind of value)"
+        );
+    }
+
+    #[test]
     fn yaml_syntax_errors_carry_a_line() {
-        let err = parse_post("---\ntitle: T\ndate: 2025-01-01\ntags: [a, b\n---\n").unwrap_err();
+        let err = parse_post("---\ntitle: T\ndate: 2025-01-01\nx: [a, b\n---\n").unwrap_err();
         assert!(matches!(err.kind, ErrorKind::Yaml(_)), "{err}");
         assert!(err.line.is_some(), "{err}");
+        assert!(!err.to_string().contains("error:"), "{err}");
     }
 
     #[test]
