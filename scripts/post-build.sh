@@ -12,3 +12,8 @@ if [ "${TRUNK_PROFILE:-debug}" != "release" ]; then extra=(--drafts --future); f
 cargo run --quiet --offline -p blog-core --bin blogtool -- \
   publish --posts posts --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
+# Release builds get a real HTML page for every route, feeds, sitemap and precompressed files,
+# rendered natively by the app's own components (src/bin/prerender.rs).
+if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
+  cargo run --quiet --offline --bin prerender -- --dist "$staging" --base "${TRUNK_PUBLIC_URL:-/}"
+fi

@@ -6,11 +6,10 @@ use std::fmt;
 use blog_core::author::{self, Author};
 use blog_core::error::PostError;
 use blog_core::manifest::Manifest;
+use blog_core::paths::under_base;
 use blog_core::post::{looks_like_html_page, Post};
 use blog_core::slug::is_valid_slug;
 use gloo_net::http::Request;
-
-use crate::site::{base_path, href};
 
 /// Why something could not be loaded, worded for the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,10 +89,10 @@ async fn fetch_text(url: &str, what: &str) -> Result<(u16, String), LoadError> {
     Ok((status, text))
 }
 
-/// Fetches and decodes the post index.
-pub async fn fetch_manifest() -> Result<Manifest, LoadError> {
+/// Fetches and decodes the post index of the site under `base`.
+pub async fn fetch_manifest(base: &str) -> Result<Manifest, LoadError> {
     let what = "the list of posts";
-    let (status, text) = fetch_text(&href("/posts/index.json"), what).await?;
+    let (status, text) = fetch_text(&under_base(base, "/posts/index.json"), what).await?;
     if !(200..300).contains(&status) {
         return Err(LoadError::Status {
             what: what.to_string(),
@@ -108,9 +107,14 @@ pub async fn fetch_manifest() -> Result<Manifest, LoadError> {
     serde_json::from_str(&text).map_err(|e| LoadError::BadIndex(e.to_string()))
 }
 
-/// Fetches and parses the post with this slug. `manifest` (when it loaded) maps the slug to
-/// its file and supplies the author registry; without it the file is guessed from the slug.
-pub async fn fetch_post(slug: &str, manifest: Option<&Manifest>) -> Result<LoadedPost, LoadError> {
+/// Fetches and parses the post with this slug from the site under `base`. `manifest` (when
+/// it loaded) maps the slug to its file and supplies the author registry; without it the
+/// file is guessed from the slug.
+pub async fn fetch_post(
+    base: &str,
+    slug: &str,
+    manifest: Option<&Manifest>,
+) -> Result<LoadedPost, LoadError> {
     // Checked before anything is fetched: a slug becomes part of a URL path.
     if !is_valid_slug(slug) {
         return Err(LoadError::NotFound);
@@ -120,7 +124,7 @@ pub async fn fetch_post(slug: &str, manifest: Option<&Manifest>) -> Result<Loade
         .map(|meta| meta.file.clone())
         .unwrap_or_else(|| format!("{slug}.md"));
     let what = format!("the post “{slug}”");
-    let (status, text) = fetch_text(&href(&format!("/posts/{file}")), &what).await?;
+    let (status, text) = fetch_text(&under_base(base, &format!("/posts/{file}")), &what).await?;
     if status == 404 || status == 410 {
         return Err(LoadError::NotFound);
     }
@@ -131,7 +135,18 @@ pub async fn fetch_post(slug: &str, manifest: Option<&Manifest>) -> Result<Loade
     if looks_like_html_page(&text) {
         return Err(LoadError::NotFound);
     }
-    let post = Post::parse_at(&file, &text, &base_path()).map_err(LoadError::Invalid)?;
+    read_post(base, slug, &file, &text, manifest)
+}
+
+/// Parses a fetched (or embedded) post and looks up its authors.
+pub fn read_post(
+    base: &str,
+    slug: &str,
+    file: &str,
+    text: &str,
+    manifest: Option<&Manifest>,
+) -> Result<LoadedPost, LoadError> {
+    let post = Post::parse_at(file, text, base).map_err(LoadError::Invalid)?;
     if post.meta.slug != slug {
         // The file was found by guessing, but the post names itself differently.
         return Err(LoadError::NotFound);

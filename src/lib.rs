@@ -17,18 +17,22 @@ use crate::pages::{
     author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
     tag_page::TagPage,
 };
-use crate::site::SiteData;
+use crate::site::{SiteData, SiteSettings};
 
 /// The whole blog: header, the routed page, footer.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Base path and preloaded data; defaults suit a site at `/` with nothing embedded.
+    #[prop(optional)]
+    settings: SiteSettings,
+) -> impl IntoView {
     provide_meta_context();
-    provide_context(SiteData::load());
+    // The router matches paths without the base path (`/blog`), and links carry it.
+    let router_base = settings.base.trim_end_matches('/').to_string();
+    provide_context(SiteData::new(settings));
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { site::TITLE.to_string() } else { format!("{page} · {}", site::TITLE) }
-        } />
-        <Router>
+        <Title formatter=|page: String| blog_core::site::document_title(&page) />
+        <Router base=router_base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <a class="site-title" href=site::href("/")>{site::TITLE}</a>

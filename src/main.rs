@@ -1,6 +1,46 @@
-//! Browser entry point: installs the panic hook and mounts the app.
+//! Browser entry point: reads what the prerendered page embedded, then mounts the app in
+//! place of the prerendered markup.
 
+#[cfg(target_arch = "wasm32")]
 fn main() {
+    use rustblog::site::{Preload, SiteSettings};
+    use wasm_bindgen::JsCast;
+
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(rustblog::App);
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document");
+    // A broken or missing embed just means the app fetches what it needs.
+    let preload: Preload = document
+        .get_element_by_id("blog-data")
+        .and_then(|el| el.text_content())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let settings = SiteSettings {
+        base: rustblog::site::document_base_path(&document),
+        preload,
+    };
+    // The app manages the description itself from now on.
+    while let Ok(Some(tag)) = document.query_selector("head meta[name=description]") {
+        tag.remove();
+    }
+    // Replace the prerendered markup with the live app in the same task: the first render
+    // is synchronous (the data was embedded), so the browser never paints an empty page.
+    let root = document
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body())
+        .expect("a <body>");
+    root.set_inner_html("");
+    leptos::mount::mount_to(
+        root,
+        move || leptos::view! { <rustblog::App settings=settings /> },
+    )
+    .forget();
+}
+
+/// The app only runs in a browser; natively, `prerender` renders its pages.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("rustblog runs in the browser: build it with `trunk build`; see README.md");
 }

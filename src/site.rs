@@ -1,25 +1,123 @@
-//! Site-wide settings and the data all pages share (the post index).
+//! Site-wide settings and the data all pages share: the base path, the post index, and
+//! whatever the prerendered page handed over so the first render needs no network.
 
 use blog_core::manifest::Manifest;
 use blog_core::paths::under_base;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::api::{self, LoadError};
 
 /// The blog's name, shown in the header and every document title.
-pub const TITLE: &str = "Rustblog";
+pub const TITLE: &str = blog_core::site::TITLE;
 /// One line under the title.
-pub const TAGLINE: &str = "Notes on building for the web, in Rust and elsewhere.";
+pub const TAGLINE: &str = blog_core::site::TAGLINE;
 /// Meta description for pages that have none of their own.
-pub const DESCRIPTION: &str =
-    "A blog whose posts are Markdown files, rendered in your browser by Rust and WebAssembly.";
+pub const DESCRIPTION: &str = blog_core::site::DESCRIPTION;
 
-/// The path the site is served under, from the page's `<base href>` (Trunk writes it from
+/// A post's Markdown as fetched, embedded in a prerendered page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostSource {
+    /// The post's slug.
+    pub slug: String,
+    /// Its file inside `posts/`.
+    pub file: String,
+    /// The file's text.
+    pub source: String,
+}
+
+/// Data a prerendered page embeds (as JSON) so the app's first render in the browser is
+/// complete and identical to the HTML already on screen: no loading state, no layout shift.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preload {
+    /// The post index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manifest: Option<Manifest>,
+    /// The post the page shows, if it is a post page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<PostSource>,
+}
+
+/// What the app needs to know about where it runs; given to [`crate::App`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteSettings {
+    /// The path the site is served under: `/` or `/blog/`.
+    pub base: String,
+    /// Data embedded by the prerendered page.
+    pub preload: Preload,
+}
+
+impl Default for SiteSettings {
+    fn default() -> Self {
+        SiteSettings {
+            base: "/".to_string(),
+            preload: Preload::default(),
+        }
+    }
+}
+
+/// App-wide data, provided as context by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct SiteData {
+    /// The site's base path.
+    base: StoredValue<String>,
+    /// The post index as embedded in the page, when it was.
+    preloaded_manifest: StoredValue<Option<Manifest>>,
+    /// The post embedded in the page, when it was.
+    preloaded_post: StoredValue<Option<PostSource>>,
+    /// The post index fetched over the network (resolves at once when preloaded).
+    pub manifest: LocalResource<Result<Manifest, LoadError>>,
+}
+
+impl SiteData {
+    /// Sets up the shared data; fetches the index only when the page did not embed it.
+    pub fn new(settings: SiteSettings) -> SiteData {
+        let SiteSettings { base, preload } = settings;
+        let preloaded_manifest = StoredValue::new(preload.manifest);
+        let fetch_base = base.clone();
+        let manifest = LocalResource::new(move || {
+            let preloaded = preloaded_manifest.get_value();
+            let base = fetch_base.clone();
+            async move {
+                match preloaded {
+                    Some(m) => Ok(m),
+                    None => api::fetch_manifest(&base).await,
+                }
+            }
+        });
+        SiteData {
+            base: StoredValue::new(base),
+            preloaded_manifest,
+            preloaded_post: StoredValue::new(preload.post),
+            manifest,
+        }
+    }
+
+    /// The base path.
+    pub fn base(&self) -> String {
+        self.base.get_value()
+    }
+
+    /// The embedded post index, if any.
+    pub fn preloaded_manifest(&self) -> Option<Manifest> {
+        self.preloaded_manifest.get_value()
+    }
+
+    /// The embedded post with this slug, if the page embedded it.
+    pub fn preloaded_post(&self, slug: &str) -> Option<PostSource> {
+        self.preloaded_post
+            .with_value(|p| p.as_ref().filter(|p| p.slug == slug).cloned())
+    }
+}
+
+/// The path the page says the site lives under, from its `<base href>` (Trunk writes it from
 /// its public URL), so links and fetches work when the blog lives in a sub-folder.
-pub fn base_path() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
+#[cfg(target_arch = "wasm32")]
+pub fn document_base_path(document: &web_sys::Document) -> String {
+    let base = document
+        .base_uri()
+        .ok()
+        .flatten()
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname());
     match base {
@@ -29,23 +127,14 @@ pub fn base_path() -> String {
     }
 }
 
+/// The base path from context; `/` when rendered outside the app (e.g. a lone component).
+pub fn base_path() -> String {
+    use_context::<SiteData>()
+        .map(|s| s.base())
+        .unwrap_or_else(|| "/".to_string())
+}
+
 /// A site path (`/posts/x`) as a link under the base path.
 pub fn href(path: &str) -> String {
     under_base(&base_path(), path)
-}
-
-/// App-wide data, provided as context by [`crate::App`].
-#[derive(Clone, Copy)]
-pub struct SiteData {
-    /// The post index, fetched once per visit.
-    pub manifest: LocalResource<Result<Manifest, LoadError>>,
-}
-
-impl SiteData {
-    /// Starts loading the post index.
-    pub fn load() -> SiteData {
-        SiteData {
-            manifest: LocalResource::new(api::fetch_manifest),
-        }
-    }
 }

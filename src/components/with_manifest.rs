@@ -17,7 +17,12 @@ where
     F: Fn(Manifest) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let manifest = expect_context::<SiteData>().manifest;
+    let site = expect_context::<SiteData>();
+    // Embedded in the page: render at once, exactly as the prerendered HTML did.
+    if let Some(m) = site.preloaded_manifest() {
+        return render(m).into_any();
+    }
+    let manifest = site.manifest;
     view! {
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
             {move || manifest.get().map(|result| match result {
@@ -32,4 +37,5 @@ where
             })}
         </Suspense>
     }
+    .into_any()
 }

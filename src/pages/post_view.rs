@@ -22,40 +22,79 @@ pub fn PostView() -> impl IntoView {
     let site = expect_context::<SiteData>();
     // The index is read synchronously so the post depends on it explicitly: it maps the slug
     // to a file and holds the author registry. Awaiting it inside the future instead would
-    // subscribe mid-flight and fetch the post twice.
+    // subscribe mid-flight and fetch the post twice. A post embedded in the page is not
+    // fetched at all.
     let post = LocalResource::new(move || {
         let slug = slug.get();
-        let manifest = site.manifest.get();
+        let embedded = site.preloaded_post(&slug).is_some();
+        let manifest = if embedded { None } else { site.manifest.get() };
+        let base = site.base();
         async move {
             let manifest = manifest?;
-            Some(api::fetch_post(&slug, manifest.ok().as_ref()).await)
+            Some(api::fetch_post(&base, &slug, manifest.ok().as_ref()).await)
         }
     });
     let loading = || view! { <p class="loading" aria-busy="true">"Loading post…"</p> };
-    view! {
-        <Suspense fallback=loading>
-            {move || post.get().map(|result| match result {
-                None => loading().into_any(),
-                Some(result) => match result {
-                Ok(loaded) => view! { <Article loaded=loaded /> }.into_any(),
-                Err(LoadError::NotFound) => view! {
-                    <NotFound what=format!("There is no post called “{}”.", slug.get()) />
-                }.into_any(),
-                Err(LoadError::Invalid(e)) => view! {
-                    <Title text="Post cannot be shown" />
-                    <ErrorView title="This post cannot be shown" message=e.to_string() />
-                }.into_any(),
-                Err(e) => view! {
-                    <Title text="Post could not be loaded" />
-                    <ErrorView
-                        title="This post could not be loaded"
-                        message=e.to_string()
-                        on_retry=Callback::new(move |_| post.refetch())
-                    />
-                }.into_any(),
-                },
-            })}
-        </Suspense>
+    move || {
+        let slug = slug.get();
+        match site.preloaded_post(&slug) {
+            // Embedded in the prerendered page: the same HTML, rendered at once.
+            Some(embedded) => {
+                let manifest = site.preloaded_manifest();
+                let result = api::read_post(
+                    &site.base(),
+                    &slug,
+                    &embedded.file,
+                    &embedded.source,
+                    manifest.as_ref(),
+                );
+                view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }
+                    .into_any()
+            }
+            None => view! {
+                <Suspense fallback=loading>
+                    {move || post.get().map(|result| match result {
+                        None => loading().into_any(),
+                        Some(result) => view! {
+                            <PostResult
+                                result=result
+                                slug=slug.clone()
+                                on_retry=Callback::new(move |_| post.refetch())
+                            />
+                        }.into_any(),
+                    })}
+                </Suspense>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// A loaded post, or the view that explains why there is none.
+#[component]
+fn PostResult(
+    /// The outcome of loading.
+    result: Result<LoadedPost, LoadError>,
+    /// The slug asked for.
+    slug: String,
+    /// Loads the post again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    match result {
+        Ok(loaded) => view! { <Article loaded=loaded /> }.into_any(),
+        Err(LoadError::NotFound) => {
+            view! { <NotFound what=format!("There is no post called “{slug}”.") /> }.into_any()
+        }
+        Err(LoadError::Invalid(e)) => view! {
+            <Title text="Post cannot be shown" />
+            <ErrorView title="This post cannot be shown" message=e.to_string() />
+        }
+        .into_any(),
+        Err(e) => view! {
+            <Title text="Post could not be loaded" />
+            <ErrorView title="This post could not be loaded" message=e.to_string() on_retry=on_retry />
+        }
+        .into_any(),
     }
 }
 

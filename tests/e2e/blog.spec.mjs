@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { failOnPageErrors, withoutEmbeddedData } from './helpers.mjs';
 
 const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
 const SEED = 'node-vs-python-backend';
@@ -22,12 +23,7 @@ function postsNewestFirst() {
     .map((p) => p.slug);
 }
 
-// Fails the test on any uncaught error in the page: a panic in WASM surfaces here.
-test.beforeEach(async ({ page }) => {
-  page.on('pageerror', (err) => {
-    throw new Error(`uncaught error in the page: ${err.message}`);
-  });
-});
+test.beforeEach(async ({ page }) => failOnPageErrors(page));
 
 test('the list shows every post, newest first, with its facts', async ({ page }) => {
   await page.goto('/');
@@ -51,6 +47,8 @@ test('the list shows every post, newest first, with its facts', async ({ page })
 });
 
 test('reader opens the seed post, sees what the author meant, and goes back', async ({ page }) => {
+  const fetches = [];
+  page.on('request', (r) => r.url().endsWith(`/posts/${SEED}.md`) && fetches.push(r.url()));
   await page.goto('/');
   await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
   await expect(page).toHaveURL(`/posts/${SEED}`);
@@ -62,6 +60,8 @@ test('reader opens the seed post, sees what the author meant, and goes back', as
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/â€|ðŸ|Ã/);
   await expect(page).toHaveTitle(`${SEED_TITLE} · Rustblog`);
+  // Client-side navigation fetches the Markdown once and parses it in WASM.
+  expect(fetches).toHaveLength(1);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute(
     'content',
     /A comparison of Node\.js and Python/,
@@ -102,7 +102,8 @@ test('a post URL opened directly works (deep link)', async ({ page }) => {
   await expect(body).toContainText('â€”');
   await expect(page.locator('.author-card .author-name')).toHaveText('Rustblog Maintainers');
   await expect(page.locator('.author-card .author-initials')).toHaveText('RM');
-  expect(fetches).toHaveLength(1);
+  // The prerendered page embeds the post: no second round trip for it.
+  expect(fetches).toHaveLength(0);
 });
 
 test('an unknown slug shows the not-found view even when the host answers with index.html', async ({ page }) => {
@@ -147,6 +148,7 @@ test('a missing image never shows as a broken icon', async ({ page }) => {
 });
 
 test('a failed fetch says what failed and retry recovers', async ({ page }) => {
+  await withoutEmbeddedData(page);
   let failures = 1;
   await page.route('**/posts/deploying-to-a-static-host.md', (route) =>
     failures-- > 0 ? route.fulfill({ status: 500, body: 'boom' }) : route.continue(),
@@ -160,6 +162,7 @@ test('a failed fetch says what failed and retry recovers', async ({ page }) => {
 });
 
 test('a network failure on the list says so and retry recovers', async ({ page }) => {
+  await withoutEmbeddedData(page);
   let failures = 1;
   await page.route('**/posts/index.json', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
   await page.goto('/');
@@ -171,6 +174,7 @@ test('a network failure on the list says so and retry recovers', async ({ page }
 });
 
 test('broken front matter names the post and the problem; the rest keeps working', async ({ page }) => {
+  await withoutEmbeddedData(page);
   await page.route('**/posts/how-this-blog-works.md', (route) =>
     route.fulfill({
       status: 200,
@@ -191,6 +195,7 @@ test('broken front matter names the post and the problem; the rest keeps working
 });
 
 test('the list names posts that could not be read, and still lists the rest', async ({ page }) => {
+  await withoutEmbeddedData(page);
   await page.route('**/posts/index.json', async (route) => {
     const index = await (await route.fetch()).json();
     index.problems.push({ file: 'broken.md', message: 'posts/broken.md: missing required field `date`' });

@@ -1,13 +1,10 @@
 // Finding and navigating content: tags, author pages, bylines, tables of contents, permalinks.
 import { test, expect } from '@playwright/test';
+import { failOnPageErrors, withoutEmbeddedData } from './helpers.mjs';
 
 const SEED = 'node-vs-python-backend';
 
-test.beforeEach(async ({ page }) => {
-  page.on('pageerror', (err) => {
-    throw new Error(`uncaught error in the page: ${err.message}`);
-  });
-});
+test.beforeEach(async ({ page }) => failOnPageErrors(page));
 
 test('tags are shown on entries and posts, and lead to the tag page', async ({ page }) => {
   await page.goto('/');
@@ -48,6 +45,7 @@ test('unknown tags and authors show the not-found view', async ({ page }) => {
 });
 
 test('a post with several authors shows every card', async ({ page }) => {
+  await withoutEmbeddedData(page);
   await page.route('**/posts/how-this-blog-works.md', async (route) => {
     const text = await (await route.fetch()).text();
     await route.fulfill({ body: text.replace('author: maintainers', 'author: [maintainers, Alvison Hunter]') });
@@ -82,6 +80,7 @@ test('long posts get a table of contents; headings and footnotes link within the
 });
 
 test('short posts do without a table of contents', async ({ page }) => {
+  await withoutEmbeddedData(page);
   await page.route('**/posts/deploying-to-a-static-host.md', (route) =>
     route.fulfill({ body: '---\ntitle: Short\ndate: 2025-05-10\n---\n## One\n\nText.\n\n## Two\n\nMore.\n' }),
   );

@@ -13,5 +13,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod paths;
 pub mod post;
+pub mod publish;
+pub mod site;
 pub mod slug;
 pub mod url;

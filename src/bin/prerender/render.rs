@@ -1,0 +1,278 @@
+//! The native half of `prerender`: renders pages, feeds and compressed copies.
+
+use std::path::{Path, PathBuf};
+
+use blog_core::author;
+use blog_core::manifest::Manifest;
+use blog_core::post::Post;
+use blog_core::publish::{self, FeedEntry, PageKind, PageMeta, SiteAddress};
+use blog_core::slug::slugify;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use rustblog::site::{PostSource, Preload, SiteSettings};
+use rustblog::App;
+
+/// Where the app goes in Trunk's `index.html`.
+const APP_SLOT: &str = "<div id=\"app\"></div>";
+
+pub(crate) fn main() {
+    if let Err(message) = run() {
+        eprintln!("prerender: {message}");
+        std::process::exit(1);
+    }
+}
+
+struct Options {
+    dist: PathBuf,
+    site: SiteAddress,
+}
+
+fn options() -> Result<Options, String> {
+    let mut dist = None;
+    let mut base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let mut site_url = std::env::var("BLOG_SITE_URL").ok();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--dist" => dist = Some(PathBuf::from(value()?)),
+            "--base" => base = value()?,
+            "--site-url" => site_url = Some(value()?),
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    let site_url = match site_url {
+        Some(url) => url,
+        None => read_site_url("site.yaml")?,
+    };
+    Ok(Options {
+        dist: dist.ok_or("--dist DIR is required")?,
+        site: SiteAddress::new(&site_url, &base),
+    })
+}
+
+/// The `url:` line of `site.yaml`: where the blog is published.
+fn read_site_url(path: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("url:"))
+        .map(|v| v.trim().trim_matches('"').to_string())
+        .filter(|v| !v.is_empty())
+        .ok_or(format!("{path} has no `url:`"))
+}
+
+fn run() -> Result<(), String> {
+    let Options { dist, site } = options()?;
+    let _ = any_spawner::Executor::init_futures_executor();
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let template = read(&dist.join("index.html"))?;
+    if !template.contains(APP_SLOT) {
+        return Err(format!("index.html has no {APP_SLOT}"));
+    }
+    let manifest: Manifest = serde_json::from_str(&read(&dist.join("posts/index.json"))?)
+        .map_err(|e| format!("posts/index.json: {e}"))?;
+    let page = |path: &str, post: Option<PostSource>, meta: PageMeta| -> Result<(), String> {
+        let settings = SiteSettings {
+            base: site.base.clone(),
+            preload: Preload {
+                manifest: Some(manifest.clone()),
+                post,
+            },
+        };
+        let html = render(&template, &site, path, settings, &meta);
+        let file = if path == "/404" {
+            dist.join("404.html")
+        } else {
+            dist.join(path.trim_start_matches('/')).join("index.html")
+        };
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))
+    };
+
+    let website = |path: &str, title: &str, description: &str| PageMeta {
+        path: path.to_string(),
+        title: title.to_string(),
+        description: description.to_string(),
+        image: None,
+        kind: PageKind::Website,
+    };
+    let mut sitemap = vec![("/".to_string(), manifest.posts.first().map(|p| p.date))];
+    page("/", None, website("/", "", blog_core::site::DESCRIPTION))?;
+    page(
+        "/404",
+        None,
+        website("/404", "Not found", blog_core::site::DESCRIPTION),
+    )?;
+
+    let mut feed = Vec::new();
+    for meta in &manifest.posts {
+        let source = read(&dist.join("posts").join(&meta.file))?;
+        let authors = author::resolve(&manifest.authors, &meta.authors);
+        let path = format!("/posts/{}", meta.slug);
+        let embedded = PostSource {
+            slug: meta.slug.clone(),
+            file: meta.file.clone(),
+            source: source.clone(),
+        };
+        page(
+            &path,
+            Some(embedded),
+            PageMeta {
+                path: path.clone(),
+                title: meta.title.clone(),
+                description: meta.description.clone(),
+                image: meta.image.clone(),
+                kind: PageKind::Article {
+                    published: meta.date,
+                    updated: meta.updated,
+                    authors: authors.clone(),
+                    tags: meta.tags.clone(),
+                },
+            },
+        )?;
+        sitemap.push((path, Some(meta.updated.unwrap_or(meta.date))));
+        // Feed readers show content away from the site: links must be absolute.
+        let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
+            .map_err(|e| e.to_string())?;
+        feed.push(FeedEntry {
+            meta: meta.clone(),
+            html: post.html,
+            authors,
+        });
+    }
+    for tag in manifest.tags() {
+        let path = format!("/tags/{}", tag.slug);
+        let title = format!("Posts tagged #{}", tag.name);
+        let description = format!("{} post(s) about {}.", tag.count, tag.name);
+        page(&path, None, website(&path, &title, &description))?;
+        sitemap.push((path, None));
+    }
+    let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
+    for meta in &manifest.posts {
+        for a in author::resolve(&manifest.authors, &meta.authors) {
+            if !author_ids.contains(&a.id) {
+                author_ids.push(a.id);
+            }
+        }
+    }
+    for id in author_ids {
+        let Some(a) = manifest.author(&id) else {
+            continue;
+        };
+        let path = format!("/authors/{}", slugify(&id));
+        let description = if a.bio.is_empty() {
+            format!("Posts by {}.", a.name)
+        } else {
+            a.bio.clone()
+        };
+        page(&path, None, website(&path, &a.name, &description))?;
+        sitemap.push((path, None));
+    }
+
+    let write = |name: &str, text: String| {
+        std::fs::write(dist.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write("feed.xml", publish::atom(&site, &feed))?;
+    write("rss.xml", publish::rss(&site, &feed))?;
+    write("sitemap.xml", publish::sitemap(&site, &sitemap))?;
+    write("robots.txt", publish::robots(&site))?;
+    let compressed = precompress(&dist)?;
+    eprintln!(
+        "prerender: {} pages, feeds and sitemap for {}; {compressed} files precompressed",
+        sitemap.len() + 1,
+        site.url("/")
+    );
+    Ok(())
+}
+
+/// Renders the app at `path` into Trunk's page, with title, description and link-preview
+/// tags in the head and the embedded data the browser app starts from.
+fn render(
+    template: &str,
+    site: &SiteAddress,
+    path: &str,
+    settings: SiteSettings,
+    meta: &PageMeta,
+) -> String {
+    let preload = serde_json::to_string(&settings.preload)
+        .unwrap_or_default()
+        // Keep the JSON from closing its <script> element early.
+        .replace("</", "<\\/");
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&site.path(path)));
+        let (meta_context, meta_output) = ServerMetaContext::new();
+        provide_context(meta_context);
+        let app = view! { <App settings=settings /> }.to_html();
+        let mut page = strip_element(template, "<title>", "</title>");
+        page = strip_element(&page, "<noscript>", "</noscript>");
+        page = page.replace(APP_SLOT, &format!("<div id=\"app\">{app}</div>"));
+        let head = format!(
+            "    {}\n    <script id=\"blog-data\" type=\"application/json\">{preload}</script>\n  </head>",
+            publish::head_tags(site, meta)
+        );
+        page = page.replacen("</head>", &head, 1);
+        futures::executor::block_on(async move {
+            use futures::StreamExt;
+            let stream = meta_output
+                .inject_meta_context(futures::stream::iter([page]))
+                .await;
+            stream.collect::<Vec<String>>().await.concat()
+        })
+    })
+}
+
+/// `text` without the first element that starts with `open` and ends with `close`.
+fn strip_element(text: &str, open: &str, close: &str) -> String {
+    match (text.find(open), text.find(close)) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &text[..start], &text[end + close.len()..])
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Writes `.br` and `.gz` beside every compressible file; returns how many files.
+fn precompress(dir: &Path) -> Result<usize, String> {
+    use std::io::Write;
+    const TEXT: [&str; 10] = [
+        "html", "css", "js", "wasm", "json", "md", "xml", "txt", "svg", "yaml",
+    ];
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            count += precompress(&path)?;
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !TEXT.contains(&ext) {
+            continue;
+        }
+        let data = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let mut br = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+            writer.write_all(&data).map_err(|e| e.to_string())?;
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&data).map_err(|e| e.to_string())?;
+        let gz = gz.finish().map_err(|e| e.to_string())?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        std::fs::write(path.with_file_name(format!("{name}.br")), br).map_err(|e| e.to_string())?;
+        std::fs::write(path.with_file_name(format!("{name}.gz")), gz).map_err(|e| e.to_string())?;
+        count += 1;
+    }
+    Ok(count)
+}
