@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${1:-dist}"
 printf '%-48s %10s %10s %10s\n' artifact raw gzip brotli
-find "$dist" -type f ! -name '*.br' ! -name '*.gz' | sort | while read -r f; do
+# Prerendered pages are listed once (the home page); the app, styles and data in full.
+find "$dist" -type f ! -name '*.br' ! -name '*.gz' ! -path '*/posts/*/index.html' \
+  ! -path '*/tags/*' ! -path '*/authors/*' | sort | while read -r f; do
   printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$(stat -c %s "$f")" \
     "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
 done

@@ -1,7 +1,10 @@
-// End-to-end tests in Debian's Chromium against the release build in dist/, served over HTTP.
+// End-to-end tests in Debian's Chromium against release builds served over HTTP: dist/ at
+// the root, and target/dist-blog built for the /blog/ sub-path.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The same site built for a sub-path (target/dist-blog), on a plain static server.
+export const staticPort = Number(process.env.E2E_STATIC_PORT ?? 4174);
 
 export default defineConfig({
   testDir: '.',
@@ -29,10 +32,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/server.mjs dist ${port}`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      // The release build at the root, with an SPA fallback (Netlify-style).
+      command: `node tests/e2e/server.mjs dist ${port}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+    },
+    {
+      // The release build for /blog/, with no fallback: unknown paths get 404.html.
+      command: `node tests/e2e/server.mjs target/dist-blog ${staticPort} --prefix /blog/ --no-fallback`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${staticPort}/blog/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -140,6 +140,8 @@ pub fn rfc822(date: &PostDate) -> String {
 /// What a page is, for link previews and search engines.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PageKind {
+    /// The "not found" page: kept out of search results, no canonical URL.
+    NotFound,
     /// The home page, a tag page or an author page.
     Website,
     /// A post.
@@ -173,6 +175,9 @@ pub struct PageMeta {
 /// `<head>` tags for link previews and search engines: canonical URL, Open Graph, Twitter
 /// card and, for posts, JSON-LD `BlogPosting`.
 pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
+    if page.kind == PageKind::NotFound {
+        return "<meta name=\"robots\" content=\"noindex\">".to_string();
+    }
     let url = site.url(&page.path);
     let title = if page.title.is_empty() {
         site::TITLE.to_string()
@@ -233,6 +238,7 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
         None => tags.push("<meta name=\"twitter:card\" content=\"summary\">".into()),
     }
     match &page.kind {
+        PageKind::NotFound => {}
         PageKind::Website => tags.push("<meta property=\"og:type\" content=\"website\">".into()),
         PageKind::Article {
             published,

@@ -103,11 +103,11 @@ fn run() -> Result<(), String> {
     };
     let mut sitemap = vec![("/".to_string(), manifest.posts.first().map(|p| p.date))];
     page("/", None, website("/", "", blog_core::site::DESCRIPTION))?;
-    page(
-        "/404",
-        None,
-        website("/404", "Not found", blog_core::site::DESCRIPTION),
-    )?;
+    let not_found = PageMeta {
+        kind: PageKind::NotFound,
+        ..website("/404", "Not found", "")
+    };
+    page("/404", None, not_found)?;
 
     let mut feed = Vec::new();
     for meta in &manifest.posts {
