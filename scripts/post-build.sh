@@ -7,8 +7,10 @@ set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
 extra=()
 # Drafts and future-dated posts are visible while writing (`trunk serve`, debug profile),
-# never in a release build.
-if [ "${TRUNK_PROFILE:-debug}" != "release" ]; then extra=(--drafts --future); fi
+# never in a release build. A broken post fails a release build (its message says which and
+# why) unless BLOG_SKIP_BROKEN=1; while writing it is shown as a problem instead.
+if [ "${TRUNK_PROFILE:-debug}" != "release" ]; then extra=(--drafts --future --skip-broken); fi
+if [ -n "${BLOG_SKIP_BROKEN:-}" ]; then extra+=(--skip-broken); fi
 cargo run --quiet --offline -p blog-core --bin blogtool -- \
   publish --posts posts --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"

@@ -23,6 +23,16 @@ pub enum LoadError {
         /// The browser's reason.
         reason: String,
     },
+    /// The request got no answer within [`TIMEOUT_MS`].
+    Timeout {
+        /// What was being fetched.
+        what: String,
+    },
+    /// The browser is offline.
+    Offline {
+        /// What was being fetched.
+        what: String,
+    },
     /// The server answered with an error status.
     Status {
         /// What was being fetched.
@@ -46,6 +56,15 @@ impl fmt::Display for LoadError {
                     "Could not load {what}: the network request failed ({reason})."
                 )
             }
+            LoadError::Timeout { what } => write!(
+                f,
+                "Could not load {what}: the server did not answer within {} seconds.",
+                TIMEOUT_MS / 1000
+            ),
+            LoadError::Offline { what } => write!(
+                f,
+                "You are offline, so {what} could not be loaded. It will load when you are back online."
+            ),
             LoadError::Status { what, status } => {
                 write!(
                     f,
@@ -72,21 +91,96 @@ pub struct LoadedPost {
     pub authors: Vec<Author>,
 }
 
-/// Fetches `url` as text; `what` names it in error messages.
+/// How long a request may go unanswered before the reader is told.
+pub const TIMEOUT_MS: i32 = 10_000;
+
+/// Fetches `url` as text; `what` names it in error messages. Gives up after [`TIMEOUT_MS`]
+/// so a request that never answers ends in a message, not an endless spinner.
 async fn fetch_text(url: &str, what: &str) -> Result<(u16, String), LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            what: what.to_string(),
-            reason: e.to_string(),
-        })?;
-    let status = response.status();
-    let text = response.text().await.map_err(|e| LoadError::Network {
-        what: what.to_string(),
-        reason: e.to_string(),
-    })?;
-    Ok((status, text))
+    let timer = Timeout::start();
+    let result = async {
+        let response = Request::get(url)
+            .abort_signal(timer.signal().as_ref())
+            .send()
+            .await?;
+        let status = response.status();
+        Ok::<_, gloo_net::Error>((status, response.text().await?))
+    }
+    .await;
+    result.map_err(|e| {
+        let what = what.to_string();
+        if timer.fired() {
+            LoadError::Timeout { what }
+        } else if is_offline() {
+            LoadError::Offline { what }
+        } else {
+            LoadError::Network {
+                what,
+                reason: e.to_string(),
+            }
+        }
+    })
+}
+
+/// Whether the browser says it has no network.
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// Aborts a request after [`TIMEOUT_MS`]; cancels the timer when dropped.
+struct Timeout {
+    controller: Option<web_sys::AbortController>,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+    handle: Option<i32>,
+    _callback: Option<wasm_bindgen::closure::Closure<dyn FnMut()>>,
+}
+
+impl Timeout {
+    fn start() -> Timeout {
+        use wasm_bindgen::JsCast;
+        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let controller = web_sys::AbortController::new().ok();
+        let (handle, callback) = match (web_sys::window(), &controller) {
+            (Some(window), Some(controller)) => {
+                let controller = controller.clone();
+                let flag = fired.clone();
+                let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    flag.set(true);
+                    controller.abort();
+                });
+                let handle = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        callback.as_ref().unchecked_ref(),
+                        TIMEOUT_MS,
+                    )
+                    .ok();
+                (handle, Some(callback))
+            }
+            _ => (None, None),
+        };
+        Timeout {
+            controller,
+            fired,
+            handle,
+            _callback: callback,
+        }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(|c| c.signal())
+    }
+
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let (Some(window), Some(handle)) = (web_sys::window(), self.handle) {
+            window.clear_timeout_with_handle(handle);
+        }
+    }
 }
 
 /// Fetches and decodes the post index of the site under `base`.

@@ -110,19 +110,30 @@ impl SiteData {
     }
 }
 
-/// The path the page says the site lives under, from its `<base href>` (Trunk writes it from
-/// its public URL), so links and fetches work when the blog lives in a sub-folder.
+/// The path the site lives under. Trunk's links to the app's own files carry it
+/// (`/blog/rustblog-<hash>.js`), so it is read from the module preload link; a `<base href>`
+/// wins if a page has one. Without either, the site is at `/`.
 #[cfg(target_arch = "wasm32")]
 pub fn document_base_path(document: &web_sys::Document) -> String {
-    let base = document
-        .base_uri()
+    let from_base = document
+        .query_selector("base[href]")
         .ok()
         .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname());
-    match base {
-        Some(path) if path.ends_with('/') => path,
-        Some(path) => format!("{path}/"),
+        .and_then(|_| document.base_uri().ok().flatten());
+    let from_script = || {
+        document
+            .query_selector("link[rel=modulepreload]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("href"))
+    };
+    let path = from_base
+        .or_else(from_script)
+        .and_then(|href| web_sys::Url::new_with_base(&href, "http://x/").ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    match path.rfind('/') {
+        Some(i) => path[..=i].to_string(),
         None => "/".to_string(),
     }
 }

@@ -15,6 +15,11 @@ pub fn ErrorView(
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    // Coming back online retries by itself: what failed offline will most likely work now.
+    if let Some(retry) = on_retry {
+        let listener = window_event_listener(leptos::ev::online, move |_| retry.run(()));
+        on_cleanup(move || listener.remove());
+    }
     view! {
         <div class="error-view" role="alert">
             <h1>{title}</h1>

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { failOnPageErrors, withoutEmbeddedData } from './helpers.mjs';
+import { watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
 const SEED = 'node-vs-python-backend';
@@ -23,7 +23,11 @@ function postsNewestFirst() {
     .map((p) => p.slug);
 }
 
-test.beforeEach(async ({ page }) => failOnPageErrors(page));
+let problems = [];
+test.beforeEach(async ({ page }) => {
+  problems = watchForProblems(page);
+});
+test.afterEach(() => expect(problems).toEqual([]));
 
 test('the list shows every post, newest first, with its facts', async ({ page }) => {
   await page.goto('/');

@@ -1,10 +1,14 @@
 // Finding and navigating content: tags, author pages, bylines, tables of contents, permalinks.
 import { test, expect } from '@playwright/test';
-import { failOnPageErrors, withoutEmbeddedData } from './helpers.mjs';
+import { watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const SEED = 'node-vs-python-backend';
 
-test.beforeEach(async ({ page }) => failOnPageErrors(page));
+let problems = [];
+test.beforeEach(async ({ page }) => {
+  problems = watchForProblems(page);
+});
+test.afterEach(() => expect(problems).toEqual([]));
 
 test('tags are shown on entries and posts, and lead to the tag page', async ({ page }) => {
   await page.goto('/');

@@ -14,9 +14,18 @@ export async function withoutEmbeddedData(page) {
   });
 }
 
-/** Fails the test on any uncaught error in the page: a panic in WASM surfaces here. */
-export function failOnPageErrors(page) {
-  page.on('pageerror', (err) => {
-    throw new Error(`uncaught error in the page: ${err.message}`);
+/**
+ * Collects what must never happen in a page: uncaught errors (a panic in WASM surfaces as
+ * one) and Content Security Policy violations. Call in beforeEach; assert in afterEach that
+ * the returned list is empty.
+ */
+export function watchForProblems(page) {
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) {
+      problems.push(`CSP violation: ${msg.text()}`);
+    }
   });
+  return problems;
 }

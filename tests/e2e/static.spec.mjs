@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Parser from 'rss-parser';
-import { failOnPageErrors } from './helpers.mjs';
+import { watchForProblems } from './helpers.mjs';
 import { staticPort } from './playwright.config.mjs';
 
 const site = `http://127.0.0.1:${staticPort}`;
@@ -21,7 +21,11 @@ function sitemapPages() {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
 }
 
-test.beforeEach(async ({ page }) => failOnPageErrors(page));
+let problems = [];
+test.beforeEach(async ({ page }) => {
+  problems = watchForProblems(page);
+});
+test.afterEach(() => expect(problems).toEqual([]));
 
 test('every route answers 200 by direct load, and unknown paths get the 404 page', async ({ request }) => {
   const pages = sitemapPages();
@@ -133,6 +137,11 @@ test('the raw HTML of a post has its text, Open Graph tags and valid JSON-LD', a
   expect(html).toContain('<meta property="og:image" content="https://rustblog.example/blog/images/node-python-thumb.png">');
   expect(html).toContain('<meta property="article:published_time" content="2025-03-15T00:00:00Z">');
   expect(html).toContain(`<link rel="canonical" href="https://rustblog.example/blog/posts/${SEED}">`);
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "object-src 'none'", "base-uri 'none'"]) {
+    expect(csp).toContain(directive);
+  }
+  expect(csp).not.toContain('unsafe-inline');
   const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
   expect(ld['@type']).toBe('BlogPosting');
   expect(ld.headline).toBe(SEED_TITLE);

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod paths;
 pub mod post;
 pub mod publish;
+pub mod sanitize;
 pub mod site;
 pub mod slug;
 pub mod url;

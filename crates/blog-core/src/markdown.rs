@@ -9,6 +9,7 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::paths::under_base;
+use crate::sanitize::{Piece, Sanitizer};
 
 use crate::slug::slugify;
 use crate::url::{is_allowed_url, UrlUse};
@@ -131,8 +132,8 @@ pub fn render(markdown: &str) -> Rendered {
 
 /// Renders Markdown to HTML for the page described by `links`.
 ///
-/// Raw HTML in the source is shown as text, not interpreted, and links or images whose URL
-/// is not allowed by [`is_allowed_url`] keep their text but lose the URL: a post can never
+/// Raw HTML in the source goes through the allowlist [`Sanitizer`], and links or images whose
+/// URL is not allowed by [`is_allowed_url`] keep their text but lose the URL: a post can never
 /// run script in the reader's browser. Headings get unique ids and a permalink, images load
 /// lazily, external links get `rel="noopener noreferrer"`, and footnote ids are prefixed so
 /// they cannot clash with the page's own ids.
@@ -310,7 +311,7 @@ fn push_href(out: &mut String, url: &str) {
     let _ = escape_href(&mut *out, url);
 }
 
-/// Rewrites the event stream into safe, site-aware HTML: raw HTML becomes text; links and
+/// Rewrites the event stream into safe, site-aware HTML: raw HTML is sanitized; links and
 /// images are checked, resolved and written by hand (to add `rel` and `loading`); headings
 /// get permalinks; footnotes get prefixed ids and back-links.
 fn transform<'a>(
@@ -326,14 +327,16 @@ fn transform<'a>(
         *footnotes.entry(name.to_string()).or_insert(next)
     };
     let mut heading_index = 0;
+    let mut sanitizer = Sanitizer::new();
     let mut out = Vec::with_capacity(events.len());
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
         match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => out.push(Event::Text(raw)),
-            // Block HTML shown as text needs a block around it.
-            Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
-            Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                out.extend(sanitizer.feed(&raw).into_iter().map(piece_event));
+            }
+            // Text inside a removed element (`<script>…</script>` inline) goes with it.
+            Event::Text(_) | Event::Code(_) if sanitizer.is_skipping() => {}
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => {
@@ -419,7 +422,16 @@ fn transform<'a>(
             other => out.push(other),
         }
     }
+    out.extend(sanitizer.finish().into_iter().map(piece_event));
     out
+}
+
+/// A sanitizer piece as an event: markup verbatim, text escaped by the writer.
+fn piece_event<'a>(piece: Piece) -> Event<'a> {
+    match piece {
+        Piece::Markup(m) => Event::InlineHtml(m.into()),
+        Piece::Text(t) => Event::Text(t.into()),
+    }
 }
 
 /// Consumes the events inside an image up to its end and returns their plain text (the alt).
@@ -477,11 +489,28 @@ mod tests {
     }
 
     #[test]
-    fn shows_raw_html_as_text() {
-        let html = render("<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)>").html;
-        assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+    fn sanitizes_raw_html_in_blocks_and_inline() {
+        let html = render(
+            "<script>\nalert(1)\n</script>\n\nhi <img src=x onerror=alert(1)> <kbd>K</kbd> \
+             <span onclick=x>in <script>bad()</script>line</span>\n\n<details><summary>S</summary>\n\nBody\n\n</details>\n",
+        )
+        .html;
+        assert!(
+            !html.contains("script") && !html.contains("alert") && !html.contains("bad()"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("onerror") && !html.contains("onclick"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"x\" loading=\"lazy\" decoding=\"async\">"),
+            "{html}"
+        );
+        assert!(html.contains("<kbd>K</kbd>"), "{html}");
+        assert!(html.contains("<span>in line</span>"), "{html}");
+        assert!(html.contains("<details><summary>S</summary>"), "{html}");
+        assert!(html.contains("</details>"), "{html}");
     }
 
     #[test]

@@ -92,7 +92,17 @@ fn publish_reports_broken_posts_and_keeps_drafts_and_future_posts_for_serve_only
     );
     dir.write("later.md", "---\ntitle: Later\ndate: 2025-06-02\n---\n");
     dir.write("broken.md", "---\ntitle: Broken\n---\n");
-    let (m, err) = publish(&dir.0, &[]);
+    // A release build stops on a broken post, saying which and why.
+    let out = dir.0.join("out");
+    let failed = blogtool(&["publish", "--out", out.to_str().unwrap()], &dir.0);
+    assert!(!failed.status.success());
+    assert!(
+        stderr(&failed).contains("error: posts/broken.md: missing required field `date`"),
+        "{}",
+        stderr(&failed)
+    );
+    assert!(stderr(&failed).contains("--skip-broken"));
+    let (m, err) = publish(&dir.0, &["--skip-broken"]);
     assert_eq!(slugs(&m), ["ok"]);
     assert_eq!(
         m.problems[0].message,
@@ -103,11 +113,10 @@ fn publish_reports_broken_posts_and_keeps_drafts_and_future_posts_for_serve_only
         "{err}"
     );
     // Only published posts ship: a draft's or a future post's file cannot be fetched.
-    let out = dir.0.join("out");
     assert!(out.join("ok.md").is_file() && out.join("broken.md").is_file());
     assert!(!out.join("draft.md").exists() && !out.join("later.md").exists());
 
-    let (m, _) = publish(&dir.0, &["--drafts", "--future"]);
+    let (m, _) = publish(&dir.0, &["--drafts", "--future", "--skip-broken"]);
     assert_eq!(slugs(&m), ["later", "draft", "ok"]);
 }
 
@@ -179,4 +188,36 @@ fn fails_clearly_on_a_missing_folder_or_unknown_command() {
     assert!(stderr(&out).contains("publish needs --out DIR"));
     let out = blogtool(&["deploy"], Path::new("posts"));
     assert!(stderr(&out).contains("unknown command `deploy`"));
+}
+
+#[test]
+fn one_broken_post_among_a_hundred() {
+    let dir = TempDir::new("hundred");
+    for i in 0..100 {
+        let date = if i == 42 {
+            "42/42/2025".to_string()
+        } else {
+            format!("2024-01-01 {:02}:{:02}", i / 60, i % 60)
+        };
+        dir.write(
+            &format!("post-{i:03}.md"),
+            &format!("---\ntitle: Post {i}\ndate: {date}\n---\nBody {i}.\n"),
+        );
+    }
+    let message =
+        "posts/post-042.md:3: date \"42/42/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)";
+    let out = dir.0.join("out");
+    let failed = blogtool(&["publish", "--out", out.to_str().unwrap()], &dir.0);
+    assert!(!failed.status.success());
+    assert!(stderr(&failed).contains(message), "{}", stderr(&failed));
+
+    let (m, _) = publish(&dir.0, &["--skip-broken"]);
+    assert_eq!(m.posts.len(), 99);
+    assert_eq!(m.problems.len(), 1);
+    assert_eq!(m.problems[0].message, message);
+
+    let check = blogtool(&["check"], &dir.0);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout(&check).contains(message));
+    assert!(stdout(&check).contains("checked 100 posts: 1 error(s)"));
 }

@@ -72,6 +72,14 @@ fn run() -> Result<(), String> {
     if !template.contains(APP_SLOT) {
         return Err(format!("index.html has no {APP_SLOT}"));
     }
+    let policy = content_security_policy(&template);
+    let template = template.replacen(
+        "<meta charset=\"utf-8\" />",
+        &format!(
+            "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        ),
+        1,
+    );
     let manifest: Manifest = serde_json::from_str(&read(&dist.join("posts/index.json"))?)
         .map_err(|e| format!("posts/index.json: {e}"))?;
     let page = |path: &str, post: Option<PostSource>, meta: PageMeta| -> Result<(), String> {
@@ -181,6 +189,7 @@ fn run() -> Result<(), String> {
     write("rss.xml", publish::rss(&site, &feed))?;
     write("sitemap.xml", publish::sitemap(&site, &sitemap))?;
     write("robots.txt", publish::robots(&site))?;
+    add_csp_header(&dist, &policy)?;
     let compressed = precompress(&dist)?;
     eprintln!(
         "prerender: {} pages, feeds and sitemap for {}; {compressed} files precompressed",
@@ -225,6 +234,61 @@ fn render(
             stream.collect::<Vec<String>>().await.concat()
         })
     })
+}
+
+/// The strict policy every page ships with: only the site's own files, WebAssembly allowed
+/// to compile, and the one inline script Trunk writes (by hash). Table alignment is the only
+/// inline style Markdown produces, allowed by hash too.
+fn content_security_policy(template: &str) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hash = |text: &str| {
+        let digest = Sha256::digest(text.as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    let mut scripts = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>') else {
+            break;
+        };
+        let open = &rest[start..start + open_end];
+        let body_start = start + open_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + close];
+        let executable = !open.contains("src=")
+            && (!open.contains("type=")
+                || open.contains("type=\"module\"")
+                || open.contains("javascript"));
+        if executable {
+            scripts.push(hash(body));
+        }
+        rest = &rest[body_start + close..];
+    }
+    let styles: Vec<String> = ["left", "center", "right"]
+        .iter()
+        .map(|a| hash(&format!("text-align: {a}")))
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-hashes' {}; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        scripts.join(" "),
+        styles.join(" ")
+    )
+}
+
+/// Adds the policy to `_headers` (Netlify, Cloudflare Pages) for hosts that send headers.
+fn add_csp_header(dist: &Path, policy: &str) -> Result<(), String> {
+    let path = dist.join("_headers");
+    let mut headers = std::fs::read_to_string(&path).unwrap_or_default();
+    headers.push_str(&format!(
+        "\n# Written by prerender: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
+    ));
+    std::fs::write(&path, headers).map_err(|e| format!("cannot write _headers: {e}"))
 }
 
 /// `text` without the first element that starts with `open` and ends with `close`.

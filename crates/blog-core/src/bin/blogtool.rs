@@ -1,11 +1,11 @@
 //! `blogtool`: native commands for authors and the build, sharing the browser's parsing core.
 //!
 //! ```text
-//! blogtool publish [--posts DIR] --out DIR [--drafts] [--future]
+//! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
 //!     Writes DIR/index.json (the post index the app lists posts from) and copies every
 //!     published post into DIR. Drafts and future-dated posts are left out unless asked
-//!     for (`trunk serve` asks for both). Broken posts are reported, not fatal, so one bad
-//!     file never takes the site down while writing.
+//!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
+//!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
 //! blogtool check [--posts DIR] [--public DIR]
 //!     Validates every post and the author registry; prints `file:line: message` and exits
 //!     with status 1 when there are errors.
@@ -23,7 +23,7 @@ use blog_core::date::PostDate;
 use blog_core::manifest::{BuildOptions, Manifest};
 
 const USAGE: &str = "usage:
-  blogtool publish [--posts DIR] --out DIR [--drafts] [--future]
+  blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
   blogtool check [--posts DIR] [--public DIR]
   blogtool new \"Title\" [--posts DIR] [--author NAME]";
 
@@ -47,6 +47,7 @@ struct Args {
     author: Option<String>,
     drafts: bool,
     future: bool,
+    skip_broken: bool,
     positional: Vec<String>,
 }
 
@@ -62,6 +63,7 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--author" => args.author = Some(value("--author")?),
             "--drafts" => args.drafts = true,
             "--future" => args.future = true,
+            "--skip-broken" => args.skip_broken = true,
             other if other.starts_with("--") => {
                 return Err(format!("unknown option `{other}`\n{USAGE}"))
             }
@@ -105,6 +107,16 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     };
     let (sources, authors) = read_posts(posts)?;
     let manifest = Manifest::build(&sources, authors.as_deref(), options);
+    if !manifest.problems.is_empty() && !args.skip_broken {
+        for problem in &manifest.problems {
+            eprintln!("error: {}", problem.message);
+        }
+        return Err(format!(
+            "{} post(s) cannot be published; fix them, or pass --skip-broken \
+             (BLOG_SKIP_BROKEN=1 for trunk builds) to publish the rest",
+            manifest.problems.len()
+        ));
+    }
     for problem in &manifest.problems {
         eprintln!("warning: {}", problem.message);
     }

@@ -1,0 +1,549 @@
+//! The allowlist sanitizer for raw HTML in posts.
+//!
+//! pulldown-cmark passes raw HTML through untouched. Everything it hands us as HTML goes
+//! through [`Sanitizer`]: formatting tags authors use (`<kbd>`, `<sup>`, `<details>`, `<br>`…)
+//! are rebuilt from their parsed name and allowed attributes, URLs are checked by
+//! [`is_allowed_url`] after entity decoding, dangerous elements (`script`, `style`, `iframe`,
+//! `object`, `embed`, `form`…) are removed with their content, and any other tag is dropped
+//! while its text stays. Closing tags are only written for elements the sanitizer opened, and
+//! everything still open is closed at the end, so post HTML can never close or escape the
+//! element it is placed in.
+
+use crate::url::{is_allowed_url, UrlUse};
+
+/// Elements kept, with the attributes each may carry (besides `title`, `lang`, `dir`).
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("a", &["href"]),
+    ("abbr", &[]),
+    ("b", &[]),
+    ("blockquote", &[]),
+    ("br", &[]),
+    ("caption", &[]),
+    ("cite", &[]),
+    ("code", &[]),
+    ("dd", &[]),
+    ("del", &[]),
+    ("details", &["open"]),
+    ("dfn", &[]),
+    ("div", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("em", &[]),
+    ("figcaption", &[]),
+    ("figure", &[]),
+    ("hr", &[]),
+    ("i", &[]),
+    ("img", &["src", "alt", "width", "height"]),
+    ("ins", &[]),
+    ("kbd", &[]),
+    ("li", &[]),
+    ("mark", &[]),
+    ("ol", &["start", "reversed"]),
+    ("p", &[]),
+    ("pre", &[]),
+    ("q", &[]),
+    ("s", &[]),
+    ("samp", &[]),
+    ("small", &[]),
+    ("span", &[]),
+    ("strong", &[]),
+    ("sub", &[]),
+    ("summary", &[]),
+    ("sup", &[]),
+    ("table", &[]),
+    ("tbody", &[]),
+    ("td", &["colspan", "rowspan"]),
+    ("tfoot", &[]),
+    ("th", &["colspan", "rowspan", "scope"]),
+    ("thead", &[]),
+    ("tr", &[]),
+    ("u", &[]),
+    ("ul", &[]),
+    ("var", &[]),
+    ("wbr", &[]),
+];
+
+/// Attributes any allowed element may carry.
+const GLOBAL_ATTRIBUTES: &[&str] = &["title", "lang", "dir"];
+
+/// Elements with no end tag.
+const VOID: &[&str] = &["br", "hr", "img", "wbr"];
+
+/// Elements removed together with everything inside them.
+const DROP_WITH_CONTENT: &[&str] = &[
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "template",
+    "noscript",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "frameset",
+    "frame",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "title",
+    "head",
+    "applet",
+    "audio",
+    "video",
+    "canvas",
+];
+
+/// A piece of sanitized output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Markup written by the sanitizer, safe to emit as is.
+    Markup(String),
+    /// Text to be escaped by the writer.
+    Text(String),
+}
+
+/// Sanitizes a stream of raw HTML fragments (the pieces pulldown-cmark reports), keeping
+/// track of open elements across fragments.
+#[derive(Debug, Default)]
+pub struct Sanitizer {
+    /// Allowed elements opened and not yet closed.
+    open: Vec<&'static str>,
+    /// Name of the dangerous element whose content is being skipped, and nesting depth.
+    skipping: Option<(String, usize)>,
+}
+
+impl Sanitizer {
+    /// A sanitizer with nothing open.
+    pub fn new() -> Sanitizer {
+        Sanitizer::default()
+    }
+
+    /// Whether text outside HTML fragments should be dropped (inside a removed element).
+    pub fn is_skipping(&self) -> bool {
+        self.skipping.is_some()
+    }
+
+    /// Sanitizes one fragment.
+    pub fn feed(&mut self, html: &str) -> Vec<Piece> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        while !rest.is_empty() {
+            let Some(lt) = rest.find('<') else {
+                self.text(rest, &mut out);
+                break;
+            };
+            self.text(&rest[..lt], &mut out);
+            rest = &rest[lt..];
+            match scan_markup(rest) {
+                Some((len, markup)) => {
+                    self.markup(markup, &mut out);
+                    rest = &rest[len..];
+                }
+                None => {
+                    // A lone `<` is text.
+                    self.text("<", &mut out);
+                    rest = &rest[1..];
+                }
+            }
+        }
+        out
+    }
+
+    /// Closes every element still open; call once at the end of the document.
+    pub fn finish(&mut self) -> Vec<Piece> {
+        self.skipping = None;
+        self.open
+            .drain(..)
+            .rev()
+            .map(|name| Piece::Markup(format!("</{name}>")))
+            .collect()
+    }
+
+    fn text(&self, text: &str, out: &mut Vec<Piece>) {
+        if !text.is_empty() && self.skipping.is_none() {
+            out.push(Piece::Text(decode_entities(text)));
+        }
+    }
+
+    fn markup(&mut self, markup: Markup, out: &mut Vec<Piece>) {
+        let Markup::Tag {
+            name,
+            closing,
+            attributes,
+        } = markup
+        else {
+            return; // Comments, doctypes, processing instructions: dropped.
+        };
+        if let Some((skipped, depth)) = &mut self.skipping {
+            if *skipped == name {
+                if closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.skipping = None;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+            return;
+        }
+        if DROP_WITH_CONTENT.contains(&name.as_str()) {
+            if !closing {
+                self.skipping = Some((name, 1));
+            }
+            return;
+        }
+        let Some(&(allowed, allowed_attributes)) = ALLOWED.iter().find(|(n, _)| *n == name) else {
+            return;
+        };
+        if closing {
+            if let Some(pos) = self.open.iter().rposition(|&n| n == allowed) {
+                // Close anything opened inside it first, so the output nests properly.
+                for inner in self.open.drain(pos..).rev() {
+                    out.push(Piece::Markup(format!("</{inner}>")));
+                }
+            }
+            return;
+        }
+        let mut tag = format!("<{allowed}");
+        for (attr, value) in attributes {
+            if !allowed_attributes.contains(&attr.as_str())
+                && !GLOBAL_ATTRIBUTES.contains(&attr.as_str())
+            {
+                continue;
+            }
+            let value = match attr.as_str() {
+                "href" if !is_allowed_url(&value, UrlUse::Link) => continue,
+                "src" if !is_allowed_url(&value, UrlUse::Image) => continue,
+                "width" | "height" | "colspan" | "rowspan" | "start"
+                    if !value.bytes().all(|b| b.is_ascii_digit()) || value.is_empty() =>
+                {
+                    continue
+                }
+                _ => value,
+            };
+            tag.push(' ');
+            tag.push_str(&attr);
+            tag.push_str("=\"");
+            tag.push_str(&escape_attribute(&value));
+            tag.push('"');
+        }
+        match allowed {
+            "a" => tag.push_str(" rel=\"noopener noreferrer\""),
+            "img" => tag.push_str(" loading=\"lazy\" decoding=\"async\""),
+            _ => {}
+        }
+        tag.push('>');
+        out.push(Piece::Markup(tag));
+        if !VOID.contains(&allowed) {
+            self.open.push(allowed);
+        }
+    }
+}
+
+/// Sanitizes a whole HTML string.
+pub fn sanitize_html(html: &str) -> String {
+    let mut sanitizer = Sanitizer::new();
+    let mut pieces = sanitizer.feed(html);
+    pieces.extend(sanitizer.finish());
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Markup(m) => m,
+            Piece::Text(t) => escape_text(&t),
+        })
+        .collect()
+}
+
+/// A scanned piece of markup.
+#[derive(Debug)]
+enum Markup {
+    /// A start or end tag, name lowercased, attributes decoded.
+    Tag {
+        name: String,
+        closing: bool,
+        attributes: Vec<(String, String)>,
+    },
+    /// A comment, doctype, CDATA section or processing instruction.
+    Other,
+}
+
+/// Reads the markup at the start of `s` (which begins with `<`); returns its length.
+fn scan_markup(s: &str) -> Option<(usize, Markup)> {
+    let bytes = s.as_bytes();
+    if let Some(comment) = s.strip_prefix("<!--") {
+        let end = comment.find("-->").map(|i| i + 7).unwrap_or(s.len());
+        return Some((end, Markup::Other));
+    }
+    if s.starts_with("<!") || s.starts_with("<?") {
+        let end = s.find('>').map(|i| i + 1).unwrap_or(s.len());
+        return Some((end, Markup::Other));
+    }
+    let closing = bytes.get(1) == Some(&b'/');
+    let name_start = if closing { 2 } else { 1 };
+    if !bytes.get(name_start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut i = name_start;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
+        i += 1;
+    }
+    let name = s[name_start..i].to_ascii_lowercase();
+    let mut attributes = Vec::new();
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            None => return None, // Unterminated tag: not markup.
+            Some(b'>') => {
+                i += 1;
+                break;
+            }
+            _ => {}
+        }
+        let attr_start = i;
+        while i < bytes.len()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+            && !bytes[i].is_ascii_whitespace()
+        {
+            i += 1;
+        }
+        let attr = s[attr_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if bytes.get(i) == Some(&b'=') {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let end = s[i + 1..].find(q as char)? + i + 1;
+                    value = decode_entities(&s[i + 1..end]);
+                    i = end + 1;
+                }
+                _ => {
+                    let start = i;
+                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                        i += 1;
+                    }
+                    value = decode_entities(&s[start..i]);
+                }
+            }
+        }
+        if !attr.is_empty() {
+            attributes.push((attr, value));
+        }
+    }
+    Some((
+        i,
+        Markup::Tag {
+            name,
+            closing,
+            attributes,
+        },
+    ))
+}
+
+/// Decodes numeric character references and the named ones that matter for URLs and text.
+/// Unknown names stay as written (and are escaped again on output, so they stay inert).
+pub fn decode_entities(text: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", '\u{a0}'),
+        ("colon", ':'),
+        ("tab", '\t'),
+        ("newline", '\n'),
+        ("lpar", '('),
+        ("rpar", ')'),
+        ("sol", '/'),
+        ("period", '.'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let body_end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map_or(rest.len(), |i| i + 1);
+        let body = &rest[1..body_end];
+        let decoded = if let Some(num) = body.strip_prefix('#') {
+            let value = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            value.map(|v| {
+                char::from_u32(v)
+                    .filter(|c| *c != '\0')
+                    .unwrap_or('\u{fffd}')
+            })
+        } else {
+            NAMED
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(body))
+                .map(|&(_, c)| c)
+        };
+        match decoded {
+            Some(c) if body.len() > 1 => {
+                out.push(c);
+                let consumed = body_end + usize::from(rest[body_end..].starts_with(';'));
+                rest = &rest[consumed..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn escape_attribute(value: &str) -> String {
+    escape_text(value).replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_formatting_authors_use() {
+        let cases = [
+            ("Press <kbd>Ctrl</kbd>+<kbd>C</kbd>", "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>"),
+            ("x<sup>2</sup> and H<sub>2</sub>O", "x<sup>2</sup> and H<sub>2</sub>O"),
+            ("line<br>break<br/>", "line<br>break<br>"),
+            (
+                "<details open><summary>More</summary>Hidden</details>",
+                "<details open=\"\"><summary>More</summary>Hidden</details>",
+            ),
+            ("<abbr title=\"HyperText\">HTML</abbr>", "<abbr title=\"HyperText\">HTML</abbr>"),
+            (
+                "<a href=\"https://example.com\">x</a>",
+                "<a href=\"https://example.com\" rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "<img src=\"/images/a.png\" alt=\"A\" width=\"10\">",
+                "<img src=\"/images/a.png\" alt=\"A\" width=\"10\" loading=\"lazy\" decoding=\"async\">",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sanitize_html(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn removes_what_can_run_or_load_code() {
+        let cases = [
+            ("<script>alert(1)</script>after", "after"),
+            ("<SCRIPT SRC=//evil.example/x.js></SCRIPT>", ""),
+            ("<style>body{display:none}</style>ok", "ok"),
+            ("<iframe src=\"https://evil.example\"></iframe>", ""),
+            ("<object data=x></object><embed src=x>", ""),
+            ("<form action=x><input name=a></form>", ""),
+            (
+                "<img src=x onerror=alert(1)>",
+                "<img src=\"x\" loading=\"lazy\" decoding=\"async\">",
+            ),
+            (
+                "<b onclick=\"alert(1)\" style=\"background:url(x)\">b</b>",
+                "<b>b</b>",
+            ),
+            (
+                "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+                "<a rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "<a href=\"javascript&colon;alert(1)\">x</a>",
+                "<a rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
+                "<a rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+                "<img loading=\"lazy\" decoding=\"async\">",
+            ),
+            ("<svg><script>alert(1)</script></svg>text", "text"),
+            ("<!-- <script>alert(1)</script> -->ok", "ok"),
+            (
+                "<div id=\"location\" class=\"skip-link\">x</div>",
+                "<div>x</div>",
+            ),
+            (
+                "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+                "",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sanitize_html(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn output_is_well_nested_and_cannot_close_its_container() {
+        assert_eq!(sanitize_html("</div></article>text"), "text");
+        assert_eq!(sanitize_html("<b><i>x</b>y"), "<b><i>x</i></b>y");
+        assert_eq!(
+            sanitize_html("<details><summary>s"),
+            "<details><summary>s</summary></details>"
+        );
+        assert_eq!(
+            sanitize_html("a < b and <3 and <"),
+            "a &lt; b and &lt;3 and &lt;"
+        );
+    }
+
+    #[test]
+    fn keeps_state_across_fragments() {
+        let mut s = Sanitizer::new();
+        assert_eq!(s.feed("<script>"), vec![]);
+        assert!(s.is_skipping());
+        assert_eq!(s.feed("alert(1)"), vec![]);
+        assert_eq!(s.feed("</script>"), vec![]);
+        assert!(!s.is_skipping());
+        assert_eq!(s.feed("<kbd>"), vec![Piece::Markup("<kbd>".into())]);
+        assert_eq!(s.finish(), vec![Piece::Markup("</kbd>".into())]);
+    }
+
+    #[test]
+    fn sanitizing_its_own_output_changes_nothing() {
+        let inputs = [
+            "<b>x</b><script>y</script><img src=/a.png onerror=z><a href=https://e.x>l</a>",
+            "<details open><summary>s</summary><p>p &amp; q &lt;r&gt;</p></details>",
+            "<<b>>a &#60;script&#62; <i title='\"q\"'>t</i>",
+        ];
+        for input in inputs {
+            let once = sanitize_html(input);
+            assert_eq!(sanitize_html(&once), once, "{input}");
+        }
+    }
+
+    #[test]
+    fn decodes_entities() {
+        assert_eq!(
+            decode_entities("a&amp;b&#60;&#x3E;&colon;&unknown;&"),
+            "a&b<>:&unknown;&"
+        );
+        assert_eq!(decode_entities("&#0;&#x110000;"), "\u{fffd}\u{fffd}");
+    }
+}

@@ -1,0 +1,56 @@
+// Network faults injected while reading: each ends in a specific message with a way forward,
+// never an endless spinner or a blank page, and the rest of the site keeps working.
+import { test, expect } from '@playwright/test';
+import { watchForProblems } from './helpers.mjs';
+
+const POST = 'deploying-to-a-static-host';
+const TITLE = 'Deploying the Blog to Any Static Host';
+
+let problems = [];
+test.beforeEach(async ({ page }) => {
+  problems = watchForProblems(page);
+});
+test.afterEach(() => expect(problems).toEqual([]));
+
+/** Opens the list, then the post client-side (so the post is fetched, not embedded). */
+async function openPostFromList(page) {
+  await page.goto('/');
+  await page.locator(`.post-card[data-slug="${POST}"] h2 a`).click();
+}
+
+test('a 404 for the post shows the not-found view, and the site still works', async ({ page }) => {
+  await page.route(`**/posts/${POST}.md`, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await openPostFromList(page);
+  await expect(page.locator('.not-found')).toContainText(`There is no post called “${POST}”.`);
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});
+
+test('a request that never answers times out with a message, and retry recovers', async ({ page }) => {
+  test.setTimeout(40_000);
+  let hang = true;
+  await page.route(`**/posts/${POST}.md`, (route) => (hang ? undefined : route.continue()));
+  await openPostFromList(page);
+  await expect(page.locator('.loading')).toBeVisible();
+  const error = page.locator('.error-view');
+  await expect(error).toContainText('the server did not answer within 10 seconds', { timeout: 15_000 });
+  await expect(page.locator('.loading')).toHaveCount(0);
+  hang = false;
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('article.post h1')).toHaveText(TITLE);
+});
+
+test('going offline while reading says so, and coming back online loads the post by itself', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await context.setOffline(true);
+  await page.locator(`.post-card[data-slug="${POST}"] h2 a`).click();
+  const error = page.locator('.error-view');
+  await expect(error).toContainText('You are offline');
+  await expect(error.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.locator('article.post h1')).toHaveText(TITLE);
+  // The rest of the site keeps working.
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});
