@@ -115,6 +115,15 @@ pub fn check(
                 key_line("author")
             )));
         }
+        let written_image = front_matter::parse(&shown, split.yaml, split.yaml_first_line)
+            .ok()
+            .and_then(|fm| fm.image);
+        if let Some(image) = written_image.filter(|i| !is_allowed_url(i, UrlUse::Image)) {
+            found.push(error(format!(
+                "{shown}:{}: image URL \"{image}\" is not allowed (use http, https or a site path)",
+                key_line("image")
+            )));
+        }
         if let Some(image) = &post.meta.image {
             if let Some(missing) = missing_site_file(image, site_file_exists) {
                 found.push(error(format!(
@@ -245,6 +254,7 @@ mod tests {
             src("a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: Zed\nimage: /images/missing.png\n---\n\nSee [gone](gone.md).\n\n![pic](images/nope.png) [js](javascript:x)\n"),
             src("dup.md", "---\ntitle: D\ndate: 2025-01-01\nslug: a\n---\n"),
             src("moji.md", "---\ntitle: M\ndate: 2025-01-01\n---\nitâ€™s\n"),
+            src("js.md", "---\ntitle: J\ndate: 2025-01-01\nimage: javascript:alert(1)\n---\n"),
         ];
         assert_eq!(
             messages(&sources),
@@ -256,6 +266,7 @@ mod tests {
                 "posts/a.md:8: link to \"gone.md\" points to no post (no post has the slug \"gone\")",
                 "posts/bad-date.md:3: date \"15/03/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)",
                 "posts/dup.md: slug \"a\" is already used by posts/a.md",
+                "posts/js.md:4: image URL \"javascript:alert(1)\" is not allowed (use http, https or a site path)",
                 "posts/moji.md:5: warning: text is double-encoded UTF-8 and is shown repaired (\"â€™\" reads \"’\"); re-save the file as UTF-8 to fix it for good",
             ]
         );

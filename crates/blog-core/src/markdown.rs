@@ -337,6 +337,16 @@ fn transform<'a>(
             }
             // Text inside a removed element (`<script>…</script>` inline) goes with it.
             Event::Text(_) | Event::Code(_) if sanitizer.is_skipping() => {}
+            Event::End(
+                end @ (TagEnd::Paragraph
+                | TagEnd::HtmlBlock
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)),
+            ) => {
+                sanitizer.end_block();
+                out.push(Event::End(end));
+            }
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => {
@@ -511,6 +521,22 @@ mod tests {
         assert!(html.contains("<span>in line</span>"), "{html}");
         assert!(html.contains("<details><summary>S</summary>"), "{html}");
         assert!(html.contains("</details>"), "{html}");
+    }
+
+    #[test]
+    fn an_unclosed_removed_element_does_not_swallow_the_rest() {
+        let html = render(
+            "<select onfocus=alert(1) autofocus>\n\nStill here.\n\nx <textarea> y\n\nAnd here.\n",
+        )
+        .html;
+        assert!(
+            html.contains("Still here.") && html.contains("And here."),
+            "{html}"
+        );
+        assert!(
+            !html.contains("select") && !html.contains("textarea"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::error::{ErrorKind, PostError};
 use crate::front_matter;
 use crate::markdown::{self, Heading, LinkContext};
 use crate::slug::is_valid_slug;
+use crate::url::{is_allowed_url, UrlUse};
 
 /// Everything about a post except its body: what the article list and the manifest need.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +100,8 @@ impl Post {
                 date: fm.date,
                 updated: fm.updated,
                 description: fm.description.unwrap_or(rendered.excerpt),
-                image: fm.image,
+                // A lead image must pass the same URL policy as images in the body.
+                image: fm.image.filter(|i| is_allowed_url(i, UrlUse::Image)),
                 authors: fm.authors,
                 tags: fm.tags,
                 reading_minutes,

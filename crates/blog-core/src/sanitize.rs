@@ -153,6 +153,12 @@ impl Sanitizer {
         out
     }
 
+    /// Ends skipping at the end of a Markdown block: an unclosed `<select>` or `<style>` in
+    /// one paragraph must not swallow the rest of the post.
+    pub fn end_block(&mut self) {
+        self.skipping = None;
+    }
+
     /// Closes every element still open; call once at the end of the document.
     pub fn finish(&mut self) -> Vec<Piece> {
         self.skipping = None;
