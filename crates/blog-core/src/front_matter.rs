@@ -121,7 +121,15 @@ pub fn split(source: &str) -> Result<Split<'_>, ErrorKind> {
         }
         offset += line.len();
         if offset - yaml_start > MAX_FRONT_MATTER_BYTES {
-            return Err(ErrorKind::FrontMatterTooLarge);
+            // Say which it is: a huge block, or a missing closing fence.
+            let closed = source[offset..]
+                .lines()
+                .any(|l| matches!(l.trim_end(), "---" | "..."));
+            return Err(if closed {
+                ErrorKind::FrontMatterTooLarge
+            } else {
+                ErrorKind::UnclosedFrontMatter
+            });
         }
     }
     Err(ErrorKind::UnclosedFrontMatter)
@@ -280,6 +288,13 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         }
     }
     let message = message.split(" at line ").next().unwrap_or(message);
+    if message.contains("budget breached") {
+        return "it expands to too many values (are YAML aliases repeating each other?)"
+            .to_string();
+    }
+    if message.contains("recursion limit") {
+        return "it is nested too deeply".to_string();
+    }
     if message.contains("did not match any variant") {
         return "wrong kind of value".to_string();
     }
