@@ -206,7 +206,10 @@ pub fn references(markdown: &str) -> Vec<Reference> {
 /// and returns the headings.
 fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut used: HashMap<String, usize> = HashMap::new();
+    // Ids the page itself uses are taken, so a heading can never shadow them; heading ids are
+    // lowercase slugs, so they cannot name the camelCase globals scripts define either.
+    let mut used: HashMap<String, usize> =
+        RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
@@ -245,6 +248,9 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
     }
     headings
 }
+
+/// Element ids the site's own pages use.
+const RESERVED_IDS: &[&str] = &["main", "app", "blog-data", "toc-title"];
 
 /// Returns `base`, or `base-1`, `base-2`… if already used.
 fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
@@ -496,6 +502,14 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn heading_ids_cannot_shadow_the_page_or_globals() {
+        let r =
+            render("# Main\n\n## App {#app}\n\n## X {#wasmBindings}\n\n## Contents {#toc-title}\n");
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["main-1", "app-1", "wasmbindings", "toc-title-1"]);
     }
 
     #[test]
