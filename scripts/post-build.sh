@@ -14,6 +14,16 @@ if [ -n "${BLOG_SKIP_BROKEN:-}" ]; then extra+=(--skip-broken); fi
 cargo run --quiet --offline -p blog-core --bin blogtool -- \
   publish --posts posts --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
+# Release builds also ship the embeddable author card: the AuthorCard component compiled into
+# its own small WebAssembly module (crates/embed), next to its loader in embed/.
+if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
+  cargo build --quiet --offline --release -p blog-embed --target wasm32-unknown-unknown
+  wasm-bindgen --target web --no-typescript --out-dir "$staging/embed" --out-name author-card-wasm \
+    target/wasm32-unknown-unknown/release/blog_embed.wasm
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types \
+    "$staging/embed/author-card-wasm_bg.wasm" -o "$staging/embed/author-card-wasm_bg.wasm"
+fi
 # Release builds get a real HTML page for every route, feeds, sitemap and precompressed files,
 # rendered natively by the app's own components (src/bin/prerender.rs).
 if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then

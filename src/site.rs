@@ -36,6 +36,10 @@ pub struct Preload {
     /// The post the page shows, if it is a post page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<PostSource>,
+    /// The blog's absolute base URL (`https://example.com/blog/`), for snippets other sites
+    /// paste.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_url: Option<String>,
 }
 
 /// What the app needs to know about where it runs; given to [`crate::App`].
@@ -65,6 +69,8 @@ pub struct SiteData {
     preloaded_manifest: StoredValue<Option<Manifest>>,
     /// The post embedded in the page, when it was.
     preloaded_post: StoredValue<Option<PostSource>>,
+    /// The absolute base URL, when the page said.
+    site_url: StoredValue<Option<String>>,
     /// The post index fetched over the network (resolves at once when preloaded).
     pub manifest: LocalResource<Result<Manifest, LoadError>>,
 }
@@ -89,6 +95,7 @@ impl SiteData {
             base: StoredValue::new(base),
             preloaded_manifest,
             preloaded_post: StoredValue::new(preload.post),
+            site_url: StoredValue::new(preload.site_url),
             manifest,
         }
     }
@@ -96,6 +103,19 @@ impl SiteData {
     /// The base path.
     pub fn base(&self) -> String {
         self.base.get_value()
+    }
+
+    /// The blog's absolute base URL: as the prerendered page gave it, else (in the browser)
+    /// this page's origin plus the base path.
+    pub fn site_url(&self) -> String {
+        if let Some(url) = self.site_url.get_value() {
+            return url;
+        }
+        #[cfg(target_arch = "wasm32")]
+        if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
+            return format!("{origin}{}", self.base());
+        }
+        self.base()
     }
 
     /// The embedded post index, if any.

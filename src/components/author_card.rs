@@ -14,6 +14,9 @@ pub fn AuthorCard(
     /// Heading level text above the name, e.g. "About the author"; omitted when empty.
     #[prop(into, optional)]
     label: String,
+    /// A smaller card without the bio, for tight spaces on other sites.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let initials = author.initials();
     let avatar = match author.avatar.clone() {
@@ -58,14 +61,19 @@ pub fn AuthorCard(
         })
         .collect_view();
     let has_links = !author.links.is_empty();
-    let bio = author.bio.clone();
+    let bio = (!compact).then(|| author.bio.clone());
+    let class = if compact {
+        "author-card compact"
+    } else {
+        "author-card"
+    };
     view! {
-        <section class="author-card" aria-label=format!("About {}", author.name) data-author=author.id.clone()>
+        <section class=class aria-label=format!("About {}", author.name) data-author=author.id.clone()>
             {avatar}
             <div class="author-text">
                 {(!label.is_empty()).then(|| view! { <p class="author-label">{label}</p> })}
                 <p class="author-name">{name}</p>
-                {(!bio.is_empty()).then(|| view! { <p class="author-bio">{bio}</p> })}
+                {bio.filter(|b| !b.is_empty()).map(|bio| view! { <p class="author-bio">{bio}</p> })}
                 {has_links.then(|| view! { <ul class="author-links">{links}</ul> })}
             </div>
         </section>

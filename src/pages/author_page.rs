@@ -9,7 +9,7 @@ use crate::components::author_card::AuthorCard;
 use crate::components::post_card::PostEntries;
 use crate::components::with_manifest::WithManifest;
 use crate::pages::not_found::NotFound;
-use crate::site::base_path;
+use crate::site::{base_path, SiteData};
 
 /// The author named in the URL, or "not found" for an unknown id.
 #[component]
@@ -34,8 +34,43 @@ pub fn AuthorPage() -> impl IntoView {
             <h2 class="section-title">{format!("Posts by {}", author.name)}</h2>
             {posts.is_empty().then(|| view! { <p class="empty">"No published posts yet."</p> })}
             <PostEntries posts=posts registry=m.authors.clone() base=base_path() />
+            <EmbedSnippets id=author.id.clone() name=author.name.clone() />
         }
         .into_any()
     };
     view! { <WithManifest render=render /> }
+}
+
+/// Copy-ready snippets that put this author's card on another website.
+#[component]
+fn EmbedSnippets(
+    /// The author's id.
+    id: String,
+    /// The author's name, for the fallback link and the iframe title.
+    name: String,
+) -> impl IntoView {
+    let blog = expect_context::<SiteData>().site_url();
+    let script =
+        format!("<script src=\"{blog}embed/author-card.js\" data-author=\"{id}\" async></script>");
+    let element = format!(
+        "<author-card author=\"{id}\" theme=\"auto\">\n  <a href=\"{blog}authors/{id}/\">{name}</a>\n</author-card>"
+    );
+    let iframe = format!(
+        "<iframe src=\"{blog}embed/authors/{id}/\" title=\"About {name}\" width=\"480\" height=\"230\" style=\"border:0\" loading=\"lazy\"></iframe>"
+    );
+    view! {
+        <section class="embed-snippets" aria-labelledby="embed-title">
+            <h2 id="embed-title" class="section-title">"Embed this card"</h2>
+            <p>"Show this card on your own site. One line, anywhere in your HTML:"</p>
+            <pre><code class="embed-script">{script}</code></pre>
+            <p>
+                "Or, after that script has loaded once, as an element (as many as you like; "
+                <code>"theme"</code> " is " <code>"light"</code> ", " <code>"dark"</code> " or "
+                <code>"auto"</code> ", and " <code>"compact"</code> " makes it smaller):"
+            </p>
+            <pre><code class="embed-element">{element}</code></pre>
+            <p>"Where scripts are not allowed, an iframe works without JavaScript:"</p>
+            <pre><code class="embed-iframe">{iframe}</code></pre>
+        </section>
+    }
 }

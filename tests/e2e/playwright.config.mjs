@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The same site built for a sub-path (target/dist-blog), on a plain static server.
 export const staticPort = Number(process.env.E2E_STATIC_PORT ?? 4174);
+// Another origin, with pages that embed the author card (tests/e2e/fixtures/host).
+export const hostPort = Number(process.env.E2E_HOST_PORT ?? 4175);
 
 export default defineConfig({
   testDir: '.',
@@ -45,6 +47,12 @@ export default defineConfig({
       command: `node tests/e2e/server.mjs target/dist-blog ${staticPort} --prefix /blog/ --no-fallback`,
       cwd: '../..',
       url: `http://127.0.0.1:${staticPort}/blog/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/e2e/server.mjs tests/e2e/fixtures/host ${hostPort} --no-fallback`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${hostPort}/plain.html`,
       reuseExistingServer: false,
     },
   ],

@@ -50,6 +50,10 @@ async function send(req, res, status, path) {
     'cache-control': 'no-cache',
     vary: 'accept-encoding',
   };
+  // As public/_headers says: other sites may load the embeddable card.
+  if (new URL(req.url, 'http://x').pathname.includes('/embed/')) {
+    headers['access-control-allow-origin'] = '*';
+  }
   const accepts = req.headers['accept-encoding'] ?? '';
   for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
     if (accepts.includes(encoding) && (await kind(path + suffix)) === 'file') {
@@ -76,16 +80,18 @@ createServer(async (req, res) => {
       return res.end();
     }
     const found = await kind(path);
-    if (found === 'file') return send(req, res, 200, path);
+    if (found === 'file') return await send(req, res, 200, path);
     if (found === 'dir') {
       if (!url.pathname.endsWith('/')) {
         res.writeHead(301, { location: url.pathname + '/' + url.search });
         return res.end();
       }
-      if ((await kind(join(path, 'index.html'))) === 'file') return send(req, res, 200, join(path, 'index.html'));
+      if ((await kind(join(path, 'index.html'))) === 'file') return await send(req, res, 200, join(path, 'index.html'));
     }
-    if (fallback) return send(req, res, 200, join(root, 'index.html'));
-    return send(req, res, 404, join(root, '404.html'));
+    if (fallback) return await send(req, res, 200, join(root, 'index.html'));
+    if ((await kind(join(root, '404.html'))) === 'file') return await send(req, res, 404, join(root, '404.html'));
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
   } catch (err) {
     res.writeHead(500, { 'content-type': 'text/plain' });
     res.end(String(err));

@@ -88,6 +88,7 @@ fn run() -> Result<(), String> {
             preload: Preload {
                 manifest: Some(manifest.clone()),
                 post,
+                site_url: Some(site.absolute_base()),
             },
         };
         let html = render(&template, &site, path, settings, &meta);
@@ -189,6 +190,7 @@ fn run() -> Result<(), String> {
     write("rss.xml", publish::rss(&site, &feed))?;
     write("sitemap.xml", publish::sitemap(&site, &sitemap))?;
     write("robots.txt", publish::robots(&site))?;
+    write_embeds(&dist, &manifest)?;
     add_csp_header(&dist, &policy)?;
     let compressed = precompress(&dist)?;
     eprintln!(
@@ -234,6 +236,37 @@ fn render(
             stream.collect::<Vec<String>>().await.concat()
         })
     })
+}
+
+/// The embeddable card's files: `embed/authors.json` (the registry the loader reads),
+/// `embed/card.css` (the card's styles, taken from the loader so there is one copy) and, for
+/// hosts that allow no scripts, a page per author at `embed/authors/<id>/` rendered by the
+/// same `AuthorCard` component.
+fn write_embeds(dist: &Path, manifest: &Manifest) -> Result<(), String> {
+    use rustblog::components::author_card::AuthorCard;
+    let embed = dist.join("embed");
+    let loader = std::fs::read_to_string(embed.join("author-card.js"))
+        .map_err(|e| format!("cannot read embed/author-card.js: {e}"))?;
+    let css = loader
+        .split_once("const CSS = `")
+        .and_then(|(_, rest)| rest.split_once("`;"))
+        .map(|(css, _)| css)
+        .ok_or("embed/author-card.js has no `const CSS = `...`;` block")?;
+    std::fs::write(embed.join("card.css"), css).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&manifest.authors).map_err(|e| e.to_string())?;
+    std::fs::write(embed.join("authors.json"), json).map_err(|e| e.to_string())?;
+    for author in &manifest.authors {
+        let name = publish::escape(&author.name);
+        let card = Owner::new().with(|| view! { <AuthorCard author=author.clone() /> }.to_html());
+        let page = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>About {name}</title>\n<link rel=\"stylesheet\" href=\"../../card.css\">\n</head>\n<body><div class=\"frame\">{card}</div></body>\n</html>\n",
+            blog_core::site::LANGUAGE
+        );
+        let dir = embed.join("authors").join(&author.id);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join("index.html"), page).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// The strict policy every page ships with: only the site's own files, WebAssembly allowed
