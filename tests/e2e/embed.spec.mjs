@@ -122,3 +122,11 @@ test('the embed bundle is small: script and wasm sizes (brotli) are reported', a
   console.log(`embed bundle, brotli: ${JSON.stringify(sizes)}; script + wasm = ${total} bytes`);
   expect(total).toBeGreaterThan(0);
 });
+
+test('when the blog cannot be reached the cards keep their links and say why once', async ({ page }) => {
+  await page.route('**/blog/embed/authors.json', (route) => route.abort('connectionrefused'));
+  await page.goto(`${host}/hostile.html`);
+  await expect.poll(() => warnings.filter((w) => w.startsWith('<author-card>:')).length).toBe(1);
+  await expect(page.locator('#element-card a[href$="/authors/alvison-hunter/"]')).toBeVisible();
+  await expect(page.locator('#element-card .author-name')).toHaveCount(0);
+});
