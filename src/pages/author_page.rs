@@ -62,15 +62,15 @@ fn EmbedSnippets(
         <section class="embed-snippets" aria-labelledby="embed-title">
             <h2 id="embed-title" class="section-title">"Embed this card"</h2>
             <p>"Show this card on your own site. One line, anywhere in your HTML:"</p>
-            <pre><code class="embed-script">{script}</code></pre>
+            <pre tabindex="0"><code class="embed-script">{script}</code></pre>
             <p>
                 "Or, after that script has loaded once, as an element (as many as you like; "
                 <code>"theme"</code> " is " <code>"light"</code> ", " <code>"dark"</code> " or "
                 <code>"auto"</code> ", and " <code>"compact"</code> " makes it smaller):"
             </p>
-            <pre><code class="embed-element">{element}</code></pre>
+            <pre tabindex="0"><code class="embed-element">{element}</code></pre>
             <p>"Where scripts are not allowed, an iframe works without JavaScript:"</p>
-            <pre><code class="embed-iframe">{iframe}</code></pre>
+            <pre tabindex="0"><code class="embed-iframe">{iframe}</code></pre>
         </section>
     }
 }

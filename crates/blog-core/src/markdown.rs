@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::paths::under_base;
@@ -435,6 +435,29 @@ fn transform<'a>(
                 out.push(Event::Html(html.into()));
             }
             Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
+            // Checkboxes and scrollable code blocks need names and keyboard access.
+            Event::TaskListMarker(done) => out.push(Event::InlineHtml(
+                if done {
+                    "<input type=\"checkbox\" disabled checked aria-label=\"Done\"> "
+                } else {
+                    "<input type=\"checkbox\" disabled aria-label=\"Not done\"> "
+                }
+                .into(),
+            )),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut html = String::from("<pre tabindex=\"0\"><code");
+                if let CodeBlockKind::Fenced(info) = &kind {
+                    if let Some(lang) = info.split([' ', ',', '{']).next().filter(|l| !l.is_empty())
+                    {
+                        html.push_str(" class=\"language-");
+                        push_escaped(&mut html, lang);
+                        html.push('"');
+                    }
+                }
+                html.push('>');
+                out.push(Event::Html(html.into()));
+            }
+            Event::End(TagEnd::CodeBlock) => out.push(Event::Html("</code></pre>\n".into())),
             other => out.push(other),
         }
     }
