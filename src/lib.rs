@@ -13,6 +13,7 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{
     author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
     tag_page::TagPage,
@@ -36,6 +37,7 @@ pub fn App(
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <a class="site-title" href=site::href("/")>{site::TITLE}</a>
+                <ThemeToggle />
                 <p class="site-tagline">{site::TAGLINE}</p>
             </header>
             <main id="main" tabindex="-1">
