@@ -13,6 +13,7 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{
     author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
@@ -35,6 +36,7 @@ pub fn App(
         <Title formatter=|page: String| blog_core::site::document_title(&page) />
         <Router base=router_base>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <RouteAnnouncer />
             <header class="site-header">
                 <a class="site-title" href=site::href("/")>{site::TITLE}</a>
                 <ThemeToggle />

@@ -5,5 +5,6 @@ pub mod author_card;
 pub mod error_view;
 pub mod optional_image;
 pub mod post_card;
+pub mod route_announcer;
 pub mod theme_toggle;
 pub mod with_manifest;

@@ -22,3 +22,15 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('after a client-side page change focus moves to the new heading and the title is announced', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('.post-card[data-slug="how-this-blog-works"] h2 a').click();
+  await expect(page.locator('article.post h1')).toBeVisible();
+  await expect(page.locator('[aria-live="polite"]')).toHaveText(/How This Blog Works/);
+  await expect(page.locator('article.post h1')).toBeFocused();
+  await page.locator('.post-header').getByRole('link', { name: '#rust' }).click();
+  await expect(page.locator('main h1')).toHaveText('Posts tagged #rust');
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('[aria-live="polite"]')).toHaveText('Posts tagged #rust · Rustblog');
+});

@@ -1,0 +1,61 @@
+//! After a client-side page change, moves focus to the new page's heading and announces its
+//! title to screen readers, as a full page load would.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// A polite live region; on every path change after the first, focuses the new page's
+/// `main h1` once it has loaded and announces the document title.
+#[component]
+pub fn RouteAnnouncer() -> impl IntoView {
+    let location = use_location();
+    let message = RwSignal::new(String::new());
+    // `watch` without an immediate run: only changes after the first page count.
+    let _ = Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| announce_when_ready(message, 30),
+        false,
+    );
+    view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true">{message}</p> }
+}
+
+/// Waits (up to `tries` × 100 ms) for the new page to finish loading, then focuses its
+/// heading and announces its title.
+fn announce_when_ready(message: RwSignal<String>, tries: u32) {
+    set_timeout(
+        move || match focus_new_page() {
+            Some(title) => message.set(title),
+            None if tries > 0 => announce_when_ready(message, tries - 1),
+            None => {}
+        },
+        std::time::Duration::from_millis(100),
+    );
+}
+
+/// Focuses the page's heading and returns the title to announce; `None` while the page is
+/// still loading.
+#[cfg(target_arch = "wasm32")]
+fn focus_new_page() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document())?;
+    if document
+        .query_selector("main .loading")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return None;
+    }
+    let heading = document.query_selector("main h1").ok().flatten()?;
+    let heading = heading.dyn_into::<web_sys::HtmlElement>().ok()?;
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let _ = heading.focus();
+    Some(document.title())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_new_page() -> Option<String> {
+    None
+}
