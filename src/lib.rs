@@ -3,6 +3,10 @@
 //! Pages live in [`pages`], reusable pieces in [`components`], and all network access in
 //! [`api`]; parsing is delegated to the pure `blog_core` crate.
 
+// Leptos views are nested types; the article page's is deep enough to need more room when
+// rendered natively by the prerender tool.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod pages;

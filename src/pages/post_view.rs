@@ -1,7 +1,9 @@
 //! A single post at `/posts/:slug`.
 
+use blog_core::manifest::Manifest;
 use blog_core::markdown::table_of_contents;
 use blog_core::paths::under_base;
+use blog_core::post::PostMeta;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -12,7 +14,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::optional_image::OptionalImage;
 use crate::components::post_card::{PostFacts, TagList};
 use crate::pages::not_found::NotFound;
-use crate::site::{base_path, SiteData};
+use crate::site::{base_path, href, SiteData};
 
 /// Loads the post named in the URL and shows it, or says why it cannot.
 #[component]
@@ -128,6 +130,13 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
         .cloned()
         .map(|a| view! { <AuthorCard author=a label="About the author" /> })
         .collect_view();
+    let site = expect_context::<SiteData>();
+    let slug = meta.slug.clone();
+    let more_reading = move || {
+        site.preloaded_manifest()
+            .or_else(|| site.manifest.get().and_then(Result::ok))
+            .map(|m| view! { <MoreReading manifest=m slug=slug.clone() /> })
+    };
     // The post arrives after the page loaded, so the browser could not scroll to a
     // `#section` in the URL itself: do it once the body is in the document.
     Effect::new(move |_| scroll_to_hash());
@@ -146,9 +155,46 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             <div class="post-body" inner_html=post.html />
             <footer class="post-footer">
                 {cards}
+                {more_reading}
                 <p><a href=crate::site::href("/")>"← All posts"</a></p>
             </footer>
         </article>
+    }
+}
+
+/// Previous and next posts, and related ones, to keep reading.
+#[component]
+fn MoreReading(
+    /// The post index.
+    manifest: Manifest,
+    /// The post being read.
+    slug: String,
+) -> impl IntoView {
+    let link = |p: &PostMeta| (href(&format!("/posts/{}", p.slug)), p.title.clone());
+    let (older, newer) = manifest.neighbours(&slug);
+    let older = older.map(link).map(|(href, title)| {
+        view! { <a class="older" href=href rel="prev"><span>"← Previous"</span>" "{title}</a> }
+    });
+    let newer = newer.map(link).map(|(href, title)| {
+        view! { <a class="newer" href=href rel="next"><span>"Next →"</span>" "{title}</a> }
+    });
+    let related = manifest
+        .related(&slug, 3)
+        .into_iter()
+        .map(link)
+        .map(|(href, title)| view! { <li><a href=href>{title}</a></li> })
+        .collect::<Vec<_>>();
+    view! {
+        <nav class="post-nav" aria-label="More posts">
+            {older}
+            {newer}
+        </nav>
+        {(!related.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-title">
+                <h2 id="related-title">"Related posts"</h2>
+                <ul>{related}</ul>
+            </section>
+        })}
     }
 }
 

@@ -103,3 +103,18 @@ test('external links in posts open safely', async ({ page }) => {
   await page.goto('/posts/how-this-blog-works');
   await expect(page.locator('.post-body a[href="https://leptos.dev/"]')).toHaveAttribute('rel', 'noopener noreferrer');
 });
+
+test('each post links to the previous and next post and to related ones', async ({ page }) => {
+  await page.goto('/posts/writing-a-post');
+  const nav = page.getByRole('navigation', { name: 'More posts' });
+  await expect(nav.locator('a[rel=prev]')).toContainText('Node.js vs. Python—Choosing');
+  await expect(nav.locator('a[rel=next]')).toContainText('Deploying the Blog to Any Static Host');
+  const related = page.locator('.related a');
+  await expect(related.first()).toHaveText('Deploying the Blog to Any Static Host');
+  await nav.locator('a[rel=next]').click();
+  await expect(page).toHaveURL('/posts/deploying-to-a-static-host');
+  await expect(page.locator('article.post h1')).toHaveText('Deploying the Blog to Any Static Host');
+  // The newest post has no next one.
+  await expect(page.getByRole('navigation', { name: 'More posts' }).locator('a[rel=next]')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'More posts' }).locator('a[rel=prev]')).toContainText('Writing a Post');
+});

@@ -165,6 +165,53 @@ impl Manifest {
             .collect()
     }
 
+    /// The posts before and after this one in publication order: `(older, newer)`.
+    pub fn neighbours(&self, slug: &str) -> (Option<&PostMeta>, Option<&PostMeta>) {
+        // `posts` is newest first.
+        match self.posts.iter().position(|p| p.slug == slug) {
+            Some(i) => (
+                self.posts.get(i + 1),
+                i.checked_sub(1).map(|j| &self.posts[j]),
+            ),
+            None => (None, None),
+        }
+    }
+
+    /// Up to `count` posts related to this one: most shared tags first, then the most words
+    /// shared between titles and descriptions, then the newest.
+    pub fn related(&self, slug: &str, count: usize) -> Vec<&PostMeta> {
+        let Some(post) = self.post(slug) else {
+            return Vec::new();
+        };
+        let words = |p: &PostMeta| -> std::collections::HashSet<String> {
+            format!("{} {}", p.title, p.description)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 3)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let own_tags: Vec<String> = post.tags.iter().map(|t| slugify(t)).collect();
+        let own_words = words(post);
+        let mut scored: Vec<(usize, usize, &PostMeta)> = self
+            .posts
+            .iter()
+            .filter(|p| p.slug != slug)
+            .map(|p| {
+                let tags = p
+                    .tags
+                    .iter()
+                    .filter(|t| own_tags.contains(&slugify(t)))
+                    .count();
+                let shared = words(p).intersection(&own_words).count();
+                (tags, shared, p)
+            })
+            .filter(|(tags, shared, _)| *tags > 0 || *shared > 0)
+            .collect();
+        // Stable sort keeps newest-first order among equals.
+        scored.sort_by_key(|&(tags, shared, _)| std::cmp::Reverse((tags, shared)));
+        scored.into_iter().take(count).map(|(_, _, p)| p).collect()
+    }
+
     /// The problem recorded for a post whose file name gives this slug, if it failed to parse.
     pub fn problem_for_slug(&self, slug: &str) -> Option<&Problem> {
         self.problems
@@ -312,5 +359,43 @@ mod tests {
             Some("Bo Guest".into())
         );
         assert_eq!(m.author("nobody"), None);
+    }
+
+    #[test]
+    fn finds_neighbours_and_related_posts() {
+        let m = Manifest::build(
+            &[
+                src(
+                    "a.md",
+                    "---\ntitle: Rust web servers\ndate: 2024-01-01\ntags: [rust, web]\n---\n",
+                ),
+                src(
+                    "b.md",
+                    "---\ntitle: Gardening notes\ndate: 2024-02-01\ntags: [garden]\n---\n",
+                ),
+                src(
+                    "c.md",
+                    "---\ntitle: Rust error handling\ndate: 2024-03-01\ntags: [rust]\n---\n",
+                ),
+                src(
+                    "d.md",
+                    "---\ntitle: Building servers quickly\ndate: 2024-04-01\n---\n",
+                ),
+            ],
+            None,
+            BuildOptions::default(),
+        );
+        let slug = |p: Option<&PostMeta>| p.map(|p| p.slug.clone());
+        let (older, newer) = m.neighbours("b");
+        assert_eq!(
+            (slug(older), slug(newer)),
+            (Some("a".into()), Some("c".into()))
+        );
+        assert_eq!(slug(m.neighbours("d").1), None);
+        assert_eq!(slug(m.neighbours("a").0), None);
+        let related: Vec<_> = m.related("a", 3).iter().map(|p| p.slug.clone()).collect();
+        // c shares a tag; d shares the word "servers"; b shares nothing.
+        assert_eq!(related, ["c", "d"]);
+        assert!(m.related("missing", 3).is_empty());
     }
 }

@@ -250,7 +250,7 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
 }
 
 /// Element ids the site's own pages use.
-const RESERVED_IDS: &[&str] = &["main", "app", "blog-data", "toc-title"];
+const RESERVED_IDS: &[&str] = &["main", "app", "blog-data", "toc-title", "related-title"];
 
 /// Returns `base`, or `base-1`, `base-2`… if already used.
 fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
