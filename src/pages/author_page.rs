@@ -21,11 +21,7 @@ pub fn AuthorPage() -> impl IntoView {
             return view! { <NotFound what=format!("There is no author “{id}”.") /> }.into_any();
         };
         let posts: Vec<_> = m.posts_by(&id).into_iter().cloned().collect();
-        let description = if author.bio.is_empty() {
-            format!("Posts by {}.", author.name)
-        } else {
-            author.bio.clone()
-        };
+        let description = blog_core::site::author_page_description(&author);
         view! {
             <Title text=author.name.clone() />
             <Meta name="description" content=description />

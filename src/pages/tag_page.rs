@@ -26,10 +26,10 @@ pub fn TagPage() -> impl IntoView {
         match name {
             None => view! { <NotFound what=format!("No post is tagged “{tag}”.") /> }.into_any(),
             Some(name) => {
-                let heading = format!("Posts tagged #{name}");
+                let heading = blog_core::site::tag_page_title(&name);
                 view! {
                     <Title text=heading.clone() />
-                    <Meta name="description" content=format!("{} post(s) about {name}.", posts.len()) />
+                    <Meta name="description" content=blog_core::site::tag_page_description(&name, posts.len()) />
                     <h1 class="page-title">{heading}</h1>
                     <PostEntries posts=posts registry=m.authors.clone() base=base_path() />
                 }

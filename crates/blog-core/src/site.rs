@@ -18,3 +18,22 @@ pub fn document_title(page: &str) -> String {
         format!("{page} · {TITLE}")
     }
 }
+
+/// The title of the page listing posts with a tag.
+pub fn tag_page_title(tag: &str) -> String {
+    format!("Posts tagged #{tag}")
+}
+
+/// The description of the page listing `count` posts with a tag.
+pub fn tag_page_description(tag: &str, count: usize) -> String {
+    format!("{count} post(s) about {tag}.")
+}
+
+/// The description of an author's page: their bio, or a plain line without one.
+pub fn author_page_description(author: &crate::author::Author) -> String {
+    if author.bio.is_empty() {
+        format!("Posts by {}.", author.name)
+    } else {
+        author.bio.clone()
+    }
+}

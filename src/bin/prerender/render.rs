@@ -156,8 +156,8 @@ fn run() -> Result<(), String> {
     }
     for tag in manifest.tags() {
         let path = format!("/tags/{}", tag.slug);
-        let title = format!("Posts tagged #{}", tag.name);
-        let description = format!("{} post(s) about {}.", tag.count, tag.name);
+        let title = blog_core::site::tag_page_title(&tag.name);
+        let description = blog_core::site::tag_page_description(&tag.name, tag.count);
         page(&path, None, website(&path, &title, &description))?;
         sitemap.push((path, None));
     }
@@ -174,11 +174,7 @@ fn run() -> Result<(), String> {
             continue;
         };
         let path = format!("/authors/{}", slugify(&id));
-        let description = if a.bio.is_empty() {
-            format!("Posts by {}.", a.name)
-        } else {
-            a.bio.clone()
-        };
+        let description = blog_core::site::author_page_description(&a);
         page(&path, None, website(&path, &a.name, &description))?;
         sitemap.push((path, None));
     }
