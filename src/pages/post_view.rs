@@ -6,7 +6,7 @@ use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{self, LoadError, LoadedPost};
 use crate::components::author_card::AuthorCard;
@@ -138,8 +138,14 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             .map(|m| view! { <MoreReading manifest=m slug=slug.clone() /> })
     };
     // The post arrives after the page loaded, so the browser could not scroll to a
-    // `#section` in the URL itself: do it once the body is in the document.
-    Effect::new(move |_| scroll_to_hash());
+    // `#section` in the URL itself; and in-page links (table of contents, footnotes) change
+    // only the fragment. Scroll whenever the fragment is set, once the body is in place.
+    let location = use_location();
+    let _ = Effect::watch(
+        move || location.hash.get(),
+        move |_, _, _| scroll_to_hash(),
+        true,
+    );
     view! {
         <Title text=meta.title.clone() />
         <Meta name="description" content=meta.description.clone() />
