@@ -11,3 +11,11 @@ find "$dist" -type f ! -name '*.br' ! -name '*.gz' ! -path '*/posts/*/index.html
   printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$(stat -c %s "$f")" \
     "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
 done
+# What a page that embeds the author card downloads from the blog.
+if [ -d "$dist/embed" ]; then
+  total=0
+  for f in author-card.js author-card-wasm.js author-card-wasm_bg.wasm; do
+    total=$((total + $(brotli -q 11 -c "$dist/embed/$f" | wc -c)))
+  done
+  printf '%-48s %32d\n' "embed bundle (loader + glue + wasm), brotli" "$total"
+fi
