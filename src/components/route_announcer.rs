@@ -10,10 +10,19 @@ use leptos_router::hooks::use_location;
 pub fn RouteAnnouncer() -> impl IntoView {
     let location = use_location();
     let message = RwSignal::new(String::new());
-    // `watch` without an immediate run: only changes after the first page count.
+    // The page last shown. In-page links (contents, footnotes) notify too and are not a new
+    // page; nor is `/posts/x/` (where static hosts redirect a folder) versus `/posts/x`.
+    let page = |path: &str| path.trim_end_matches('/').to_string();
+    let shown = StoredValue::new(page(&location.pathname.get_untracked()));
     let _ = Effect::watch(
         move || location.pathname.get(),
-        move |_, _, _| announce_when_ready(message, 30),
+        move |path, _, _| {
+            let path = page(path);
+            if shown.with_value(|p| *p != path) {
+                shown.set_value(path);
+                announce_when_ready(message, 30);
+            }
+        },
         false,
     );
     view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true">{message}</p> }

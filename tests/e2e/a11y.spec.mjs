@@ -34,3 +34,11 @@ test('after a client-side page change focus moves to the new heading and the tit
   await expect(page.locator('main h1')).toBeFocused();
   await expect(page.locator('[aria-live="polite"]')).toHaveText('Posts tagged #rust · Rustblog');
 });
+
+test('in-page links do not move focus back to the heading', async ({ page }) => {
+  await page.goto('/posts/writing-a-post');
+  await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'When something is wrong' }).click();
+  await page.waitForTimeout(500);
+  await expect(page.locator('article.post h1')).not.toBeFocused();
+  await expect(page.locator('#when-something-is-wrong')).toBeInViewport();
+});
