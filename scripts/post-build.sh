@@ -11,8 +11,12 @@ extra=()
 # why) unless BLOG_SKIP_BROKEN=1; while writing it is shown as a problem instead.
 if [ "${TRUNK_PROFILE:-debug}" != "release" ]; then extra=(--drafts --future --skip-broken); fi
 if [ -n "${BLOG_SKIP_BROKEN:-}" ]; then extra+=(--skip-broken); fi
-cargo run --quiet --offline -p blog-core --bin blogtool -- \
-  publish --posts posts --out "$staging/posts" "${extra[@]}"
+# The native tools run over every post: release builds compile them for speed (profile
+# `tool`), which pays off on large blogs; while writing, the quicker debug build is enough.
+profile=()
+if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then profile=(--profile tool); fi
+cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
+  publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
 # Release builds also ship the embeddable author card: the AuthorCard component compiled into
 # its own small WebAssembly module (crates/embed), next to its loader in embed/.
@@ -26,6 +30,7 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
 fi
 # Release builds get a real HTML page for every route, feeds, sitemap and precompressed files,
 # rendered natively by the app's own components (src/bin/prerender.rs).
-if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
-  cargo run --quiet --offline --bin prerender -- --dist "$staging" --base "${TRUNK_PUBLIC_URL:-/}"
+# BLOG_PRERENDER=0 leaves the app shell alone (the benchmark prerenders other corpora into it).
+if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ "${BLOG_PRERENDER:-1}" != 0 ]; then
+  cargo run --quiet --offline --profile tool --bin prerender -- --dist "$staging" --base "${TRUNK_PUBLIC_URL:-/}"
 fi

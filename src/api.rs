@@ -232,6 +232,80 @@ pub async fn fetch_post(
     read_post(base, slug, &file, &text, manifest)
 }
 
+type PostFuture = futures::future::Shared<
+    futures::future::LocalBoxFuture<'static, Result<LoadedPost, LoadError>>,
+>;
+
+thread_local! {
+    /// Posts fetched or being fetched in this visit, by slug: opening a post that was
+    /// prefetched (or read before) neither fetches nor parses it again.
+    static POSTS: std::cell::RefCell<std::collections::HashMap<String, PostFuture>> =
+        Default::default();
+}
+
+/// The post with this slug, from this visit's cache or fetched (once, however many ask).
+/// Failures are not kept, so a retry fetches again.
+pub async fn load_post(
+    base: &str,
+    slug: &str,
+    manifest: Option<&Manifest>,
+) -> Result<LoadedPost, LoadError> {
+    let shared = POSTS.with(|posts| {
+        posts
+            .borrow_mut()
+            .entry(slug.to_string())
+            .or_insert_with(|| {
+                use futures::FutureExt;
+                let (base, slug, manifest) =
+                    (base.to_string(), slug.to_string(), manifest.cloned());
+                async move { fetch_post(&base, &slug, manifest.as_ref()).await }
+                    .boxed_local()
+                    .shared()
+            })
+            .clone()
+    });
+    let result = shared.await;
+    if result.is_err() {
+        POSTS.with(|posts| posts.borrow_mut().remove(slug));
+    }
+    result
+}
+
+/// A post already loaded in this visit, if it is.
+pub fn loaded_post(slug: &str) -> Option<LoadedPost> {
+    POSTS.with(|posts| {
+        posts
+            .borrow()
+            .get(slug)
+            .and_then(|p| p.peek().cloned())
+            .and_then(Result::ok)
+    })
+}
+
+/// Keeps a post parsed from the page's embedded data, so returning to it re-parses nothing.
+pub fn remember_post(slug: &str, post: &LoadedPost) {
+    use futures::FutureExt;
+    let ready = futures::future::ready(Ok(post.clone()))
+        .boxed_local()
+        .shared();
+    // Polled once here so `loaded_post` sees it at once.
+    let _ = ready.clone().now_or_never();
+    POSTS.with(|posts| posts.borrow_mut().insert(slug.to_string(), ready));
+}
+
+/// Starts loading a post the reader is likely to open next (pointer over or focus on its
+/// link), so the click finds it ready.
+pub fn prefetch_post(base: &str, slug: &str, manifest: Option<Manifest>) {
+    let known = POSTS.with(|posts| posts.borrow().contains_key(slug));
+    if known || !is_valid_slug(slug) {
+        return;
+    }
+    let (base, slug) = (base.to_string(), slug.to_string());
+    leptos::task::spawn_local(async move {
+        let _ = load_post(&base, &slug, manifest.as_ref()).await;
+    });
+}
+
 /// Parses a fetched (or embedded) post and looks up its authors.
 pub fn read_post(
     base: &str,

@@ -37,6 +37,10 @@ fn main() {
         move || leptos::view! { <rustblog::App settings=settings /> },
     )
     .forget();
+    // A named moment for measurements (the benchmark, DevTools): the live app is in place.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("app-mounted");
+    }
 }
 
 /// The app only runs in a browser; natively, `prerender` renders its pages.

@@ -36,6 +36,10 @@ pub struct Preload {
     /// The post the page shows, if it is a post page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<PostSource>,
+    /// On a post page, instead of the whole index: the entries that page shows (the post,
+    /// its neighbours and related posts) and the author registry. Used for that post only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Manifest>,
     /// The blog's absolute base URL (`https://example.com/blog/`), for snippets other sites
     /// paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,6 +73,8 @@ pub struct SiteData {
     preloaded_manifest: StoredValue<Option<Manifest>>,
     /// The post embedded in the page, when it was.
     preloaded_post: StoredValue<Option<PostSource>>,
+    /// The index entries the embedded post's page needs, when the page carried those only.
+    preloaded_context: StoredValue<Option<Manifest>>,
     /// The absolute base URL, when the page said.
     site_url: StoredValue<Option<String>>,
     /// The post index fetched over the network (resolves at once when preloaded).
@@ -95,6 +101,7 @@ impl SiteData {
             base: StoredValue::new(base),
             preloaded_manifest,
             preloaded_post: StoredValue::new(preload.post),
+            preloaded_context: StoredValue::new(preload.context),
             site_url: StoredValue::new(preload.site_url),
             manifest,
         }
@@ -121,6 +128,15 @@ impl SiteData {
     /// The embedded post index, if any.
     pub fn preloaded_manifest(&self) -> Option<Manifest> {
         self.preloaded_manifest.get_value()
+    }
+
+    /// What the page embedded for showing the post `slug`: the whole index, or the entries
+    /// that post's page needs.
+    pub fn preloaded_index_for(&self, slug: &str) -> Option<Manifest> {
+        self.preloaded_manifest().or_else(|| {
+            self.preloaded_post(slug)
+                .and_then(|_| self.preloaded_context.get_value())
+        })
     }
 
     /// The embedded post with this slug, if the page embedded it.

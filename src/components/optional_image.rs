@@ -17,6 +17,10 @@ pub fn OptionalImage(
     /// Shown instead of the image when it fails.
     #[prop(optional, into)]
     fallback: ViewFn,
+    /// The page's main image (a post's lead image): fetched at once with high priority, as
+    /// it is likely the largest thing on screen. Others load lazily.
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
     move || {
@@ -28,7 +32,8 @@ pub fn OptionalImage(
                     src=src.clone()
                     alt=alt.clone()
                     class=class.clone()
-                    loading="lazy"
+                    loading=if eager { "eager" } else { "lazy" }
+                    fetchpriority=eager.then_some("high")
                     decoding="async"
                     on:error=move |_| failed.set(true)
                 />

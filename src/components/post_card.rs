@@ -7,6 +7,8 @@ use blog_core::slug::slugify;
 use leptos::prelude::*;
 
 use super::optional_image::OptionalImage;
+use crate::api;
+use crate::site::SiteData;
 
 /// A post in a list: thumbnail, linked title, date, reading time, authors, tags, description.
 #[component]
@@ -28,11 +30,31 @@ pub fn PostCard(
             </a>
         }
     });
+    // Opening a post usually follows pointing at or focusing its link: start loading it then.
+    let site = use_context::<SiteData>();
+    let slug = StoredValue::new(meta.slug.clone());
+    let prefetch = move || {
+        if let Some(site) = site {
+            let manifest = site
+                .preloaded_manifest()
+                .or_else(|| site.manifest.get_untracked().and_then(Result::ok));
+            api::prefetch_post(&site.base(), &slug.get_value(), manifest);
+        }
+    };
     view! {
         <li class="post-card" data-slug=meta.slug.clone()>
             {thumbnail}
             <div class="post-card-text">
-                <h2 class="post-card-title"><a href=link>{meta.title.clone()}</a></h2>
+                <h2 class="post-card-title">
+                    <a
+                        href=link
+                        on:pointerenter=move |_| prefetch()
+                        on:focus=move |_| prefetch()
+                        on:touchstart=move |_| prefetch()
+                    >
+                        {meta.title.clone()}
+                    </a>
+                </h2>
                 <PostFacts meta=meta.clone() authors=authors base=base.clone() />
                 <p class="post-card-description">{meta.description.clone()}</p>
                 <TagList tags=meta.tags.clone() base=base />

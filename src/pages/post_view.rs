@@ -28,12 +28,12 @@ pub fn PostView() -> impl IntoView {
     // fetched at all.
     let post = LocalResource::new(move || {
         let slug = slug.get();
-        let embedded = site.preloaded_post(&slug).is_some();
-        let manifest = if embedded { None } else { site.manifest.get() };
+        let ready = site.preloaded_post(&slug).is_some() || api::loaded_post(&slug).is_some();
+        let manifest = if ready { None } else { site.manifest.get() };
         let base = site.base();
         async move {
             let manifest = manifest?;
-            Some(api::fetch_post(&base, &slug, manifest.ok().as_ref()).await)
+            Some(api::load_post(&base, &slug, manifest.ok().as_ref()).await)
         }
     });
     let loading = || view! { <p class="loading" aria-busy="true">"Loading post…"</p> };
@@ -42,14 +42,27 @@ pub fn PostView() -> impl IntoView {
         match site.preloaded_post(&slug) {
             // Embedded in the prerendered page: the same HTML, rendered at once.
             Some(embedded) => {
-                let manifest = site.preloaded_manifest();
-                let result = api::read_post(
-                    &site.base(),
-                    &slug,
-                    &embedded.file,
-                    &embedded.source,
-                    manifest.as_ref(),
-                );
+                let manifest = site.preloaded_index_for(&slug);
+                let result = api::loaded_post(&slug).map(Ok).unwrap_or_else(|| {
+                    api::read_post(
+                        &site.base(),
+                        &slug,
+                        &embedded.file,
+                        &embedded.source,
+                        manifest.as_ref(),
+                    )
+                });
+                if let Ok(post) = &result {
+                    api::remember_post(&slug, post);
+                }
+                view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }
+                    .into_any()
+            }
+            // Prefetched or read before in this visit: shown at once, not parsed again.
+            None if api::loaded_post(&slug).is_some() => {
+                let result = api::loaded_post(&slug)
+                    .map(Ok)
+                    .unwrap_or(Err(LoadError::NotFound));
                 view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }
                     .into_any()
             }
@@ -108,7 +121,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let base = base_path();
     let page = under_base(&base, &format!("/posts/{}", meta.slug));
     let image = meta.image.as_ref().map(|src| {
-        view! { <OptionalImage src=under_base(&base, src) alt="" class="post-image" /> }
+        view! { <OptionalImage src=under_base(&base, src) alt="" class="post-image" eager=true /> }
     });
     let toc = table_of_contents(&post.headings)
         .into_iter()
@@ -133,7 +146,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let site = expect_context::<SiteData>();
     let slug = meta.slug.clone();
     let more_reading = move || {
-        site.preloaded_manifest()
+        site.preloaded_index_for(&slug)
             .or_else(|| site.manifest.get().and_then(Result::ok))
             .map(|m| view! { <MoreReading manifest=m slug=slug.clone() /> })
     };

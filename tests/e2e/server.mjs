@@ -4,6 +4,8 @@
 //
 // - Files are served under the prefix (default `/`) with correct types, incl. application/wasm,
 //   and a precompressed `.br`/`.gz` sibling when the browser accepts it, as a CDN would.
+//   Text without such a sibling is brotli-compressed on the fly (and kept), as a CDN does for
+//   sites that ship no precompressed files (the benchmark's peers).
 // - A folder requested without its trailing slash is redirected to it (GitHub Pages, S3 and
 //   most servers do this); a folder's index.html answers for it.
 // - Unknown paths get index.html with status 200 (an SPA fallback, like Netlify's
@@ -12,6 +14,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const root = resolve(args[0] ?? 'dist');
@@ -62,9 +65,22 @@ async function send(req, res, status, path) {
       return res.end(await readFile(path + suffix));
     }
   }
+  const body = await readFile(path);
+  if (accepts.includes('br') && COMPRESSIBLE.has(extname(path))) {
+    const key = `${path}:${body.length}`;
+    if (!compressed.has(key)) {
+      compressed.set(key, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    headers['content-encoding'] = 'br';
+    res.writeHead(status, headers);
+    return res.end(compressed.get(key));
+  }
   res.writeHead(status, headers);
-  res.end(await readFile(path));
+  res.end(body);
 }
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.md', '.xml', '.yaml', '.svg', '.txt']);
+const compressed = new Map();
 
 createServer(async (req, res) => {
   try {

@@ -1,11 +1,10 @@
 //! Authors: the registry in `posts/authors.yaml` and how posts' bylines map onto it.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::slug::slugify;
 use crate::url::{is_allowed_url, UrlUse};
+use crate::yaml::{self, Node, Value};
 
 /// A profile link on an author card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,52 +61,75 @@ impl Author {
     }
 }
 
-/// Registry entry as written in YAML, keyed by id.
-#[derive(Deserialize)]
-struct RawAuthor {
-    name: String,
-    #[serde(default)]
-    website: Option<String>,
-    #[serde(default)]
-    avatar: Option<String>,
-    #[serde(default)]
-    bio: String,
-    #[serde(default)]
-    links: Vec<ProfileLink>,
-}
-
 /// Parses `authors.yaml`: a map from author id to profile. URLs that are not `http(s)`,
 /// `mailto` or relative are rejected so a card link can never run script.
 pub fn parse_registry(yaml: &str) -> Result<Vec<Author>, String> {
-    let raw: BTreeMap<String, RawAuthor> =
-        serde_saphyr::from_str(yaml).map_err(|e| format!("authors.yaml: {e}"))?;
-    raw.into_iter()
-        .map(|(id, a)| {
-            if !crate::slug::is_valid_slug(&id) {
-                return Err(format!(
-                    "authors.yaml: author id \"{id}\" must be lowercase letters, digits and hyphens"
-                ));
-            }
-            let urls = a
-                .website
-                .iter()
-                .chain(a.avatar.iter())
-                .chain(a.links.iter().map(|l| &l.url));
-            if let Some(bad) = urls.into_iter().find(|u| !is_allowed_url(u, UrlUse::Image)) {
-                return Err(format!(
-                    "authors.yaml: {id}: URL \"{bad}\" is not http(s), mailto or relative"
-                ));
-            }
-            Ok(Author {
-                id,
-                name: a.name,
-                website: a.website,
-                avatar: a.avatar,
-                bio: a.bio,
-                links: a.links,
+    let doc = yaml::parse(yaml).map_err(|e| format!("authors.yaml:{}: {}", e.line, e.message))?;
+    let Value::Map(entries) = doc.value else {
+        return Ok(Vec::new());
+    };
+    let mut authors: Vec<Author> = entries
+        .iter()
+        .map(|(id, entry)| read_author(id, entry))
+        .collect::<Result<_, _>>()?;
+    authors.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(authors)
+}
+
+/// One registry entry, checked: a valid id, a name, text where text belongs, safe URLs.
+fn read_author(id: &str, entry: &Node) -> Result<Author, String> {
+    let at = |node: &Node, what: &str| format!("authors.yaml:{}: {id}: {what}", node.line);
+    if !crate::slug::is_valid_slug(id) {
+        return Err(format!(
+            "authors.yaml:{}: author id \"{id}\" must be lowercase letters, digits and hyphens",
+            entry.line
+        ));
+    }
+    if !matches!(entry.value, Value::Map(_)) {
+        return Err(at(entry, "expected name, website, avatar, bio and links"));
+    }
+    let text = |node: &Node, field: &str| -> Result<Option<String>, String> {
+        match node.get(field).map(|n| (n, &n.value)) {
+            None | Some((_, Value::Null)) => Ok(None),
+            Some((_, Value::Scalar(s))) => Ok(Some(s.trim().to_string())),
+            Some((n, _)) => Err(at(n, &format!("{field} must be text, found {}", n.kind()))),
+        }
+    };
+    let url = |node: &Node, field: &str| -> Result<Option<String>, String> {
+        let value = text(node, field)?;
+        match value {
+            Some(u) if !is_allowed_url(&u, UrlUse::Image) => Err(at(
+                node,
+                &format!("URL \"{u}\" is not http(s), mailto or relative"),
+            )),
+            other => Ok(other),
+        }
+    };
+    let name = text(entry, "name")?
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| at(entry, "missing required field `name`"))?;
+    let links = match entry.get("links").map(|n| (n, &n.value)) {
+        None | Some((_, Value::Null)) => Vec::new(),
+        Some((_, Value::Seq(items))) => items
+            .iter()
+            .map(|link| {
+                Ok(ProfileLink {
+                    label: text(link, "label")?
+                        .ok_or_else(|| at(link, "a link needs a `label`"))?,
+                    url: url(link, "url")?.ok_or_else(|| at(link, "a link needs a `url`"))?,
+                })
             })
-        })
-        .collect()
+            .collect::<Result<_, String>>()?,
+        Some((n, _)) => return Err(at(n, "links must be a list of `label` and `url`")),
+    };
+    Ok(Author {
+        id: id.to_string(),
+        name,
+        website: url(entry, "website")?,
+        avatar: url(entry, "avatar")?,
+        bio: text(entry, "bio")?.unwrap_or_default(),
+        links,
+    })
 }
 
 /// Finds the author a byline means: by id, else by name, ignoring case.

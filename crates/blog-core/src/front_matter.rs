@@ -1,9 +1,8 @@
 //! Front matter: splitting the `---` YAML block from a post and reading it into typed fields.
 
-use serde::Deserialize;
-
 use crate::date::PostDate;
 use crate::error::{ErrorKind, PostError};
+use crate::yaml::{self, Node, Value};
 
 /// Largest front matter block accepted, in bytes; real ones are a few hundred.
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
@@ -32,8 +31,6 @@ pub struct FrontMatter {
 }
 
 /// A scalar or a list of scalars: `author: Ann` and `author: [Ann, Bo]` both read as a list.
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
@@ -48,38 +45,86 @@ impl OneOrMany {
     }
 }
 
-/// The YAML as written, before validation. Unknown keys are ignored.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct RawFrontMatter {
-    title: Option<String>,
-    date: Option<String>,
-    updated: Option<String>,
-    /// Hugo's name for `updated`.
-    lastmod: Option<String>,
-    /// Jekyll's (jekyll-last-modified-at) name for `updated`.
-    last_modified_at: Option<String>,
-    author: Option<OneOrMany>,
-    authors: Option<OneOrMany>,
-    slug: Option<String>,
-    description: Option<String>,
-    /// Hugo's name for a description.
-    summary: Option<String>,
-    /// Jekyll's name for a description.
-    excerpt: Option<String>,
-    image: Option<Image>,
-    tags: Option<OneOrMany>,
-    draft: Option<bool>,
-    /// Jekyll's `published: false` hides a post like `draft: true`.
-    published: Option<bool>,
+/// Typed reads of the front matter's fields; a wrong kind of value names the field, its
+/// line and what it expects.
+struct Fields<'a> {
+    doc: &'a Node,
+    at: &'a dyn Fn(Option<usize>, ErrorKind) -> PostError,
 }
 
-/// An image as a path, or as jekyll-seo-tag's `{ path: ..., alt: ... }` map.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Image {
-    Path(String),
-    Map { path: String },
+impl Fields<'_> {
+    fn get(&self, field: &str) -> Option<&Node> {
+        self.doc.get(field).filter(|n| n.value != Value::Null)
+    }
+
+    fn bad(&self, field: &'static str, node: &Node, problem: impl Into<String>) -> PostError {
+        let expected = FIELDS
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or("a value", |(_, e)| e);
+        (self.at)(
+            Some(node.line),
+            ErrorKind::BadField {
+                field,
+                problem: problem.into(),
+                expected,
+            },
+        )
+    }
+
+    fn text(&self, field: &'static str) -> Result<Option<String>, PostError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Node {
+                value: Value::Scalar(s),
+                ..
+            }) => Ok(Some(s.clone())),
+            Some(n) => Err(self.bad(field, n, format!("found {}", n.kind()))),
+        }
+    }
+
+    fn one_or_many(&self, field: &'static str) -> Result<Option<OneOrMany>, PostError> {
+        let Some(node) = self.get(field) else {
+            return Ok(None);
+        };
+        match &node.value {
+            Value::Scalar(s) => Ok(Some(OneOrMany::One(s.clone()))),
+            Value::Seq(items) => items
+                .iter()
+                .filter(|n| n.value != Value::Null)
+                .map(|n| match &n.value {
+                    Value::Scalar(s) => Ok(s.clone()),
+                    _ => Err(self.bad(field, n, "wrong kind of value")),
+                })
+                .collect::<Result<_, _>>()
+                .map(|v| Some(OneOrMany::Many(v))),
+            _ => Err(self.bad(field, node, "wrong kind of value")),
+        }
+    }
+
+    fn boolean(&self, field: &'static str) -> Result<Option<bool>, PostError> {
+        let Some(node) = self.get(field) else {
+            return Ok(None);
+        };
+        match &node.value {
+            Value::Scalar(s) if matches!(s.as_str(), "true" | "True" | "TRUE") => Ok(Some(true)),
+            Value::Scalar(s) if matches!(s.as_str(), "false" | "False" | "FALSE") => {
+                Ok(Some(false))
+            }
+            _ => Err(self.bad(field, node, "invalid boolean")),
+        }
+    }
+
+    /// An image as a path, or as jekyll-seo-tag's `{ path: ..., alt: ... }` map.
+    fn image(&self) -> Result<Option<String>, PostError> {
+        let Some(node) = self.get("image") else {
+            return Ok(None);
+        };
+        match (&node.value, node.get("path").map(|p| &p.value)) {
+            (Value::Scalar(s), _) | (Value::Map(_), Some(Value::Scalar(s))) => Ok(Some(s.clone())),
+            _ => Err(self.bad("image", node, "wrong kind of value")),
+        }
+    }
 }
 
 /// A post split into its front matter text and body.
@@ -135,18 +180,6 @@ pub fn split(source: &str) -> Result<Split<'_>, ErrorKind> {
     Err(ErrorKind::UnclosedFrontMatter)
 }
 
-/// Limits that keep hostile YAML (alias bombs, deep nesting) cheap to reject.
-fn yaml_options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 16;
-    budget.max_aliases = 64;
-    budget.max_anchors = 64;
-    budget.max_events = 20_000;
-    let mut options = serde_saphyr::Options::default();
-    options.budget = Some(budget);
-    options
-}
-
 /// Line (1-based, within `yaml`) where top-level `key:` is written, for error messages.
 fn key_line(yaml: &str, key: &str) -> Option<usize> {
     yaml.lines()
@@ -165,28 +198,21 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         line: line.map(|l| l + first_line - 1),
         kind,
     };
-    let raw: RawFrontMatter = if yaml.trim().is_empty() {
-        RawFrontMatter::default()
-    } else {
-        serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|e| {
-            let line = e.location().map(|l| l.line() as usize).filter(|&l| l > 0);
-            let message = yaml_message(&e);
-            let field = line
-                .and_then(|l| yaml.lines().nth(l - 1))
-                .and_then(known_field);
-            let kind = match field {
-                Some((field, expected)) if !message.ends_with("is given twice") => {
-                    ErrorKind::BadField {
-                        field,
-                        problem: message,
-                        expected,
-                    }
+    let doc = yaml::parse(yaml).map_err(|e| {
+        let field = yaml.lines().nth(e.line - 1).and_then(known_field);
+        let kind = match field {
+            Some((field, expected)) if !e.message.ends_with("is given twice") => {
+                ErrorKind::BadField {
+                    field,
+                    problem: e.message,
+                    expected,
                 }
-                _ => ErrorKind::Yaml(message),
-            };
-            at(line, kind)
-        })?
-    };
+            }
+            _ => ErrorKind::Yaml(e.message),
+        };
+        at(Some(e.line), kind)
+    })?;
+    let fields = Fields { doc: &doc, at: &at };
     let date_field = |field: &'static str, value: Option<String>| -> Result<_, PostError> {
         match value {
             None => Ok(None),
@@ -198,21 +224,25 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
             }),
         }
     };
-    let title = raw
-        .title
+    let title = fields
+        .text("title")?
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .ok_or_else(|| at(key_line(yaml, "title"), ErrorKind::MissingField("title")))?;
-    let date =
-        date_field("date", raw.date)?.ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
-    let updated = match (raw.updated, raw.lastmod, raw.last_modified_at) {
+    let date = date_field("date", fields.text("date")?)?
+        .ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
+    let updated = match (
+        fields.text("updated")?,
+        fields.text("lastmod")?,
+        fields.text("last_modified_at")?,
+    ) {
         (Some(v), _, _) => date_field("updated", Some(v))?,
         (None, Some(v), _) => date_field("lastmod", Some(v))?,
         (None, None, v) => date_field("last_modified_at", v)?,
     };
-    let authors = raw
-        .author
-        .or(raw.authors)
+    let authors = fields
+        .one_or_many("author")?
+        .or(fields.one_or_many("authors")?)
         .map(OneOrMany::into_vec)
         .unwrap_or_default()
         .into_iter()
@@ -220,7 +250,7 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         .filter(|a| !a.is_empty())
         .collect();
     // A single string of tags is Jekyll's space-separated list.
-    let tags = match raw.tags {
+    let tags = match fields.one_or_many("tags")? {
         Some(OneOrMany::One(s)) => s.split_whitespace().map(str::to_string).collect(),
         Some(OneOrMany::Many(v)) => v
             .into_iter()
@@ -235,15 +265,14 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         date,
         updated,
         authors,
-        slug: non_empty(raw.slug),
-        description: non_empty(raw.description)
-            .or_else(|| non_empty(raw.summary))
-            .or_else(|| non_empty(raw.excerpt)),
-        image: non_empty(raw.image.map(|i| match i {
-            Image::Path(p) | Image::Map { path: p } => p,
-        })),
+        slug: non_empty(fields.text("slug")?),
+        description: non_empty(fields.text("description")?)
+            .or(non_empty(fields.text("summary")?))
+            .or(non_empty(fields.text("excerpt")?)),
+        image: non_empty(fields.image()?),
         tags,
-        draft: raw.draft.unwrap_or(false) || raw.published == Some(false),
+        draft: fields.boolean("draft")?.unwrap_or(false)
+            || fields.boolean("published")? == Some(false),
     })
 }
 
@@ -270,38 +299,6 @@ const FIELDS: [(&str, &str); 15] = [
 fn known_field(line: &str) -> Option<(&'static str, &'static str)> {
     let key = line.split(':').next()?.trim_end();
     FIELDS.iter().find(|(name, _)| *name == key).copied()
-}
-
-/// The YAML library's message without its own "error: line X column Y:" prefix (the error
-/// already carries the line, counted from the top of the file) and without advice about
-/// library options that authors cannot set.
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let text = e.to_string();
-    let mut message = text.lines().next().unwrap_or("invalid YAML").trim();
-    message = message
-        .strip_prefix("error:")
-        .unwrap_or(message)
-        .trim_start();
-    if let Some(rest) = message.strip_prefix("line ") {
-        if let Some((_, after)) = rest.split_once(": ") {
-            message = after;
-        }
-    }
-    let message = message.split(" at line ").next().unwrap_or(message);
-    if message.contains("budget breached") {
-        return "it expands to too many values (are YAML aliases repeating each other?)"
-            .to_string();
-    }
-    if message.contains("recursion limit") {
-        return "it is nested too deeply".to_string();
-    }
-    if message.contains("did not match any variant") {
-        return "wrong kind of value".to_string();
-    }
-    match message.strip_prefix("duplicate mapping key: ") {
-        Some(key) => format!("`{}` is given twice", key.split(',').next().unwrap_or(key)),
-        None => message.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -414,7 +411,7 @@ mod tests {
             ),
             (
                 "---\ntitle: [a, b]\ndate: 2025-01-01\n---\n",
-                "posts/x.md:2: title must be text (expected string scalar)",
+                "posts/x.md:2: title must be text (found a list)",
             ),
             (
                 "---\ntitle: T\ndate: 2025-01-01\ntitle: again\n---\n",

@@ -18,3 +18,4 @@ pub mod sanitize;
 pub mod site;
 pub mod slug;
 pub mod url;
+pub mod yaml;

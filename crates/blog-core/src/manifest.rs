@@ -180,36 +180,33 @@ impl Manifest {
     /// Up to `count` posts related to this one: most shared tags first, then the most words
     /// shared between titles and descriptions, then the newest.
     pub fn related(&self, slug: &str, count: usize) -> Vec<&PostMeta> {
-        let Some(post) = self.post(slug) else {
-            return Vec::new();
-        };
-        let words = |p: &PostMeta| -> std::collections::HashSet<String> {
-            format!("{} {}", p.title, p.description)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() > 3)
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let own_tags: Vec<String> = post.tags.iter().map(|t| slugify(t)).collect();
-        let own_words = words(post);
-        let mut scored: Vec<(usize, usize, &PostMeta)> = self
-            .posts
-            .iter()
-            .filter(|p| p.slug != slug)
-            .map(|p| {
-                let tags = p
-                    .tags
-                    .iter()
-                    .filter(|t| own_tags.contains(&slugify(t)))
-                    .count();
-                let shared = words(p).intersection(&own_words).count();
-                (tags, shared, p)
-            })
-            .filter(|(tags, shared, _)| *tags > 0 || *shared > 0)
-            .collect();
-        // Stable sort keeps newest-first order among equals.
-        scored.sort_by_key(|&(tags, shared, _)| std::cmp::Reverse((tags, shared)));
-        scored.into_iter().take(count).map(|(_, _, p)| p).collect()
+        RelatedIndex::new(self).related(slug, count)
+    }
+
+    /// The part of the index a post's page shows: the post, its neighbours, its
+    /// [`RELATED_COUNT`] related posts and the author registry. A prerendered post page embeds
+    /// this instead of the whole index, which grows with the blog.
+    pub fn context_for(&self, slug: &str, index: &RelatedIndex<'_>) -> Manifest {
+        let (older, newer) = self.neighbours(slug);
+        let mut wanted: Vec<&str> = vec![slug];
+        wanted.extend(older.iter().chain(newer.iter()).map(|p| p.slug.as_str()));
+        wanted.extend(
+            index
+                .related(slug, RELATED_COUNT)
+                .iter()
+                .map(|p| p.slug.as_str()),
+        );
+        Manifest {
+            // Index order is kept, so neighbours and related posts come out the same.
+            posts: self
+                .posts
+                .iter()
+                .filter(|p| wanted.contains(&p.slug.as_str()))
+                .cloned()
+                .collect(),
+            authors: self.authors.clone(),
+            problems: Vec::new(),
+        }
     }
 
     /// The problem recorded for a post whose file name gives this slug, if it failed to parse.
@@ -226,6 +223,105 @@ impl Problem {
             file: file.to_string(),
             message: e.to_string(),
         }
+    }
+}
+
+/// How many related posts a post's page lists.
+pub const RELATED_COUNT: usize = 3;
+
+/// Every post's tags and title/description words, indexed once: related posts for each post
+/// of a large blog then cost a pass over the posts sharing something, not a comparison of
+/// word sets with every other post.
+pub struct RelatedIndex<'m> {
+    manifest: &'m Manifest,
+    tags: Vec<Vec<String>>,
+    words: Vec<Vec<String>>,
+    by_tag: HashMap<String, Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl<'m> RelatedIndex<'m> {
+    /// Indexes the manifest's posts.
+    pub fn new(manifest: &'m Manifest) -> RelatedIndex<'m> {
+        let unique = |mut v: Vec<String>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let tags: Vec<Vec<String>> = manifest
+            .posts
+            .iter()
+            .map(|p| unique(p.tags.iter().map(|t| slugify(t)).collect()))
+            .collect();
+        let words: Vec<Vec<String>> = manifest
+            .posts
+            .iter()
+            .map(|p| {
+                unique(
+                    format!("{} {}", p.title, p.description)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.chars().count() > 3)
+                        .map(str::to_lowercase)
+                        .collect(),
+                )
+            })
+            .collect();
+        let invert = |lists: &[Vec<String>]| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, list) in lists.iter().enumerate() {
+                for key in list {
+                    map.entry(key.clone()).or_default().push(i);
+                }
+            }
+            map
+        };
+        RelatedIndex {
+            manifest,
+            by_tag: invert(&tags),
+            by_word: invert(&words),
+            tags,
+            words,
+        }
+    }
+
+    /// Up to `count` posts related to `slug`, best first (see [`Manifest::related`]).
+    pub fn related(&self, slug: &str, count: usize) -> Vec<&'m PostMeta> {
+        let posts = &self.manifest.posts;
+        let Some(own) = posts.iter().position(|p| p.slug == slug) else {
+            return Vec::new();
+        };
+        let mut scores = vec![(0u32, 0u32); posts.len()];
+        for (keys, index, field) in [
+            (&self.tags, &self.by_tag, 0),
+            (&self.words, &self.by_word, 1),
+        ] {
+            for key in &keys[own] {
+                for &j in index.get(key).into_iter().flatten() {
+                    if field == 0 {
+                        scores[j].0 += 1;
+                    } else {
+                        scores[j].1 += 1;
+                    }
+                }
+            }
+        }
+        scores[own] = (0, 0);
+        // The best `count`, ties to the newer post (lower index): one pass, no full sort.
+        let mut best: Vec<usize> = Vec::with_capacity(count + 1);
+        for (j, &score) in scores.iter().enumerate() {
+            if score == (0, 0) {
+                continue;
+            }
+            let at = best
+                .iter()
+                .position(|&b| scores[b] < score)
+                .unwrap_or(best.len());
+            if at < count {
+                best.insert(at, j);
+                best.truncate(count);
+            }
+        }
+        best.into_iter().map(|j| &posts[j]).collect()
     }
 }
 
@@ -397,5 +493,40 @@ mod tests {
         // c shares a tag; d shares the word "servers"; b shares nothing.
         assert_eq!(related, ["c", "d"]);
         assert!(m.related("missing", 3).is_empty());
+    }
+
+    #[test]
+    fn a_post_pages_context_gives_the_same_neighbours_and_related_posts() {
+        let tags = ["rust", "web", "css"];
+        let sources: Vec<_> = (1..=40)
+            .map(|i| {
+                src(
+                    &format!("p{i:02}.md"),
+                    &format!(
+                        "---\ntitle: Post number {i} about {}\ndate: 2024-01-{:02}\ntags: [{}]\n---\nx",
+                        tags[i % 3],
+                        i % 28 + 1,
+                        tags[i % 3]
+                    ),
+                )
+            })
+            .collect();
+        let m = Manifest::build(&sources, None, BuildOptions::default());
+        let index = RelatedIndex::new(&m);
+        let slugs = |posts: Vec<&PostMeta>| -> Vec<String> {
+            posts.into_iter().map(|p| p.slug.clone()).collect()
+        };
+        for post in &m.posts {
+            let context = m.context_for(&post.slug, &index);
+            assert!(context.posts.len() <= 1 + 2 + RELATED_COUNT);
+            let (older, newer) = m.neighbours(&post.slug);
+            let (c_older, c_newer) = context.neighbours(&post.slug);
+            assert_eq!(older.map(|p| &p.slug), c_older.map(|p| &p.slug));
+            assert_eq!(newer.map(|p| &p.slug), c_newer.map(|p| &p.slug));
+            assert_eq!(
+                slugs(m.related(&post.slug, RELATED_COUNT)),
+                slugs(context.related(&post.slug, RELATED_COUNT))
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use blog_core::author;
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{Manifest, RelatedIndex};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PageKind, PageMeta, SiteAddress};
 use blog_core::slug::slugify;
@@ -72,6 +72,7 @@ fn run() -> Result<(), String> {
     if !template.contains(APP_SLOT) {
         return Err(format!("index.html has no {APP_SLOT}"));
     }
+    let template = start_after_load(&template)?;
     let policy = content_security_policy(&template);
     let template = template.replacen(
         "<meta charset=\"utf-8\" />",
@@ -82,12 +83,21 @@ fn run() -> Result<(), String> {
     );
     let manifest: Manifest = serde_json::from_str(&read(&dist.join("posts/index.json"))?)
         .map_err(|e| format!("posts/index.json: {e}"))?;
+    let related = RelatedIndex::new(&manifest);
+    let total = manifest.posts.len();
+    let mut done = 0;
     let page = |path: &str, post: Option<PostSource>, meta: PageMeta| -> Result<(), String> {
+        // A post page embeds only the entries it shows; other pages list posts from the index.
+        let (index, context) = match &post {
+            Some(p) => (None, Some(manifest.context_for(&p.slug, &related))),
+            None => (Some(manifest.clone()), None),
+        };
         let settings = SiteSettings {
             base: site.base.clone(),
             preload: Preload {
-                manifest: Some(manifest.clone()),
+                manifest: index,
                 post,
+                context,
                 site_url: Some(site.absolute_base()),
             },
         };
@@ -145,6 +155,11 @@ fn run() -> Result<(), String> {
             },
         )?;
         sitemap.push((path, Some(meta.updated.unwrap_or(meta.date))));
+        done += 1;
+        // Large blogs take a while: say how far along the build is, ten times over.
+        if total >= 500 && done % (total / 10) == 0 {
+            eprintln!("prerender: {done}/{total} posts ({}%)", done * 100 / total);
+        }
         // Feed readers show content away from the site: links must be absolute.
         let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
             .map_err(|e| e.to_string())?;
@@ -232,6 +247,44 @@ fn render(
             stream.collect::<Vec<String>>().await.concat()
         })
     })
+}
+
+/// Trunk's loader, changed to start the app after the page has loaded: a prerendered page
+/// is complete without it, so the WebAssembly (the largest download) must not compete with
+/// the page's own text, styles and lead image for the first paint. The small JS glue keeps
+/// its module preload (the app also reads the base path from that link).
+fn start_after_load(template: &str) -> Result<String, String> {
+    let between = |text: &str, start: &str, end: &str| -> Option<(usize, usize)> {
+        let from = text.find(start)? + start.len();
+        Some((from, from + text[from..].find(end)?))
+    };
+    let missing = || "index.html does not have Trunk's loader script".to_string();
+    let (js_from, js_to) =
+        between(template, "import init, * as bindings from '", "'").ok_or_else(missing)?;
+    let (wasm_from, wasm_to) = between(template, "module_or_path: '", "'").ok_or_else(missing)?;
+    let (js, wasm) = (&template[js_from..js_to], &template[wasm_from..wasm_to]);
+    let script_start = template[..js_from]
+        .rfind("<script type=\"module\">")
+        .ok_or_else(missing)?;
+    let script_end =
+        js_to + template[js_to..].find("</script>").ok_or_else(missing)? + "</script>".len();
+    let loader = format!(
+        "<script type=\"module\">\nconst start = async () => {{\n  const bindings = await import('{js}');\n  const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n}};\nif (document.readyState === 'complete') start(); else addEventListener('load', start, {{ once: true }});\n</script>"
+    );
+    let mut page = format!(
+        "{}{loader}{}",
+        &template[..script_start],
+        &template[script_end..]
+    );
+    // The wasm preload would start the download before the first paint.
+    if let Some(at) = page.find("<link rel=\"preload\"") {
+        if let Some(len) = page[at..].find('>') {
+            if page[at..at + len].contains("application/wasm") {
+                page.replace_range(at..=at + len, "");
+            }
+        }
+    }
+    Ok(page)
 }
 
 /// The embeddable card's files: `embed/authors.json` (the registry the loader reads),

@@ -1,0 +1,401 @@
+// The side-by-side benchmark (run it with `scripts/bench.sh`): our release build, docsify and
+// Hugo made from the same posts, served by one CDN-like server, measured in Debian's
+// Chromium. Prints every table and writes them into BENCHMARKS.md between the markers.
+// Figures only: nothing here passes or fails.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import os from 'node:os';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from 'playwright-core';
+import { buildDocsify, buildHugo, generateCorpus, hugoSource } from './sites.mjs';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const work = join(root, 'target/bench');
+const chromePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const chromeFlags = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run',
+  '--disable-quic', '--disable-sync',
+];
+const args = process.argv.slice(2);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SCALES = (process.env.BENCH_SCALES ?? '1000,10000').split(',').filter(Boolean).map(Number);
+const only = (section) => args.length === 0 || args.includes(section);
+const SEED = 'node-vs-python-backend';
+// A heading near the end of the seed post: the post is fully rendered once it is on screen.
+const END_OF_POST = 'clean UI design';
+
+const report = [];
+const say = (line = '') => {
+  console.log(line);
+  report.push(line);
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const table = (head, rows) => {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  say(line(head));
+  say('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  rows.forEach((r) => say(line(r)));
+  say();
+};
+const kb = (n) => (n / 1024).toFixed(1);
+
+function serve(dir, port, extra = []) {
+  const child = spawn('node', [join(root, 'tests/e2e/server.mjs'), dir, String(port), ...extra], { stdio: 'ignore' });
+  return new Promise((ok) => setTimeout(() => ok(child), 400));
+}
+
+function version(cmd, argv) {
+  try {
+    return execFileSync(cmd, argv, { encoding: 'utf8' }).trim().split('\n')[0];
+  } catch {
+    return `${cmd}: not found`;
+  }
+}
+
+function machine() {
+  const pkg = (name) => JSON.parse(readFileSync(join(root, 'bench/node_modules', name, 'package.json'), 'utf8')).version;
+  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`);
+  say(`Versions: ${version('rustc', ['--version'])}; ${version(chromePath, ['--version'])}; ${version('hugo', ['version'])}; ` +
+    `docsify ${pkg('docsify')}; marked ${pkg('marked')}; markdown-it ${pkg('markdown-it')}; lighthouse ${pkg('lighthouse')}; node ${process.version}`);
+  say(`Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${RUNS} Lighthouse runs per page, interleaved`);
+  say();
+}
+
+// ---------------------------------------------------------------- page load (Lighthouse)
+
+async function pageLoad(sites) {
+  say('## Page load: Lighthouse 12 mobile preset (median of ' + RUNS + ' interleaved runs)');
+  say();
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
+  const results = {};
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const page of ['list', 'post']) {
+        for (const site of sites) {
+          const url = site.urls[page];
+          const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+          const key = `${site.name}|${page}`;
+          (results[key] ??= []).push(summarise(lhr));
+          process.stderr.write(`  lighthouse ${run + 1}/${RUNS} ${page} ${site.name}\n`);
+        }
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  const rows = [];
+  for (const page of ['list', 'post']) {
+    for (const site of sites) {
+      const runs = results[`${site.name}|${page}`];
+      const m = (k) => median(runs.map((r) => r[k]));
+      rows.push([
+        page, site.name,
+        `${m('performance')}/${m('accessibility')}/${m('best-practices')}/${m('seo')}`,
+        Math.round(m('fcp')), Math.round(m('lcp')), Math.round(m('tbt')), m('cls').toFixed(3),
+        kb(m('bytes')),
+      ]);
+    }
+  }
+  table(['page', 'site', 'perf/a11y/bp/seo', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'transfer KB'], rows);
+  say('FCP/LCP/TBT are Lighthouse\'s simulated figures (slow 4G, 4× CPU slowdown, Moto G-sized screen).');
+  say();
+  return results;
+}
+
+function summarise(lhr) {
+  const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+  const num = (a) => lhr.audits[a]?.numericValue ?? NaN;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    'best-practices': score('best-practices'),
+    seo: score('seo'),
+    fcp: num('first-contentful-paint'),
+    lcp: num('largest-contentful-paint'),
+    tbt: num('total-blocking-time'),
+    cls: num('cumulative-layout-shift'),
+    bytes: num('total-byte-weight'),
+  };
+}
+
+// ---------------------------------------------------------------- first paint
+
+/// Loads each page over an emulated slow-4G link with a 4× slower CPU and adds up the bytes
+/// that had arrived by the first contentful paint: what a reader waits for.
+async function firstPaint(browser, sites) {
+  say('## First paint over slow 4G (150 ms RTT, 1.6 Mbit/s, 4× CPU; median of ' + RUNS + ')');
+  say();
+  const rows = [];
+  for (const page of ['list', 'post']) {
+    for (const site of sites) {
+      const samples = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+        const tab = await context.newPage();
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await tab.addInitScript(() => {
+          window.__lcp = 0;
+          new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+        });
+        await tab.goto(site.urls[page], { waitUntil: 'load', timeout: 120_000 });
+        await tab.waitForTimeout(1500);
+        samples.push(await tab.evaluate(() => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+          const nav = performance.getEntriesByType('navigation')[0];
+          const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= fcp);
+          return {
+            fcp,
+            lcp: window.__lcp,
+            bytes: nav.transferSize + before.reduce((n, r) => n + r.transferSize, 0),
+            blocking: performance.getEntriesByType('resource').filter((r) => r.renderBlockingStatus === 'blocking').length,
+          };
+        }));
+        await context.close();
+      }
+      const m = (k) => median(samples.map((s) => s[k]));
+      rows.push([page, site.name, Math.round(m('fcp')), Math.round(m('lcp')), kb(m('bytes')), m('blocking')]);
+    }
+  }
+  table(['page', 'site', 'FCP ms', 'LCP ms', 'KB before first paint', 'render-blocking files'], rows);
+  say('"KB before first paint" is the transfer size of the page and of every file that had fully arrived');
+  say('when the first text or image was painted (the target is at most 14 KB: one round trip).');
+  say();
+}
+
+// ---------------------------------------------------------------- Markdown throughput
+
+async function throughput(browser, port) {
+  say('## Markdown rendering in the browser (same page, same corpus, MB/s of Markdown in)');
+  say();
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const { bytes, results } = await page.evaluate(() => window.measure(1.5));
+  await page.close();
+  const by = (name) => results.find((r) => r.name === name).mbps;
+  table(
+    ['renderer', 'MB/s', '× marked', '× markdown-it'],
+    results.map((r) => [r.name, r.mbps.toFixed(1), (r.mbps / by('marked')).toFixed(2), (r.mbps / by('markdown-it')).toFixed(2)]),
+  );
+  say(`Corpus: the shipped posts plus 200 generated ones, ${kb(bytes)} KB; 3 warm-up passes, then whole passes for 1.5 s each.`);
+  say('The pipeline also repairs encoding, parses front matter and sanitizes; marked and markdown-it only render.');
+  say();
+}
+
+// ---------------------------------------------------------------- navigation
+
+async function navigation(browser, sites) {
+  say('## Navigation: click in the list → post fully on screen (median of 5, ms)');
+  say();
+  const rows = [];
+  for (const throttle of [1, 4]) {
+    for (const site of sites) {
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await page.goto(site.urls.list, { waitUntil: 'networkidle' });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        const link = page.locator(site.postLink).first();
+        await link.waitFor();
+        await page.waitForTimeout(200);
+        const start = Date.now();
+        await link.evaluate((a) => a.click());
+        for (;;) {
+          try {
+            await page.waitForFunction((text) => document.body?.innerText.includes(text), END_OF_POST, { polling: 'raf', timeout: 20_000 });
+            break;
+          } catch (e) {
+            if (!/context was destroyed|navigat/i.test(String(e))) throw e;
+          }
+        }
+        times.push(Date.now() - start);
+        await context.close();
+      }
+      rows.push([`${throttle}×`, site.name, median(times), Math.min(...times), Math.max(...times)]);
+    }
+  }
+  table(['CPU', 'site', 'median', 'min', 'max'], rows);
+  say('Each run starts from a freshly loaded list in a new browser context (empty cache). Hugo loads a');
+  say('whole new page; docsify and this blog render the post client-side.');
+  say();
+}
+
+// ---------------------------------------------------------------- sizes
+
+function sizes(dirs) {
+  say('## Size of what ships (bytes)');
+  say();
+  const rows = [];
+  const walk = (dir, base = dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return walk(p, base);
+      return /\.(br|gz)$/.test(e.name) ? [] : [p.slice(base.length + 1)];
+    });
+  for (const [name, dir, pattern] of dirs) {
+    let totals = [0, 0, 0];
+    for (const file of walk(dir).filter((f) => pattern.test(f)).sort()) {
+      const data = readFileSync(join(dir, file));
+      const sized = [data.length, gzipSync(data, { level: 9 }).length, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length];
+      totals = totals.map((t, i) => t + sized[i]);
+      rows.push([name, file, ...sized]);
+    }
+    rows.push([name, '**all of the above**', ...totals]);
+  }
+  table(['site', 'file', 'raw', 'gzip', 'brotli'], rows);
+}
+
+// ---------------------------------------------------------------- scale
+
+/// Runs a build step; returns its wall time and peak resident memory (GNU time's %M).
+function run(cmd, argv) {
+  const start = process.hrtime.bigint();
+  const res = spawnSync('/usr/bin/time', ['-f', 'PEAK %M', cmd, ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (res.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${res.stderr}`);
+  const peak = /PEAK (\d+)/.exec(res.stderr)?.[1];
+  return { seconds, peakMb: Number(peak ?? 0) / 1024 };
+}
+
+async function scale(browser) {
+  say('## Scale: generated corpora');
+  say();
+  const shell = join(work, 'shell');
+  const tools = join(root, 'target/tool');
+  const build = [];
+  const pages = [];
+  let port = 4320;
+  for (const count of SCALES) {
+    const corpus = generateCorpus(count, join(work, `corpus-${count}`));
+    const ours = join(work, `ours-${count}`);
+    rmSync(ours, { recursive: true, force: true });
+    cpSync(shell, ours, { recursive: true });
+    process.stderr.write(`  building ${count} posts: ours\n`);
+    const publish = run(join(tools, 'blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
+    const prerender = run(join(tools, 'prerender'), ['--dist', ours, '--base', '/', '--site-url', 'https://rustblog.example']);
+    process.stderr.write(`  building ${count} posts: hugo\n`);
+    const src = hugoSource(corpus, null, join(work, `hugo-src-${count}`));
+    rmSync(join(work, `hugo-${count}`), { recursive: true, force: true });
+    const hugo = run('hugo', ['--quiet', '-s', src, '-d', join(work, `hugo-${count}`)]);
+    const oursSeconds = publish.seconds + prerender.seconds;
+    const oursPeak = Math.max(publish.peakMb, prerender.peakMb);
+    build.push([count, oursSeconds.toFixed(1), hugo.seconds.toFixed(1), (oursSeconds / hugo.seconds).toFixed(2),
+      oursPeak.toFixed(0), hugo.peakMb.toFixed(0), (oursPeak / hugo.peakMb).toFixed(2)]);
+
+    const oursPort = ++port;
+    const hugoPort = ++port;
+    const servers = [await serve(ours, oursPort), await serve(join(work, `hugo-${count}`), hugoPort)];
+    for (const [name, p] of [['rustblog', oursPort], ['Hugo', hugoPort]]) {
+      const samples = [];
+      for (let i = 0; i < 3; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(`http://127.0.0.1:${p}/`, { waitUntil: 'load' });
+        if (name === 'rustblog') await page.waitForFunction(() => performance.getEntriesByName('app-mounted').length > 0, null, { timeout: 60_000 });
+        const t = await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+          const mounted = performance.getEntriesByName('app-mounted')[0]?.startTime ?? NaN;
+          return { fcp, mounted, dataArrived: nav.responseEnd, htmlBytes: nav.encodedBodySize };
+        });
+        const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+        samples.push({ ...t, heap: metrics.JSHeapUsedSize / 2 ** 20 });
+        await context.close();
+      }
+      const m = (k) => median(samples.map((s) => s[k]));
+      pages.push([count, name, kb(m('htmlBytes')), Math.round(m('fcp')),
+        Number.isNaN(m('mounted')) ? '—' : Math.round(m('mounted') - m('dataArrived')), m('heap').toFixed(1)]);
+    }
+    servers.forEach((s) => s.kill());
+  }
+  say('Full site build from the Markdown files (ours: `blogtool publish` + `prerender`, the steps a release');
+  say('build runs per post; the app itself is compiled once and does not grow with posts):');
+  say();
+  table(['posts', 'ours s', 'Hugo s', 'ratio', 'ours peak MB', 'Hugo peak MB', 'ratio'], build);
+  say('The home page of each build, loaded in Chromium (median of 3):');
+  say();
+  table(['posts', 'site', 'first screen KB (brotli)', 'FCP ms', 'data → list usable ms', 'JS heap MB'], pages);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  mkdirSync(work, { recursive: true });
+  machine();
+  const dist = join(root, 'dist');
+  const docsify = buildDocsify(join(root, 'posts'), join(root, 'public/images'), join(work, 'docsify'));
+  const hugo = buildHugo(hugoSource(join(root, 'posts'), join(root, 'public/images'), join(work, 'hugo-src')), join(work, 'hugo'));
+
+  // Markdown throughput: the shipped posts plus generated ones, on a page of its own.
+  const tp = join(work, 'throughput');
+  rmSync(tp, { recursive: true, force: true });
+  cpSync(join(root, 'bench/throughput'), tp, { recursive: true });
+  cpSync(join(root, 'bench/node_modules/marked/lib/marked.umd.js'), join(tp, 'marked.umd.js'));
+  cpSync(join(root, 'bench/node_modules/markdown-it/dist/markdown-it.min.js'), join(tp, 'markdown-it.min.js'));
+  for (const f of ['bench_wasm.js', 'bench_wasm_bg.wasm']) cpSync(join(work, 'bench-wasm', f), join(tp, f));
+  const generated = generateCorpus(200, join(work, 'corpus-200'));
+  const corpus = [join(root, 'posts'), generated].flatMap((dir) =>
+    readdirSync(dir).filter((f) => f.endsWith('.md')).map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') })));
+  writeFileSync(join(tp, 'corpus.json'), JSON.stringify(corpus));
+
+  const servers = [
+    await serve(dist, 4301),
+    await serve(docsify, 4302),
+    await serve(hugo, 4303),
+    await serve(tp, 4304),
+  ];
+  const sites = [
+    { name: 'rustblog', urls: { list: 'http://127.0.0.1:4301/', post: `http://127.0.0.1:4301/posts/${SEED}/` }, postLink: `a[href$="/posts/${SEED}"], a[href$="/posts/${SEED}/"]` },
+    { name: 'Hugo', urls: { list: 'http://127.0.0.1:4303/', post: `http://127.0.0.1:4303/posts/${SEED}/` }, postLink: `a[href$="/posts/${SEED}/"]` },
+    { name: 'docsify', urls: { list: 'http://127.0.0.1:4302/', post: `http://127.0.0.1:4302/#/posts/${SEED}` }, postLink: `a[href="#/posts/${SEED}"]` },
+  ];
+  const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags });
+  try {
+    if (only('load')) await pageLoad(sites);
+    if (only('paint')) await firstPaint(browser, sites);
+    if (only('markdown')) await throughput(browser, 4304);
+    if (only('navigation')) await navigation(browser, sites);
+    if (only('size')) {
+      sizes([
+        ['rustblog', dist, /^(index\.html|[^/]+\.(js|wasm|css)|posts\/index\.json|embed\/[^/]+\.(js|wasm|css|json))$/],
+        ['docsify', docsify, /^(index\.html|[^/]+\.(js|css)|README\.md)$/],
+        ['Hugo', hugo, /^index\.html$/],
+      ]);
+    }
+    if (only('scale')) await scale(browser);
+  } finally {
+    await browser.close();
+    servers.forEach((s) => s.kill());
+  }
+  const text = report.join('\n');
+  writeFileSync(join(work, 'report.md'), text + '\n');
+  if (args.length === 0) {
+    const file = join(root, 'BENCHMARKS.md');
+    const old = readFileSync(file, 'utf8');
+    const begin = '<!-- bench:begin -->';
+    const end = '<!-- bench:end -->';
+    const [before, rest] = old.includes(begin) ? old.split(begin) : [old + '\n', end];
+    const after = rest.split(end)[1] ?? '';
+    writeFileSync(file, `${before}${begin}\n${text}\n${end}${after}`);
+    console.error('BENCHMARKS.md updated');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

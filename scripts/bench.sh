@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark: builds our release site, docsify and Hugo from the same posts,
+# serves them like a CDN and measures them in Chromium (Lighthouse, Markdown throughput,
+# navigation, sizes, 1,000 and 10,000 generated posts). Prints the tables and writes them
+# into BENCHMARKS.md. Figures, not pass/fail. Takes about 15 minutes here.
+#
+#   scripts/bench.sh                 everything
+#   scripts/bench.sh load markdown   only some sections (load, paint, markdown, navigation, size, scale)
+#   BENCH_SCALES=1000 BENCH_RUNS=1   smaller, quicker runs (BENCHMARKS.md is only written by a full run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+source scripts/env.sh
+
+if ! command -v hugo >/dev/null; then
+  echo "installing hugo (Debian package)"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y hugo; else sudo apt-get install -y hugo; fi
+fi
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package.json -nt bench/node_modules/.package-lock.json ]; then
+  (cd bench && npm install --no-audit --no-fund)
+fi
+
+echo "==> our release build, and the app shell the scale corpora are prerendered into"
+trunk build --release
+BLOG_PRERENDER=0 trunk build --release --dist target/bench/shell
+cargo build --quiet --offline --profile tool -p blog-core --bin blogtool
+cargo build --quiet --offline --profile tool --bin prerender
+
+echo "==> the content pipeline on its own, as shipped (opt-level z, wasm-opt -Oz)"
+cargo build --quiet --offline --release -p bench-wasm --target wasm32-unknown-unknown
+wasm-bindgen --target web --no-typescript --out-dir target/bench/bench-wasm \
+  target/wasm32-unknown-unknown/release/bench_wasm.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types \
+  target/bench/bench-wasm/bench_wasm_bg.wasm -o target/bench/bench-wasm/bench_wasm_bg.wasm
+
+node bench/run.mjs "$@"
