@@ -23,8 +23,8 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --offline -p rustblog --target wasm32-unknown-unknown --test web
 step "release build at the root (trunk build --release)"
 trunk build --release
-step "release build under a sub-path (/blog/)"
-trunk build --release --public-url /blog/ --dist target/dist-blog
+step "release build under a sub-path (/blog/), with three posts per list page"
+BLOG_PAGE_SIZE=3 trunk build --release --public-url /blog/ --dist target/dist-blog
 step "sizes of what ships"
 bash scripts/sizes.sh dist
 step "end-to-end tests in Chromium"

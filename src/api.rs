@@ -5,7 +5,7 @@ use std::fmt;
 
 use blog_core::author::{self, Author};
 use blog_core::error::PostError;
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{ListPage, Manifest};
 use blog_core::paths::under_base;
 use blog_core::post::{looks_like_html_page, Post};
 use blog_core::slug::is_valid_slug;
@@ -183,10 +183,29 @@ impl Drop for Timeout {
     }
 }
 
-/// Fetches and decodes the post index of the site under `base`.
+/// Fetches the post index.
 pub async fn fetch_manifest(base: &str) -> Result<Manifest, LoadError> {
-    let what = "the list of posts";
-    let (status, text) = fetch_text(&under_base(base, "/posts/index.json"), what).await?;
+    fetch_json(base, "/posts/index.json", "the list of posts").await
+}
+
+/// Fetches page `number` of the post list; `NotFound` when the list has no such page.
+pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, LoadError> {
+    let path = format!("/posts/pages/{number}.json");
+    match fetch_json(base, &path, "the list of posts").await {
+        Err(LoadError::Status { status: 404, .. }) => Err(LoadError::NotFound),
+        // An SPA fallback answers a missing page with the app's own HTML.
+        Err(LoadError::BadIndex(_)) if number > 1 => Err(LoadError::NotFound),
+        other => other,
+    }
+}
+
+/// Fetches a JSON file the build wrote (`path` under the base) and decodes it.
+async fn fetch_json<T: serde::de::DeserializeOwned>(
+    base: &str,
+    path: &str,
+    what: &str,
+) -> Result<T, LoadError> {
+    let (status, text) = fetch_text(&under_base(base, path), what).await?;
     if !(200..300).contains(&status) {
         return Err(LoadError::Status {
             what: what.to_string(),

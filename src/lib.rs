@@ -49,6 +49,7 @@ pub fn App(
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=PostList />
+                    <Route path=path!("/page/:n") view=PostList />
                     <Route path=path!("/posts/:slug") view=PostView />
                     <Route path=path!("/tags/:tag") view=TagPage />
                     <Route path=path!("/authors/:id") view=AuthorPage />

@@ -1,7 +1,7 @@
 //! Site-wide settings and the data all pages share: the base path, the post index, and
 //! whatever the prerendered page handed over so the first render needs no network.
 
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{ListPage, Manifest};
 use blog_core::paths::under_base;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,9 @@ pub struct Preload {
     /// The post the page shows, if it is a post page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<PostSource>,
+    /// On a list page (`/`, `/page/2/`): that page of posts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListPage>,
     /// On a post page, instead of the whole index: the entries that page shows (the post,
     /// its neighbours and related posts) and the author registry. Used for that post only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,10 +78,15 @@ pub struct SiteData {
     preloaded_post: StoredValue<Option<PostSource>>,
     /// The index entries the embedded post's page needs, when the page carried those only.
     preloaded_context: StoredValue<Option<Manifest>>,
+    /// The list page embedded in the page, when it was.
+    preloaded_list: StoredValue<Option<ListPage>>,
     /// The absolute base URL, when the page said.
     site_url: StoredValue<Option<String>>,
-    /// The post index fetched over the network (resolves at once when preloaded).
-    pub manifest: LocalResource<Result<Manifest, LoadError>>,
+    /// The post index: `None` until a page asks for it (a prerendered post or list page
+    /// carries what it shows, and a large blog's index is big), then fetched once.
+    manifest: LocalResource<Option<Result<Manifest, LoadError>>>,
+    /// Whether a page has asked for the index.
+    wanted: RwSignal<bool>,
 }
 
 impl SiteData {
@@ -86,14 +94,17 @@ impl SiteData {
     pub fn new(settings: SiteSettings) -> SiteData {
         let SiteSettings { base, preload } = settings;
         let preloaded_manifest = StoredValue::new(preload.manifest);
+        let wanted = RwSignal::new(false);
         let fetch_base = base.clone();
         let manifest = LocalResource::new(move || {
             let preloaded = preloaded_manifest.get_value();
+            let wanted = wanted.get();
             let base = fetch_base.clone();
             async move {
                 match preloaded {
-                    Some(m) => Ok(m),
-                    None => api::fetch_manifest(&base).await,
+                    Some(m) => Some(Ok(m)),
+                    None if wanted => Some(api::fetch_manifest(&base).await),
+                    None => None,
                 }
             }
         });
@@ -102,9 +113,31 @@ impl SiteData {
             preloaded_manifest,
             preloaded_post: StoredValue::new(preload.post),
             preloaded_context: StoredValue::new(preload.context),
+            preloaded_list: StoredValue::new(preload.list),
             site_url: StoredValue::new(preload.site_url),
             manifest,
+            wanted,
         }
+    }
+
+    /// The post index as loaded so far, asking for it first: `None` while it loads.
+    /// Reactive: a view or resource reading it updates when it arrives.
+    pub fn manifest(&self) -> Option<Result<Manifest, LoadError>> {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+        self.manifest.get().flatten()
+    }
+
+    /// Loads the post index again (after a failure).
+    pub fn refetch_manifest(&self) {
+        self.manifest.refetch();
+    }
+
+    /// The post index if it is embedded or already loaded; never starts a fetch.
+    pub fn manifest_if_loaded(&self) -> Option<Manifest> {
+        self.preloaded_manifest()
+            .or_else(|| self.manifest.get_untracked().flatten().and_then(Result::ok))
     }
 
     /// The base path.
@@ -137,6 +170,12 @@ impl SiteData {
             self.preloaded_post(slug)
                 .and_then(|_| self.preloaded_context.get_value())
         })
+    }
+
+    /// List page `number`, if the page embedded it.
+    pub fn preloaded_list(&self, number: usize) -> Option<ListPage> {
+        self.preloaded_list
+            .with_value(|l| l.as_ref().filter(|l| l.number == number).cloned())
     }
 
     /// The embedded post with this slug, if the page embedded it.

@@ -1,6 +1,7 @@
 //! Entries of post lists: one card per post, and the facts shown under a title.
 
 use blog_core::author::{self, Author};
+use blog_core::manifest::Manifest;
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
 use blog_core::slug::slugify;
@@ -32,13 +33,19 @@ pub fn PostCard(
     });
     // Opening a post usually follows pointing at or focusing its link: start loading it then.
     let site = use_context::<SiteData>();
-    let slug = StoredValue::new(meta.slug.clone());
+    // What the card knows is enough to read the post: its file and its authors' profiles.
+    let known = StoredValue::new(Manifest {
+        posts: vec![meta.clone()],
+        authors: authors.clone(),
+        problems: Vec::new(),
+    });
     let prefetch = move || {
         if let Some(site) = site {
-            let manifest = site
-                .preloaded_manifest()
-                .or_else(|| site.manifest.get_untracked().and_then(Result::ok));
-            api::prefetch_post(&site.base(), &slug.get_value(), manifest);
+            let index = site
+                .manifest_if_loaded()
+                .unwrap_or_else(|| known.get_value());
+            let slug = known.with_value(|k| k.posts[0].slug.clone());
+            api::prefetch_post(&site.base(), &slug, Some(index));
         }
     };
     view! {

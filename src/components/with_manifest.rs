@@ -22,19 +22,19 @@ where
     if let Some(m) = site.preloaded_manifest() {
         return render(m).into_any();
     }
-    let manifest = site.manifest;
     view! {
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
-            {move || manifest.get().map(|result| match result {
-                Ok(m) => render(m).into_any(),
-                Err(e) => view! {
+            {move || match site.manifest() {
+                None => view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }.into_any(),
+                Some(Ok(m)) => render(m).into_any(),
+                Some(Err(e)) => view! {
                     <ErrorView
                         title="The list of posts could not be loaded"
                         message=e.to_string()
-                        on_retry=Callback::new(move |_| manifest.refetch())
+                        on_retry=Callback::new(move |_| site.refetch_manifest())
                     />
                 }.into_any(),
-            })}
+            }}
         </Suspense>
     }
     .into_any()

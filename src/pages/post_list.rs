@@ -1,36 +1,111 @@
-//! The home page: every post, newest first.
+//! The post list, newest first, a page at a time: `/` is page 1, `/page/2` the next.
 
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{ListPage, Manifest};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
 
+use crate::api::{self, LoadError};
+use crate::components::error_view::ErrorView;
 use crate::components::post_card::PostEntries;
-use crate::components::with_manifest::WithManifest;
-use crate::site::base_path;
+use crate::pages::not_found::NotFound;
+use crate::site::{base_path, href, SiteData};
 
-/// The article list.
+/// A page of the list: embedded in the prerendered page, else fetched on its own
+/// (`posts/pages/N.json`), so a large blog's list never downloads the whole index.
 #[component]
 pub fn PostList() -> impl IntoView {
-    view! {
-        <Title text="" />
-        <Meta name="description" content=crate::site::DESCRIPTION />
-        <WithManifest render=|m| view! { <PostListView manifest=m /> } />
+    let params = use_params_map();
+    // `/` has no parameter; `/page/1`, `/page/0` or `/page/x` are not pages of the list.
+    let number = Memo::new(move |_| match params.read().get("n") {
+        None => Some(1),
+        Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
+    });
+    let site = expect_context::<SiteData>();
+    let page = LocalResource::new(move || {
+        let number = number.get();
+        let embedded = number.and_then(|n| site.preloaded_list(n));
+        let base = site.base();
+        async move {
+            match (number, embedded) {
+                (_, Some(page)) => Ok(page),
+                (Some(n), None) => api::fetch_list_page(&base, n).await,
+                (None, None) => Err(LoadError::NotFound),
+            }
+        }
+    });
+    let show = move |result: Result<ListPage, LoadError>| match result {
+        Ok(list) => view! { <ListView list=list /> }.into_any(),
+        Err(LoadError::NotFound) => {
+            view! { <NotFound what="The list of posts has no such page.".to_string() /> }.into_any()
+        }
+        Err(e) => view! {
+            <ErrorView
+                title="The list of posts could not be loaded"
+                message=e.to_string()
+                on_retry=Callback::new(move |_| page.refetch())
+            />
+        }
+        .into_any(),
+    };
+    move || {
+        match number.get().and_then(|n| site.preloaded_list(n)) {
+        // Embedded in the prerendered page: the same HTML at once, no loading state.
+        Some(list) => show(Ok(list)),
+        None => view! {
+            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
+                {move || page.get().map(show)}
+            </Suspense>
+        }
+        .into_any(),
+    }
     }
 }
 
-/// The list itself, plus a note about posts that could not be read.
+/// One page: its posts, links to the pages around it, and posts that could not be read.
 #[component]
-fn PostListView(manifest: Manifest) -> impl IntoView {
-    let Manifest {
-        posts,
-        authors,
-        problems,
-    } = manifest;
+fn ListView(list: ListPage) -> impl IntoView {
+    let ListPage {
+        number,
+        pages,
+        index: Manifest {
+            posts,
+            authors,
+            problems,
+        },
+    } = list;
     let empty = posts.is_empty();
+    let page_href = |n: usize| {
+        if n <= 1 {
+            href("/")
+        } else {
+            href(&format!("/page/{n}"))
+        }
+    };
+    let newer = (number > 1).then(|| {
+        view! { <a class="newer" href=page_href(number - 1) rel="prev">"← Newer posts"</a> }
+    });
+    let older = (number < pages).then(|| {
+        view! { <a class="older" href=page_href(number + 1) rel="next">"Older posts →"</a> }
+    });
+    let heading = if number == 1 {
+        "All posts".to_string()
+    } else {
+        format!("All posts, page {number} of {pages}")
+    };
     view! {
-        <h1 class="visually-hidden">"All posts"</h1>
+        <Title text=blog_core::site::list_page_title(number, pages) />
+        <Meta name="description" content=crate::site::DESCRIPTION />
+        <h1 class="visually-hidden">{heading}</h1>
         {empty.then(|| view! { <p class="empty">"No posts yet. Add a Markdown file to the posts folder."</p> })}
         <PostEntries posts=posts registry=authors base=base_path() />
+        {(pages > 1).then(|| view! {
+            <nav class="pagination" aria-label="Pages of posts">
+                {newer}
+                <span class="page-number">{format!("Page {number} of {pages}")}</span>
+                {older}
+            </nav>
+        })}
         {(!problems.is_empty()).then(|| view! {
             <aside class="problems" aria-label="Posts that could not be read">
                 <p>{format!("{} post(s) could not be read and are not listed:", problems.len())}</p>

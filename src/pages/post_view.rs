@@ -28,10 +28,21 @@ pub fn PostView() -> impl IntoView {
     // fetched at all.
     let post = LocalResource::new(move || {
         let slug = slug.get();
-        let ready = site.preloaded_post(&slug).is_some() || api::loaded_post(&slug).is_some();
-        let manifest = if ready { None } else { site.manifest.get() };
+        let embedded = site.preloaded_post(&slug).is_some();
+        let cached = api::loaded_post(&slug);
+        let manifest = if embedded || cached.is_some() {
+            None
+        } else {
+            site.manifest()
+        };
         let base = site.base();
         async move {
+            if let Some(post) = cached {
+                return Some(Ok(post));
+            }
+            if embedded {
+                return None;
+            }
             let manifest = manifest?;
             Some(api::load_post(&base, &slug, manifest.ok().as_ref()).await)
         }
@@ -147,7 +158,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let slug = meta.slug.clone();
     let more_reading = move || {
         site.preloaded_index_for(&slug)
-            .or_else(|| site.manifest.get().and_then(Result::ok))
+            .or_else(|| site.manifest().and_then(Result::ok))
             .map(|m| view! { <MoreReading manifest=m slug=slug.clone() /> })
     };
     // The post arrives after the page loaded, so the browser could not scroll to a

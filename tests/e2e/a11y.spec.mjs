@@ -1,6 +1,7 @@
 // Accessibility: axe-core finds no violations on the pages a reader visits, in light and dark.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { open } from './helpers.mjs';
 
 const PAGES = [
   ['the list', '/'],
@@ -15,7 +16,7 @@ for (const scheme of ['light', 'dark']) {
   for (const [name, path] of PAGES) {
     test(`${name} has no axe violations (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
+      await open(page, path);
       await expect(page.locator('main h1, main .post-card').first()).toBeAttached();
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -24,7 +25,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('after a client-side page change focus moves to the new heading and the title is announced', async ({ page }) => {
-  await page.goto('/');
+  await open(page, '/');
   await page.locator('.post-card[data-slug="how-this-blog-works"] h2 a').click();
   await expect(page.locator('article.post h1')).toBeVisible();
   await expect(page.locator('[aria-live="polite"]')).toHaveText(/How This Blog Works/);
@@ -36,7 +37,7 @@ test('after a client-side page change focus moves to the new heading and the tit
 });
 
 test('in-page links do not move focus back to the heading', async ({ page }) => {
-  await page.goto('/posts/writing-a-post');
+  await open(page, '/posts/writing-a-post');
   await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'When something is wrong' }).click();
   await page.waitForTimeout(500);
   await expect(page.locator('article.post h1')).not.toBeFocused();

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { watchForProblems, withoutEmbeddedData } from './helpers.mjs';
+import { open, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
 const SEED = 'node-vs-python-backend';
@@ -30,7 +30,7 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(() => expect(problems).toEqual([]));
 
 test('the list shows every post, newest first, with its facts', async ({ page }) => {
-  await page.goto('/');
+  await open(page, '/');
   const cards = page.locator('.post-card');
   await expect(cards.first()).toBeVisible();
   const slugs = await cards.evaluateAll((els) => els.map((e) => e.dataset.slug));
@@ -53,7 +53,7 @@ test('the list shows every post, newest first, with its facts', async ({ page })
 test('reader opens the seed post, sees what the author meant, and goes back', async ({ page }) => {
   const fetches = [];
   page.on('request', (r) => r.url().endsWith(`/posts/${SEED}.md`) && fetches.push(r.url()));
-  await page.goto('/');
+  await open(page, '/');
   await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
   await expect(page).toHaveURL(`/posts/${SEED}`);
   const article = page.locator('article.post');
@@ -92,7 +92,7 @@ test('reader opens the seed post, sees what the author meant, and goes back', as
 test('a post URL opened directly works (deep link)', async ({ page }) => {
   const fetches = [];
   page.on('request', (r) => r.url().endsWith('/posts/writing-a-post.md') && fetches.push(r.url()));
-  await page.goto('/posts/writing-a-post');
+  await open(page, '/posts/writing-a-post');
   await expect(page.locator('article.post h1')).toHaveText(
     'Writing a Post: Front Matter and the Markdown You Can Use',
   );
@@ -112,7 +112,7 @@ test('a post URL opened directly works (deep link)', async ({ page }) => {
 
 test('an unknown slug shows the not-found view even when the host answers with index.html', async ({ page }) => {
   const answer = page.waitForResponse((r) => r.url().endsWith('/posts/no-such-post.md'));
-  await page.goto('/posts/no-such-post');
+  await open(page, '/posts/no-such-post');
   const response = await answer;
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('text/html');
@@ -127,7 +127,7 @@ test('hostile slugs give the not-found view without leaving the site', async ({ 
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   for (const slug of ['..%2Fsecret', '%2F%2Fevil.example', 'UPPER', '%3Cscript%3E']) {
-    await page.goto(`/posts/${slug}`);
+    await open(page, `/posts/${slug}`);
     await expect(page.locator('.not-found h1')).toHaveText('Page not found');
   }
   expect(requests.filter((u) => !u.startsWith('http://127.0.0.1'))).toEqual([]);
@@ -135,14 +135,14 @@ test('hostile slugs give the not-found view without leaving the site', async ({ 
 });
 
 test('an unknown address shows the not-found view', async ({ page }) => {
-  await page.goto('/no/such/page');
+  await open(page, '/no/such/page');
   await expect(page.locator('.not-found h1')).toHaveText('Page not found');
   await expect(page).toHaveTitle('Not found · Rustblog');
 });
 
 test('a missing image never shows as a broken icon', async ({ page }) => {
   await page.route('**/images/node-python-thumb.png', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto('/');
+  await open(page, '/');
   const seed = page.locator(`.post-card[data-slug="${SEED}"]`);
   await expect(seed.locator('h2')).toHaveText(SEED_TITLE);
   await expect(seed.locator('img')).toHaveCount(0);
@@ -157,7 +157,7 @@ test('a failed fetch says what failed and retry recovers', async ({ page }) => {
   await page.route('**/posts/deploying-to-a-static-host.md', (route) =>
     failures-- > 0 ? route.fulfill({ status: 500, body: 'boom' }) : route.continue(),
   );
-  await page.goto('/posts/deploying-to-a-static-host');
+  await open(page, '/posts/deploying-to-a-static-host');
   const error = page.locator('.error-view');
   await expect(error.locator('h1')).toHaveText('This post could not be loaded');
   await expect(error).toContainText('the server answered HTTP 500');
@@ -168,8 +168,8 @@ test('a failed fetch says what failed and retry recovers', async ({ page }) => {
 test('a network failure on the list says so and retry recovers', async ({ page }) => {
   await withoutEmbeddedData(page);
   let failures = 1;
-  await page.route('**/posts/index.json', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
-  await page.goto('/');
+  await page.route('**/posts/pages/1.json', (route) => (failures-- > 0 ? route.abort('failed') : route.continue()));
+  await open(page, '/');
   const error = page.locator('.error-view');
   await expect(error.locator('h1')).toHaveText('The list of posts could not be loaded');
   await expect(error).toContainText('Could not load the list of posts: the network request failed');
@@ -186,7 +186,7 @@ test('broken front matter names the post and the problem; the rest keeps working
       body: '---\ntitle: How This Blog Works\ndate: 20/02/2025\n---\nBody\n',
     }),
   );
-  await page.goto('/posts/how-this-blog-works');
+  await open(page, '/posts/how-this-blog-works');
   const error = page.locator('.error-view');
   await expect(error.locator('h1')).toHaveText('This post cannot be shown');
   await expect(error).toContainText(
@@ -200,12 +200,38 @@ test('broken front matter names the post and the problem; the rest keeps working
 
 test('the list names posts that could not be read, and still lists the rest', async ({ page }) => {
   await withoutEmbeddedData(page);
-  await page.route('**/posts/index.json', async (route) => {
-    const index = await (await route.fetch()).json();
-    index.problems.push({ file: 'broken.md', message: 'posts/broken.md: missing required field `date`' });
-    await route.fulfill({ json: index });
+  await page.route('**/posts/pages/1.json', async (route) => {
+    const list = await (await route.fetch()).json();
+    list.index.problems.push({ file: 'broken.md', message: 'posts/broken.md: missing required field `date`' });
+    await route.fulfill({ json: list });
   });
-  await page.goto('/');
+  await open(page, '/');
   await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
   await expect(page.locator('.problems')).toContainText('posts/broken.md: missing required field `date`');
+});
+
+test('pointing at a post starts loading it; opening it then, or again later, fetches nothing more', async ({ page }) => {
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
+  const fetched = [];
+  page.on('request', (r) => r.url().endsWith('.md') && fetched.push(new URL(r.url()).pathname));
+  await open(page, '/');
+  await page.waitForFunction(() => window.__started === true);
+  const link = page.locator('.post-card[data-slug="writing-a-post"] h2 a');
+  await link.hover();
+  await expect.poll(() => fetched).toEqual(['/posts/writing-a-post.md']);
+  await link.click();
+  await expect(page.locator('article.post h1')).toHaveText('Writing a Post: Front Matter and the Markdown You Can Use');
+  await page.getByRole('link', { name: '← All posts' }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await page.locator('.post-card[data-slug="writing-a-post"] h2 a').click();
+  await expect(page.locator('article.post h1')).toHaveText('Writing a Post: Front Matter and the Markdown You Can Use');
+  expect(fetched).toEqual(['/posts/writing-a-post.md']);
+});
+
+test('a list page that does not exist says so, and the list still works', async ({ page }) => {
+  await open(page, '/page/9');
+  await expect(page.locator('.not-found')).toContainText('The list of posts has no such page.');
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
+  await expect(page.locator('.pagination')).toHaveCount(0);
 });

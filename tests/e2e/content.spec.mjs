@@ -1,6 +1,6 @@
 // Finding and navigating content: tags, author pages, bylines, tables of contents, permalinks.
 import { test, expect } from '@playwright/test';
-import { watchForProblems, withoutEmbeddedData } from './helpers.mjs';
+import { open, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const SEED = 'node-vs-python-backend';
 
@@ -11,7 +11,7 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(() => expect(problems).toEqual([]));
 
 test('tags are shown on entries and posts, and lead to the tag page', async ({ page }) => {
-  await page.goto('/');
+  await open(page, '/');
   const card = page.locator('.post-card[data-slug="writing-a-post"]');
   await expect(card.locator('.tags a')).toHaveText(['#guide', '#markdown']);
   await card.getByRole('link', { name: '#guide' }).click();
@@ -21,12 +21,12 @@ test('tags are shown on entries and posts, and lead to the tag page', async ({ p
   const slugs = await page.locator('.post-card').evaluateAll((els) => els.map((e) => e.dataset.slug));
   expect(slugs).toEqual(['deploying-to-a-static-host', 'writing-a-post']);
 
-  await page.goto('/posts/how-this-blog-works');
+  await open(page, '/posts/how-this-blog-works');
   await expect(page.locator('.post-header .tags a')).toHaveText(['#architecture', '#rust', '#webassembly']);
 });
 
 test('bylines link to the author page with the full card and their posts', async ({ page }) => {
-  await page.goto(`/posts/${SEED}`);
+  await open(page, `/posts/${SEED}`);
   await page.locator('.post-header').getByRole('link', { name: 'Alvison Hunter' }).click();
   await expect(page).toHaveURL('/authors/alvison-hunter');
   await expect(page.locator('h1')).toHaveText('Alvison Hunter');
@@ -37,14 +37,14 @@ test('bylines link to the author page with the full card and their posts', async
   const slugs = await page.locator('.post-card').evaluateAll((els) => els.map((e) => e.dataset.slug));
   expect(slugs).toEqual([SEED]);
 
-  await page.goto('/authors/maintainers');
+  await open(page, '/authors/maintainers');
   await expect(page.locator('.post-card')).toHaveCount(3);
 });
 
 test('unknown tags and authors show the not-found view', async ({ page }) => {
-  await page.goto('/tags/no-such-tag');
+  await open(page, '/tags/no-such-tag');
   await expect(page.locator('.not-found')).toContainText('No post is tagged “no-such-tag”.');
-  await page.goto('/authors/nobody');
+  await open(page, '/authors/nobody');
   await expect(page.locator('.not-found')).toContainText('There is no author “nobody”.');
 });
 
@@ -54,13 +54,13 @@ test('a post with several authors shows every card', async ({ page }) => {
     const text = await (await route.fetch()).text();
     await route.fulfill({ body: text.replace('author: maintainers', 'author: [maintainers, Alvison Hunter]') });
   });
-  await page.goto('/posts/how-this-blog-works');
+  await open(page, '/posts/how-this-blog-works');
   await expect(page.locator('.author-card .author-name')).toHaveText(['Rustblog Maintainers', 'Alvison Hunter']);
   await expect(page.locator('.post-header .authors')).toHaveText('by Rustblog Maintainers and Alvison Hunter');
 });
 
 test('long posts get a table of contents; headings and footnotes link within the page', async ({ page }) => {
-  await page.goto('/posts/writing-a-post');
+  await open(page, '/posts/writing-a-post');
   const toc = page.getByRole('navigation', { name: 'Contents' });
   await expect(toc.locator('a')).toHaveText([
     'The front matter',
@@ -88,24 +88,24 @@ test('short posts do without a table of contents', async ({ page }) => {
   await page.route('**/posts/deploying-to-a-static-host.md', (route) =>
     route.fulfill({ body: '---\ntitle: Short\ndate: 2025-05-10\n---\n## One\n\nText.\n\n## Two\n\nMore.\n' }),
   );
-  await page.goto('/posts/deploying-to-a-static-host');
+  await open(page, '/posts/deploying-to-a-static-host');
   await expect(page.locator('article.post h1')).toHaveText('Short');
   await expect(page.locator('#two')).toBeVisible();
   await expect(page.locator('nav.toc')).toHaveCount(0);
 });
 
 test('a deep link to a section scrolls to it once the post has loaded', async ({ page }) => {
-  await page.goto('/posts/writing-a-post#authors');
+  await open(page, '/posts/writing-a-post#authors');
   await expect(page.locator('#authors')).toBeInViewport();
 });
 
 test('external links in posts open safely', async ({ page }) => {
-  await page.goto('/posts/how-this-blog-works');
+  await open(page, '/posts/how-this-blog-works');
   await expect(page.locator('.post-body a[href="https://leptos.dev/"]')).toHaveAttribute('rel', 'noopener noreferrer');
 });
 
 test('each post links to the previous and next post and to related ones', async ({ page }) => {
-  await page.goto('/posts/writing-a-post');
+  await open(page, '/posts/writing-a-post');
   const nav = page.getByRole('navigation', { name: 'More posts' });
   await expect(nav.locator('a[rel=prev]')).toContainText('Node.js vs. Python—Choosing');
   await expect(nav.locator('a[rel=next]')).toContainText('Deploying the Blog to Any Static Host');

@@ -1,7 +1,7 @@
 // Network faults injected while reading: each ends in a specific message with a way forward,
 // never an endless spinner or a blank page, and the rest of the site keeps working.
 import { test, expect } from '@playwright/test';
-import { watchForProblems } from './helpers.mjs';
+import { open, watchForProblems } from './helpers.mjs';
 
 const POST = 'deploying-to-a-static-host';
 const TITLE = 'Deploying the Blog to Any Static Host';
@@ -14,7 +14,7 @@ test.afterEach(() => expect(problems).toEqual([]));
 
 /** Opens the list, then the post client-side (so the post is fetched, not embedded). */
 async function openPostFromList(page) {
-  await page.goto('/');
+  await open(page, '/');
   await page.locator(`.post-card[data-slug="${POST}"] h2 a`).click();
 }
 
@@ -41,7 +41,7 @@ test('a request that never answers times out with a message, and retry recovers'
 });
 
 test('going offline while reading says so, and coming back online loads the post by itself', async ({ page, context }) => {
-  await page.goto('/');
+  await open(page, '/');
   await expect(page.locator('.post-card').first()).toBeVisible();
   await context.setOffline(true);
   await page.locator(`.post-card[data-slug="${POST}"] h2 a`).click();

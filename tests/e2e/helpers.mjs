@@ -29,3 +29,13 @@ export function watchForProblems(page) {
   });
   return problems;
 }
+
+/**
+ * Opens a page and waits until the app has taken over the prerendered HTML (it starts after
+ * the page's load event), so what follows exercises the app rather than plain links.
+ */
+export async function open(page, url) {
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__started === true);
+}

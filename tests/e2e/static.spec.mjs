@@ -12,6 +12,8 @@ const site = `http://127.0.0.1:${staticPort}`;
 const blog = `${site}/blog/`;
 const dist = fileURLToPath(new URL('../../target/dist-blog/', import.meta.url));
 const index = JSON.parse(readFileSync(`${dist}posts/index.json`, 'utf8'));
+// This build has a small page size (BLOG_PAGE_SIZE in scripts/test.sh), so the list has pages.
+const firstPage = JSON.parse(readFileSync(`${dist}posts/pages/1.json`, 'utf8'));
 const SEED = 'node-vs-python-backend';
 const SEED_TITLE = 'Node.js vs. Python—Choosing the Right Backend for Scalable Web Development';
 
@@ -31,7 +33,11 @@ test('every route answers 200 by direct load, and unknown paths get the 404 page
   const pages = sitemapPages();
   expect(pages).toContain('/blog/');
   expect(pages).toContain(`/blog/posts/${SEED}`);
-  expect(pages.length).toBe(1 + index.posts.length + new Set(index.posts.flatMap((p) => p.tags)).size + 2);
+  expect(firstPage.pages).toBeGreaterThan(1);
+  expect(pages).toContain('/blog/page/2');
+  expect(pages.length).toBe(
+    firstPage.pages + index.posts.length + new Set(index.posts.flatMap((p) => p.tags)).size + 2,
+  );
   for (const path of pages) {
     const response = await request.get(`${site}${path}`);
     expect(response.status(), path).toBe(200);
@@ -49,7 +55,7 @@ test('with JavaScript disabled every page shows its content', async ({ browser }
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(blog);
-  await expect(page.locator('.post-card')).toHaveCount(index.posts.length);
+  await expect(page.locator('.post-card')).toHaveCount(firstPage.index.posts.length);
   await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
   await expect(page).toHaveURL(`${blog}posts/${SEED}/`);
   await expect(page.locator('article.post h1')).toHaveText(SEED_TITLE);
@@ -165,4 +171,27 @@ test('the feeds parse and list every published post with full content', async ({
 test('text assets are served precompressed', async ({ request }) => {
   const response = await request.get(blog, { headers: { 'accept-encoding': 'br' } });
   expect(response.headers()['content-encoding']).toBe('br');
+});
+
+test('the list comes in pages, each a real page, linked both ways, with and without the app', async ({ page }) => {
+  const last = index.posts.at(-1);
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
+  await page.goto(blog);
+  await page.waitForFunction(() => window.__started === true);
+  await expect(page.locator('.pagination .page-number')).toHaveText(`Page 1 of ${firstPage.pages}`);
+  await expect(page.locator('.pagination a[rel="prev"]')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Older posts →' }).click();
+  await expect(page).toHaveURL(`${blog}page/2`);
+  await expect(page.locator(`.post-card[data-slug="${last.slug}"]`)).toBeVisible();
+  await expect(page).toHaveTitle(`Page 2 of ${firstPage.pages} · Rustblog`);
+  await page.getByRole('link', { name: '← Newer posts' }).click();
+  await expect(page).toHaveURL(blog);
+  await expect(page.locator('.post-card')).toHaveCount(firstPage.index.posts.length);
+
+  // Deep links: prerendered, so they work as plain pages too.
+  const response = await page.request.get(`${blog}page/2/`);
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain(`data-slug="${last.slug}"`);
+  const missing = await page.request.get(`${blog}page/${firstPage.pages + 1}/`);
+  expect(missing.status()).toBe(404);
 });

@@ -5,6 +5,7 @@
 
 pub mod author;
 pub mod check;
+pub mod config;
 pub mod date;
 pub mod encoding;
 pub mod error;

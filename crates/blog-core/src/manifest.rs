@@ -226,6 +226,59 @@ impl Problem {
     }
 }
 
+/// One page of the post list (`/`, `/page/2/`, …): its posts, the author registry they
+/// name, and where it stands. The build writes each as `posts/pages/<number>.json`, so the
+/// first screen of a large blog downloads one page, not the whole index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListPage {
+    /// 1-based page number.
+    pub number: usize,
+    /// How many pages the list has (at least 1).
+    pub pages: usize,
+    /// The page's posts (newest first), the registry and, on page 1, the build's problems.
+    pub index: Manifest,
+}
+
+impl Manifest {
+    /// How many list pages of `size` posts the blog has (at least 1, for the empty list).
+    pub fn page_count(&self, size: usize) -> usize {
+        self.posts.len().div_ceil(size.max(1)).max(1)
+    }
+
+    /// List page `number` (1-based) with `size` posts per page, if there is one.
+    pub fn list_page(&self, number: usize, size: usize) -> Option<ListPage> {
+        let size = size.max(1);
+        let pages = self.page_count(size);
+        if number == 0 || number > pages {
+            return None;
+        }
+        let posts = self.posts.iter().skip((number - 1) * size).take(size);
+        let names: Vec<String> = posts.clone().flat_map(|p| p.authors.clone()).collect();
+        Some(ListPage {
+            number,
+            pages,
+            index: Manifest {
+                posts: posts.cloned().collect(),
+                // Only the authors this page names: the registry can be long too.
+                authors: self
+                    .authors
+                    .iter()
+                    .filter(|a| {
+                        let one = std::slice::from_ref(*a);
+                        names.iter().any(|n| author::find(one, n).is_some())
+                    })
+                    .cloned()
+                    .collect(),
+                problems: if number == 1 {
+                    self.problems.clone()
+                } else {
+                    Vec::new()
+                },
+            },
+        })
+    }
+}
+
 /// How many related posts a post's page lists.
 pub const RELATED_COUNT: usize = 3;
 
@@ -528,5 +581,35 @@ mod tests {
                 slugs(context.related(&post.slug, RELATED_COUNT))
             );
         }
+    }
+
+    #[test]
+    fn the_list_is_cut_into_pages() {
+        let sources: Vec<_> = (1..=7)
+            .map(|i| {
+                src(
+                    &format!("p{i}.md"),
+                    &format!("---\ntitle: P{i}\ndate: 2024-01-0{i}\n---\nx"),
+                )
+            })
+            .collect();
+        let m = Manifest::build(&sources, None, BuildOptions::default());
+        assert_eq!(m.page_count(3), 3);
+        let titles = |n| -> Vec<String> {
+            m.list_page(n, 3)
+                .unwrap()
+                .index
+                .posts
+                .iter()
+                .map(|p| p.title.clone())
+                .collect()
+        };
+        assert_eq!(titles(1), ["P7", "P6", "P5"]);
+        assert_eq!(titles(3), ["P1"]);
+        assert!(m.list_page(0, 3).is_none());
+        assert!(m.list_page(4, 3).is_none());
+        let empty = Manifest::build(&[], None, BuildOptions::default());
+        assert_eq!(empty.page_count(10), 1);
+        assert!(empty.list_page(1, 10).unwrap().index.posts.is_empty());
     }
 }

@@ -37,3 +37,12 @@ pub fn author_page_description(author: &crate::author::Author) -> String {
         author.bio.clone()
     }
 }
+
+/// The title of list page `number` of `pages` (page 1 is the home page, untitled).
+pub fn list_page_title(number: usize, pages: usize) -> String {
+    if number <= 1 {
+        String::new()
+    } else {
+        format!("Page {number} of {pages}")
+    }
+}

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use blog_core::author;
-use blog_core::manifest::{Manifest, RelatedIndex};
+use blog_core::manifest::{ListPage, Manifest, RelatedIndex};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PageKind, PageMeta, SiteAddress};
 use blog_core::slug::slugify;
@@ -12,6 +12,16 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use rustblog::site::{PostSource, Preload, SiteSettings};
 use rustblog::App;
+
+/// What a prerendered page embeds for the app's first render.
+enum Embed {
+    /// A post's source (and, from the index, the entries its page shows).
+    Post(PostSource),
+    /// One page of the post list.
+    List(ListPage),
+    /// The whole post index (tag, author and not-found pages).
+    Index,
+}
 
 /// Where the app goes in Trunk's `index.html`.
 const APP_SLOT: &str = "<div id=\"app\"></div>";
@@ -44,22 +54,14 @@ fn options() -> Result<Options, String> {
     }
     let site_url = match site_url {
         Some(url) => url,
-        None => read_site_url("site.yaml")?,
+        None => blog_core::config::SiteConfig::load()?
+            .url
+            .ok_or("site.yaml has no `url:` (where the blog is published)")?,
     };
     Ok(Options {
         dist: dist.ok_or("--dist DIR is required")?,
         site: SiteAddress::new(&site_url, &base),
     })
-}
-
-/// The `url:` line of `site.yaml`: where the blog is published.
-fn read_site_url(path: &str) -> Result<String, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    text.lines()
-        .find_map(|l| l.strip_prefix("url:"))
-        .map(|v| v.trim().trim_matches('"').to_string())
-        .filter(|v| !v.is_empty())
-        .ok_or(format!("{path} has no `url:`"))
 }
 
 fn run() -> Result<(), String> {
@@ -86,20 +88,24 @@ fn run() -> Result<(), String> {
     let related = RelatedIndex::new(&manifest);
     let total = manifest.posts.len();
     let mut done = 0;
-    let page = |path: &str, post: Option<PostSource>, meta: PageMeta| -> Result<(), String> {
-        // A post page embeds only the entries it shows; other pages list posts from the index.
-        let (index, context) = match &post {
-            Some(p) => (None, Some(manifest.context_for(&p.slug, &related))),
-            None => (Some(manifest.clone()), None),
+    let page = |path: &str, data: Embed, meta: PageMeta| -> Result<(), String> {
+        // Each page embeds what it shows: a post page its post and the entries around it, a
+        // list page its page of posts; only tag, author and 404 pages carry the whole index.
+        let mut preload = Preload {
+            site_url: Some(site.absolute_base()),
+            ..Preload::default()
         };
+        match data {
+            Embed::Post(post) => {
+                preload.context = Some(manifest.context_for(&post.slug, &related));
+                preload.post = Some(post);
+            }
+            Embed::List(list) => preload.list = Some(list),
+            Embed::Index => preload.manifest = Some(manifest.clone()),
+        }
         let settings = SiteSettings {
             base: site.base.clone(),
-            preload: Preload {
-                manifest: index,
-                post,
-                context,
-                site_url: Some(site.absolute_base()),
-            },
+            preload,
         };
         let html = render(&template, &site, path, settings, &meta);
         let file = if path == "/404" {
@@ -121,12 +127,36 @@ fn run() -> Result<(), String> {
         kind: PageKind::Website,
     };
     let mut sitemap = vec![("/".to_string(), manifest.posts.first().map(|p| p.date))];
-    page("/", None, website("/", "", blog_core::site::DESCRIPTION))?;
+    // The list's pages as `blogtool publish` cut them (posts/pages/N.json).
+    for number in 1.. {
+        let file = dist.join(format!("posts/pages/{number}.json"));
+        if !file.exists() {
+            break;
+        }
+        let list: ListPage =
+            serde_json::from_str(&read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        if number == 1 {
+            page(
+                "/",
+                Embed::List(list),
+                website("/", "", blog_core::site::DESCRIPTION),
+            )?;
+            continue;
+        }
+        let path = format!("/page/{number}");
+        let title = blog_core::site::list_page_title(number, list.pages);
+        page(
+            &path,
+            Embed::List(list),
+            website(&path, &title, blog_core::site::DESCRIPTION),
+        )?;
+        sitemap.push((path, None));
+    }
     let not_found = PageMeta {
         kind: PageKind::NotFound,
         ..website("/404", "Not found", "")
     };
-    page("/404", None, not_found)?;
+    page("/404", Embed::Index, not_found)?;
 
     let mut feed = Vec::new();
     for meta in &manifest.posts {
@@ -140,7 +170,7 @@ fn run() -> Result<(), String> {
         };
         page(
             &path,
-            Some(embedded),
+            Embed::Post(embedded),
             PageMeta {
                 path: path.clone(),
                 title: meta.title.clone(),
@@ -173,7 +203,7 @@ fn run() -> Result<(), String> {
         let path = format!("/tags/{}", tag.slug);
         let title = blog_core::site::tag_page_title(&tag.name);
         let description = blog_core::site::tag_page_description(&tag.name, tag.count);
-        page(&path, None, website(&path, &title, &description))?;
+        page(&path, Embed::Index, website(&path, &title, &description))?;
         sitemap.push((path, None));
     }
     let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
@@ -190,7 +220,7 @@ fn run() -> Result<(), String> {
         };
         let path = format!("/authors/{}", slugify(&id));
         let description = blog_core::site::author_page_description(&a);
-        page(&path, None, website(&path, &a.name, &description))?;
+        page(&path, Embed::Index, website(&path, &a.name, &description))?;
         sitemap.push((path, None));
     }
 

@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
-//!     Writes DIR/index.json (the post index the app lists posts from) and copies every
-//!     published post into DIR. Drafts and future-dated posts are left out unless asked
+//!     Writes DIR/index.json (the post index), DIR/pages/N.json (the list's pages, of
+//!     `page_size` posts from site.yaml or BLOG_PAGE_SIZE) and copies every published post
+//!     into DIR. Drafts and future-dated posts are left out unless asked
 //!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
 //!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
 //! blogtool check [--posts DIR] [--public DIR]
@@ -19,6 +20,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use blog_core::check::{self, Severity};
+use blog_core::config::SiteConfig;
 use blog_core::date::PostDate;
 use blog_core::manifest::{BuildOptions, Manifest};
 
@@ -133,6 +135,20 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
     let index = out.join("index.json");
     std::fs::write(&index, json).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    // The list's pages, each on its own: the home page of a large blog loads one of them.
+    let size = SiteConfig::load()?.page_size;
+    let pages = out.join("pages");
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages)
+        .map_err(|e| format!("cannot create {}: {e}", pages.display()))?;
+    for number in 1..=manifest.page_count(size) {
+        let page = manifest
+            .list_page(number, size)
+            .ok_or("page out of range")?;
+        let file = pages.join(format!("{number}.json"));
+        let json = serde_json::to_string(&page).map_err(|e| e.to_string())?;
+        std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
     eprintln!(
         "blogtool: published {} posts into {}",
         manifest.posts.len(),
