@@ -290,6 +290,11 @@ pub async fn load_post(
     result
 }
 
+/// Whether this post has been asked for in this visit (loaded, or on its way).
+pub fn post_requested(slug: &str) -> bool {
+    POSTS.with(|posts| posts.borrow().contains_key(slug))
+}
+
 /// A post already loaded in this visit, if it is.
 pub fn loaded_post(slug: &str) -> Option<LoadedPost> {
     POSTS.with(|posts| {
@@ -315,8 +320,7 @@ pub fn remember_post(slug: &str, post: &LoadedPost) {
 /// Starts loading a post the reader is likely to open next (pointer over or focus on its
 /// link), so the click finds it ready.
 pub fn prefetch_post(base: &str, slug: &str, manifest: Option<Manifest>) {
-    let known = POSTS.with(|posts| posts.borrow().contains_key(slug));
-    if known || !is_valid_slug(slug) {
+    if post_requested(slug) || !is_valid_slug(slug) {
         return;
     }
     let (base, slug) = (base.to_string(), slug.to_string());

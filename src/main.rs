@@ -37,6 +37,10 @@ fn main() {
         move || leptos::view! { <rustblog::App settings=settings /> },
     )
     .forget();
+    // Controls that need the app (copy buttons on code) show from now on.
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app", "");
+    }
     // A named moment for measurements (the benchmark, DevTools): the live app is in place.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("app-mounted");

@@ -31,7 +31,8 @@ pub fn PostCard(
             </a>
         }
     });
-    // Opening a post usually follows pointing at or focusing its link: start loading it then.
+    // Opening a post usually follows pointing at or focusing its link: start loading it then
+    // (and on the click itself, for keyboards and scripts), with what the card knows.
     let site = use_context::<SiteData>();
     // What the card knows is enough to read the post: its file and its authors' profiles.
     let known = StoredValue::new(Manifest {
@@ -58,6 +59,7 @@ pub fn PostCard(
                         on:pointerenter=move |_| prefetch()
                         on:focus=move |_| prefetch()
                         on:touchstart=move |_| prefetch()
+                        on:click=move |_| prefetch()
                     >
                         {meta.title.clone()}
                     </a>

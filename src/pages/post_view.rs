@@ -30,7 +30,10 @@ pub fn PostView() -> impl IntoView {
         let slug = slug.get();
         let embedded = site.preloaded_post(&slug).is_some();
         let cached = api::loaded_post(&slug);
-        let manifest = if embedded || cached.is_some() {
+        // Already on its way (the link was pointed at or clicked in a list, which knew the
+        // post's file and authors): join that load rather than wait for the whole index.
+        let requested = api::post_requested(&slug);
+        let manifest = if embedded || requested {
             None
         } else {
             site.manifest()
@@ -42,6 +45,9 @@ pub fn PostView() -> impl IntoView {
             }
             if embedded {
                 return None;
+            }
+            if requested {
+                return Some(api::load_post(&base, &slug, None).await);
             }
             let manifest = manifest?;
             Some(api::load_post(&base, &slug, manifest.ok().as_ref()).await)
@@ -182,7 +188,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
                 {image}
             </header>
             {toc}
-            <div class="post-body" inner_html=post.html />
+            <div class="post-body" inner_html=post.html on:click=copy_code />
             <footer class="post-footer">
                 {cards}
                 {more_reading}
@@ -226,6 +232,48 @@ fn MoreReading(
             </section>
         })}
     }
+}
+
+/// A click on a code block's copy button: copies the block's text and says so on the button
+/// for two seconds. The buttons are in the post's HTML, so one listener serves them all.
+fn copy_code(event: web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("button.copy-code").ok().flatten())
+    else {
+        return;
+    };
+    let Some(code) = button
+        .next_element_sibling()
+        .and_then(|pre| pre.text_content())
+    else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Browsers offer the clipboard only to secure pages (https, localhost).
+    let navigator = window.navigator();
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let promise = available.then(|| navigator.clipboard().write_text(&code));
+    leptos::task::spawn_local(async move {
+        let copied = match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        };
+        button.set_text_content(Some(if copied { "Copied ✓" } else { "Copy failed" }));
+        let _ = button.set_attribute("data-copied", "");
+        set_timeout(
+            move || {
+                button.set_text_content(Some("Copy"));
+                let _ = button.remove_attribute("data-copied");
+            },
+            std::time::Duration::from_secs(2),
+        );
+    });
 }
 
 /// Scrolls the element named by the URL's fragment into view, if there is one.

@@ -118,3 +118,33 @@ test('each post links to the previous and next post and to related ones', async 
   await expect(page.getByRole('navigation', { name: 'More posts' }).locator('a[rel=next]')).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'More posts' }).locator('a[rel=prev]')).toContainText('Writing a Post');
 });
+
+test('code blocks are coloured by language, plain when unknown, and copy with a confirmation', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '/posts/writing-a-post');
+  const rust = page.locator('.post-body pre code.language-rust');
+  await expect(rust.locator('.hl-k').first()).toHaveText('fn');
+  await expect(rust.locator('.hl-n').first()).toHaveText('200');
+  const yaml = page.locator('.post-body pre code.language-yaml').first();
+  await expect(yaml.locator('.hl-p').first()).toHaveText('title');
+  await expect(page.locator('.post-body pre code.language-text span')).toHaveCount(0);
+  const keyword = await rust.locator('.hl-k').first().evaluate((e) => getComputedStyle(e).color);
+  expect(keyword).not.toBe(await rust.evaluate((e) => getComputedStyle(e).color));
+
+  // Found by class: its accessible name changes while it confirms.
+  const button = page.locator('.code-block', { has: page.locator('code.language-rust') }).locator('button.copy-code');
+  await expect(button).toHaveAccessibleName('Copy');
+  await button.click();
+  await expect(button).toHaveText('Copied ✓');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await rust.textContent());
+  await expect(button).toHaveText('Copy', { timeout: 5_000 });
+});
+
+test('without script, code is still coloured and no dead copy button shows', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/posts/writing-a-post');
+  await expect(page.locator('.post-body pre code.language-rust .hl-k').first()).toHaveText('fn');
+  await expect(page.locator('.copy-code').first()).toBeHidden();
+  await context.close();
+});

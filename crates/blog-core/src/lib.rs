@@ -10,6 +10,7 @@ pub mod date;
 pub mod encoding;
 pub mod error;
 pub mod front_matter;
+pub mod highlight;
 pub mod manifest;
 pub mod markdown;
 pub mod paths;
