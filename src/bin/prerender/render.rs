@@ -304,7 +304,7 @@ fn start_after_load(template: &str) -> Result<String, String> {
     let script_end =
         js_to + template[js_to..].find("</script>").ok_or_else(missing)? + "</script>".len();
     let loader = format!(
-        "<script type=\"module\">\nconst start = async () => {{\n  // One more frame, so the page's largest paint happens before the download starts.\n  await new Promise((go) => requestAnimationFrame(() => setTimeout(go, 0)));\n  const bindings = await import('{js}');\n  const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n}};\nif (document.readyState === 'complete') start(); else addEventListener('load', start, {{ once: true }});\n</script>"
+        "<script type=\"module\">\nconst start = async () => {{\n  // The page's own images first (a lead image is usually its largest paint), then one more\n  // frame, so everything the reader sees is painted before the download starts.\n  await Promise.all([...document.images].filter((i) => i.loading !== 'lazy').map((i) => i.decode().catch(() => {{}})));\n  await new Promise((go) => requestAnimationFrame(() => setTimeout(go, 0)));\n  const bindings = await import('{js}');\n  const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n}};\nif (document.readyState === 'complete') start(); else addEventListener('load', start, {{ once: true }});\n</script>"
     );
     let mut page = format!(
         "{}{loader}{}",
