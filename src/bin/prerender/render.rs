@@ -75,6 +75,7 @@ fn run() -> Result<(), String> {
         return Err(format!("index.html has no {APP_SLOT}"));
     }
     let template = start_after_load(&template)?;
+    let template = inline_stylesheet(&template, &dist, &site.base)?;
     let policy = content_security_policy(&template);
     let template = template.replacen(
         "<meta charset=\"utf-8\" />",
@@ -322,6 +323,38 @@ fn start_after_load(template: &str) -> Result<String, String> {
     Ok(page)
 }
 
+/// Puts the stylesheet into the page: a few KB of CSS cost less inline than a render-blocking
+/// round trip, so the first paint needs the HTML alone. Its hash joins the page's policy.
+fn inline_stylesheet(template: &str, dist: &Path, base: &str) -> Result<String, String> {
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"";
+    let Some(start) = template.find(LINK) else {
+        return Ok(template.to_string());
+    };
+    let href_start = start + LINK.len();
+    let malformed = || "index.html has a malformed stylesheet link".to_string();
+    let href_end = href_start + template[href_start..].find('"').ok_or_else(malformed)?;
+    let end = start + template[start..].find('>').ok_or_else(malformed)? + 1;
+    let href = &template[href_start..href_end];
+    let file = dist.join(
+        href.strip_prefix(base)
+            .unwrap_or(href)
+            .trim_start_matches('/'),
+    );
+    let css = std::fs::read_to_string(&file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    if css.contains("</") {
+        return Err(format!(
+            "{} contains `</`, which cannot go inside <style>",
+            file.display()
+        ));
+    }
+    Ok(format!(
+        "{}<style>{css}</style>{}",
+        &template[..start],
+        &template[end..]
+    ))
+}
+
 /// The embeddable card's files: `embed/authors.json` (the registry the loader reads),
 /// `embed/card.css` (the card's styles, taken from the loader so there is one copy) and, for
 /// hosts that allow no scripts, a page per author at `embed/authors/<id>/` rendered by the
@@ -354,8 +387,8 @@ fn write_embeds(dist: &Path, manifest: &Manifest) -> Result<(), String> {
 }
 
 /// The strict policy every page ships with: only the site's own files, WebAssembly allowed
-/// to compile, and the one inline script Trunk writes (by hash). Table alignment is the only
-/// inline style Markdown produces, allowed by hash too.
+/// to compile, and the page's own inline script and stylesheet (by hash). Table alignment is
+/// the only inline style Markdown produces, allowed by hash too.
 fn content_security_policy(template: &str) -> String {
     use base64::Engine;
     use sha2::{Digest, Sha256};
@@ -387,10 +420,19 @@ fn content_security_policy(template: &str) -> String {
         }
         rest = &rest[body_start + close..];
     }
-    let styles: Vec<String> = ["left", "center", "right"]
+    let mut styles: Vec<String> = ["left", "center", "right"]
         .iter()
         .map(|a| hash(&format!("text-align: {a}")))
         .collect();
+    let mut rest = template;
+    while let Some(start) = rest.find("<style>") {
+        let body = &rest[start + "<style>".len()..];
+        let Some(close) = body.find("</style>") else {
+            break;
+        };
+        styles.push(hash(&body[..close]));
+        rest = &body[close..];
+    }
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-hashes' {}; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         scripts.join(" "),
