@@ -307,7 +307,12 @@ pub fn loaded_post(slug: &str) -> Option<LoadedPost> {
 }
 
 /// Keeps a post parsed from the page's embedded data, so returning to it re-parses nothing.
+/// Only in the browser: the prerender renders each page once, and keeping every post would
+/// only grow its memory.
 pub fn remember_post(slug: &str, post: &LoadedPost) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     use futures::FutureExt;
     let ready = futures::future::ready(Ok(post.clone()))
         .boxed_local()

@@ -56,34 +56,30 @@ pub fn PostView() -> impl IntoView {
     let loading = || view! { <p class="loading" aria-busy="true">"Loading post…"</p> };
     move || {
         let slug = slug.get();
-        match site.preloaded_post(&slug) {
+        // Parsed already in this visit (embedded, prefetched or read before): shown at once.
+        let cached = api::loaded_post(&slug);
+        match (site.preloaded_post(&slug), cached) {
+            (_, Some(post)) => {
+                view! { <PostResult result=Ok(post) slug=slug on_retry=Callback::new(|_| ()) /> }
+                    .into_any()
+            }
             // Embedded in the prerendered page: the same HTML, rendered at once.
-            Some(embedded) => {
+            (Some(embedded), None) => {
                 let manifest = site.preloaded_index_for(&slug);
-                let result = api::loaded_post(&slug).map(Ok).unwrap_or_else(|| {
-                    api::read_post(
-                        &site.base(),
-                        &slug,
-                        &embedded.file,
-                        &embedded.source,
-                        manifest.as_ref(),
-                    )
-                });
+                let result = api::read_post(
+                    &site.base(),
+                    &slug,
+                    &embedded.file,
+                    &embedded.source,
+                    manifest.as_ref(),
+                );
                 if let Ok(post) = &result {
                     api::remember_post(&slug, post);
                 }
                 view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }
                     .into_any()
             }
-            // Prefetched or read before in this visit: shown at once, not parsed again.
-            None if api::loaded_post(&slug).is_some() => {
-                let result = api::loaded_post(&slug)
-                    .map(Ok)
-                    .unwrap_or(Err(LoadError::NotFound));
-                view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }
-                    .into_any()
-            }
-            None => view! {
+            (None, None) => view! {
                 <Suspense fallback=loading>
                     {move || post.get().map(|result| match result {
                         None => loading().into_any(),
