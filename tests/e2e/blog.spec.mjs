@@ -211,11 +211,9 @@ test('the list names posts that could not be read, and still lists the rest', as
 });
 
 test('pointing at a post starts loading it; opening it then, or again later, fetches nothing more', async ({ page }) => {
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
   const fetched = [];
   page.on('request', (r) => r.url().endsWith('.md') && fetched.push(new URL(r.url()).pathname));
   await open(page, '/');
-  await page.waitForFunction(() => window.__started === true);
   const link = page.locator('.post-card[data-slug="writing-a-post"] h2 a');
   await link.hover();
   await expect.poll(() => fetched).toEqual(['/posts/writing-a-post.md']);

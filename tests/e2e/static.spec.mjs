@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Parser from 'rss-parser';
-import { watchForProblems } from './helpers.mjs';
+import { open, watchForProblems } from './helpers.mjs';
 import { staticPort } from './playwright.config.mjs';
 
 const site = `http://127.0.0.1:${staticPort}`;
@@ -175,9 +175,7 @@ test('text assets are served precompressed', async ({ request }) => {
 
 test('the list comes in pages, each a real page, linked both ways, with and without the app', async ({ page }) => {
   const last = index.posts.at(-1);
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
-  await page.goto(blog);
-  await page.waitForFunction(() => window.__started === true);
+  await open(page, blog);
   await expect(page.locator('.pagination .page-number')).toHaveText(`Page 1 of ${firstPage.pages}`);
   await expect(page.locator('.pagination a[rel="prev"]')).toHaveCount(0);
   await page.getByRole('link', { name: 'Older posts →' }).click();
