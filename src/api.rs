@@ -7,7 +7,8 @@ use blog_core::author::{self, Author};
 use blog_core::error::PostError;
 use blog_core::manifest::{ListPage, Manifest};
 use blog_core::paths::under_base;
-use blog_core::post::{looks_like_html_page, Post};
+use blog_core::post::{looks_like_html_page, Post, PostMeta};
+use blog_core::search::{self, SearchMeta, Shard};
 use blog_core::slug::is_valid_slug;
 use gloo_net::http::Request;
 
@@ -44,6 +45,8 @@ pub enum LoadError {
     Invalid(PostError),
     /// The post index was fetched but is not valid.
     BadIndex(String),
+    /// A file of the search index was fetched but is not valid.
+    BadSearchIndex(String),
 }
 
 impl fmt::Display for LoadError {
@@ -78,6 +81,10 @@ impl fmt::Display for LoadError {
                     "The list of posts (posts/index.json) is damaged: {reason}"
                 )
             }
+            LoadError::BadSearchIndex(reason) => write!(
+                f,
+                "The search index (posts/search/) is damaged or from another version: {reason}"
+            ),
         }
     }
 }
@@ -197,6 +204,68 @@ pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, Load
         Err(LoadError::BadIndex(_)) if number > 1 => Err(LoadError::NotFound),
         other => other,
     }
+}
+
+/// Fetches the search index's table of contents, `posts/search/meta.json`.
+pub async fn fetch_search_meta(base: &str) -> Result<SearchMeta, LoadError> {
+    let meta: SearchMeta = fetch_json(base, "/posts/search/meta.json", SEARCH_INDEX)
+        .await
+        .map_err(search_error)?;
+    if meta.version != search::index::VERSION {
+        return Err(LoadError::BadSearchIndex(format!(
+            "the search index is format {} but this app reads format {}; reload the page",
+            meta.version,
+            search::index::VERSION
+        )));
+    }
+    Ok(meta)
+}
+
+/// What the search index is called in messages.
+const SEARCH_INDEX: &str = "the search index";
+
+/// Fetches one shard of the search index (`path` under `posts/search/`).
+pub async fn fetch_search_shard(base: &str, path: &str) -> Result<Shard, LoadError> {
+    let url = under_base(base, &format!("/posts/search/{path}"));
+    let (status, text) = fetch_text(&url, SEARCH_INDEX).await?;
+    if !(200..300).contains(&status) {
+        return Err(LoadError::Status {
+            what: SEARCH_INDEX.to_string(),
+            status,
+        });
+    }
+    Shard::parse(&text).map_err(LoadError::BadSearchIndex)
+}
+
+/// Files of the search index are not the post index: say which one is damaged.
+fn search_error(error: LoadError) -> LoadError {
+    match error {
+        LoadError::BadIndex(reason) => LoadError::BadSearchIndex(reason),
+        other => other,
+    }
+}
+
+/// Fetches one chunk of the search index's post entries.
+pub async fn fetch_search_entries(base: &str, path: &str) -> Result<Vec<PostMeta>, LoadError> {
+    fetch_json(base, &format!("/posts/search/{path}"), SEARCH_INDEX)
+        .await
+        .map_err(search_error)
+}
+
+/// The text a reader sees in a post's body, for a search snippet. Not kept in the visit's
+/// post cache: search results know the post's file but not its authors' profiles.
+pub async fn fetch_post_text(base: &str, meta: &PostMeta) -> Result<String, LoadError> {
+    if let Some(loaded) = loaded_post(&meta.slug) {
+        return Ok(search::html_text(&loaded.post.html));
+    }
+    let what = format!("the post “{}”", meta.slug);
+    let url = under_base(base, &format!("/posts/{}", meta.file));
+    let (status, text) = fetch_text(&url, &what).await?;
+    if !(200..300).contains(&status) || looks_like_html_page(&text) {
+        return Err(LoadError::NotFound);
+    }
+    let post = Post::parse_at(&meta.file, &text, base).map_err(LoadError::Invalid)?;
+    Ok(search::html_text(&post.html))
 }
 
 /// Fetches a JSON file the build wrote (`path` under the base) and decodes it.

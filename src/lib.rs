@@ -10,6 +10,7 @@
 pub mod api;
 pub mod components;
 pub mod pages;
+pub mod search;
 pub mod site;
 
 use leptos::prelude::*;
@@ -18,10 +19,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::route_announcer::RouteAnnouncer;
+use crate::components::search_link::SearchLink;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{
     author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
-    tag_page::TagPage,
+    search::SearchPage, tag_page::TagPage,
 };
 use crate::site::{SiteData, SiteSettings};
 
@@ -43,6 +45,7 @@ pub fn App(
             <RouteAnnouncer />
             <header class="site-header">
                 <a class="site-title" href=site::href("/")>{site::TITLE}</a>
+                <SearchLink />
                 <ThemeToggle />
                 <p class="site-tagline">{site::TAGLINE}</p>
             </header>
@@ -53,6 +56,7 @@ pub fn App(
                     <Route path=path!("/posts/:slug") view=PostView />
                     <Route path=path!("/tags/:tag") view=TagPage />
                     <Route path=path!("/authors/:id") view=AuthorPage />
+                    <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </main>
             <footer class="site-footer">

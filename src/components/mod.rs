@@ -6,5 +6,6 @@ pub mod error_view;
 pub mod optional_image;
 pub mod post_card;
 pub mod route_announcer;
+pub mod search_link;
 pub mod theme_toggle;
 pub mod with_manifest;

@@ -1,4 +1,5 @@
-//! After a client-side page change, moves focus to the new page's heading and announces its
+//! After a client-side page change, moves focus to the new page's heading (or the element it
+//! marks `data-autofocus`) and announces its
 //! title to screen readers, as a full page load would.
 
 use leptos::prelude::*;
@@ -55,7 +56,12 @@ fn focus_new_page() -> Option<String> {
     {
         return None;
     }
-    let heading = document.query_selector("main h1").ok().flatten()?;
+    // A page may name its own starting point (the search box); otherwise its heading.
+    let heading = document
+        .query_selector("main [data-autofocus]")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("main h1").ok().flatten())?;
     let heading = heading.dyn_into::<web_sys::HtmlElement>().ok()?;
     if !heading.has_attribute("tabindex") {
         let _ = heading.set_attribute("tabindex", "-1");

@@ -4,4 +4,5 @@ pub mod author_page;
 pub mod not_found;
 pub mod post_list;
 pub mod post_view;
+pub mod search;
 pub mod tag_page;

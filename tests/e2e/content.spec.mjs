@@ -38,7 +38,7 @@ test('bylines link to the author page with the full card and their posts', async
   expect(slugs).toEqual([SEED]);
 
   await open(page, '/authors/maintainers');
-  await expect(page.locator('.post-card')).toHaveCount(3);
+  await expect(page.locator('.post-card')).toHaveCount(4);
 });
 
 test('unknown tags and authors show the not-found view', async ({ page }) => {

@@ -17,6 +17,7 @@ pub mod paths;
 pub mod post;
 pub mod publish;
 pub mod sanitize;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod url;

@@ -13,9 +13,36 @@ pub fn under_base(base: &str, path: &str) -> String {
     format!("{base}/{}", path.trim_start_matches('/'))
 }
 
+/// The site path of the search page for `query`: `/search?q=r%C3%A9sum%C3%A9`, or
+/// `/search` for an empty query.
+pub fn search_path(query: &str) -> String {
+    if query.is_empty() {
+        return "/search".to_string();
+    }
+    let mut out = String::from("/search?q=");
+    for byte in query.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte))
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::under_base;
+    use super::{search_path, under_base};
+
+    #[test]
+    fn puts_a_query_in_the_search_url() {
+        assert_eq!(search_path(""), "/search");
+        assert_eq!(search_path("rust wasm"), "/search?q=rust+wasm");
+        assert_eq!(search_path("résumé"), "/search?q=r%C3%A9sum%C3%A9");
+        assert_eq!(search_path("a&b=c#d+"), "/search?q=a%26b%3Dc%23d%2B");
+    }
 
     #[test]
     fn resolves_site_paths_under_the_base() {

@@ -21,6 +21,8 @@ enum Embed {
     List(ListPage),
     /// The whole post index (tag, author and not-found pages).
     Index,
+    /// Nothing: the page loads what it needs (search loads its own index).
+    Nothing,
 }
 
 /// Where the app goes in Trunk's `index.html`.
@@ -103,6 +105,7 @@ fn run() -> Result<(), String> {
             }
             Embed::List(list) => preload.list = Some(list),
             Embed::Index => preload.manifest = Some(manifest.clone()),
+            Embed::Nothing => {}
         }
         let settings = SiteSettings {
             base: site.base.clone(),
@@ -158,6 +161,13 @@ fn run() -> Result<(), String> {
         ..website("/404", "Not found", "")
     };
     page("/404", Embed::Index, not_found)?;
+    // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
+    // out of the sitemap, as result pages are not content.
+    page(
+        "/search",
+        Embed::Nothing,
+        website("/search", "Search", "Search every post of the blog."),
+    )?;
 
     let mut feed = Vec::new();
     for meta in &manifest.posts {

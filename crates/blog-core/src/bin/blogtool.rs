@@ -4,7 +4,7 @@
 //! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
 //!     Writes DIR/index.json (the post index), DIR/pages/N.json (the list's pages, of
 //!     `page_size` posts from site.yaml or BLOG_PAGE_SIZE) and copies every published post
-//!     into DIR. Drafts and future-dated posts are left out unless asked
+//!     into DIR, and the search index into DIR/search. Drafts and future-dated posts are left out unless asked
 //!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
 //!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
 //! blogtool check [--posts DIR] [--public DIR]
@@ -149,12 +149,33 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         let json = serde_json::to_string(&page).map_err(|e| e.to_string())?;
         std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
+    write_search_index(&manifest, &sources, &out.join("search"))?;
     eprintln!(
         "blogtool: published {} posts into {}",
         manifest.posts.len(),
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the search index into `dir`, replacing the previous build's.
+fn write_search_index(
+    manifest: &Manifest,
+    sources: &[(String, String)],
+    dir: &Path,
+) -> Result<(), String> {
+    let index = blog_core::search::index_posts(manifest, sources);
+    let _ = std::fs::remove_dir_all(dir);
+    let build = dir.join(&index.meta.build);
+    std::fs::create_dir_all(&build)
+        .map_err(|e| format!("cannot create {}: {e}", build.display()))?;
+    for (path, text) in &index.files {
+        let file = dir.join(path);
+        std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    let meta = serde_json::to_string(&index.meta).map_err(|e| e.to_string())?;
+    let file = dir.join("meta.json");
+    std::fs::write(&file, meta).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {

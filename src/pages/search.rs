@@ -1,0 +1,303 @@
+//! `/search?q=…`: results as you type, the query kept in the URL so a search can be shared
+//! and the back button returns to it; `↓`/`↑` walk the results, Enter opens one, Escape
+//! closes search.
+
+use std::cell::Cell;
+
+use blog_core::paths::{search_path, under_base};
+use blog_core::search::{Piece, QueryTerm};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::search::{self, Found};
+use crate::site::{href, SiteData};
+
+/// Results shown at first, and added by each "more results".
+const RESULTS_STEP: usize = 10;
+
+thread_local! {
+    /// Whether search was opened from another page of this visit, so closing it can go back
+    /// there instead of to the home page.
+    static OPENED_IN_APP: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Notes that the reader opened search from a page of the site (link or `/` key).
+pub fn opened_in_app() {
+    OPENED_IN_APP.with(|o| o.set(true));
+}
+
+/// The search page.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query_map = use_query_map();
+    let in_url = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
+    // What the box shows: typing updates it first and the URL after; the back button
+    // updates the URL first and it after.
+    let typed = RwSignal::new(in_url.get_untracked());
+    let limit = RwSignal::new(RESULTS_STEP);
+    let _ = Effect::watch(
+        move || in_url.get(),
+        move |q, _, _| {
+            if *q != typed.get_untracked() {
+                typed.set(q.clone());
+            }
+            limit.set(RESULTS_STEP);
+        },
+        false,
+    );
+    let site = expect_context::<SiteData>();
+    let answer = LocalResource::new(move || {
+        let (query, limit, base) = (in_url.get(), limit.get(), site.base());
+        async move { search::search(&base, &query, limit).await }
+    });
+    let input = NodeRef::<leptos::html::Input>::new();
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let navigate = use_navigate();
+    let replace_query = {
+        let navigate = navigate.clone();
+        move |query: &str| {
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                resolve: false,
+                ..NavigateOptions::default()
+            };
+            navigate(&href(&search_path(query)), options);
+        }
+    };
+    let close = move || {
+        if OPENED_IN_APP.with(Cell::get) {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.back();
+                return;
+            }
+        }
+        navigate(&href("/"), NavigateOptions::default());
+    };
+    let on_input_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            focus_result(list, Step::First);
+        }
+        "Escape" => {
+            ev.prevent_default();
+            close();
+        }
+        _ => {}
+    };
+    let on_list_key = move |ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowDown" => Step::Next,
+            "ArrowUp" => Step::Previous,
+            "Escape" => Step::Input,
+            _ => return,
+        };
+        ev.prevent_default();
+        if !focus_result(list, step) {
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    };
+    // Enter in the box opens the best result.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(link) = result_links(list).into_iter().next() {
+            link.click();
+        }
+    };
+    // The page's own focus target: the route announcer focuses it instead of the heading.
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
+
+    let status = move || {
+        let query = in_url.get();
+        if query.trim().is_empty() {
+            return "Type to search the titles, tags and text of every post.".to_string();
+        }
+        match answer.get() {
+            None => "Searching…".to_string(),
+            Some(Err(_)) => String::new(),
+            Some(Ok(a)) if a.terms.is_empty() => {
+                "Type a word: punctuation alone matches nothing.".to_string()
+            }
+            Some(Ok(a)) => match a.total {
+                0 => format!("No posts match “{query}”. Try fewer or shorter words."),
+                1 => format!("1 post matches “{query}”."),
+                n => format!("{n} posts match “{query}”."),
+            },
+        }
+    };
+    let results = move || match answer.get() {
+        Some(Err(e)) => view! {
+            <div class="search-error" role="alert">
+                <p>{format!("Search is not available: {e}")}</p>
+                <button type="button" on:click=move |_| answer.refetch()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(a)) => {
+            let more = a.total > a.results.len();
+            let terms = a.terms.clone();
+            view! {
+                <ol class="search-results" node_ref=list on:keydown=on_list_key>
+                    {a.results.into_iter().map(|found| view! {
+                        <ResultItem found=found terms=terms.clone() />
+                    }).collect_view()}
+                </ol>
+                {more.then(|| view! {
+                    <button type="button" class="search-more"
+                        on:click=move |_| limit.update(|l| *l += RESULTS_STEP)>
+                        "Show more results"
+                    </button>
+                })}
+            }
+            .into_any()
+        }
+        None => ().into_any(),
+    };
+    let title = move || {
+        let query = in_url.get();
+        if query.trim().is_empty() {
+            "Search".to_string()
+        } else {
+            format!("Search: {query}")
+        }
+    };
+    view! {
+        // Re-created per query: a reactive title would be read after the prerender drops it.
+        {move || view! { <Title text=title() /> }}
+        <Meta name="description" content="Search every post of the blog." />
+        <h1 class="page-title">"Search"</h1>
+        <form class="search-form" role="search" action=href("/search") method="get" on:submit=on_submit>
+            <label for="search-input">"Search posts"</label>
+            <input
+                id="search-input"
+                name="q"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                data-autofocus=""
+                aria-describedby="search-status"
+                aria-controls="search-results"
+                node_ref=input
+                prop:value=move || typed.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    typed.set(value.clone());
+                    replace_query(&value);
+                }
+                on:keydown=on_input_key
+            />
+        </form>
+        <noscript>
+            <p class="search-status">"Search runs in your browser and needs JavaScript."</p>
+        </noscript>
+        <p id="search-status" class="search-status" role="status">{status}</p>
+        <div id="search-results">{results}</div>
+        <p class="search-keys">
+            <kbd>"/"</kbd>" search · "<kbd>"↓"</kbd>" "<kbd>"↑"</kbd>" move · "
+            <kbd>"Enter"</kbd>" open · "<kbd>"Esc"</kbd>" close"
+        </p>
+    }
+}
+
+/// Where a key moves focus among the result links.
+#[derive(Clone, Copy)]
+enum Step {
+    First,
+    Next,
+    Previous,
+    Input,
+}
+
+/// The result links, in order.
+fn result_links(list: NodeRef<leptos::html::Ol>) -> Vec<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let Some(list) = list.get_untracked() else {
+        return Vec::new();
+    };
+    let Ok(nodes) = list.query_selector_all("a.search-result-link") else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Moves focus among the results; `false` when it should go back to the search box.
+fn focus_result(list: NodeRef<leptos::html::Ol>, step: Step) -> bool {
+    let links = result_links(list);
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let current = links
+        .iter()
+        .position(|l| active.as_ref().is_some_and(|a| **l == *a));
+    let target = match (step, current) {
+        (Step::First, _) | (Step::Next, None) => Some(0),
+        (Step::Next, Some(i)) => Some((i + 1).min(links.len().saturating_sub(1))),
+        (Step::Previous, Some(i)) if i > 0 => Some(i - 1),
+        (Step::Previous, _) | (Step::Input, _) => None,
+    };
+    match target.and_then(|i| links.get(i)) {
+        Some(link) => {
+            let _ = link.focus();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Text with its matches in `<mark>`.
+fn marked(pieces: Vec<Piece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|p| {
+            if p.mark {
+                view! { <mark>{p.text}</mark> }.into_any()
+            } else {
+                p.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// One result: linked title, date and tags, and the passage that matched.
+#[component]
+fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
+    let site = expect_context::<SiteData>();
+    let base = site.base();
+    let link = under_base(&base, &format!("/posts/{}", found.meta.slug));
+    let entry = StoredValue::new(found.meta.clone());
+    // The description shows at once; the body's best passage replaces it when loaded.
+    let body = LocalResource::new(move || {
+        let (base, meta, terms) = (base.clone(), entry.get_value(), terms.clone());
+        async move { search::body_snippet(&base, &meta, &terms).await }
+    });
+    let description = found.description;
+    let passage = move || match body.get() {
+        Some(Some(pieces)) => marked(pieces).into_any(),
+        _ => marked(description.clone()).into_any(),
+    };
+    let meta = found.meta;
+    let tags = (!meta.tags.is_empty()).then(|| format!(" · {}", meta.tags.join(", ")));
+    view! {
+        <li class="search-result">
+            <h2 class="search-result-title">
+                <a class="search-result-link" href=link>{marked(found.title)}</a>
+            </h2>
+            <p class="search-result-meta">
+                <time datetime=meta.date.iso()>{meta.date.human()}</time>
+                {tags}
+            </p>
+            <p class="search-result-snippet">{passage}</p>
+        </li>
+    }
+}
