@@ -77,7 +77,7 @@ async function pageLoad(sites) {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   const results = {};
   try {
-    for (let run = 0; run < RUNS; run++) {
+    for (let round = 0; round < RUNS; round++) {
       for (const page of ['list', 'post']) {
         for (const site of sites) {
           const url = site.urls[page];
@@ -331,6 +331,172 @@ async function scale(browser) {
   table(['posts', 'site', 'first screen KB (brotli)', 'FCP ms', 'data → list usable ms', 'JS heap MB'], pages);
 }
 
+// ---------------------------------------------------------------- search
+
+/// Total size of the files under `dir` (matching `keep`), as stored and brotli-compressed.
+function folderBytes(dir, keep = () => true) {
+  let raw = 0;
+  let br = 0;
+  let files = 0;
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (keep(path) && !/\.(br|gz)$/.test(entry.name)) {
+        const bytes = readFileSync(path);
+        raw += bytes.length;
+        br += brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+        files += 1;
+      }
+    }
+  };
+  walk(dir);
+  return { raw, br, files };
+}
+
+/// Writes a `.br` beside every file under `dir`, as the release build does for the whole site
+/// (the test server would otherwise compress each file on its first request).
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) precompress(path);
+    else if (!/\.(br|gz)$/.test(entry.name)) {
+      writeFileSync(`${path}.br`, brotliCompressSync(readFileSync(path), { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }));
+    }
+  }
+}
+
+// Queries a reader might type into a blog of the generated corpus: a word in every post, an
+// accented word, a prefix being typed, two words, Japanese, and a rare word.
+const QUERIES = ['rust', 'résumé', 'perf', 'cache memory', '検索', 'dorbar'];
+
+/// Runs `q` in our search page (already open) and times it: until the results are listed
+/// (titles and dates) and until every listed result shows its passage.
+function oursQuery(page, q) {
+  return page.evaluate(async (q) => {
+    const until = (done) => new Promise((ok) => {
+      if (done()) return ok();
+      const watch = new MutationObserver(() => done() && (watch.disconnect(), ok()));
+      watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const input = document.querySelector('#search-input');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => /Type to search/.test(document.querySelector('#search-status').textContent));
+    const before = performance.getEntriesByType('resource').length;
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => {
+      const status = document.querySelector('#search-status').textContent;
+      return status.includes(`“${q}”`) && /match/.test(status);
+    });
+    const listed = performance.now() - t0;
+    await until(() => !document.querySelector('.search-result[data-passage=pending]'));
+    const shown = performance.now() - t0;
+    const bytes = performance.getEntriesByType('resource').slice(before).reduce((n, e) => n + e.transferSize, 0);
+    return { listed, shown, bytes, hits: document.querySelectorAll('.search-result').length };
+  }, q);
+}
+
+/// The same with Pagefind's JS API: search, then the data (title, excerpt) of the top ten.
+function pagefindQuery(page, q) {
+  return page.evaluate(async (q) => {
+    const before = performance.getEntriesByType('resource').length;
+    const t0 = performance.now();
+    const search = await window.pagefind.search(q);
+    await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    const shown = performance.now() - t0;
+    const bytes = performance.getEntriesByType('resource').slice(before).reduce((n, e) => n + e.transferSize, 0);
+    return { listed: shown, shown, bytes, hits: Math.min(10, search.results.length) };
+  }, q);
+}
+
+async function searchSection(browser) {
+  say('## Search: our index against Pagefind, same posts');
+  say();
+  const shell = join(work, 'shell');
+  const tools = join(root, 'target/tool');
+  const pagefindBin = join(root, 'bench/node_modules/.bin/pagefind');
+  const sizesRows = [];
+  const queryRows = [];
+  let port = 4360;
+  for (const count of SCALES) {
+    const corpus = generateCorpus(count, join(work, `corpus-${count}`));
+    const ours = join(work, `search-ours-${count}`);
+    rmSync(ours, { recursive: true, force: true });
+    cpSync(shell, ours, { recursive: true });
+    process.stderr.write(`  search index of ${count} posts: ours\n`);
+    const publish = run(join(tools, 'blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
+    precompress(join(ours, 'posts'));
+    const hugoOut = join(work, `search-hugo-${count}`);
+    buildHugo(hugoSource(corpus, null, join(work, `hugo-src-${count}`)), hugoOut);
+    process.stderr.write(`  search index of ${count} posts: Pagefind\n`);
+    const pf = run(pagefindBin, ['--site', hugoOut, '--glob', 'posts/**/*.html', '--quiet']);
+    writeFileSync(join(hugoOut, 'pagefind-bench.html'),
+      '<!doctype html><meta charset="utf-8"><title>Pagefind</title><script type="module">' +
+      'window.pagefind = await import("/pagefind/pagefind.js"); await window.pagefind.init(); window.ready = true;</script>');
+
+    const ourIndex = folderBytes(join(ours, 'posts/search'));
+    const pfIndex = folderBytes(join(hugoOut, 'pagefind'), (p) => /\.pf_(index|meta)$/.test(p));
+    const pfFragments = folderBytes(join(hugoOut, 'pagefind'), (p) => /\.pf_fragment$/.test(p));
+    const per1000 = (n) => kb((n * 1000) / count);
+    sizesRows.push([count, 'rustblog', ourIndex.files, per1000(ourIndex.br), '— (reads the posts themselves)', publish.seconds.toFixed(1)]);
+    sizesRows.push([count, 'Pagefind 1.6', pfIndex.files + pfFragments.files, per1000(pfIndex.br), per1000(pfFragments.br), pf.seconds.toFixed(1)]);
+
+    const oursPort = ++port;
+    const pfPort = ++port;
+    const servers = [await serve(ours, oursPort), await serve(hugoOut, pfPort)];
+    for (const name of ['rustblog', 'Pagefind']) {
+      const samples = Object.fromEntries(QUERIES.map((q) => [q, { cold: [], warm: [], bytes: [], hits: 0 }]));
+      for (let round = 0; round < RUNS; round++) {
+        for (const q of QUERIES) {
+          // A new visit per query: nothing of the index is cached but what opening search loads.
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          let measure;
+          if (name === 'rustblog') {
+            await page.goto(`http://127.0.0.1:${oursPort}/search`, { waitUntil: 'load' });
+            await page.waitForFunction(() => /Type to search/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 60_000 });
+            await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/posts/search/meta.json')));
+            measure = oursQuery;
+          } else {
+            await page.goto(`http://127.0.0.1:${pfPort}/pagefind-bench.html`, { waitUntil: 'load' });
+            await page.waitForFunction(() => window.ready === true, null, { timeout: 60_000 });
+            measure = pagefindQuery;
+          }
+          const cold = await measure(page, q);
+          const warm = await measure(page, q);
+          const s = samples[q];
+          s.cold.push(cold.shown);
+          s.warm.push(warm.shown);
+          s.listed = (s.listed ?? []).concat(cold.listed);
+          s.bytes.push(cold.bytes);
+          s.hits = cold.hits;
+          await context.close();
+        }
+      }
+      for (const q of QUERIES) {
+        const s = samples[q];
+        queryRows.push([count, name, q, s.hits, Math.round(median(s.listed)), Math.round(median(s.cold)),
+          median(s.warm).toFixed(1), kb(median(s.bytes))]);
+      }
+    }
+    servers.forEach((s) => s.kill());
+  }
+  say('Index size per 1,000 posts (brotli, quality 11) and the time to write it. Pagefind also writes');
+  say('a fragment per page for its excerpts; our results read their passage from the post file itself,');
+  say('which the reader fetches anyway to read it:');
+  say();
+  table(['posts', 'engine', 'files', 'index KB / 1,000 posts', 'fragments KB / 1,000 posts', 'build s'], sizesRows);
+  say(`Query time in Chromium (median of ${RUNS}), each query in a new visit with search opened: "listed" is`);
+  say('until the top ten are on screen with titles, "shown" until each shows its passage (Pagefind: search');
+  say('plus data() of the top ten, its excerpts included); "again" is the same query typed again; bytes are');
+  say('fetched by the cold query (HTTP gzip, as Chromium asks plain-HTTP hosts):');
+  say();
+  table(['posts', 'engine', 'query', 'hits shown', 'listed ms', 'shown ms', 'again ms', 'KB fetched'], queryRows);
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -377,6 +543,7 @@ async function main() {
       ]);
     }
     if (only('scale')) await scale(browser);
+    if (only('search')) await searchSection(browser);
   } finally {
     await browser.close();
     servers.forEach((s) => s.kill());

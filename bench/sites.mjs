@@ -79,6 +79,31 @@ const WORDS = (
   'résumé café naïve façade über crème coördinate el niño ' +
   'performance budget measure profile benchmark release deploy host cdn edge worker'
 ).split(' ');
+// Real prose has a long tail of rare words, which is what makes a search index large: a made-up
+// vocabulary of 6,000 words drawn with Zipf's law supplies it.
+const SYLLABLES = 'ka lo mi ren tus bar vel dor qui zan pe sho ath in ul nor fi gra te mon'.split(' ');
+const RARE = Array.from({ length: 6000 }, (_, i) => {
+  let n = i + 7;
+  let word = '';
+  do {
+    word += SYLLABLES[n % SYLLABLES.length];
+    n = Math.floor(n / SYLLABLES.length);
+  } while (n > 0);
+  return word;
+});
+const CUMULATIVE = [];
+RARE.reduce((sum, _, i) => (CUMULATIVE[i] = sum + 1 / (i + 1)), 0);
+function zipf(rnd) {
+  const target = rnd() * CUMULATIVE[CUMULATIVE.length - 1];
+  let [lo, hi] = [0, CUMULATIVE.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (CUMULATIVE[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return RARE[lo];
+}
+
 const TAGS = ['rust', 'webassembly', 'web', 'performance', 'css', 'tooling', 'testing', 'design', 'data', 'security'];
 
 /// `count` posts of about 3 KB each, with headings, lists, code, links and tags, written as
@@ -89,7 +114,7 @@ export function generateCorpus(count, dir) {
   const rnd = random(count);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const sentence = (n) => {
-    const words = Array.from({ length: n }, () => pick(WORDS));
+    const words = Array.from({ length: n }, () => (rnd() < 0.3 ? zipf(rnd) : pick(WORDS)));
     return words[0][0].toUpperCase() + words.join(' ').slice(1) + '.';
   };
   const paragraph = () => Array.from({ length: 4 + Math.floor(rnd() * 4) }, () => sentence(8 + Math.floor(rnd() * 10))).join(' ');

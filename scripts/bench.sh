@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The side-by-side benchmark: builds our release site, docsify and Hugo from the same posts,
 # serves them like a CDN and measures them in Chromium (Lighthouse, Markdown throughput,
-# navigation, sizes, 1,000 and 10,000 generated posts). Prints the tables and writes them
+# navigation, sizes, 1,000 and 10,000 generated posts, search against Pagefind). Prints the tables and writes them
 # into BENCHMARKS.md. Figures, not pass/fail. Takes about 15 minutes here.
 #
 #   scripts/bench.sh                 everything
-#   scripts/bench.sh load markdown   only some sections (load, paint, markdown, navigation, size, scale)
+#   scripts/bench.sh load markdown   only some sections (load, paint, markdown, navigation, size, scale, search)
 #   BENCH_SCALES=1000 BENCH_RUNS=1   smaller, quicker runs (BENCHMARKS.md is only written by a full run)
 set -euo pipefail
 cd "$(dirname "$0")/.."

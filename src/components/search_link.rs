@@ -36,7 +36,12 @@ pub fn SearchLink() -> impl IntoView {
             } else {
                 opened_in_app();
                 warm_up();
-                navigate(&href("/search"), NavigateOptions::default());
+                // `href` already carries the base path: the router must not add it again.
+                let options = NavigateOptions {
+                    resolve: false,
+                    ..NavigateOptions::default()
+                };
+                navigate(&href("/search"), options);
             }
         });
         on_cleanup(move || listener.remove());

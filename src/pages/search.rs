@@ -74,7 +74,14 @@ pub fn SearchPage() -> impl IntoView {
                 return;
             }
         }
-        navigate(&href("/"), NavigateOptions::default());
+        // `href` already carries the base path: the router must not add it again.
+        navigate(
+            &href("/"),
+            NavigateOptions {
+                resolve: false,
+                ..NavigateOptions::default()
+            },
+        );
     };
     let on_input_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "ArrowDown" => {
@@ -286,10 +293,16 @@ fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
         Some(Some(pieces)) => marked(pieces).into_any(),
         _ => marked(description.clone()).into_any(),
     };
+    // For tests and the benchmark: whether the passage shown is final.
+    let passage_state = move || match body.get() {
+        None => "pending",
+        Some(Some(_)) => "body",
+        Some(None) => "description",
+    };
     let meta = found.meta;
     let tags = (!meta.tags.is_empty()).then(|| format!(" · {}", meta.tags.join(", ")));
     view! {
-        <li class="search-result">
+        <li class="search-result" data-passage=passage_state>
             <h2 class="search-result-title">
                 <a class="search-result-link" href=link>{marked(found.title)}</a>
             </h2>

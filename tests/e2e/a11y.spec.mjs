@@ -10,14 +10,15 @@ const PAGES = [
   ['a tag page', '/tags/guide'],
   ['an author page with embed snippets', '/authors/alvison-hunter'],
   ['the not-found page', '/no/such/page'],
+  ['search with highlighted results', '/search?q=rust', '.search-result mark'],
 ];
 
 for (const scheme of ['light', 'dark']) {
-  for (const [name, path] of PAGES) {
+  for (const [name, path, ready] of PAGES) {
     test(`${name} has no axe violations (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await open(page, path);
-      await expect(page.locator('main h1, main .post-card').first()).toBeAttached();
+      await expect(page.locator(ready ?? 'main h1, main .post-card').first()).toBeAttached();
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
