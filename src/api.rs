@@ -4,6 +4,7 @@
 use std::fmt;
 
 use blog_core::author::{self, Author};
+use blog_core::config::SiteInfo;
 use blog_core::error::PostError;
 use blog_core::manifest::{ListPage, Manifest};
 use blog_core::paths::under_base;
@@ -188,6 +189,11 @@ impl Drop for Timeout {
             window.clear_timeout_with_handle(handle);
         }
     }
+}
+
+/// Fetches the site's name and links (`posts/site.json`), for pages that did not embed them.
+pub async fn fetch_site_info(base: &str) -> Result<SiteInfo, LoadError> {
+    fetch_json(base, "/posts/site.json", "the site's settings").await
 }
 
 /// Fetches the post index.
@@ -415,6 +421,13 @@ pub fn read_post(
     if post.meta.slug != slug {
         // The file was found by guessing, but the post names itself differently.
         return Err(LoadError::NotFound);
+    }
+    let mut post = post;
+    // A post naming no author was credited to the site's default author by the build.
+    if post.meta.authors.is_empty() {
+        if let Some(entry) = manifest.and_then(|m| m.post(slug)) {
+            post.meta.authors = entry.authors.clone();
+        }
     }
     let registry = manifest.map(|m| m.authors.as_slice()).unwrap_or_default();
     let authors = author::resolve(registry, &post.meta.authors);

@@ -37,17 +37,25 @@ pub fn App(
     provide_meta_context();
     // The router matches paths without the base path (`/blog`), and links carry it.
     let router_base = settings.base.trim_end_matches('/').to_string();
-    provide_context(SiteData::new(settings));
+    let data = SiteData::new(settings);
+    provide_context(data);
+    let social = move || {
+        data.info()
+            .social
+            .into_iter()
+            .map(|link| view! { <li><a href=link.url rel="me">{link.label}</a></li> })
+            .collect_view()
+    };
     view! {
-        <Title formatter=|page: String| blog_core::site::document_title(&page) />
+        <Title formatter=move |page: String| data.info().document_title(&page) />
         <Router base=router_base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <RouteAnnouncer />
             <header class="site-header">
-                <a class="site-title" href=site::href("/")>{site::TITLE}</a>
+                <a class="site-title" href=site::href("/")>{move || data.info().title}</a>
                 <SearchLink />
                 <ThemeToggle />
-                <p class="site-tagline">{site::TAGLINE}</p>
+                <p class="site-tagline">{move || data.info().tagline}</p>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -63,6 +71,10 @@ pub fn App(
                 <p>
                     "Written in Markdown, rendered in your browser by Rust and WebAssembly."
                 </p>
+                <ul class="social-links" aria-label="Elsewhere">
+                    {social}
+                    <li><a href=site::href("/feed.xml")>"Atom feed"</a></li>
+                </ul>
             </footer>
         </Router>
     }

@@ -1,19 +1,13 @@
 //! Site-wide settings and the data all pages share: the base path, the post index, and
 //! whatever the prerendered page handed over so the first render needs no network.
 
+use blog_core::config::SiteInfo;
 use blog_core::manifest::{ListPage, Manifest};
 use blog_core::paths::under_base;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{self, LoadError};
-
-/// The blog's name, shown in the header and every document title.
-pub const TITLE: &str = blog_core::site::TITLE;
-/// One line under the title.
-pub const TAGLINE: &str = blog_core::site::TAGLINE;
-/// Meta description for pages that have none of their own.
-pub const DESCRIPTION: &str = blog_core::site::DESCRIPTION;
 
 /// A post's Markdown as fetched, embedded in a prerendered page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +41,9 @@ pub struct Preload {
     /// paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_url: Option<String>,
+    /// The site's name, description, language and links (`site.yaml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<SiteInfo>,
 }
 
 /// What the app needs to know about where it runs; given to [`crate::App`].
@@ -87,6 +84,8 @@ pub struct SiteData {
     manifest: LocalResource<Option<Result<Manifest, LoadError>>>,
     /// Whether a page has asked for the index.
     wanted: RwSignal<bool>,
+    /// The site's name, description and links: embedded, else fetched (`trunk serve`).
+    info: RwSignal<SiteInfo>,
 }
 
 impl SiteData {
@@ -108,7 +107,19 @@ impl SiteData {
                 }
             }
         });
+        let embedded_info = preload.site.is_some();
+        let info = RwSignal::new(preload.site.unwrap_or_default());
+        if !embedded_info && cfg!(target_arch = "wasm32") {
+            let base = base.clone();
+            leptos::task::spawn_local(async move {
+                // Without it the defaults stay: the blog still works, under its default name.
+                if let Ok(fetched) = api::fetch_site_info(&base).await {
+                    info.set(fetched);
+                }
+            });
+        }
         SiteData {
+            info,
             base: StoredValue::new(base),
             preloaded_manifest,
             preloaded_post: StoredValue::new(preload.post),
@@ -138,6 +149,11 @@ impl SiteData {
     pub fn manifest_if_loaded(&self) -> Option<Manifest> {
         self.preloaded_manifest()
             .or_else(|| self.manifest.get_untracked().flatten().and_then(Result::ok))
+    }
+
+    /// The site's name, description, language and links (reactive).
+    pub fn info(&self) -> SiteInfo {
+        self.info.get()
     }
 
     /// The base path.

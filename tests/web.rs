@@ -174,3 +174,43 @@ async fn error_view_says_what_failed_and_retries() {
     button.click();
     assert_eq!(retries.get_untracked(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn the_site_settings_name_the_blog_and_list_its_links() {
+    use blog_core::config::SiteInfo;
+    use rustblog::site::{Preload, SiteSettings};
+    let info = SiteInfo {
+        title: "Field Notes".into(),
+        tagline: "Short ones.".into(),
+        social: vec![ProfileLink {
+            label: "Mastodon".into(),
+            url: "https://mastodon.example/@notes".into(),
+        }],
+        ..SiteInfo::default()
+    };
+    let settings = SiteSettings {
+        base: "/".into(),
+        preload: Preload {
+            site: Some(info),
+            ..Preload::default()
+        },
+    };
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <rustblog::App settings=settings /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".site-title"), "Field Notes");
+    assert_eq!(text(&root, ".site-tagline"), "Short ones.");
+    let links = all(&root, ".social-links a");
+    assert_eq!(links[0].text_content().as_deref(), Some("Mastodon"));
+    assert_eq!(links[0].get_attribute("rel").as_deref(), Some("me"));
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("https://mastodon.example/@notes")
+    );
+    assert_eq!(
+        links.last().unwrap().text_content().as_deref(),
+        Some("Atom feed")
+    );
+}

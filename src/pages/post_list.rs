@@ -88,6 +88,7 @@ fn ListView(list: ListPage) -> impl IntoView {
     let older = (number < pages).then(|| {
         view! { <a class="older" href=page_href(number + 1) rel="next">"Older posts →"</a> }
     });
+    let description = expect_context::<SiteData>().info().description;
     let heading = if number == 1 {
         "All posts".to_string()
     } else {
@@ -95,7 +96,7 @@ fn ListView(list: ListPage) -> impl IntoView {
     };
     view! {
         <Title text=blog_core::site::list_page_title(number, pages) />
-        <Meta name="description" content=crate::site::DESCRIPTION />
+        <Meta name="description" content=description />
         <h1 class="visually-hidden">{heading}</h1>
         {empty.then(|| view! { <p class="empty">"No posts yet. Add a Markdown file to the posts folder."</p> })}
         <PostEntries posts=posts registry=authors base=base_path() />

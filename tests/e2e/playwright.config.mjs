@@ -20,6 +20,9 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Release pages register a service worker, whose own fetches Playwright's request routing
+    // cannot see: the fault tests need to. offline.spec.mjs allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [

@@ -15,6 +15,9 @@ let trunk;
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
+  // Left over by an interrupted run, either would be served before the first build finishes.
+  rmSync(added, { force: true });
+  rmSync(`${repo}target/e2e-serve-dist`, { recursive: true, force: true });
   trunk = spawn('trunk', ['serve', '--port', String(port), '--dist', 'target/e2e-serve-dist'], {
     cwd: repo,
     detached: true,

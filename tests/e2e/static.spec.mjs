@@ -101,7 +101,7 @@ test('with JavaScript the app takes over without a loading state or layout shift
   await expect(page.locator('article.post h1')).toHaveText('Writing a Post: Front Matter and the Markdown You Can Use');
   await page.locator('.post-header').getByRole('link', { name: 'Rustblog Maintainers' }).click();
   await expect(page).toHaveURL(`${blog}authors/maintainers`);
-  await expect(page.locator('.post-card')).toHaveCount(3);
+  await expect(page.locator('.post-card')).toHaveCount(4);
   await page.goBack();
   await page.goBack();
   await expect(page).toHaveURL(blog);

@@ -1,10 +1,125 @@
-//! The site's settings file (`site.yaml`): where the blog is published and how many posts a
-//! list page shows. Read by the build tools; the pages they write carry what the app needs.
+//! The site's settings file (`site.yaml`): its name and language, where it is published, how
+//! many posts a list page shows, the default author, social links and theme colours. Read by
+//! the build tools; the pages they write (and `posts/site.json`) carry what the app needs.
 
-use crate::yaml::{self, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::author::ProfileLink;
+use crate::url::{is_allowed_url, UrlUse};
+use crate::yaml::{self, Node, Value};
 
 /// Posts per list page when `site.yaml` does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
+
+/// What every page shows of the site: the part of the settings the app needs too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    /// The blog's name, shown in the header and every document title.
+    pub title: String,
+    /// One line under the title.
+    pub tagline: String,
+    /// Description for pages that have none of their own, and for the feeds.
+    pub description: String,
+    /// The language of the site's text (`<html lang>`, feeds), a BCP 47 tag.
+    pub language: String,
+    /// The author of posts that name none (an id in `authors.yaml`, or a name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_author: Option<String>,
+    /// Links to the blog elsewhere, shown in the footer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub social: Vec<ProfileLink>,
+}
+
+impl Default for SiteInfo {
+    fn default() -> Self {
+        SiteInfo {
+            title: "Rustblog".into(),
+            tagline: "Notes on building for the web, in Rust and elsewhere.".into(),
+            description: "A blog whose posts are Markdown files, rendered in your browser by \
+                          Rust and WebAssembly."
+                .into(),
+            language: "en".into(),
+            default_author: None,
+            social: Vec::new(),
+        }
+    }
+}
+
+impl SiteInfo {
+    /// A page's document title: the page's own title, then the site's.
+    pub fn document_title(&self, page: &str) -> String {
+        if page.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{page} · {}", self.title)
+        }
+    }
+}
+
+/// The theme's accent colour, for light and dark, as `#rrggbb`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Theme {
+    /// Accent (links, focus rings, buttons) on the light background.
+    pub accent: Option<String>,
+    /// Accent on the dark background.
+    pub accent_dark: Option<String>,
+}
+
+/// The theme's darkest light and lightest dark background (code blocks, `--code-bg` in
+/// `public/style.css`): an accent readable there is readable on every background.
+const LIGHT_BACKGROUND: (u8, u8, u8) = (0xf3, 0xf1, 0xec);
+const DARK_BACKGROUND: (u8, u8, u8) = (0x22, 0x26, 0x2d);
+
+impl Theme {
+    /// CSS overriding the stylesheet's accent colours; empty when the theme is the default.
+    pub fn css(&self) -> String {
+        let mut rules = String::new();
+        for (name, light, dark) in [
+            ("--accent", "#b7410e", "#f08a5d"),
+            ("--accent-text", "#9a360b", "#f4a27e"),
+        ] {
+            if self.accent.is_none() && self.accent_dark.is_none() {
+                break;
+            }
+            let light = self.accent.as_deref().unwrap_or(light);
+            let dark = self.accent_dark.as_deref().unwrap_or(dark);
+            rules.push_str(&format!("{name}:light-dark({light},{dark});"));
+        }
+        if rules.is_empty() {
+            rules
+        } else {
+            format!(":root{{{rules}}}")
+        }
+    }
+}
+
+/// `#rgb` or `#rrggbb` as red, green and blue.
+fn parse_colour(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.strip_prefix('#')?;
+    let digit = |i: usize, len: usize| u8::from_str_radix(hex.get(i..i + len)?, 16).ok();
+    match hex.len() {
+        3 => Some((digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+        6 => Some((digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+        _ => None,
+    }
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
 
 /// The settings in `site.yaml`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +128,10 @@ pub struct SiteConfig {
     pub url: Option<String>,
     /// Posts per page of the list (`/`, `/page/2/`, …).
     pub page_size: usize,
+    /// Name, description, language, default author and social links.
+    pub info: SiteInfo,
+    /// Accent colours.
+    pub theme: Theme,
 }
 
 impl Default for SiteConfig {
@@ -20,6 +139,8 @@ impl Default for SiteConfig {
         SiteConfig {
             url: None,
             page_size: DEFAULT_PAGE_SIZE,
+            info: SiteInfo::default(),
+            theme: Theme::default(),
         }
     }
 }
@@ -29,12 +150,95 @@ impl SiteConfig {
     pub fn parse(text: &str) -> Result<SiteConfig, String> {
         let doc = yaml::parse(text).map_err(|e| format!("site.yaml:{}: {}", e.line, e.message))?;
         let mut config = SiteConfig::default();
-        let scalar = |key: &str| match doc.get(key).map(|n| (n.line, &n.value)) {
+        let scalar_in = |node: &Node, key: &str| match node.get(key).map(|n| (n.line, &n.value)) {
             None | Some((_, Value::Null)) => Ok(None),
             Some((_, Value::Scalar(s))) => Ok(Some(s.trim().to_string())),
             Some((line, _)) => Err(format!("site.yaml:{line}: {key} must be a single value")),
         };
+        let scalar = |key: &str| scalar_in(&doc, key);
         config.url = scalar("url")?.filter(|u| !u.is_empty());
+        let info = &mut config.info;
+        for (key, field) in [
+            ("title", &mut info.title),
+            ("tagline", &mut info.tagline),
+            ("description", &mut info.description),
+            ("language", &mut info.language),
+        ] {
+            if let Some(value) = scalar(key)? {
+                *field = value;
+            }
+        }
+        if info.title.is_empty() {
+            return Err("site.yaml: title must not be empty".into());
+        }
+        let language_ok = !info.language.is_empty()
+            && info.language.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if !language_ok {
+            return Err(format!(
+                "site.yaml: language \"{}\" must be a language tag such as en, fr or pt-BR",
+                info.language
+            ));
+        }
+        info.default_author = scalar("default_author")?.filter(|a| !a.is_empty());
+        info.social = match doc.get("social").map(|n| (n, &n.value)) {
+            None | Some((_, Value::Null)) => Vec::new(),
+            Some((_, Value::Seq(items))) => items
+                .iter()
+                .map(|item| {
+                    let at = |what: &str| format!("site.yaml:{}: social: {what}", item.line);
+                    let label =
+                        scalar_in(item, "label")?.ok_or_else(|| at("a link needs a `label`"))?;
+                    let url = scalar_in(item, "url")?.ok_or_else(|| at("a link needs a `url`"))?;
+                    if !is_allowed_url(&url, UrlUse::Link) {
+                        return Err(at(&format!(
+                            "URL \"{url}\" is not http(s), mailto or relative"
+                        )));
+                    }
+                    Ok(ProfileLink { label, url })
+                })
+                .collect::<Result<_, String>>()?,
+            Some((n, _)) => {
+                return Err(format!(
+                    "site.yaml:{}: social must be a list of `label` and `url`",
+                    n.line
+                ))
+            }
+        };
+        if let Some(theme) = doc.get("theme") {
+            if !matches!(theme.value, Value::Map(_) | Value::Null) {
+                return Err(format!(
+                    "site.yaml:{}: theme must be a mapping of accent and accent_dark",
+                    theme.line
+                ));
+            }
+            for (key, background, field) in [
+                ("accent", LIGHT_BACKGROUND, &mut config.theme.accent),
+                (
+                    "accent_dark",
+                    DARK_BACKGROUND,
+                    &mut config.theme.accent_dark,
+                ),
+            ] {
+                let Some(value) = scalar_in(theme, key)? else {
+                    continue;
+                };
+                let colour = parse_colour(&value).ok_or(format!(
+                    "site.yaml: theme.{key} \"{value}\" must be a colour like #b7410e"
+                ))?;
+                // Accents colour link text: they must stay readable (WCAG AA, 4.5:1).
+                let ratio = contrast(colour, background);
+                if ratio < 4.5 {
+                    return Err(format!(
+                        "site.yaml: theme.{key} {value} is hard to read on the {} background \
+                         (contrast {ratio:.1}:1; links need at least 4.5:1)",
+                        if key == "accent" { "light" } else { "dark" }
+                    ));
+                }
+                *field = Some(value);
+            }
+        }
         if let Some(size) = scalar("page_size")? {
             config.page_size = size
                 .parse::<usize>()
@@ -81,6 +285,31 @@ mod tests {
     }
 
     #[test]
+    fn reads_identity_social_links_and_theme() {
+        let config = SiteConfig::parse(
+            "title: Field Notes\ntagline: Short ones\ndescription: About things.\nlanguage: fr-CA\n\
+             default_author: alvison-hunter\nsocial:\n  - label: Mastodon\n    url: https://mastodon.social/@x\n\
+             theme:\n  accent: '#1d4ed8'\n  accent_dark: '#93c5fd'\n",
+        )
+        .unwrap();
+        assert_eq!(config.info.title, "Field Notes");
+        assert_eq!(config.info.tagline, "Short ones");
+        assert_eq!(config.info.description, "About things.");
+        assert_eq!(config.info.language, "fr-CA");
+        assert_eq!(
+            config.info.default_author.as_deref(),
+            Some("alvison-hunter")
+        );
+        assert_eq!(config.info.social[0].label, "Mastodon");
+        assert_eq!(
+            config.theme.css(),
+            ":root{--accent:light-dark(#1d4ed8,#93c5fd);--accent-text:light-dark(#1d4ed8,#93c5fd);}"
+        );
+        assert_eq!(config.info.document_title("Post"), "Post · Field Notes");
+        assert_eq!(SiteConfig::default().theme.css(), "");
+    }
+
+    #[test]
     fn bad_settings_say_which_and_why() {
         for (text, want) in [
             (
@@ -92,6 +321,22 @@ mod tests {
                 "page_size \"ten\" must be a whole number from 1 to 1000",
             ),
             ("url: [a, b]\n", "site.yaml:1: url must be a single value"),
+            ("title: ''\n", "title must not be empty"),
+            ("language: english please\n", "must be a language tag"),
+            (
+                "social:\n  - label: X\n    url: javascript:alert(1)\n",
+                "is not http(s), mailto or relative",
+            ),
+            ("social: yes\n", "social must be a list"),
+            ("theme:\n  accent: red\n", "must be a colour like #b7410e"),
+            (
+                "theme:\n  accent: '#ffcc00'\n",
+                "theme.accent #ffcc00 is hard to read on the light background",
+            ),
+            (
+                "theme:\n  accent_dark: '#222'\n",
+                "theme.accent_dark #222 is hard to read on the dark background",
+            ),
         ] {
             let err = SiteConfig::parse(text).unwrap_err();
             assert!(err.contains(want), "{text:?}: {err}");

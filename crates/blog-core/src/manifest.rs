@@ -108,6 +108,13 @@ impl Manifest {
         manifest
     }
 
+    /// Credits posts that name no author to the site's default author (`site.yaml`).
+    pub fn credit_default_author(&mut self, author: &str) {
+        for post in self.posts.iter_mut().filter(|p| p.authors.is_empty()) {
+            post.authors.push(author.to_string());
+        }
+    }
+
     /// The post with this slug.
     pub fn post(&self, slug: &str) -> Option<&PostMeta> {
         self.posts.iter().find(|p| p.slug == slug)

@@ -3,18 +3,20 @@
 //! site's address, written out by the prerender tool.
 
 use crate::author::Author;
+use crate::config::SiteInfo;
 use crate::date::PostDate;
 use crate::paths::under_base;
 use crate::post::PostMeta;
-use crate::site;
 
-/// Where the site is published.
+/// The published site: where it is, and what it is called.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteAddress {
     /// Scheme and host, e.g. `https://user.github.io` (no path).
     pub origin: String,
     /// The path prefix, `/` or `/blog/`.
     pub base: String,
+    /// Name, description and language from `site.yaml`.
+    pub info: SiteInfo,
 }
 
 impl SiteAddress {
@@ -39,7 +41,13 @@ impl SiteAddress {
         SiteAddress {
             origin: origin.to_string(),
             base,
+            info: SiteInfo::default(),
         }
+    }
+
+    /// The same address for a site with these settings.
+    pub fn with_info(self, info: SiteInfo) -> SiteAddress {
+        SiteAddress { info, ..self }
     }
 
     /// The path of a site page under the prefix: `/posts/x` → `/blog/posts/x`.
@@ -180,7 +188,7 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
     }
     let url = site.url(&page.path);
     let title = if page.title.is_empty() {
-        site::TITLE.to_string()
+        site.info.title.to_string()
     } else {
         page.title.clone()
     };
@@ -188,17 +196,17 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
         format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)),
         format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
-            escape(site::TITLE),
+            escape(&site.info.title),
             escape(&site.url("/feed.xml"))
         ),
         format!(
             "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
-            escape(site::TITLE),
+            escape(&site.info.title),
             escape(&site.url("/rss.xml"))
         ),
         format!(
             "<meta property=\"og:site_name\" content=\"{}\">",
-            escape(site::TITLE)
+            escape(&site.info.title)
         ),
         format!(
             "<meta property=\"og:title\" content=\"{}\">",
@@ -211,7 +219,7 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
         format!("<meta property=\"og:url\" content=\"{}\">", escape(&url)),
         format!(
             "<meta property=\"og:locale\" content=\"{}\">",
-            site::LANGUAGE
+            site.info.language
         ),
         format!(
             "<meta name=\"twitter:title\" content=\"{}\">",
@@ -292,7 +300,7 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
                 json_string(&url),
                 json_string(&rfc3339(published)),
                 json_string(&rfc3339(updated.as_ref().unwrap_or(published))),
-                json_string(site::TITLE),
+                json_string(&site.info.title),
             );
             if let Some(image) = &image {
                 ld.push_str(&format!(",\"image\":{}", json_string(image)));
@@ -333,13 +341,13 @@ pub fn atom(site: &SiteAddress, entries: &[FeedEntry]) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n",
-        site::LANGUAGE,
-        escape(site::TITLE),
-        escape(site::DESCRIPTION),
+        site.info.language,
+        escape(&site.info.title),
+        escape(&site.info.description),
         escape(&site.url("/")),
         escape(&site.url("/")),
         escape(&site.url("/feed.xml")),
-        escape(site::TITLE),
+        escape(&site.info.title),
     );
     for e in entries {
         let url = site.url(&format!("/posts/{}", e.meta.slug));
@@ -374,10 +382,10 @@ pub fn atom(site: &SiteAddress, entries: &[FeedEntry]) -> String {
 pub fn rss(site: &SiteAddress, entries: &[FeedEntry]) -> String {
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n  <title>{}</title>\n  <link>{}</link>\n  <description>{}</description>\n  <language>{}</language>\n  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-        escape(site::TITLE),
+        escape(&site.info.title),
         escape(&site.url("/")),
-        escape(site::DESCRIPTION),
-        site::LANGUAGE,
+        escape(&site.info.description),
+        site.info.language,
         escape(&site.url("/rss.xml")),
     );
     if let Some(latest) = entries.iter().map(|e| e.meta.date).max() {

@@ -1,23 +1,6 @@
-//! The site's identity, shared by the app, the prerendered pages and the feeds.
-
-/// The blog's name, shown in the header and every document title.
-pub const TITLE: &str = "Rustblog";
-/// One line under the title.
-pub const TAGLINE: &str = "Notes on building for the web, in Rust and elsewhere.";
-/// Description for pages that have none of their own, and for the feeds.
-pub const DESCRIPTION: &str =
-    "A blog whose posts are Markdown files, rendered in your browser by Rust and WebAssembly.";
-/// The language of the site's text (`<html lang>`, feeds).
-pub const LANGUAGE: &str = "en";
-
-/// A page's document title: the page's own title, then the site's.
-pub fn document_title(page: &str) -> String {
-    if page.is_empty() {
-        TITLE.to_string()
-    } else {
-        format!("{page} · {TITLE}")
-    }
-}
+//! Titles and descriptions of the site's generated pages, shared by the app and the
+//! prerendered pages. The site's own name and description are settings:
+//! [`crate::config::SiteInfo`].
 
 /// The title of the page listing posts with a tag.
 pub fn tag_page_title(tag: &str) -> String {

@@ -159,3 +159,49 @@ fn sanitizing_generated_html_is_stable() {
         );
     }
 }
+
+#[test]
+fn search_never_panics_on_any_text_or_query() {
+    use blog_core::search::{
+        evaluate, highlight, html_text, parse_query, snippet, IndexBuilder, Shard,
+    };
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    let mut texts = Vec::new();
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..rng.next() % 30 {
+            let pool = if rng.next() % 2 == 0 {
+                FRAGMENTS
+            } else {
+                HTML_FRAGMENTS
+            };
+            text.push_str(pool[rng.next() % pool.len()]);
+        }
+        texts.push(text);
+    }
+    let mut builder = IndexBuilder::new();
+    for text in &texts {
+        let mut meta = Post::parse("t.md", "---\ntitle: T\ndate: 2025-03-15\n---\nx\n")
+            .unwrap()
+            .meta;
+        meta.title = text.chars().take(20).collect();
+        builder.add(&meta, &html_text(text));
+    }
+    let built = builder.finish();
+    let shards: Vec<Shard> = built
+        .files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".txt"))
+        .map(|(_, text)| Shard::parse(text).expect("the builder writes valid shards"))
+        .collect();
+    for (i, text) in texts.iter().enumerate() {
+        let query = &texts[(i * 7 + 3) % texts.len()];
+        let terms = parse_query(query);
+        let _ = evaluate(&built.meta, &terms, |n| shards.get(n));
+        let _ = highlight(text, &terms);
+        for max in [0, 1, 7, 180] {
+            let _ = snippet(text, &terms, max);
+        }
+        let _ = Shard::parse(text).map(|s| s.get("x"));
+    }
+}

@@ -38,6 +38,7 @@ pub(crate) fn main() {
 struct Options {
     dist: PathBuf,
     site: SiteAddress,
+    theme_css: String,
 }
 
 fn options() -> Result<Options, String> {
@@ -54,20 +55,24 @@ fn options() -> Result<Options, String> {
             other => return Err(format!("unknown option `{other}`")),
         }
     }
-    let site_url = match site_url {
+    let config = blog_core::config::SiteConfig::load()?;
+    let site_url = match site_url.or(config.url) {
         Some(url) => url,
-        None => blog_core::config::SiteConfig::load()?
-            .url
-            .ok_or("site.yaml has no `url:` (where the blog is published)")?,
+        None => return Err("site.yaml has no `url:` (where the blog is published)".into()),
     };
     Ok(Options {
         dist: dist.ok_or("--dist DIR is required")?,
-        site: SiteAddress::new(&site_url, &base),
+        site: SiteAddress::new(&site_url, &base).with_info(config.info),
+        theme_css: config.theme.css(),
     })
 }
 
 fn run() -> Result<(), String> {
-    let Options { dist, site } = options()?;
+    let Options {
+        dist,
+        site,
+        theme_css,
+    } = options()?;
     let _ = any_spawner::Executor::init_futures_executor();
     let read = |p: &Path| {
         std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
@@ -77,12 +82,34 @@ fn run() -> Result<(), String> {
         return Err(format!("index.html has no {APP_SLOT}"));
     }
     let template = start_after_load(&template)?;
-    let template = inline_stylesheet(&template, &dist, &site.base)?;
+    let template = inline_stylesheet(&template, &dist, &site.base, &theme_css)?;
+    // The site's language and name, from site.yaml.
+    let template = template
+        .replacen(
+            "<html lang=\"en\">",
+            &format!("<html lang=\"{}\">", publish::escape(&site.info.language)),
+            1,
+        )
+        .replacen(
+            "<title>Rustblog</title>",
+            &format!("<title>{}</title>", publish::escape(&site.info.title)),
+            1,
+        );
     let policy = content_security_policy(&template);
     let template = template.replacen(
         "<meta charset=\"utf-8\" />",
         &format!(
             "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        ),
+        1,
+    );
+    // Pages name the service worker; the app registers it (only pages of a release build
+    // have one, so `trunk serve` never caches anything).
+    let template = template.replacen(
+        "</head>",
+        &format!(
+            "    <meta name=\"service-worker\" content=\"{}sw.js\" />\n  </head>",
+            site.base
         ),
         1,
     );
@@ -96,6 +123,7 @@ fn run() -> Result<(), String> {
         // list page its page of posts; only tag, author and 404 pages carry the whole index.
         let mut preload = Preload {
             site_url: Some(site.absolute_base()),
+            site: Some(site.info.clone()),
             ..Preload::default()
         };
         match data {
@@ -143,7 +171,7 @@ fn run() -> Result<(), String> {
             page(
                 "/",
                 Embed::List(list),
-                website("/", "", blog_core::site::DESCRIPTION),
+                website("/", "", &site.info.description),
             )?;
             continue;
         }
@@ -152,7 +180,7 @@ fn run() -> Result<(), String> {
         page(
             &path,
             Embed::List(list),
-            website(&path, &title, blog_core::site::DESCRIPTION),
+            website(&path, &title, &site.info.description),
         )?;
         sitemap.push((path, None));
     }
@@ -247,7 +275,8 @@ fn run() -> Result<(), String> {
     write("rss.xml", publish::rss(&site, &feed))?;
     write("sitemap.xml", publish::sitemap(&site, &sitemap))?;
     write("robots.txt", publish::robots(&site))?;
-    write_embeds(&dist, &manifest)?;
+    write_embeds(&dist, &manifest, &site.info.language)?;
+    write_offline(&dist, &template, &site)?;
     add_csp_header(&dist, &policy)?;
     let compressed = precompress(&dist)?;
     eprintln!(
@@ -256,6 +285,62 @@ fn run() -> Result<(), String> {
         site.url("/")
     );
     Ok(())
+}
+
+/// The service worker, and the empty app page it serves offline for a page not read before
+/// (the app then routes by itself and says what cannot be loaded).
+fn write_offline(dist: &Path, template: &str, site: &SiteAddress) -> Result<(), String> {
+    use sha2::{Digest, Sha256};
+    let base = site.base.as_str();
+    // The shell knows the site's settings, like every page.
+    let preload = Preload {
+        site: Some(site.info.clone()),
+        site_url: Some(site.absolute_base()),
+        ..Preload::default()
+    };
+    let data = serde_json::to_string(&preload)
+        .map_err(|e| e.to_string())?
+        .replace("</", "<\\/");
+    let template = template.replacen(
+        "</head>",
+        &format!(
+            "    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
+        ),
+        1,
+    );
+    let template = template.as_str();
+    std::fs::write(dist.join("shell.html"), template)
+        .map_err(|e| format!("cannot write shell.html: {e}"))?;
+    let mut files = vec![format!("{base}shell.html")];
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read dist: {e}"))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let app =
+            name.starts_with("rustblog-") && (name.ends_with(".js") || name.ends_with("_bg.wasm"));
+        let asset = (name.starts_with("favicon-") && name.ends_with(".svg"))
+            || (name.starts_with("style-") && name.ends_with(".css"));
+        if app || asset {
+            files.push(format!("{base}{name}"));
+        }
+    }
+    files.sort();
+    // A new build id whenever the app or the shell changes: the browser then installs the
+    // new worker, which drops the old app files.
+    let mut digest = Sha256::new();
+    digest.update(files.join("\n"));
+    digest.update(template);
+    let build: String = digest
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let list = serde_json::to_string(&files).map_err(|e| e.to_string())?;
+    let worker = include_str!("sw.js")
+        .replace("__BUILD__", &build)
+        .replace("__BASE__", base)
+        .replace("__APP_FILES__", &list);
+    std::fs::write(dist.join("sw.js"), worker).map_err(|e| format!("cannot write sw.js: {e}"))
 }
 
 /// Renders the app at `path` into Trunk's page, with title, description and link-preview
@@ -335,7 +420,12 @@ fn start_after_load(template: &str) -> Result<String, String> {
 
 /// Puts the stylesheet into the page: a few KB of CSS cost less inline than a render-blocking
 /// round trip, so the first paint needs the HTML alone. Its hash joins the page's policy.
-fn inline_stylesheet(template: &str, dist: &Path, base: &str) -> Result<String, String> {
+fn inline_stylesheet(
+    template: &str,
+    dist: &Path,
+    base: &str,
+    theme_css: &str,
+) -> Result<String, String> {
     const LINK: &str = "<link rel=\"stylesheet\" href=\"";
     let Some(start) = template.find(LINK) else {
         return Ok(template.to_string());
@@ -358,8 +448,9 @@ fn inline_stylesheet(template: &str, dist: &Path, base: &str) -> Result<String, 
             file.display()
         ));
     }
+    // The theme's colours from site.yaml come after the stylesheet's, so they win.
     Ok(format!(
-        "{}<style>{css}</style>{}",
+        "{}<style>{css}{theme_css}</style>{}",
         &template[..start],
         &template[end..]
     ))
@@ -369,7 +460,7 @@ fn inline_stylesheet(template: &str, dist: &Path, base: &str) -> Result<String, 
 /// `embed/card.css` (the card's styles, taken from the loader so there is one copy) and, for
 /// hosts that allow no scripts, a page per author at `embed/authors/<id>/` rendered by the
 /// same `AuthorCard` component.
-fn write_embeds(dist: &Path, manifest: &Manifest) -> Result<(), String> {
+fn write_embeds(dist: &Path, manifest: &Manifest, language: &str) -> Result<(), String> {
     use rustblog::components::author_card::AuthorCard;
     let embed = dist.join("embed");
     let loader = std::fs::read_to_string(embed.join("author-card.js"))
@@ -387,7 +478,7 @@ fn write_embeds(dist: &Path, manifest: &Manifest) -> Result<(), String> {
         let card = Owner::new().with(|| view! { <AuthorCard author=author.clone() /> }.to_html());
         let page = format!(
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>About {name}</title>\n<link rel=\"stylesheet\" href=\"../../card.css\">\n</head>\n<body><div class=\"frame\">{card}</div></body>\n</html>\n",
-            blog_core::site::LANGUAGE
+            publish::escape(language)
         );
         let dir = embed.join("authors").join(&author.id);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;

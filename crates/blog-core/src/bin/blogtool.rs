@@ -4,7 +4,8 @@
 //! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
 //!     Writes DIR/index.json (the post index), DIR/pages/N.json (the list's pages, of
 //!     `page_size` posts from site.yaml or BLOG_PAGE_SIZE) and copies every published post
-//!     into DIR, and the search index into DIR/search. Drafts and future-dated posts are left out unless asked
+//!     into DIR, the search index into DIR/search and the site's name and links (from
+//!     site.yaml) into DIR/site.json. Drafts and future-dated posts are left out unless asked
 //!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
 //!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
 //! blogtool check [--posts DIR] [--public DIR]
@@ -108,7 +109,11 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         now: if args.future { None } else { Some(now()?) },
     };
     let (sources, authors) = read_posts(posts)?;
-    let manifest = Manifest::build(&sources, authors.as_deref(), options);
+    let config = SiteConfig::load()?;
+    let mut manifest = Manifest::build(&sources, authors.as_deref(), options);
+    if let Some(author) = &config.info.default_author {
+        manifest.credit_default_author(author);
+    }
     if !manifest.problems.is_empty() && !args.skip_broken {
         for problem in &manifest.problems {
             eprintln!("error: {}", problem.message);
@@ -136,7 +141,11 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     let index = out.join("index.json");
     std::fs::write(&index, json).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     // The list's pages, each on its own: the home page of a large blog loads one of them.
-    let size = SiteConfig::load()?.page_size;
+    let size = config.page_size;
+    // The site's name and links, for pages that do not embed them (`trunk serve`).
+    let info = serde_json::to_string(&config.info).map_err(|e| e.to_string())?;
+    let file = out.join("site.json");
+    std::fs::write(&file, info).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     let pages = out.join("pages");
     let _ = std::fs::remove_dir_all(&pages);
     std::fs::create_dir_all(&pages)

@@ -257,6 +257,9 @@ mod tests {
             ),
             ("<ul><li>one</li><li>two</li></ul>", "one two"),
             ("plain &unknown; text", "plain &unknown; text"),
+            // An entity right before multi-byte text (this once cut a character in two).
+            ("<p>&lt;中文字です</p>", "<中文字です"),
+            ("&", "&"),
         ];
         for (html, text) in cases {
             assert_eq!(html_text(html), text, "{html}");

@@ -360,7 +360,9 @@ fn push_text(out: &mut String, text: &str) {
 
 /// The character an entity at the start of `text` stands for, and the entity's length.
 fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let end = text[..text.len().min(12)].find(';')?;
+    // Entities are ASCII: look for the `;` among the first few bytes (never cutting a
+    // character in two).
+    let end = text.bytes().take(12).position(|b| b == b';')?;
     let body = &text[1..end];
     let c = match body {
         "amp" => '&',

@@ -1,0 +1,118 @@
+// The blog's service worker, written into dist/ by the prerender tool (which fills in the
+// build id and the app's files). Keeps the blog readable without a network:
+// - the app (its .js and .wasm, an empty page shell) is cached when the worker installs;
+// - every page and post the reader opens is kept when it is fetched;
+// - pages, posts and indexes always come from the network first, so a new deploy shows on
+//   the next visit; the cache answers only when the network cannot.
+const BUILD = '__BUILD__';
+const BASE = '__BASE__';
+const APP_FILES = __APP_FILES__;
+const APP = `app-${BUILD}`;
+// What the reader has read: kept across deploys, so a post read last week still opens.
+const READ = 'read-v1';
+// Trunk's content-hashed files never change: the cache answers first.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(APP)
+      .then((cache) => cache.addAll(APP_FILES))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('app-') && key !== APP) await caches.delete(key);
+      }
+      await self.clients.claim();
+      // The page that installed the worker was loaded before the worker could keep it.
+      const read = await caches.open(READ);
+      for (const client of await self.clients.matchAll({ type: 'window' })) {
+        const key = keyOf(new URL(client.url));
+        if (!(await read.match(key))) {
+          try {
+            const response = await fetch(key);
+            if (response.ok) await read.put(key, response);
+          } catch {
+            // Offline already: nothing to keep.
+          }
+        }
+      }
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(page(request, url));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(cacheFirst(request));
+  } else if (url.pathname.startsWith(`${BASE}posts/`) || url.pathname.startsWith(`${BASE}images/`)) {
+    event.respondWith(networkFirst(request));
+  }
+});
+
+/// From the network, kept for later; from the cache when the network fails. Without either,
+/// a network error, which the app reports as "you are offline".
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') {
+      const copy = response.clone();
+      caches.open(READ).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(request, { ignoreVary: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    caches.open(APP).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
+
+/// A page: the network's copy, else the one kept when it was read (`/posts/x` and
+/// `/posts/x/` are the same page), else the app's empty shell, which routes by itself and
+/// says which post cannot be loaded offline.
+async function page(request, url) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic' && !response.redirected) {
+      const copy = response.clone();
+      caches.open(READ).then((cache) => cache.put(keyOf(url), copy));
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(keyOf(url), { ignoreVary: true });
+    if (cached) return cached;
+    const shell = await caches.match(`${BASE}shell.html`);
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+/// One cache key per page: no query, no hash, always with the trailing slash of a folder.
+function keyOf(url) {
+  const key = new URL(url.href);
+  key.search = '';
+  key.hash = '';
+  if (!key.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(key.pathname)) key.pathname += '/';
+  return key.href;
+}
