@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the content pipeline with cargo-fuzz (libFuzzer): front matter, encoding repair,
-# the whole post pipeline and the sanitizer (never panics; sanitizing twice changes
+# the whole post pipeline, the sanitizer and search (never panics; sanitizing twice changes
 # nothing). cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable toolchain
 # provide them. A crash leaves its input in fuzz/artifacts/<target>/: add it as a regression
 # test in crates/blog-core/tests/never_panics.rs.
@@ -12,7 +12,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(front_matter encoding post sanitize)
+[ ${#targets[@]} -gt 0 ] || targets=(front_matter encoding post sanitize search)
 cd fuzz
 failed=()
 for target in "${targets[@]}"; do
