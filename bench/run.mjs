@@ -84,7 +84,7 @@ async function pageLoad(sites) {
           const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
           const key = `${site.name}|${page}`;
           (results[key] ??= []).push(summarise(lhr));
-          process.stderr.write(`  lighthouse ${run + 1}/${RUNS} ${page} ${site.name}\n`);
+          process.stderr.write(`  lighthouse ${round + 1}/${RUNS} ${page} ${site.name}\n`);
         }
       }
     }
@@ -383,7 +383,6 @@ function oursQuery(page, q) {
     input.value = '';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await until(() => /Type to search/.test(document.querySelector('#search-status').textContent));
-    const before = performance.getEntriesByType('resource').length;
     const t0 = performance.now();
     input.value = q;
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -394,21 +393,18 @@ function oursQuery(page, q) {
     const listed = performance.now() - t0;
     await until(() => !document.querySelector('.search-result[data-passage=pending]'));
     const shown = performance.now() - t0;
-    const bytes = performance.getEntriesByType('resource').slice(before).reduce((n, e) => n + e.transferSize, 0);
-    return { listed, shown, bytes, hits: document.querySelectorAll('.search-result').length };
+    return { listed, shown, hits: document.querySelectorAll('.search-result').length };
   }, q);
 }
 
 /// The same with Pagefind's JS API: search, then the data (title, excerpt) of the top ten.
 function pagefindQuery(page, q) {
   return page.evaluate(async (q) => {
-    const before = performance.getEntriesByType('resource').length;
     const t0 = performance.now();
     const search = await window.pagefind.search(q);
     await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
     const shown = performance.now() - t0;
-    const bytes = performance.getEntriesByType('resource').slice(before).reduce((n, e) => n + e.transferSize, 0);
-    return { listed: shown, shown, bytes, hits: Math.min(10, search.results.length) };
+    return { listed: shown, shown, hits: Math.min(10, search.results.length) };
   }, q);
 }
 
@@ -465,7 +461,17 @@ async function searchSection(browser) {
             await page.waitForFunction(() => window.ready === true, null, { timeout: 60_000 });
             measure = pagefindQuery;
           }
+          // Bytes as the browser received them, its workers' requests included (Pagefind
+          // searches in a worker, whose fetches the page's resource timing does not list).
+          let bytes = 0;
+          const pending = [];
+          const count = (request) => pending.push(request.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize), () => {}));
+          context.on('requestfinished', count);
           const cold = await measure(page, q);
+          await page.waitForTimeout(50);
+          context.off('requestfinished', count);
+          await Promise.all(pending);
+          cold.bytes = bytes;
           const warm = await measure(page, q);
           const s = samples[q];
           s.cold.push(cold.shown);
@@ -491,8 +497,8 @@ async function searchSection(browser) {
   table(['posts', 'engine', 'files', 'index KB / 1,000 posts', 'fragments KB / 1,000 posts', 'build s'], sizesRows);
   say(`Query time in Chromium (median of ${RUNS}), each query in a new visit with search opened: "listed" is`);
   say('until the top ten are on screen with titles, "shown" until each shows its passage (Pagefind: search');
-  say('plus data() of the top ten, its excerpts included); "again" is the same query typed again; bytes are');
-  say('fetched by the cold query (HTTP gzip, as Chromium asks plain-HTTP hosts):');
+  say('plus data() of the top ten, its excerpts included); "again" is the same query typed again; KB are');
+  say('what the cold query fetched, headers included, as compressed on the wire (workers\' requests too):');
   say();
   table(['posts', 'engine', 'query', 'hits shown', 'listed ms', 'shown ms', 'again ms', 'KB fetched'], queryRows);
 }

@@ -53,8 +53,10 @@ pub fn App(
             <RouteAnnouncer />
             <header class="site-header">
                 <a class="site-title" href=site::href("/")>{move || data.info().title}</a>
-                <SearchLink />
-                <ThemeToggle />
+                <div class="header-actions">
+                    <SearchLink />
+                    <ThemeToggle />
+                </div>
                 <p class="site-tagline">{move || data.info().tagline}</p>
             </header>
             <main id="main" tabindex="-1">

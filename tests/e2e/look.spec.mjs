@@ -14,15 +14,17 @@ test.afterEach(() => expect(problems).toEqual([]));
 const PAGES = [
   ['list', '/'],
   ['post', '/posts/writing-a-post'],
+  ['search', '/search?q=search+language', '.search-result[data-passage=body] mark'],
 ];
 
 for (const width of [375, 1280]) {
   for (const scheme of ['light', 'dark']) {
-    test(`list and post at ${width} px in ${scheme}: screenshots, nothing overflows`, async ({ page }, testInfo) => {
+    test(`list, post and search at ${width} px in ${scheme}: screenshots, nothing overflows`, async ({ page }, testInfo) => {
       await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
       await page.emulateMedia({ colorScheme: scheme });
-      for (const [name, path] of PAGES) {
+      for (const [name, path, ready] of PAGES) {
         await open(page, path);
+        if (ready) await expect(page.locator(ready).first()).toBeVisible();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} is wider than the ${width} px screen`).toBeLessThanOrEqual(0);
         const file = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
@@ -35,6 +37,9 @@ for (const width of [375, 1280]) {
 
 test('on the narrowest phones (320 px) code scrolls inside its block, not the page', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
+  await open(page, '/search?q=%E6%A4%9C%E7%B4%A2');
+  await expect(page.locator('.search-result mark').first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'search results').toBeLessThanOrEqual(320);
   await open(page, '/posts/writing-a-post');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   const pre = page.locator('.post-body pre').first();

@@ -221,3 +221,53 @@ fn one_broken_post_among_a_hundred() {
     assert!(stdout(&check).contains(message));
     assert!(stdout(&check).contains("checked 100 posts: 1 error(s)"));
 }
+
+#[test]
+fn publish_follows_site_yaml_and_writes_the_search_index() {
+    use blog_core::search::{evaluate, parse_query, SearchMeta, Shard};
+    let dir = TempDir::new("settings");
+    dir.write("site.yaml", "title: Field Notes\ndefault_author: ada\n");
+    dir.write(
+        "hello.md",
+        "---\ntitle: Hello\ndate: 2025-03-15\n---\nMy résumé, written in 東京.\n",
+    );
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_blogtool"))
+            .args(args)
+            .current_dir(&dir.0)
+            .env("BLOG_NOW", "2025-06-01T12:00")
+            .output()
+            .unwrap()
+    };
+    let result = run(&["publish", "--posts", ".", "--out", "out"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let read = |file: &str| std::fs::read_to_string(dir.0.join("out").join(file)).unwrap();
+
+    // The default author is credited on a post that names none.
+    let manifest: Manifest = serde_json::from_str(&read("index.json")).unwrap();
+    assert_eq!(manifest.posts[0].authors, ["ada"]);
+    // The settings the app needs when a page does not embed them.
+    assert!(read("site.json").contains("\"title\":\"Field Notes\""));
+
+    // The index answers accented and Japanese queries.
+    let meta: SearchMeta = serde_json::from_str(&read("search/meta.json")).unwrap();
+    assert_eq!(meta.docs, 1);
+    let shards: Vec<Shard> = (0..meta.shards.len())
+        .map(|i| Shard::parse(&read(&format!("search/{}", meta.shard_path(i)))).unwrap())
+        .collect();
+    for query in ["resume", "東京", "hello"] {
+        let hits = evaluate(&meta, &parse_query(query), |i| shards.get(i));
+        assert_eq!(hits.len(), 1, "{query}");
+    }
+    assert!(read(&format!("search/{}", meta.doc_path(0).0)).contains("\"slug\":\"hello\""));
+
+    // A mistake in site.yaml is reported by check, with the fix.
+    dir.write("site.yaml", "page_size: 0\n");
+    let out = run(&["check", "--posts", "."]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains("page_size \"0\" must be a whole number from 1 to 1000"),
+        "{}",
+        stdout(&out)
+    );
+}

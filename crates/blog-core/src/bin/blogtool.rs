@@ -9,7 +9,7 @@
 //!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
 //!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
 //! blogtool check [--posts DIR] [--public DIR]
-//!     Validates every post and the author registry; prints `file:line: message` and exits
+//!     Validates every post, the author registry and site.yaml; prints `file:line: message` and exits
 //!     with status 1 when there are errors.
 //! blogtool new "Title" [--posts DIR] [--author NAME]
 //!     Writes a new draft post named after the title, dated today.
@@ -198,10 +198,16 @@ fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     for finding in &findings {
         println!("{finding}");
     }
+    // The settings file is checked too: a mistake there fails every build.
+    let settings = SiteConfig::load().err();
+    if let Some(message) = &settings {
+        println!("error: {message}");
+    }
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .count();
+        .count()
+        + usize::from(settings.is_some());
     let warnings = findings.len() - errors;
     println!(
         "checked {} posts: {errors} error(s), {warnings} warning(s)",
