@@ -301,10 +301,11 @@ fn write_offline(dist: &Path, template: &str, site: &SiteAddress) -> Result<(), 
     let data = serde_json::to_string(&preload)
         .map_err(|e| e.to_string())?
         .replace("</", "<\\/");
+    // Not a page of its own: search engines must not list it.
     let template = template.replacen(
         "</head>",
         &format!(
-            "    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
+            "    <meta name=\"robots\" content=\"noindex\" />\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
         ),
         1,
     );
