@@ -201,6 +201,31 @@ pub async fn fetch_manifest(base: &str) -> Result<Manifest, LoadError> {
     fetch_json(base, "/posts/index.json", "the list of posts").await
 }
 
+thread_local! {
+    /// Posts' contexts fetched in this visit, by slug.
+    static CONTEXTS: std::cell::RefCell<std::collections::HashMap<String, Manifest>> =
+        Default::default();
+}
+
+/// What a post's page shows besides the post: its index entry, its neighbours, related
+/// posts and the author registry (`posts/context/<slug>.json`); fetched once per visit.
+pub async fn load_context(base: &str, slug: &str) -> Result<Manifest, LoadError> {
+    if let Some(context) = CONTEXTS.with(|c| c.borrow().get(slug).cloned()) {
+        return Ok(context);
+    }
+    // Checked before anything is fetched: a slug becomes part of a URL path.
+    if !is_valid_slug(slug) {
+        return Err(LoadError::NotFound);
+    }
+    let path = format!("/posts/context/{slug}.json");
+    let context: Manifest = match fetch_json(base, &path, "the posts around this one").await {
+        Err(LoadError::Status { status: 404, .. }) => return Err(LoadError::NotFound),
+        other => other?,
+    };
+    CONTEXTS.with(|c| c.borrow_mut().insert(slug.to_string(), context.clone()));
+    Ok(context)
+}
+
 /// Fetches page `number` of the post list; `NotFound` when the list has no such page.
 pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, LoadError> {
     let path = format!("/posts/pages/{number}.json");

@@ -22,22 +22,18 @@ pub fn PostView() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let site = expect_context::<SiteData>();
-    // The index is read synchronously so the post depends on it explicitly: it maps the slug
-    // to a file and holds the author registry. Awaiting it inside the future instead would
-    // subscribe mid-flight and fetch the post twice. A post embedded in the page is not
-    // fetched at all.
+    // A post embedded in the page is not fetched at all. Otherwise the post's context (its
+    // file, the author registry, the posts around it) comes from the index if it is loaded,
+    // else from the post's own small context file: never the whole index, which grows with
+    // the blog.
     let post = LocalResource::new(move || {
         let slug = slug.get();
         let embedded = site.preloaded_post(&slug).is_some();
         let cached = api::loaded_post(&slug);
         // Already on its way (the link was pointed at or clicked in a list, which knew the
-        // post's file and authors): join that load rather than wait for the whole index.
+        // post's file and authors): join that load.
         let requested = api::post_requested(&slug);
-        let manifest = if embedded || requested {
-            None
-        } else {
-            site.manifest()
-        };
+        let index = site.manifest_if_loaded();
         let base = site.base();
         async move {
             if let Some(post) = cached {
@@ -49,8 +45,12 @@ pub fn PostView() -> impl IntoView {
             if requested {
                 return Some(api::load_post(&base, &slug, None).await);
             }
-            let manifest = manifest?;
-            Some(api::load_post(&base, &slug, manifest.ok().as_ref()).await)
+            let context = match index {
+                Some(index) => Some(index),
+                // Without it the file is guessed from the slug, which the build keeps true.
+                None => api::load_context(&base, &slug).await.ok(),
+            };
+            Some(api::load_post(&base, &slug, context.as_ref()).await)
         }
     });
     let loading = || view! { <p class="loading" aria-busy="true">"Loading post…"</p> };
@@ -158,9 +158,27 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
         .collect_view();
     let site = expect_context::<SiteData>();
     let slug = meta.slug.clone();
+    // Neighbours and related posts: from what the page embedded or the index if loaded,
+    // else from the post's context file (already fetched when the post was).
+    let known = site
+        .preloaded_index_for(&slug)
+        .or_else(|| site.manifest_if_loaded());
+    let context = LocalResource::new({
+        let (slug, known) = (slug.clone(), known.clone());
+        move || {
+            let (slug, known, base) = (slug.clone(), known.clone(), site.base());
+            async move {
+                match known {
+                    Some(index) => Some(index),
+                    None => api::load_context(&base, &slug).await.ok(),
+                }
+            }
+        }
+    });
     let more_reading = move || {
-        site.preloaded_index_for(&slug)
-            .or_else(|| site.manifest().and_then(Result::ok))
+        known
+            .clone()
+            .or_else(|| context.get().flatten())
             .map(|m| view! { <MoreReading manifest=m slug=slug.clone() /> })
     };
     // The post arrives after the page loaded, so the browser could not scroll to a

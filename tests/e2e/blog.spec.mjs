@@ -52,7 +52,9 @@ test('the list shows every post, newest first, with its facts', async ({ page })
 
 test('reader opens the seed post, sees what the author meant, and goes back', async ({ page }) => {
   const fetches = [];
+  const requested = [];
   page.on('request', (r) => r.url().endsWith(`/posts/${SEED}.md`) && fetches.push(r.url()));
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await open(page, '/');
   await page.locator(`.post-card[data-slug="${SEED}"] h2 a`).click();
   await expect(page).toHaveURL(`/posts/${SEED}`);
@@ -81,6 +83,10 @@ test('reader opens the seed post, sees what the author meant, and goes back', as
     'href',
     'https://alvisonhunter.com/',
   );
+  // The posts around it come from its own small context file, not the whole index.
+  const more = page.getByRole('navigation', { name: 'More posts' });
+  await expect(more.locator('a[rel=prev], a[rel=next]').first()).toBeVisible();
+  expect(requested.some((p) => p.endsWith('/posts/index.json'))).toBe(false);
 
   await page.goBack();
   await expect(page).toHaveURL('/');

@@ -246,6 +246,8 @@ fn publish_follows_site_yaml_and_writes_the_search_index() {
     // The default author is credited on a post that names none.
     let manifest: Manifest = serde_json::from_str(&read("index.json")).unwrap();
     assert_eq!(manifest.posts[0].authors, ["ada"]);
+    // Each post's context, for pages opened in the app.
+    assert!(read("context/hello.json").contains("\"slug\":\"hello\""));
     // The settings the app needs when a page does not embed them.
     assert!(read("site.json").contains("\"title\":\"Field Notes\""));
 

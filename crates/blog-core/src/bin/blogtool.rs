@@ -4,7 +4,8 @@
 //! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
 //!     Writes DIR/index.json (the post index), DIR/pages/N.json (the list's pages, of
 //!     `page_size` posts from site.yaml or BLOG_PAGE_SIZE) and copies every published post
-//!     into DIR, the search index into DIR/search and the site's name and links (from
+//!     into DIR, each post's neighbours and related posts into DIR/context/<slug>.json,
+//!     the search index into DIR/search and the site's name and links (from
 //!     site.yaml) into DIR/site.json. Drafts and future-dated posts are left out unless asked
 //!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
 //!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
@@ -23,7 +24,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use blog_core::check::{self, Severity};
 use blog_core::config::SiteConfig;
 use blog_core::date::PostDate;
-use blog_core::manifest::{BuildOptions, Manifest};
+use blog_core::manifest::{BuildOptions, Manifest, RelatedIndex};
 
 const USAGE: &str = "usage:
   blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
@@ -158,6 +159,7 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         let json = serde_json::to_string(&page).map_err(|e| e.to_string())?;
         std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
+    write_contexts(&manifest, &out.join("context"))?;
     write_search_index(&manifest, &sources, &out.join("search"))?;
     eprintln!(
         "blogtool: published {} posts into {}",
@@ -165,6 +167,22 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes what each post's page shows besides the post (its neighbours, related posts and
+/// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
+/// whole index, which grows with the blog.
+fn write_contexts(manifest: &Manifest, dir: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let related = RelatedIndex::new(manifest);
+    for post in &manifest.posts {
+        let context = manifest.context_for(&post.slug, &related);
+        let json = serde_json::to_string(&context).map_err(|e| e.to_string())?;
+        let file = dir.join(format!("{}.json", post.slug));
+        std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes the search index into `dir`, replacing the previous build's.
