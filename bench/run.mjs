@@ -269,21 +269,27 @@ function run(cmd, argv) {
   return { seconds, peakMb: Number(peak ?? 0) / 1024 };
 }
 
+/// The generated corpus of `count` posts published into a copy of the app shell
+/// (`target/bench/<name>`), and how long `blogtool publish` took.
+function publishCorpus(count, name) {
+  const corpus = generateCorpus(count, join(work, `corpus-${count}`));
+  const ours = join(work, name);
+  rmSync(ours, { recursive: true, force: true });
+  cpSync(join(work, 'shell'), ours, { recursive: true });
+  const publish = run(join(root, 'target/tool/blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
+  return { corpus, ours, publish };
+}
+
 async function scale(browser) {
   say('## Scale: generated corpora');
   say();
-  const shell = join(work, 'shell');
   const tools = join(root, 'target/tool');
   const build = [];
   const pages = [];
   let port = 4320;
   for (const count of SCALES) {
-    const corpus = generateCorpus(count, join(work, `corpus-${count}`));
-    const ours = join(work, `ours-${count}`);
-    rmSync(ours, { recursive: true, force: true });
-    cpSync(shell, ours, { recursive: true });
     process.stderr.write(`  building ${count} posts: ours\n`);
-    const publish = run(join(tools, 'blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
+    const { corpus, ours, publish } = publishCorpus(count, `ours-${count}`);
     const prerender = run(join(tools, 'prerender'), ['--dist', ours, '--base', '/', '--site-url', 'https://rustblog.example']);
     process.stderr.write(`  building ${count} posts: hugo\n`);
     const src = hugoSource(corpus, null, join(work, `hugo-src-${count}`));
@@ -411,19 +417,13 @@ function pagefindQuery(page, q) {
 async function searchSection(browser) {
   say('## Search: our index against Pagefind, same posts');
   say();
-  const shell = join(work, 'shell');
-  const tools = join(root, 'target/tool');
   const pagefindBin = join(root, 'bench/node_modules/.bin/pagefind');
   const sizesRows = [];
   const queryRows = [];
   let port = 4360;
   for (const count of SCALES) {
-    const corpus = generateCorpus(count, join(work, `corpus-${count}`));
-    const ours = join(work, `search-ours-${count}`);
-    rmSync(ours, { recursive: true, force: true });
-    cpSync(shell, ours, { recursive: true });
     process.stderr.write(`  search index of ${count} posts: ours\n`);
-    const publish = run(join(tools, 'blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
+    const { corpus, ours, publish } = publishCorpus(count, `search-ours-${count}`);
     precompress(join(ours, 'posts'));
     const hugoOut = join(work, `search-hugo-${count}`);
     buildHugo(hugoSource(corpus, null, join(work, `hugo-src-${count}`)), hugoOut);

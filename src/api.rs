@@ -289,14 +289,13 @@ pub async fn fetch_post_text(base: &str, meta: &PostMeta) -> Result<String, Load
     if let Some(loaded) = loaded_post(&meta.slug) {
         return Ok(search::html_text(&loaded.post.html));
     }
-    let what = format!("the post “{}”", meta.slug);
-    let url = under_base(base, &format!("/posts/{}", meta.file));
-    let (status, text) = fetch_text(&url, &what).await?;
-    if !(200..300).contains(&status) || looks_like_html_page(&text) {
-        return Err(LoadError::NotFound);
-    }
-    let post = Post::parse_at(&meta.file, &text, base).map_err(LoadError::Invalid)?;
-    Ok(search::html_text(&post.html))
+    // The entry names the post's file; its authors do not matter for the text.
+    let known = Manifest {
+        posts: vec![meta.clone()],
+        ..Manifest::default()
+    };
+    let loaded = fetch_post(base, &meta.slug, Some(&known)).await?;
+    Ok(search::html_text(&loaded.post.html))
 }
 
 /// Fetches a JSON file the build wrote (`path` under the base) and decodes it.
