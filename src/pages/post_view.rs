@@ -163,14 +163,17 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let known = site
         .preloaded_index_for(&slug)
         .or_else(|| site.manifest_if_loaded());
+    // Fetched only when nothing loaded already knows the posts around this one.
+    let needed = known.is_none();
     let context = LocalResource::new({
-        let (slug, known) = (slug.clone(), known.clone());
+        let slug = slug.clone();
         move || {
-            let (slug, known, base) = (slug.clone(), known.clone(), site.base());
+            let (slug, base) = (slug.clone(), site.base());
             async move {
-                match known {
-                    Some(index) => Some(index),
-                    None => api::load_context(&base, &slug).await.ok(),
+                if needed {
+                    api::load_context(&base, &slug).await.ok()
+                } else {
+                    None
                 }
             }
         }

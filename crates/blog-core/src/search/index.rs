@@ -189,9 +189,7 @@ impl IndexBuilder {
         for (term, list) in terms {
             let line = encode_line(&term, &list);
             match shards.last_mut() {
-                Some((_, text)) if text.len() + line.len() <= SHARD_BYTES || text.is_empty() => {
-                    text.push_str(&line)
-                }
+                Some((_, text)) if text.len() + line.len() <= SHARD_BYTES => text.push_str(&line),
                 _ => shards.push((term, line)),
             }
         }
