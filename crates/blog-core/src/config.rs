@@ -73,23 +73,19 @@ const DARK_BACKGROUND: (u8, u8, u8) = (0x22, 0x26, 0x2d);
 impl Theme {
     /// CSS overriding the stylesheet's accent colours; empty when the theme is the default.
     pub fn css(&self) -> String {
+        if self.accent.is_none() && self.accent_dark.is_none() {
+            return String::new();
+        }
         let mut rules = String::new();
         for (name, light, dark) in [
             ("--accent", "#b7410e", "#f08a5d"),
             ("--accent-text", "#9a360b", "#f4a27e"),
         ] {
-            if self.accent.is_none() && self.accent_dark.is_none() {
-                break;
-            }
             let light = self.accent.as_deref().unwrap_or(light);
             let dark = self.accent_dark.as_deref().unwrap_or(dark);
             rules.push_str(&format!("{name}:light-dark({light},{dark});"));
         }
-        if rules.is_empty() {
-            rules
-        } else {
-            format!(":root{{{rules}}}")
-        }
+        format!(":root{{{rules}}}")
     }
 }
 
@@ -251,13 +247,15 @@ impl SiteConfig {
         Ok(config)
     }
 
-    /// `site.yaml` in the current folder (defaults when there is none), with the
-    /// environment's overrides for one build: `BLOG_SITE_URL` and `BLOG_PAGE_SIZE`.
+    /// `site.yaml` in the current folder, or the file `BLOG_SITE_CONFIG` names (defaults when
+    /// there is none), with the environment's overrides for one build: `BLOG_SITE_URL` and
+    /// `BLOG_PAGE_SIZE`.
     pub fn load() -> Result<SiteConfig, String> {
-        let mut config = match std::fs::read_to_string("site.yaml") {
+        let path = std::env::var("BLOG_SITE_CONFIG").unwrap_or_else(|_| "site.yaml".into());
+        let mut config = match std::fs::read_to_string(&path) {
             Ok(text) => SiteConfig::parse(&text)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
-            Err(e) => return Err(format!("cannot read site.yaml: {e}")),
+            Err(e) => return Err(format!("cannot read {path}: {e}")),
         };
         if let Ok(url) = std::env::var("BLOG_SITE_URL") {
             config.url = Some(url);
