@@ -24,7 +24,7 @@ cargo test --offline -p rustblog --target wasm32-unknown-unknown --test web
 step "release build at the root (trunk build --release)"
 trunk build --release
 step "release build under a sub-path (/blog/), with three posts per list page"
-BLOG_PAGE_SIZE=3 trunk build --release --public-url /blog/ --dist target/dist-blog
+BLOG_SITE_CONFIG=tests/e2e/fixtures/site-blog.yaml BLOG_PAGE_SIZE=3 trunk build --release --public-url /blog/ --dist target/dist-blog
 step "sizes of what ships"
 bash scripts/sizes.sh dist
 step "end-to-end tests in Chromium"

@@ -193,3 +193,25 @@ test('the list comes in pages, each a real page, linked both ways, with and with
   const missing = await page.request.get(`${blog}page/${firstPage.pages + 1}/`);
   expect(missing.status()).toBe(404);
 });
+
+test('theme colours and social links from the site settings reach the pages, with and without the app', async ({ browser, page }) => {
+  // This build's settings: tests/e2e/fixtures/site-blog.yaml (BLOG_SITE_CONFIG in scripts/test.sh).
+  const linkColour = (p) => p.locator('.site-footer a').first().evaluate((a) => getComputedStyle(a).color);
+  const check = async (p) => {
+    const social = p.locator('.site-footer').getByRole('link', { name: 'Mastodon' });
+    await expect(social).toHaveAttribute('href', 'https://mastodon.example/@rustblog');
+    await expect(social).toHaveAttribute('rel', 'me');
+    await p.emulateMedia({ colorScheme: 'light' });
+    expect(await linkColour(p)).toBe('rgb(29, 78, 216)');
+    await p.emulateMedia({ colorScheme: 'dark' });
+    expect(await linkColour(p)).toBe('rgb(147, 197, 253)');
+  };
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(`${blog}posts/${SEED}/`);
+  await check(plain);
+  await noScript.close();
+
+  await open(page, blog);
+  await check(page);
+});
