@@ -15,6 +15,10 @@ pub struct PostDate {
     pub day: u8,
     /// Minutes after midnight when the front matter gave a time; `None` for a bare date.
     pub minutes: Option<u16>,
+    /// The author's UTC offset in minutes east of Greenwich (`-0500` is `-300`), when the
+    /// time carried one (`Z` is `0`). Kept so feeds and the future-post rule use the real
+    /// instant while readers still see the author's own wall-clock date.
+    pub offset: Option<i16>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -52,7 +56,7 @@ fn digits(s: &str, n: usize) -> Option<u16> {
 impl PostDate {
     /// Parses `2025-03-15`, `2025-03-15 10:00`, `2025-03-15T10:00:00` and RFC 3339 with an
     /// offset or `Z` (`2025-03-15T10:00:00+02:00`). The time zone is not converted: the
-    /// author's wall-clock date is the one readers see.
+    /// author's wall-clock date is the one readers see, and the offset is kept beside it.
     pub fn parse(text: &str) -> Option<PostDate> {
         let text = text.trim();
         let (date, time) = match text.find(['T', 't', ' ']) {
@@ -69,15 +73,19 @@ impl PostDate {
         if day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        let minutes = match time {
-            None => None,
-            Some(t) => Some(parse_time(t)?),
+        let (minutes, offset) = match time {
+            None => (None, None),
+            Some(t) => {
+                let (minutes, offset) = parse_time(t)?;
+                (Some(minutes), offset)
+            }
         };
         Some(PostDate {
             year,
             month,
             day,
             minutes,
+            offset,
         })
     }
 
@@ -98,20 +106,25 @@ impl PostDate {
 }
 
 /// Parses `HH:MM`, `HH:MM:SS`, optional fraction, optional `Z` or offset (`+02:00`, `+0200`,
-/// `+02`, with or without a space before it, as Jekyll writes `10:00:00 +0200`).
-fn parse_time(t: &str) -> Option<u16> {
+/// `+02`, with or without a space before it, as Jekyll writes `10:00:00 +0200`). Returns the
+/// minutes after midnight and the offset in minutes east of UTC, when one was given.
+fn parse_time(t: &str) -> Option<(u16, Option<i16>)> {
     let compact: String = t.chars().filter(|c| *c != ' ').collect();
+    let zulu = compact.ends_with(['Z', 'z']);
     let t = compact.trim_end_matches(['Z', 'z']);
+    let mut offset = zulu.then_some(0);
     let t = match t.rfind(['+', '-']) {
         Some(i) if i >= 5 => {
-            let offset = &t[i + 1..];
-            let (h, m) = match offset.split_once(':') {
+            let text = &t[i + 1..];
+            let (h, m) = match text.split_once(':') {
                 Some(parts) => parts,
-                None if offset.len() == 4 => offset.split_at(2),
-                None => (offset, "00"),
+                None if text.len() == 4 => text.split_at(2),
+                None => (text, "00"),
             };
-            digits(h, 2).filter(|&h| h < 24)?;
-            digits(m, 2).filter(|&m| m < 60)?;
+            let h = digits(h, 2).filter(|&h| h < 24)?;
+            let m = digits(m, 2).filter(|&m| m < 60)?;
+            let east = i16::try_from(h * 60 + m).ok()?;
+            offset = Some(if t.as_bytes()[i] == b'-' { -east } else { east });
             &t[..i]
         }
         _ => t,
@@ -126,7 +139,7 @@ fn parse_time(t: &str) -> Option<u16> {
     if parts.next().is_some() || hour > 23 || minute > 59 {
         return None;
     }
-    Some(hour * 60 + minute)
+    Some((hour * 60 + minute, offset))
 }
 
 impl PostDate {
@@ -149,14 +162,50 @@ impl PostDate {
             month,
             day,
             minutes: Some(minutes),
+            offset: Some(0),
         }
     }
 
-    /// Whether this date (and time, when given) is after `now`. A bare date counts as the
+    /// Days from 1970-01-01 to this calendar date (negative before it); the inverse of
+    /// [`PostDate::from_unix`]'s day arithmetic.
+    pub fn days_since_epoch(&self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The moment this date names, in minutes since the Unix epoch, UTC. A date without an
+    /// offset is taken as UTC, and a bare date as the start of that day.
+    pub fn utc_minutes(&self) -> i64 {
+        self.days_since_epoch() * 1440 + i64::from(self.minutes.unwrap_or(0))
+            - i64::from(self.offset.unwrap_or(0))
+    }
+
+    /// The same moment in UTC (`offset` 0), for feeds that prefer `Z` times.
+    pub fn to_utc(&self) -> PostDate {
+        let total = self.utc_minutes();
+        let seconds = u64::try_from(total.max(0) * 60).unwrap_or(0);
+        let mut utc = PostDate::from_unix(seconds);
+        if self.minutes.is_none() && self.offset.is_none() {
+            utc.minutes = None;
+        }
+        utc
+    }
+
+    /// Whether this date (and time, when given) is after `now`, compared as instants: a
+    /// post written at `23:30 -0500` is published at 04:30 UTC. A bare date counts as the
     /// start of that day.
     pub fn is_after(&self, now: &PostDate) -> bool {
-        let key = |d: &PostDate| (d.year, d.month, d.day, d.minutes.unwrap_or(0));
-        key(self) > key(now)
+        self.utc_minutes() > now.utc_minutes()
     }
 }
 
@@ -235,6 +284,28 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_offset_and_compares_instants() {
+        let late = PostDate::parse("2024-11-30 23:30:00 -0500").unwrap();
+        assert_eq!(late.iso(), "2024-11-30");
+        assert_eq!(late.offset, Some(-300));
+        assert_eq!(late.to_utc().iso_with_time(), "2024-12-01T04:30");
+        let now = PostDate::parse("2024-12-01T04:00Z").unwrap();
+        assert!(late.is_after(&now), "04:30 UTC is after 04:00 UTC");
+        let later = PostDate::parse("2024-12-01T05:00Z").unwrap();
+        assert!(!late.is_after(&later));
+        let cases = [
+            ("2025-03-15T10:00:00+02:00", Some(120)),
+            ("2025-03-15T10:00:00Z", Some(0)),
+            ("2025-03-15 10:00:00 +0530", Some(330)),
+            ("2025-03-15 10:00", None),
+            ("2025-03-15", None),
+        ];
+        for (input, offset) in cases {
+            assert_eq!(PostDate::parse(input).unwrap().offset, offset, "{input}");
+        }
+    }
+
+    #[test]
     fn formats_for_readers() {
         assert_eq!(
             PostDate::parse("2025-03-15").map(|d| d.human()),
@@ -259,11 +330,31 @@ impl PostDate {
             None => self.iso(),
         }
     }
+
+    /// The date as written by the author with its offset, when it has one: `2025-03-15`,
+    /// `2025-03-15T10:00`, `2025-03-15T10:00-05:00` or `2025-03-15T10:00Z`. This is the
+    /// stored form (index, normalised front matter); [`PostDate::parse`] reads it back.
+    pub fn stored(&self) -> String {
+        match (self.minutes, self.offset) {
+            (Some(_), Some(0)) => format!("{}Z", self.iso_with_time()),
+            (Some(_), Some(off)) => {
+                let sign = if off < 0 { '-' } else { '+' };
+                let off = off.unsigned_abs();
+                format!(
+                    "{}{sign}{:02}:{:02}",
+                    self.iso_with_time(),
+                    off / 60,
+                    off % 60
+                )
+            }
+            _ => self.iso_with_time(),
+        }
+    }
 }
 
 impl serde::Serialize for PostDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso_with_time())
+        s.serialize_str(&self.stored())
     }
 }
 
@@ -281,7 +372,12 @@ mod serde_tests {
 
     #[test]
     fn round_trips_through_json() {
-        for text in ["2025-03-15", "2025-03-15T10:05"] {
+        for text in [
+            "2025-03-15",
+            "2025-03-15T10:05",
+            "2024-11-30T23:30-05:00",
+            "2025-03-15T10:05Z",
+        ] {
             let d = PostDate::parse(text).unwrap();
             let json = serde_json::to_string(&d).unwrap();
             assert_eq!(json, format!("\"{text}\""));

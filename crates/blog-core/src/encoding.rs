@@ -2,11 +2,18 @@
 //!
 //! A post saved through a Windows-1252 round trip shows `â€”` where the author wrote `—` and
 //! `ðŸ‘‰` for `👉`. The repair works on *segments*: maximal runs of characters that Windows-1252
-//! can represent. A segment is rewritten only when re-encoding it as Windows-1252 yields valid
-//! UTF-8 that differs from the input, i.e. when every non-ASCII character in it is part of a
-//! well-formed multi-byte sequence. Correct text fails that test almost always: a lone `é`
-//! (byte `E9`) followed by anything but two continuation bytes is invalid UTF-8, and characters
-//! outside Windows-1252 (CJK, Vietnamese tone marks, emoji) end a segment and are never touched.
+//! can represent. A segment is rewritten only when it carries the double-encoding signature:
+//! re-encoding it as Windows-1252 yields valid UTF-8 that differs from the input (every
+//! non-ASCII character in it is part of a well-formed multi-byte sequence), **and** every
+//! character that decoding produces is one people write ([`is_likely_text`]: Latin, Greek,
+//! Cyrillic, Hebrew, Arabic, Indic, CJK, Hangul, punctuation, symbols, emoji).
+//!
+//! The second test is what keeps correct text safe. `Spaß—ohne` is, byte for byte, a valid
+//! encoding of the N'Ko letter U+07D7, and `CAFÉ…` of U+0245; nobody writes N'Ko or Latin
+//! Extended-B through a Windows code page, so those segments stay as they are. Silently
+//! corrupting correct text is worse than leaving a rare mojibake, so the rule errs that way.
+//! Characters outside Windows-1252 (CJK, Vietnamese tone marks, emoji) end a segment and are
+//! never touched.
 
 use std::borrow::Cow;
 
@@ -104,7 +111,7 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
 fn flush(original: &str, bytes: &[u8], out: &mut String) -> bool {
     if !original.is_ascii() {
         if let Ok(decoded) = std::str::from_utf8(bytes) {
-            if decoded != original {
+            if decoded != original && is_likely_repair(decoded) {
                 out.push_str(decoded);
                 return true;
             }
@@ -112,6 +119,49 @@ fn flush(original: &str, bytes: &[u8], out: &mut String) -> bool {
     }
     out.push_str(original);
     false
+}
+
+/// Whether a segment's decoded text reads as what the author meant: every character is
+/// likely text, and a lone letter of a non-Latin alphabet (`Ð—` decodes to `З`) is not taken
+/// as a word: real Greek, Cyrillic, Hebrew or Arabic mojibake decodes to several letters.
+fn is_likely_repair(decoded: &str) -> bool {
+    let mut non_ascii = decoded.chars().filter(|c| !c.is_ascii());
+    let first = non_ascii.next();
+    let lone = non_ascii.next().is_none();
+    decoded.chars().all(is_likely_text)
+        && !(lone && first.is_some_and(|c| matches!(u32::from(c), 0x370..=0x6FF)))
+}
+
+/// Whether `c` belongs to a block people write text, punctuation or emoji in: the only
+/// characters a double-encoding repair may produce. Excluded on purpose (because correct
+/// Latin-1 text decodes into them by accident): C1 controls, Latin Extended-B, IPA and
+/// modifier letters, combining marks, Armenian, Syriac, Thaana, N'Ko and the other
+/// 0x0500–0x08FF scripts a Windows code page never carried, and private use.
+fn is_likely_text(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00..=0x7F            // ASCII
+        | 0xA0..=0x17F         // Latin-1 Supplement, Latin Extended-A
+        | 0x1A0..=0x1B0        // Vietnamese horned ơ, ư
+        | 0x1CD..=0x1DC        // Pinyin tone letters
+        | 0x218..=0x21B        // Romanian comma-below letters
+        | 0x370..=0x3FF        // Greek
+        | 0x400..=0x4FF        // Cyrillic
+        | 0x5D0..=0x5EA        // Hebrew letters
+        | 0x5B0..=0x5C7        // Hebrew points
+        | 0x60C | 0x61B | 0x61F // Arabic comma, semicolon, question mark
+        | 0x621..=0x6FF        // Arabic letters, marks and digits
+        | 0x900..=0xDFF        // Indic scripts
+        | 0xE00..=0xEFF        // Thai, Lao
+        | 0x10A0..=0x10FF      // Georgian
+        | 0x1E00..=0x1EFF      // Latin Extended Additional (Vietnamese)
+        | 0x2000..=0x2BFF      // punctuation, currency, letterlike, arrows, maths, shapes, dingbats
+        | 0x2E80..=0x9FFF      // CJK radicals, kana, CJK ideographs
+        | 0xAC00..=0xD7AF      // Hangul syllables
+        | 0xFE00..=0xFE0F      // variation selectors (emoji presentation)
+        | 0xFF00..=0xFFEF      // full-width forms
+        | 0x1F000..=0x1FAFF    // emoji and pictographs
+        | 0x20000..=0x2FFFF    // CJK extensions
+    )
 }
 
 #[cfg(test)]
@@ -150,6 +200,14 @@ mod tests {
             "Mixed: café 中文 👉 — fine",
             "ÀÉÎÕÜ àéîõü ñ ç ß ø å æ",
             "He said “CAFÉ” and “déjà vu”.",
+            // Each of these re-encodes to valid UTF-8 of an unlikely script.
+            "Spaß—ohne Ende",
+            "see you at the CAFÉ…",
+            "GRÖßE—",
+            "ÀÉ…",
+            "Ø—",
+            "Ð—the letter eth",
+            "1× ±",
         ];
         for input in cases {
             let got = repair_mojibake(input);
@@ -157,6 +215,61 @@ mod tests {
                 matches!(got, Cow::Borrowed(_)),
                 "changed {input:?} to {got:?}"
             );
+        }
+    }
+
+    /// Correct text in many languages, each checked two ways: left alone as it is, and
+    /// repaired exactly after a real double encoding (UTF-8 bytes read as Windows-1252).
+    const LANGUAGES: [&str; 24] = [
+        "Deutsch: Spaß—ohne Ende, Größe und Übermaß.",
+        "Français : « CAFÉ… », déjà vu, l’élève, œuvre.",
+        "Español: ¿Qué tal? ¡Año nuevo! Niño, señor.",
+        "Português: ação, coração, pão, À noite.",
+        "Italiano: perché è così, caffè, città.",
+        "Nederlands: één, ruïne, coördinatie.",
+        "Svenska: Blåbär, smörgåsbord, Åre.",
+        "Dansk: Ærø, søster, Ø—øst.",
+        "Íslenska: Þórður, Ð—ð, æðardúnn.",
+        "Polski: zażółć gęślą jaźń, Łódź.",
+        "Čeština: příliš žluťoučký kůň úpěl ďábelské ódy.",
+        "Magyar: árvíztűrő tükörfúrógép, Ő és Ű.",
+        "Română: științĂ, țară, împăratul.",
+        "Türkçe: çığ, şoför, İstanbul, ılık.",
+        "Tiếng Việt: người, được, những, Hà Nội.",
+        "Ελληνικά: καλημέρα, Ωραία μέρα — ναι.",
+        "Русский: Съешь же ещё этих мягких булок.",
+        "Українська: ґанок, їжак, є, Київ.",
+        "עברית: שלום עולם, מה נשמע?",
+        "العربية: مرحبا بالعالم، كيف حالك؟",
+        "हिन्दी: नमस्ते दुनिया, आप कैसे हैं?",
+        "中文：你好，世界！這是一個測試。",
+        "日本語：こんにちは、世界。「ゆっくり」",
+        "한국어: 안녕하세요, 세계! 반갑습니다.",
+    ];
+
+    /// What a Windows-1252 round trip does to UTF-8 text.
+    fn double_encode(text: &str) -> String {
+        text.bytes()
+            .map(|b| match b {
+                0x80..=0x9F => HIGH[usize::from(b - 0x80)].unwrap_or(char::from(b)),
+                _ => char::from(b),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn leaves_correct_text_in_many_languages_alone() {
+        for text in LANGUAGES {
+            assert_eq!(repair_mojibake(text), text, "changed correct text");
+        }
+    }
+
+    #[test]
+    fn repairs_real_double_encoding_in_many_languages() {
+        for text in LANGUAGES {
+            let broken = double_encode(text);
+            assert_ne!(broken, text);
+            assert_eq!(repair_mojibake(&broken), text, "did not repair {broken:?}");
         }
     }
 

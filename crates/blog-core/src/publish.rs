@@ -107,32 +107,30 @@ fn json_string(text: &str) -> String {
     out
 }
 
-/// RFC 3339 form of a post date, in UTC when no time was given.
+/// RFC 3339 form of a post date: the author's time with their offset when they gave one
+/// (`2024-11-30T23:30:00-05:00`), otherwise UTC (`2025-03-15T00:00:00Z`).
 pub fn rfc3339(date: &PostDate) -> String {
     let minutes = date.minutes.unwrap_or(0);
-    format!("{}T{:02}:{:02}:00Z", date.iso(), minutes / 60, minutes % 60)
+    let time = format!("{}T{:02}:{:02}:00", date.iso(), minutes / 60, minutes % 60);
+    match date.offset.filter(|_| date.minutes.is_some()) {
+        Some(off) if off != 0 => {
+            let sign = if off < 0 { '-' } else { '+' };
+            let off = off.unsigned_abs();
+            format!("{time}{sign}{:02}:{:02}", off / 60, off % 60)
+        }
+        _ => format!("{time}Z"),
+    }
 }
 
-/// RFC 822 form for RSS: `Sat, 15 Mar 2025 00:00:00 +0000`.
+/// RFC 822 form for RSS, in UTC: `Sat, 15 Mar 2025 00:00:00 +0000`.
 pub fn rfc822(date: &PostDate) -> String {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    // Days since 1970-01-01 (a Thursday), by the inverse of PostDate::from_unix.
-    let (y, m, d) = (
-        i64::from(date.year),
-        i64::from(date.month),
-        i64::from(date.day),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let weekday = (days + 3).rem_euclid(7) as usize;
+    let date = date.to_utc();
+    // 1970-01-01 was a Thursday.
+    let weekday = (date.days_since_epoch() + 3).rem_euclid(7) as usize;
     let minutes = date.minutes.unwrap_or(0);
     format!(
         "{}, {:02} {} {} {:02}:{:02}:00 +0000",
@@ -476,6 +474,9 @@ mod tests {
         let d = PostDate::parse("2025-03-15").unwrap();
         assert_eq!(rfc822(&d), "Sat, 15 Mar 2025 00:00:00 +0000");
         assert_eq!(rfc3339(&d), "2025-03-15T00:00:00Z");
+        let late = PostDate::parse("2024-11-30 23:30:00 -0500").unwrap();
+        assert_eq!(rfc3339(&late), "2024-11-30T23:30:00-05:00");
+        assert_eq!(rfc822(&late), "Sun, 01 Dec 2024 04:30:00 +0000");
         let t = PostDate::parse("2024-02-29 13:05").unwrap();
         assert_eq!(rfc822(&t), "Thu, 29 Feb 2024 13:05:00 +0000");
     }
