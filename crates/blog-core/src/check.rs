@@ -9,6 +9,7 @@ use std::fmt;
 use crate::author;
 use crate::encoding::repair_mojibake;
 use crate::front_matter;
+use crate::import::{self, Imported, SourceFile};
 use crate::manifest::{BuildOptions, Manifest};
 use crate::markdown::{self, LinkContext};
 use crate::post::Post;
@@ -53,106 +54,165 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Checks posts (`(file name, text)`) and the registry. `site_file_exists` answers whether a
-/// site path such as `/images/x.png` is shipped (i.e. exists under `public/`).
+/// Checks every post of a blog and the registry, reporting every problem of every post.
+/// Posts are imported as `blogtool publish` imports them (any engine's format), so what is
+/// checked is what will be published. `site_file_exists` answers whether a site path such
+/// as `/images/x.png` is shipped (under `public/`); `post_file_exists` whether a path under
+/// `posts/` is a file (bundle resources).
+///
+/// Errors are what keeps a post from publishing (front matter that cannot be read, a
+/// duplicate address, a broken registry); everything else a reader would notice (missing
+/// images, dead links, dropped template syntax, repaired encodings) is a warning: the post
+/// still reads.
 pub fn check(
-    sources: &[(String, String)],
+    files: &[SourceFile],
     authors_yaml: Option<&str>,
     site_file_exists: &dyn Fn(&str) -> bool,
+    post_file_exists: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let error = |message: String| Diagnostic {
         severity: Severity::Error,
         message,
     };
-    // Front matter, slugs, duplicates and the registry: the same rules the build applies.
+    let warning = |message: String| Diagnostic {
+        severity: Severity::Warning,
+        message,
+    };
+    let imported: Vec<Imported> = import::import_all(files, post_file_exists)
+        .into_iter()
+        .filter_map(|result| result.map_err(|e| found.push(error(e.to_string()))).ok())
+        .collect();
+    // Slugs, duplicates and the registry: the same rules the build applies.
     let writing = BuildOptions {
         include_drafts: true,
         now: None,
     };
-    let manifest = Manifest::build(sources, authors_yaml, writing);
+    let sources: Vec<(String, String)> = imported
+        .iter()
+        .map(|p| (p.path.clone(), p.text.clone()))
+        .collect();
+    let manifest = Manifest::build(&sources, authors_yaml, writing);
     found.extend(manifest.problems.iter().map(|p| error(p.message.clone())));
     let registry = authors_yaml.map(|y| author::parse_registry(y).unwrap_or_default());
     let slugs: HashSet<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
 
-    for (file, original) in sources {
-        let shown = format!("posts/{file}");
-        let text = repair_mojibake(original);
-        if let Some(line) = first_changed_line(original, &text) {
-            let (before, after) = sample_repair(original, &text);
-            found.push(Diagnostic {
-                severity: Severity::Warning,
-                message: format!(
-                    "{shown}:{line}: text is double-encoded UTF-8 and is shown repaired (\"{before}\" reads \"{after}\"); re-save the file as UTF-8 to fix it for good"
-                ),
-            });
+    for post in &imported {
+        let shown = format!("posts/{}", post.path);
+        let place = |line: Option<usize>| match line {
+            Some(line) => format!("{shown}:{line}"),
+            None => shown.clone(),
+        };
+        for note in &post.notes {
+            found.push(warning(format!("{}: {}", place(note.line), note.message)));
         }
-        let Ok(post) = Post::parse(file, original) else {
+        let original = files
+            .iter()
+            .find(|f| f.path == post.path)
+            .map(|f| import::decode_text(&f.bytes))
+            .unwrap_or_default();
+        let text = repair_mojibake(&original);
+        if let Some(line) = first_changed_line(&original, &text) {
+            let (before, after) = sample_repair(&original, &text);
+            found.push(warning(format!(
+                "{shown}:{line}: text is double-encoded UTF-8 and is shown repaired (\"{before}\" reads \"{after}\"); re-save the file as UTF-8 to fix it for good"
+            )));
+        }
+        let Ok(parsed) = Post::parse(&post.path, &post.text) else {
             continue; // Already reported through the manifest's problems.
         };
-        let Ok(split) = front_matter::split(&text) else {
-            continue;
-        };
-        let key_line = |key: &str| {
-            split
-                .yaml
+        let key_line = |keys: &[&str]| {
+            original
                 .lines()
-                .position(|l| l.starts_with(key))
-                .map_or(1, |i| i + split.yaml_first_line)
+                .position(|l| keys.iter().any(|k| l.starts_with(k)))
+                .map(|i| i + 1)
         };
-        if let Some(registry) = &registry {
-            for byline in &post.meta.authors {
-                if author::find(registry, byline).is_none() {
-                    found.push(error(format!(
-                        "{shown}:{}: author \"{byline}\" is not in posts/authors.yaml",
-                        key_line("author")
-                    )));
-                }
-            }
-        } else if !post.meta.authors.is_empty() {
-            found.push(error(format!(
-                "{shown}:{}: names an author but there is no posts/authors.yaml",
-                key_line("author")
-            )));
-        }
-        let written_image = front_matter::parse(&shown, split.yaml, split.yaml_first_line)
-            .ok()
-            .and_then(|fm| fm.image);
-        if let Some(image) = written_image.filter(|i| !is_allowed_url(i, UrlUse::Image)) {
-            found.push(error(format!(
-                "{shown}:{}: image URL \"{image}\" is not allowed (use http, https or a site path)",
-                key_line("image")
-            )));
-        }
-        if let Some(image) = &post.meta.image {
-            if let Some(missing) = missing_site_file(image, site_file_exists) {
-                found.push(error(format!(
-                    "{shown}:{}: image {missing} does not exist (put it under public/)",
-                    key_line("image")
+        for byline in &parsed.meta.authors {
+            let known = registry
+                .as_ref()
+                .is_some_and(|r| author::find(r, byline).is_some());
+            if !known {
+                found.push(warning(format!(
+                    "{}: author \"{byline}\" is not in posts/authors.yaml: the card shows the name only; add them to give it a bio and links",
+                    place(key_line(&["author"]))
                 )));
             }
         }
-        let links = LinkContext::for_post("/", &post.meta.slug);
+        let image_line = key_line(&[
+            "image",
+            "heroImage",
+            "coverImage",
+            "cover",
+            "img",
+            "featured_image",
+            "header-img",
+        ]);
+        let fm = front_matter::split(&post.text)
+            .ok()
+            .and_then(|split| front_matter::parse(&shown, split.yaml, split.yaml_first_line).ok());
+        for image in fm
+            .iter()
+            .flat_map(|fm| fm.image.iter().chain(fm.og_image.iter()))
+        {
+            if !is_allowed_url(image, UrlUse::Image) {
+                found.push(warning(format!(
+                    "{}: image URL \"{image}\" is not allowed and is left out (use https or a site path)",
+                    place(image_line)
+                )));
+            } else if let Some(missing) = missing_site_file(image, site_file_exists) {
+                found.push(warning(format!(
+                    "{}: image {missing} does not exist and is left out (put it under public/)",
+                    place(image_line)
+                )));
+            }
+        }
+        let Ok(split) = front_matter::split(&post.text) else {
+            continue;
+        };
+        let links = LinkContext::for_post("/", &parsed.meta.slug);
+        let published: HashSet<String> = post
+            .resources
+            .iter()
+            .map(|(_, name)| format!("/posts/{}/{name}", parsed.meta.slug))
+            .collect();
         for reference in markdown::references(split.body) {
-            let line = split.body_first_line + line_of(split.body, reference.offset) - 1;
+            let text_line = split.body_first_line + line_of(split.body, reference.offset) - 1;
+            let line = post.original_line(text_line);
             let usage = if reference.image {
                 UrlUse::Image
             } else {
                 UrlUse::Link
             };
+            if reference.url.starts_with("http://") && reference.image {
+                found.push(warning(format!(
+                    "{}: image \"{}\" is loaded over https instead (the page's policy blocks http); check that the host serves it",
+                    place(line),
+                    reference.url
+                )));
+                continue;
+            }
             if !is_allowed_url(&reference.url, usage) {
-                found.push(error(format!(
-                    "{shown}:{line}: URL \"{}\" is not allowed (use http, https, mailto or a site path)",
+                found.push(warning(format!(
+                    "{}: URL \"{}\" is not allowed and is left out (use http, https, mailto or a site path)",
+                    place(line),
                     reference.url
                 )));
                 continue;
             }
             let resolved = links.resolve(&reference.url);
+            if published.contains(resolved.split(['#', '?']).next().unwrap_or_default()) {
+                continue;
+            }
             if let Some(target) = resolved.strip_prefix("/posts/") {
-                let target = target.split(['#', '?']).next().unwrap_or_default();
-                if !target.is_empty() && target != post.meta.slug && !slugs.contains(target) {
-                    found.push(error(format!(
-                        "{shown}:{line}: link to \"{}\" points to no post (no post has the slug \"{target}\")",
+                let target = target
+                    .split(['#', '?'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches('/');
+                if !target.is_empty() && target != parsed.meta.slug && !slugs.contains(target) {
+                    found.push(warning(format!(
+                        "{}: link to \"{}\" points to no post (no post has the address /posts/{target})",
+                        place(line),
                         reference.url
                     )));
                 }
@@ -162,8 +222,14 @@ pub fn check(
                 } else {
                     "linked file"
                 };
-                found.push(error(format!(
-                    "{shown}:{line}: {what} {missing} does not exist"
+                let fate = if reference.image {
+                    " and is left out"
+                } else {
+                    ""
+                };
+                found.push(warning(format!(
+                    "{}: {what} {missing} does not exist{fate}",
+                    place(line)
                 )));
             }
         }
@@ -209,7 +275,7 @@ fn sample_repair(original: &str, repaired: &str) -> (String, String) {
 /// Text of a new post titled `title`, dated `date` (`YYYY-MM-DD`), and the slug its file
 /// should be named after.
 pub fn new_post(title: &str, date: &str, author: Option<&str>) -> (String, String) {
-    let slug = crate::slug::ascii_slug(title);
+    let slug = import::url_slug(title);
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut text = format!("---\ntitle: {}\ndate: {date}\n", quote(title));
     if let Some(author) = author {
@@ -224,15 +290,19 @@ mod tests {
     use super::*;
     use crate::post::slug_from_file;
 
-    fn src(file: &str, text: &str) -> (String, String) {
-        (file.to_string(), text.to_string())
+    fn src(file: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: file.to_string(),
+            bytes: text.as_bytes().to_vec(),
+            modified: None,
+        }
     }
 
     const AUTHORS: &str = "ann:\n  name: Ann\n";
 
-    fn messages(sources: &[(String, String)]) -> Vec<String> {
+    fn messages(sources: &[SourceFile]) -> Vec<String> {
         let exists = |path: &str| path == "/images/ok.png";
-        check(sources, Some(AUTHORS), &exists)
+        check(sources, Some(AUTHORS), &exists, &|_| false)
             .iter()
             .map(|d| d.to_string())
             .collect()
@@ -241,7 +311,7 @@ mod tests {
     #[test]
     fn a_clean_folder_has_no_findings() {
         let sources = [
-            src("a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: Ann\nimage: /images/ok.png\n---\nSee [b](b.md) and [c](/posts/b#x).\n"),
+            src("a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: Ann\nimage: /images/ok.png\n---\nSee [b](b.md) and [c](/posts/b#x) and [d](/posts/b/).\n"),
             src("b.md", "---\ntitle: B\ndate: 2025-01-02\n---\n[out](https://example.com) [top](#x)\n"),
         ];
         assert_eq!(messages(&sources), Vec::<String>::new());
@@ -259,14 +329,14 @@ mod tests {
         assert_eq!(
             messages(&sources),
             [
-                "posts/a.md:10: URL \"javascript:x\" is not allowed (use http, https, mailto or a site path)",
-                "posts/a.md:10: image /images/nope.png does not exist",
-                "posts/a.md:4: author \"Zed\" is not in posts/authors.yaml",
-                "posts/a.md:5: image /images/missing.png does not exist (put it under public/)",
-                "posts/a.md:8: link to \"gone.md\" points to no post (no post has the slug \"gone\")",
+                "posts/a.md:10: warning: URL \"javascript:x\" is not allowed and is left out (use http, https, mailto or a site path)",
+                "posts/a.md:10: warning: image /images/nope.png does not exist and is left out",
+                "posts/a.md:4: warning: author \"Zed\" is not in posts/authors.yaml: the card shows the name only; add them to give it a bio and links",
+                "posts/a.md:5: warning: image /images/missing.png does not exist and is left out (put it under public/)",
+                "posts/a.md:8: warning: link to \"gone.md\" points to no post (no post has the address /posts/gone)",
                 "posts/bad-date.md:3: date \"15/03/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)",
                 "posts/dup.md: slug \"a\" is already used by posts/a.md",
-                "posts/js.md:4: image URL \"javascript:alert(1)\" is not allowed (use http, https or a site path)",
+                "posts/js.md:4: warning: image URL \"javascript:alert(1)\" is not allowed and is left out (use https or a site path)",
                 "posts/moji.md:5: warning: text is double-encoded UTF-8 and is shown repaired (\"â€™\" reads \"’\"); re-save the file as UTF-8 to fix it for good",
             ]
         );
@@ -285,5 +355,12 @@ mod tests {
         assert_eq!(post.meta.date.iso(), "2025-06-01");
         assert!(post.meta.draft);
         assert_eq!(slug_from_file(&format!("{slug}.md")), slug);
+        for (title, want) in [
+            ("你好世界", "ni-hao-shi-jie"),
+            ("Привет", "privet"),
+            ("!!!", "post"),
+        ] {
+            assert_eq!(new_post(title, "2025-06-01", None).0, want);
+        }
     }
 }

@@ -7,8 +7,6 @@ use std::fmt;
 pub enum ErrorKind {
     /// The file does not open with a `---` line.
     NoFrontMatter,
-    /// The post opens with Zola/Hugo-style `+++` TOML front matter, which is not supported.
-    TomlFrontMatter,
     /// The opening `---` has no closing one.
     UnclosedFrontMatter,
     /// The front matter block is larger than [`crate::front_matter::MAX_FRONT_MATTER_BYTES`].
@@ -49,9 +47,6 @@ impl fmt::Display for ErrorKind {
         match self {
             ErrorKind::NoFrontMatter => f.write_str(
                 "no front matter: a post must start with a `---` line, then `title:` and `date:`, then `---`",
-            ),
-            ErrorKind::TomlFrontMatter => f.write_str(
-                "TOML front matter (`+++`) is not supported: write the same fields as YAML between `---` lines (`title = \"X\"` becomes `title: \"X\"`)",
             ),
             ErrorKind::UnclosedFrontMatter => {
                 f.write_str("front matter is not closed: add a `---` line after the last field")

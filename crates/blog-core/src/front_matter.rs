@@ -16,6 +16,8 @@ pub struct FrontMatter {
     pub date: PostDate,
     /// Date of the last significant update, if any.
     pub updated: Option<PostDate>,
+    /// After this moment the post leaves published builds (Hugo's `expiryDate`).
+    pub expires: Option<PostDate>,
     /// Author ids or names as written (`author:` may be one name or a list).
     pub authors: Vec<String>,
     /// The URL slug, when the post overrides the one taken from its file name.
@@ -24,25 +26,117 @@ pub struct FrontMatter {
     pub description: Option<String>,
     /// Path or URL of the post's lead image.
     pub image: Option<String>,
-    /// Topic tags.
+    /// The lead image's alternative text.
+    pub image_alt: Option<String>,
+    /// The caption shown under the lead image.
+    pub image_caption: Option<String>,
+    /// Image for link previews (`og:image`), when it differs from the lead image.
+    pub og_image: Option<String>,
+    /// Topic tags, with the post's categories and series after them (each gets a page).
     pub tags: Vec<String>,
+    /// Old addresses of the post (site paths), each published as a redirect to it.
+    pub aliases: Vec<String>,
+    /// The language the post is written in (`zh`, `pt-br`), when it says.
+    pub lang: Option<String>,
+    /// The same post in other languages, as `lang:slug` (`blogtool publish` writes these).
+    pub translations: Vec<String>,
+    /// Pinned to the top of the list with a "Featured" mark.
+    pub featured: bool,
     /// Drafts are shown while writing and left out of published builds.
     pub draft: bool,
 }
 
-/// A scalar or a list of scalars: `author: Ann` and `author: [Ann, Bo]` both read as a list.
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
+/// What a field holds, for reading and for the messages that say what was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// A date (`2025-03-15`, with a time and offset, or the free forms `blogtool` reads).
+    Date,
+    /// A name or a list of names, or `{name, ...}` objects.
+    Names,
+    /// One tag, a comma- or space-separated string, or a list.
+    Terms,
+    /// A path or URL, or an object with `src`, `url`, `path` or `image` (and `alt`).
+    Image,
+    /// One path or a list of paths.
+    Paths,
+    /// `true` or `false`.
+    Flag,
 }
 
-impl OneOrMany {
-    fn into_vec(self) -> Vec<String> {
+impl FieldKind {
+    /// What the field takes, as error messages say it.
+    pub fn expected(self) -> &'static str {
         match self {
-            OneOrMany::One(s) => vec![s],
-            OneOrMany::Many(v) => v,
+            FieldKind::Text => "text",
+            FieldKind::Date => "a date such as 2025-03-15",
+            FieldKind::Names => "a name or a list of names",
+            FieldKind::Terms => "a tag or a list of tags",
+            FieldKind::Image => "a path or URL",
+            FieldKind::Paths => "a path or a list of paths",
+            FieldKind::Flag => "true or false",
         }
     }
+}
+
+/// Every front matter key this blog reads, under the names Jekyll, Hugo, Zola, Astro,
+/// Next.js and docsify posts use, with the field each one fills. This table is the one
+/// place a name is mapped; the README's migration table is written from it. Earlier names
+/// in a field's list win when a post sets several. Keys not listed are ignored.
+pub const FIELDS: &[(&str, &str, FieldKind)] = &[
+    // (key as written, field it fills, what it holds)
+    ("title", "title", FieldKind::Text),
+    ("date", "date", FieldKind::Date),
+    ("pubDate", "date", FieldKind::Date),
+    ("publishDate", "date", FieldKind::Date),
+    ("pubDatetime", "date", FieldKind::Date),
+    ("published", "date", FieldKind::Date), // when it is a date; `false` marks a draft
+    ("updated", "updated", FieldKind::Date),
+    ("lastmod", "updated", FieldKind::Date),
+    ("modDatetime", "updated", FieldKind::Date),
+    ("updatedDate", "updated", FieldKind::Date),
+    ("last_modified_at", "updated", FieldKind::Date),
+    ("expiryDate", "expires", FieldKind::Date),
+    ("expires", "expires", FieldKind::Date),
+    ("author", "author", FieldKind::Names),
+    ("authors", "author", FieldKind::Names),
+    ("slug", "slug", FieldKind::Text),
+    ("description", "description", FieldKind::Text),
+    ("summary", "description", FieldKind::Text),
+    ("excerpt", "description", FieldKind::Text),
+    ("image", "image", FieldKind::Image),
+    ("heroImage", "image", FieldKind::Image),
+    ("coverImage", "image", FieldKind::Image),
+    ("cover", "image", FieldKind::Image),
+    ("header-img", "image", FieldKind::Image),
+    ("img", "image", FieldKind::Image),
+    ("featured_image", "image", FieldKind::Image),
+    ("image_alt", "image_alt", FieldKind::Text),
+    ("img_alt", "image_alt", FieldKind::Text),
+    ("image_caption", "image_caption", FieldKind::Text),
+    ("og_image", "og_image", FieldKind::Image),
+    ("ogImage", "og_image", FieldKind::Image),
+    ("tags", "tags", FieldKind::Terms),
+    ("categories", "categories", FieldKind::Terms),
+    ("series", "series", FieldKind::Terms),
+    ("aliases", "aliases", FieldKind::Paths),
+    ("redirect_from", "aliases", FieldKind::Paths),
+    ("permalink", "aliases", FieldKind::Paths),
+    ("translations", "translations", FieldKind::Paths), // `lang:slug`, written by publish
+    ("lang", "lang", FieldKind::Text),
+    ("language", "lang", FieldKind::Text),
+    ("featured", "featured", FieldKind::Flag),
+    ("draft", "draft", FieldKind::Flag),
+    ("hidden", "draft", FieldKind::Flag),
+];
+
+/// What `key` holds, when it is one of [`FIELDS`].
+pub fn field_kind(key: &str) -> Option<(&'static str, FieldKind)> {
+    FIELDS
+        .iter()
+        .find(|(name, _, _)| *name == key)
+        .map(|(name, _, kind)| (*name, *kind))
 }
 
 /// Typed reads of the front matter's fields; a wrong kind of value names the field, its
@@ -53,79 +147,188 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn get(&self, field: &str) -> Option<&Node> {
-        self.doc.get(field).filter(|n| n.value != Value::Null)
+    /// The keys written for `field`, in the table's order of preference, with their values.
+    fn written(&self, field: &str) -> impl Iterator<Item = (&'static str, &Node)> + '_ {
+        let field = field.to_string();
+        FIELDS
+            .iter()
+            .filter(move |(_, f, _)| *f == field)
+            .filter_map(|(key, _, _)| self.get(key).map(|n| (*key, n)))
     }
 
-    fn bad(&self, field: &'static str, node: &Node, problem: impl Into<String>) -> PostError {
-        let expected = FIELDS
-            .iter()
-            .find(|(name, _)| *name == field)
-            .map_or("a value", |(_, e)| e);
+    fn get(&self, key: &str) -> Option<&Node> {
+        self.doc.get(key).filter(|n| n.value != Value::Null)
+    }
+
+    fn bad(&self, key: &'static str, node: &Node, problem: impl Into<String>) -> PostError {
+        let expected = field_kind(key).map_or("a value", |(_, k)| k.expected());
         (self.at)(
             Some(node.line),
             ErrorKind::BadField {
-                field,
+                field: key,
                 problem: problem.into(),
                 expected,
             },
         )
     }
 
-    fn text(&self, field: &'static str) -> Result<Option<String>, PostError> {
-        match self.get(field) {
-            None => Ok(None),
-            Some(Node {
-                value: Value::Scalar(s),
-                ..
-            }) => Ok(Some(s.clone())),
-            Some(n) => Err(self.bad(field, n, format!("found {}", n.kind()))),
+    fn scalar<'n>(&self, key: &'static str, node: &'n Node) -> Result<&'n str, PostError> {
+        match &node.value {
+            Value::Scalar(s) => Ok(s),
+            _ => Err(self.bad(key, node, format!("found {}", node.kind()))),
         }
     }
 
-    fn one_or_many(&self, field: &'static str) -> Result<Option<OneOrMany>, PostError> {
-        let Some(node) = self.get(field) else {
-            return Ok(None);
-        };
-        match &node.value {
-            Value::Scalar(s) => Ok(Some(OneOrMany::One(s.clone()))),
-            Value::Seq(items) => items
-                .iter()
-                .filter(|n| n.value != Value::Null)
-                .map(|n| match &n.value {
-                    Value::Scalar(s) => Ok(s.clone()),
-                    _ => Err(self.bad(field, n, "wrong kind of value")),
-                })
-                .collect::<Result<_, _>>()
-                .map(|v| Some(OneOrMany::Many(v))),
-            _ => Err(self.bad(field, node, "wrong kind of value")),
-        }
-    }
-
-    fn boolean(&self, field: &'static str) -> Result<Option<bool>, PostError> {
-        let Some(node) = self.get(field) else {
-            return Ok(None);
-        };
-        match &node.value {
-            Value::Scalar(s) if matches!(s.as_str(), "true" | "True" | "TRUE") => Ok(Some(true)),
-            Value::Scalar(s) if matches!(s.as_str(), "false" | "False" | "FALSE") => {
-                Ok(Some(false))
+    /// The first text written for `field`, trimmed; empty counts as absent.
+    fn text(&self, field: &str) -> Result<Option<String>, PostError> {
+        for (key, node) in self.written(field) {
+            let text = self.scalar(key, node)?.trim();
+            if !text.is_empty() {
+                return Ok(Some(text.to_string()));
             }
-            _ => Err(self.bad(field, node, "invalid boolean")),
+        }
+        Ok(None)
+    }
+
+    /// The first date written for `field`. `published: false` is a flag, not a date.
+    fn date(&self, field: &str) -> Result<Option<PostDate>, PostError> {
+        for (key, node) in self.written(field) {
+            let text = self.scalar(key, node)?.trim();
+            if key == "published" && matches!(text, "true" | "false" | "True" | "False") {
+                continue;
+            }
+            return PostDate::parse(text).map(Some).ok_or_else(|| {
+                (self.at)(
+                    Some(node.line),
+                    ErrorKind::BadDate {
+                        field: key,
+                        value: text.to_string(),
+                    },
+                )
+            });
+        }
+        Ok(None)
+    }
+
+    fn flag(&self, field: &str) -> Result<Option<bool>, PostError> {
+        let Some((key, node)) = self.written(field).next() else {
+            return Ok(None);
+        };
+        match self.scalar(key, node)? {
+            "true" | "True" | "TRUE" | "yes" => Ok(Some(true)),
+            "false" | "False" | "FALSE" | "no" => Ok(Some(false)),
+            _ => Err(self.bad(key, node, "invalid boolean")),
         }
     }
 
-    /// An image as a path, or as jekyll-seo-tag's `{ path: ..., alt: ... }` map.
-    fn image(&self) -> Result<Option<String>, PostError> {
-        let Some(node) = self.get("image") else {
-            return Ok(None);
-        };
-        match (&node.value, node.get("path").map(|p| &p.value)) {
-            (Value::Scalar(s), _) | (Value::Map(_), Some(Value::Scalar(s))) => Ok(Some(s.clone())),
-            _ => Err(self.bad("image", node, "wrong kind of value")),
+    /// Names from text, a list, or `{name, ...}` objects (Next.js and Astro write those).
+    fn names(&self, field: &str) -> Result<Vec<String>, PostError> {
+        let mut names = Vec::new();
+        if let Some((key, node)) = self.written(field).next() {
+            let one = |n: &Node| -> Result<Option<String>, PostError> {
+                match &n.value {
+                    Value::Scalar(s) => Ok(Some(s.clone())),
+                    Value::Map(_) => match n.get("name").map(|v| &v.value) {
+                        Some(Value::Scalar(s)) => Ok(Some(s.clone())),
+                        _ => Err(self.bad(key, n, "an author object needs a `name`")),
+                    },
+                    Value::Null => Ok(None),
+                    Value::Seq(_) => Err(self.bad(key, n, "found a list inside the list")),
+                }
+            };
+            match &node.value {
+                Value::Seq(items) => {
+                    for item in items {
+                        names.extend(one(item)?);
+                    }
+                }
+                _ => names.extend(one(node)?),
+            }
         }
+        Ok(names
+            .into_iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect())
+    }
+
+    /// Terms from a list, or from one string: split on commas when it has any (WordPress
+    /// and Ghost exports), else on spaces (Jekyll).
+    fn terms(&self, field: &str) -> Result<Vec<String>, PostError> {
+        let mut terms = Vec::new();
+        if let Some((key, node)) = self.written(field).next() {
+            match &node.value {
+                Value::Scalar(s) if s.contains(',') => {
+                    terms.extend(s.split(',').map(str::to_string));
+                }
+                Value::Scalar(s) => terms.extend(s.split_whitespace().map(str::to_string)),
+                Value::Seq(items) => {
+                    for item in items.iter().filter(|n| n.value != Value::Null) {
+                        terms.push(self.scalar(key, item)?.to_string());
+                    }
+                }
+                _ => return Err(self.bad(key, node, "wrong kind of value")),
+            }
+        }
+        Ok(terms
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect())
+    }
+
+    /// Paths from one string or a list.
+    fn paths(&self, field: &str) -> Result<Vec<String>, PostError> {
+        let mut paths = Vec::new();
+        for (key, node) in self.written(field) {
+            match &node.value {
+                Value::Seq(items) => {
+                    for item in items.iter().filter(|n| n.value != Value::Null) {
+                        paths.push(self.scalar(key, item)?.trim().to_string());
+                    }
+                }
+                _ => paths.push(self.scalar(key, node)?.trim().to_string()),
+            }
+        }
+        paths.retain(|p| !p.is_empty());
+        Ok(paths)
+    }
+
+    /// An image: a path, or an object with `src`, `url`, `path` or `image` and optional
+    /// `alt` and `caption` (Astro, jekyll-seo-tag, PaperMod's `cover`, Next.js `ogImage`).
+    /// Returns `(path, alt, caption)`.
+    fn image(&self, field: &str) -> Result<Option<ImageField>, PostError> {
+        for (key, node) in self.written(field) {
+            let text = |n: Option<&Node>| match n.map(|n| &n.value) {
+                Some(Value::Scalar(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                _ => None,
+            };
+            let found = match &node.value {
+                Value::Scalar(s) if s.trim().is_empty() => None,
+                Value::Scalar(s) => Some((s.trim().to_string(), None, None)),
+                Value::Map(_) => {
+                    let src = ["src", "url", "path", "image"]
+                        .iter()
+                        .find_map(|k| text(node.get(k)));
+                    match src {
+                        Some(src) => Some((src, text(node.get("alt")), text(node.get("caption")))),
+                        // `cover:` with only other keys (PaperMod's `hidden`) sets no image.
+                        None if key == "cover" => None,
+                        None => return Err(self.bad(key, node, "an image object needs `src`")),
+                    }
+                }
+                _ => return Err(self.bad(key, node, format!("found {}", node.kind()))),
+            };
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
     }
 }
+
+/// A lead image as `(path, alt, caption)`.
+type ImageField = (String, Option<String>, Option<String>);
 
 /// A post split into its front matter text and body.
 #[derive(Debug, PartialEq, Eq)]
@@ -148,7 +351,6 @@ pub fn split(source: &str) -> Result<Split<'_>, ErrorKind> {
     let first = lines.next().unwrap_or("");
     match first.trim_end() {
         "---" => {}
-        "+++" => return Err(ErrorKind::TomlFrontMatter),
         _ => return Err(ErrorKind::NoFrontMatter),
     }
     let yaml_start = first.len();
@@ -180,18 +382,8 @@ pub fn split(source: &str) -> Result<Split<'_>, ErrorKind> {
     Err(ErrorKind::UnclosedFrontMatter)
 }
 
-/// Line (1-based, within `yaml`) where top-level `key:` is written, for error messages.
-fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
-}
-
-/// Parses and validates a front matter block. `file` and `first_line` place errors in the
-/// author's file.
+/// Parses and validates a YAML front matter block. `file` and `first_line` place errors in
+/// the author's file.
 pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, PostError> {
     let at = |line: Option<usize>, kind| PostError {
         file: file.to_string(),
@@ -199,106 +391,173 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         kind,
     };
     let doc = yaml::parse(yaml).map_err(|e| {
-        let field = yaml.lines().nth(e.line - 1).and_then(known_field);
+        let field = yaml
+            .lines()
+            .nth(e.line - 1)
+            .and_then(|line| field_kind(line.split(':').next().unwrap_or("").trim_end()));
         let kind = match field {
-            Some((field, expected)) if !e.message.ends_with("is given twice") => {
-                ErrorKind::BadField {
-                    field,
-                    problem: e.message,
-                    expected,
-                }
-            }
+            Some((field, kind)) if !e.message.ends_with("is given twice") => ErrorKind::BadField {
+                field,
+                problem: e.message,
+                expected: kind.expected(),
+            },
             _ => ErrorKind::Yaml(e.message),
         };
         at(Some(e.line), kind)
     })?;
-    let fields = Fields { doc: &doc, at: &at };
-    let date_field = |field: &'static str, value: Option<String>| -> Result<_, PostError> {
-        match value {
-            None => Ok(None),
-            Some(v) => PostDate::parse(&v).map(Some).ok_or_else(|| {
-                at(
-                    key_line(yaml, field),
-                    ErrorKind::BadDate { field, value: v },
-                )
-            }),
+    from_node(&doc, &at)
+}
+
+/// Reads the fields of a parsed front matter document (YAML, or TOML and JSON converted to
+/// the same tree) through [`FIELDS`]. `at` turns a line of the document into an error.
+pub fn from_node(
+    doc: &Node,
+    at: &dyn Fn(Option<usize>, ErrorKind) -> PostError,
+) -> Result<FrontMatter, PostError> {
+    // Zola keeps tags and categories under `[taxonomies]`.
+    let mut merged;
+    let doc = match doc.get("taxonomies").map(|t| &t.value) {
+        Some(Value::Map(terms)) => {
+            merged = doc.clone();
+            if let Value::Map(entries) = &mut merged.value {
+                for (key, value) in terms {
+                    if !entries.iter().any(|(k, _)| k == key) {
+                        entries.push((key.clone(), value.clone()));
+                    }
+                }
+            }
+            &merged
         }
+        _ => doc,
     };
+    let fields = Fields { doc, at };
     let title = fields
         .text("title")?
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| at(key_line(yaml, "title"), ErrorKind::MissingField("title")))?;
-    let date = date_field("date", fields.text("date")?)?
+        .ok_or_else(|| at(None, ErrorKind::MissingField("title")))?;
+    let date = fields
+        .date("date")?
         .ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
-    let updated = match (
-        fields.text("updated")?,
-        fields.text("lastmod")?,
-        fields.text("last_modified_at")?,
-    ) {
-        (Some(v), _, _) => date_field("updated", Some(v))?,
-        (None, Some(v), _) => date_field("lastmod", Some(v))?,
-        (None, None, v) => date_field("last_modified_at", v)?,
-    };
-    let authors = fields
-        .one_or_many("author")?
-        .or(fields.one_or_many("authors")?)
-        .map(OneOrMany::into_vec)
-        .unwrap_or_default()
+    let mut tags = fields.terms("tags")?;
+    for term in fields
+        .terms("categories")?
         .into_iter()
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-        .collect();
-    // A single string of tags is Jekyll's space-separated list.
-    let tags = match fields.one_or_many("tags")? {
-        Some(OneOrMany::One(s)) => s.split_whitespace().map(str::to_string).collect(),
-        Some(OneOrMany::Many(v)) => v
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
-        None => Vec::new(),
+        .chain(fields.terms("series")?)
+    {
+        if !tags.contains(&term) {
+            tags.push(term);
+        }
+    }
+    let (image, mut image_alt, image_caption) = match fields.image("image")? {
+        Some((src, alt, caption)) => (Some(src), alt, caption),
+        None => (None, None, None),
     };
-    let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    if let Some(alt) = fields.text("image_alt")? {
+        image_alt = Some(alt);
+    }
+    let published = fields.flag_if_flag("published");
     Ok(FrontMatter {
         title,
         date,
-        updated,
-        authors,
-        slug: non_empty(fields.text("slug")?),
-        description: non_empty(fields.text("description")?)
-            .or(non_empty(fields.text("summary")?))
-            .or(non_empty(fields.text("excerpt")?)),
-        image: non_empty(fields.image()?),
+        updated: fields.date("updated")?,
+        expires: fields.date("expires")?,
+        authors: fields.names("author")?,
+        slug: fields.text("slug")?,
+        description: fields.text("description")?,
+        image,
+        image_alt,
+        image_caption: fields.text("image_caption")?.or(image_caption),
+        og_image: fields.image("og_image")?.map(|(src, _, _)| src),
         tags,
-        draft: fields.boolean("draft")?.unwrap_or(false)
-            || fields.boolean("published")? == Some(false),
+        aliases: fields.paths("aliases")?,
+        lang: fields.text("lang")?,
+        translations: fields.paths("translations")?,
+        featured: fields.flag("featured")?.unwrap_or(false),
+        draft: fields.flag("draft")?.unwrap_or(false) || published == Some(false),
     })
 }
 
-/// The fields this blog reads, with what each expects, for error messages.
-const FIELDS: [(&str, &str); 15] = [
-    ("title", "text"),
-    ("date", "a date such as 2025-03-15"),
-    ("updated", "a date such as 2025-03-15"),
-    ("lastmod", "a date such as 2025-03-15"),
-    ("last_modified_at", "a date such as 2025-03-15"),
-    ("author", "a name or a list of names"),
-    ("authors", "a name or a list of names"),
-    ("slug", "text"),
-    ("description", "text"),
-    ("summary", "text"),
-    ("excerpt", "text"),
-    ("image", "a path or URL"),
-    ("tags", "a tag or a list of tags"),
-    ("draft", "true or false"),
-    ("published", "true or false"),
-];
+impl Fields<'_> {
+    /// `published: true|false` (Jekyll), which is otherwise a date (Astro, Hugo).
+    fn flag_if_flag(&self, key: &str) -> Option<bool> {
+        match self.get(key).map(|n| &n.value) {
+            Some(Value::Scalar(s)) if matches!(s.as_str(), "false" | "False") => Some(false),
+            Some(Value::Scalar(s)) if matches!(s.as_str(), "true" | "True") => Some(true),
+            _ => None,
+        }
+    }
+}
 
-/// The known field a YAML line sets, if any, with what it expects.
-fn known_field(line: &str) -> Option<(&'static str, &'static str)> {
-    let key = line.split(':').next()?.trim_end();
-    FIELDS.iter().find(|(name, _)| *name == key).copied()
+/// `text` as a double-quoted YAML scalar that [`yaml::parse`] reads back exactly.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl FrontMatter {
+    /// The front matter as this blog's own YAML, fields under their canonical names and
+    /// every value quoted: what `blogtool publish` writes for posts that came in any other
+    /// form (TOML, JSON, aliases, no front matter), so the browser reads one form only.
+    /// [`parse`] reads it back to an equal value.
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::from("---\n");
+        let mut line = |key: &str, value: String| {
+            out.push_str(key);
+            out.push_str(": ");
+            out.push_str(&value);
+            out.push('\n');
+        };
+        let list = |items: &[String]| {
+            let items: Vec<String> = items.iter().map(|i| quoted(i)).collect();
+            format!("[{}]", items.join(", "))
+        };
+        line("title", quoted(&self.title));
+        line("date", quoted(&self.date.stored()));
+        let optional = [
+            ("updated", self.updated.map(|d| d.stored())),
+            ("expires", self.expires.map(|d| d.stored())),
+            ("slug", self.slug.clone()),
+            ("description", self.description.clone()),
+            ("image", self.image.clone()),
+            ("image_alt", self.image_alt.clone()),
+            ("image_caption", self.image_caption.clone()),
+            ("og_image", self.og_image.clone()),
+            ("lang", self.lang.clone()),
+        ];
+        for (key, value) in optional {
+            if let Some(value) = value {
+                line(key, quoted(&value));
+            }
+        }
+        for (key, items) in [
+            ("author", &self.authors),
+            ("tags", &self.tags),
+            ("aliases", &self.aliases),
+            ("translations", &self.translations),
+        ] {
+            if !items.is_empty() {
+                line(key, list(items));
+            }
+        }
+        for (key, on) in [("featured", self.featured), ("draft", self.draft)] {
+            if on {
+                line(key, "true".to_string());
+            }
+        }
+        out.push_str("---\n");
+        out
+    }
 }
 
 #[cfg(test)]
@@ -350,7 +609,7 @@ mod tests {
         .unwrap();
         assert_eq!(fm.title, "Hello: Jekyll");
         assert_eq!(fm.date.iso_with_time(), "2024-05-06T07:08");
-        assert_eq!(fm.tags, ["ruby", "static-sites"]);
+        assert_eq!(fm.tags, ["ruby", "static-sites", "notes"]);
         assert_eq!(fm.description.as_deref(), Some("Short."));
         assert_eq!(fm.updated.map(|d| d.iso()), Some("2024-06-01".into()));
         assert_eq!(fm.image.as_deref(), Some("/images/j.png"));
@@ -391,15 +650,6 @@ mod tests {
             let err = parse_post(source).unwrap_err();
             assert_eq!(err.to_string(), want);
         }
-    }
-
-    #[test]
-    fn toml_front_matter_gets_a_specific_message() {
-        let err = parse_post("+++\ntitle = \"T\"\n+++\n").unwrap_err();
-        assert_eq!(err.kind, ErrorKind::TomlFrontMatter);
-        assert!(err
-            .to_string()
-            .starts_with("posts/x.md: TOML front matter (`+++`) is not supported"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! native tools parse posts with exactly the same code.
 
 pub mod author;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod config;
 pub mod date;
@@ -11,6 +12,8 @@ pub mod encoding;
 pub mod error;
 pub mod front_matter;
 pub mod highlight;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod manifest;
 pub mod markdown;
 pub mod paths;

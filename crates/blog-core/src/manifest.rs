@@ -86,6 +86,12 @@ impl Manifest {
             if options.now.is_some_and(|now| meta.date.is_after(&now)) {
                 continue;
             }
+            // Hugo's `expiryDate`: gone from published builds once the moment has passed.
+            if let (Some(now), Some(expires)) = (options.now, meta.expires) {
+                if !expires.is_after(&now) {
+                    continue;
+                }
+            }
             if let Some(other) = seen.get(&meta.slug) {
                 let e = PostError {
                     file: format!("posts/{file}"),
@@ -106,6 +112,17 @@ impl Manifest {
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         manifest.problems.sort_by(|a, b| a.file.cmp(&b.file));
         manifest
+    }
+
+    /// Records a post that could not be read at all (its file could not be imported).
+    pub fn add_problem(&mut self, error: &PostError) {
+        let file = error
+            .file
+            .strip_prefix("posts/")
+            .unwrap_or(&error.file)
+            .to_string();
+        self.problems.push(Problem::from_error(&file, error));
+        self.problems.sort_by(|a, b| a.file.cmp(&b.file));
     }
 
     /// Credits posts that name no author to the site's default author (`site.yaml`).

@@ -264,14 +264,57 @@ fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
     candidate
 }
 
+/// Plain text of every paragraph in `markdown`, joined by spaces, without code blocks,
+/// headings or inline script: a `<!--more-->` summary, whole.
+pub fn summary_text(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut depth = 0usize;
+    let mut hidden = false;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                depth = depth.saturating_sub(1);
+                text.push(' ');
+            }
+            Event::InlineHtml(h) => hidden = hides_text(&h, hidden),
+            Event::Text(t) | Event::Code(t) if depth > 0 && !hidden => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if depth > 0 => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether text after this inline HTML tag is script or style code, not prose: readers
+/// never see it, so it is no part of an excerpt.
+fn hides_text(tag: &str, hidden: bool) -> bool {
+    let lower = tag
+        .trim_start()
+        .get(..8)
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
+    if lower.starts_with("<script") || lower.starts_with("<style") {
+        !tag.trim_end().to_ascii_lowercase().ends_with("</script>")
+            && !tag.trim_end().to_ascii_lowercase().ends_with("</style>")
+    } else if lower.starts_with("</script") || lower.starts_with("</style") {
+        false
+    } else {
+        hidden
+    }
+}
+
 /// Counts words and captures the first paragraph's text.
 fn measure(events: &[Event<'_>]) -> (usize, String) {
     let mut words = 0;
     let mut excerpt = String::new();
     let mut in_first_paragraph = false;
     let mut first_done = false;
+    let mut hidden = false;
     for event in events {
         match event {
+            Event::InlineHtml(h) => hidden = hides_text(h, hidden),
+            Event::Text(_) | Event::Code(_) if hidden => {}
             Event::Start(Tag::Paragraph) if !first_done => in_first_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_first_paragraph => {
                 in_first_paragraph = false;

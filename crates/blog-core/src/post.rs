@@ -29,6 +29,15 @@ pub struct PostMeta {
     /// Lead image path or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// The lead image's alternative text (empty: decorative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_alt: Option<String>,
+    /// Caption under the lead image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_caption: Option<String>,
+    /// Image for link previews when it is not the lead image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub og_image: Option<String>,
     /// Author ids or names as written in the front matter.
     #[serde(default)]
     pub authors: Vec<String>,
@@ -40,6 +49,21 @@ pub struct PostMeta {
     /// Whether the post is a draft.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// When the post leaves published builds, if ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<PostDate>,
+    /// Old site paths of the post, each published as a redirect page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The post's language (`zh`), when it says; pages mark the article with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The same post in other languages, as `(language, slug)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<(String, String)>,
+    /// Pinned first in the list and marked "Featured".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub featured: bool,
 }
 
 /// A fully parsed post.
@@ -52,6 +76,9 @@ pub struct Post {
     /// The body's headings.
     pub headings: Vec<Heading>,
 }
+
+/// Hugo's and Jekyll's excerpt separator.
+const MORE: &str = "<!--more-->";
 
 /// The slug a file name gives: `hello-world.md` → `hello-world`.
 pub fn slug_from_file(file: &str) -> &str {
@@ -90,7 +117,18 @@ impl Post {
                 kind: ErrorKind::BadSlug(slug),
             });
         }
-        let rendered = markdown::render_at(split.body, &LinkContext::for_post(base, &slug));
+        let links = LinkContext::for_post(base, &slug);
+        // Hugo's and Jekyll's excerpt separator: what comes before it is the summary.
+        let (body, summary) = match split.body.find(MORE) {
+            Some(cut) => {
+                let before = &split.body[..cut];
+                let excerpt = markdown::summary_text(before);
+                let body = format!("{before}{}", &split.body[cut + MORE.len()..]);
+                (std::borrow::Cow::Owned(body), Some(excerpt))
+            }
+            None => (std::borrow::Cow::Borrowed(split.body), None),
+        };
+        let rendered = markdown::render_at(&body, &links);
         let reading_minutes = rendered.reading_minutes();
         Ok(Post {
             meta: PostMeta {
@@ -99,13 +137,29 @@ impl Post {
                 title: fm.title,
                 date: fm.date,
                 updated: fm.updated,
-                description: fm.description.unwrap_or(rendered.excerpt),
+                description: fm
+                    .description
+                    .or(summary.filter(|s| !s.is_empty()))
+                    .unwrap_or(rendered.excerpt),
                 // A lead image must pass the same URL policy as images in the body.
                 image: fm.image.filter(|i| is_allowed_url(i, UrlUse::Image)),
+                image_alt: fm.image_alt,
+                image_caption: fm.image_caption,
+                og_image: fm.og_image.filter(|i| is_allowed_url(i, UrlUse::Image)),
                 authors: fm.authors,
                 tags: fm.tags,
                 reading_minutes,
                 draft: fm.draft,
+                expires: fm.expires,
+                aliases: fm.aliases,
+                lang: fm.lang,
+                translations: fm
+                    .translations
+                    .iter()
+                    .filter_map(|t| t.split_once(':'))
+                    .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
+                    .collect(),
+                featured: fm.featured,
             },
             html: rendered.html,
             headings: rendered.headings,

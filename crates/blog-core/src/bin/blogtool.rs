@@ -1,14 +1,17 @@
 //! `blogtool`: native commands for authors and the build, sharing the browser's parsing core.
 //!
 //! ```text
-//! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
-//!     Writes DIR/index.json (the post index), DIR/pages/N.json (the list's pages, of
-//!     `page_size` posts from site.yaml or BLOG_PAGE_SIZE) and copies every published post
-//!     into DIR, each post's neighbours and related posts into DIR/context/<slug>.json,
-//!     the search index into DIR/search and the site's name and links (from
-//!     site.yaml) into DIR/site.json. Drafts and future-dated posts are left out unless asked
-//!     for. A post that cannot be read fails the command, unless --skip-broken lists it as
-//!     a problem instead (`trunk serve` does, so one bad file never stops you writing).
+//! blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken] [--show-problems]
+//!     Imports every post under DIR (`.md`, `.markdown`, `.mdx`, in any folder, written for
+//!     any engine: see `blog_core::import`) and writes each as DIR/<slug>.md in this blog's
+//!     own form, with the files it refers to in DIR/<slug>/; DIR/index.json (the post
+//!     index), DIR/pages/N.json (the list's pages, of `page_size` posts from site.yaml or
+//!     BLOG_PAGE_SIZE), each post's neighbours and related posts into
+//!     DIR/context/<slug>.json, the search index into DIR/search and the site's name and
+//!     links (from site.yaml) into DIR/site.json. Drafts, future-dated and expired posts are
+//!     left out unless asked for. A post that cannot be read fails the command, unless
+//!     --skip-broken leaves it out; --show-problems (`trunk serve`) also lists it, with its
+//!     source, so opening it explains what is wrong. Published builds never show either.
 //! blogtool check [--posts DIR] [--public DIR]
 //!     Validates every post, the author registry and site.yaml; prints `file:line: message` and exits
 //!     with status 1 when there are errors.
@@ -17,6 +20,7 @@
 //! ```
 //! `BLOG_NOW` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`) overrides the current time.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -24,10 +28,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use blog_core::check::{self, Severity};
 use blog_core::config::SiteConfig;
 use blog_core::date::PostDate;
+use blog_core::import::{self, Imported, SourceFile};
 use blog_core::manifest::{BuildOptions, Manifest, RelatedIndex};
 
 const USAGE: &str = "usage:
-  blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken]
+  blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken] [--show-problems]
   blogtool check [--posts DIR] [--public DIR]
   blogtool new \"Title\" [--posts DIR] [--author NAME]";
 
@@ -52,6 +57,7 @@ struct Args {
     drafts: bool,
     future: bool,
     skip_broken: bool,
+    show_problems: bool,
     positional: Vec<String>,
 }
 
@@ -68,6 +74,7 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--drafts" => args.drafts = true,
             "--future" => args.future = true,
             "--skip-broken" => args.skip_broken = true,
+            "--show-problems" => args.show_problems = true,
             other if other.starts_with("--") => {
                 return Err(format!("unknown option `{other}`\n{USAGE}"))
             }
@@ -109,9 +116,28 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         include_drafts: args.drafts,
         now: if args.future { None } else { Some(now()?) },
     };
-    let (sources, authors) = read_posts(posts)?;
+    let folder = read_posts(posts)?;
     let config = SiteConfig::load()?;
-    let mut manifest = Manifest::build(&sources, authors.as_deref(), options);
+    let mut failed = Vec::new();
+    let imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
+        .into_iter()
+        .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
+        .collect();
+    let sources: Vec<(String, String)> = imported
+        .iter()
+        .map(|p| (p.path.clone(), p.text.clone()))
+        .collect();
+    let mut manifest = Manifest::build(&sources, folder.authors.as_deref(), options);
+    for error in &failed {
+        manifest.add_problem(error);
+    }
+    // Authors described in a post but missing from the registry get a card from what the
+    // post says (name, picture, website).
+    for profile in imported.iter().flat_map(|p| &p.profiles) {
+        if blog_core::author::find(&manifest.authors, &profile.name).is_none() {
+            manifest.authors.push(profile.clone());
+        }
+    }
     if let Some(author) = &config.info.default_author {
         manifest.credit_default_author(author);
     }
@@ -129,14 +155,35 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         eprintln!("warning: {}", problem.message);
     }
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    for post in &manifest.posts {
-        let from = posts.join(&post.file);
-        std::fs::copy(&from, out.join(&post.file))
-            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    // Every post is published in this blog's own form, named after its address, whatever
+    // its file was called or written for.
+    let mut published = Vec::with_capacity(manifest.posts.len());
+    for meta in &mut manifest.posts {
+        let Some(post) = imported.iter().find(|p| p.path == meta.file) else {
+            continue;
+        };
+        meta.file = format!("{}.md", meta.slug);
+        let file = out.join(&meta.file);
+        std::fs::write(&file, &post.text)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        publish_resources(posts, out, post, &folder)?;
+        published.push((meta.file.clone(), post.text.clone()));
     }
-    // Posts with problems are copied too, so opening one explains what is wrong.
-    for problem in manifest.problems.iter().filter(|p| p.file.ends_with(".md")) {
-        let _ = std::fs::copy(posts.join(&problem.file), out.join(&problem.file));
+    if args.show_problems {
+        // While writing, opening a broken post explains what is wrong: its source is
+        // published under its file name. Published builds never carry it.
+        for problem in manifest
+            .problems
+            .iter()
+            .filter(|p| import::is_post_file(&p.file))
+        {
+            if let Some(file) = folder.files.iter().find(|f| f.path == problem.file) {
+                let name = problem.file.rsplit('/').next().unwrap_or(&problem.file);
+                let _ = std::fs::write(out.join(name), &file.bytes);
+            }
+        }
+    } else {
+        manifest.problems.clear();
     }
     let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
     let index = out.join("index.json");
@@ -160,13 +207,44 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     write_contexts(&manifest, &out.join("context"))?;
-    write_search_index(&manifest, &sources, &out.join("search"))?;
+    write_search_index(&manifest, &published, &out.join("search"))?;
     eprintln!(
         "blogtool: published {} posts into {}",
         manifest.posts.len(),
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Publishes the files a post refers to (and, for a page bundle, every file beside it)
+/// into `out/<slug>/`, where its rewritten paths point.
+fn publish_resources(
+    posts: &Path,
+    out: &Path,
+    post: &Imported,
+    folder: &PostsFolder,
+) -> Result<(), String> {
+    let mut files: Vec<(String, String)> = post.resources.clone();
+    if let Some(bundle) = &post.bundle {
+        let prefix = format!("{bundle}/");
+        for path in folder.all.iter().filter(|p| p.starts_with(&prefix)) {
+            let inside = &path[prefix.len()..];
+            // A bundle's other posts (translations) publish on their own.
+            if !import::is_post_file(path) && !files.iter().any(|(s, _)| s == path) {
+                files.push((path.clone(), inside.to_string()));
+            }
+        }
+    }
+    for (source, name) in files {
+        let target = out.join(&post.slug).join(&name);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::copy(posts.join(&source), &target)
+            .map_err(|e| format!("cannot copy posts/{source}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Writes what each post's page shows besides the post (its neighbours, related posts and
@@ -210,9 +288,11 @@ fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         .public
         .clone()
         .unwrap_or_else(|| PathBuf::from("public"));
-    let (sources, authors) = read_posts(posts)?;
+    let folder = read_posts(posts)?;
     let exists = |site_path: &str| public.join(site_path.trim_start_matches('/')).is_file();
-    let findings = check::check(&sources, authors.as_deref(), &exists);
+    let findings = check::check(&folder.files, folder.authors.as_deref(), &exists, &|p| {
+        folder.has(p)
+    });
     for finding in &findings {
         println!("{finding}");
     }
@@ -226,10 +306,10 @@ fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         .filter(|f| f.severity == Severity::Error)
         .count()
         + usize::from(settings.is_some());
-    let warnings = findings.len() - errors;
+    let warnings = findings.len() + usize::from(settings.is_some()) - errors;
     println!(
         "checked {} posts: {errors} error(s), {warnings} warning(s)",
-        sources.len()
+        folder.files.len()
     );
     Ok(if errors > 0 {
         ExitCode::FAILURE
@@ -255,35 +335,87 @@ fn new(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every post as `(file name, text)`, and the registry's text if there is one.
-type PostsFolder = (Vec<(String, String)>, Option<String>);
+/// What `posts/` holds: every post file, every other file (bundle resources), and the
+/// registry's text if there is one.
+struct PostsFolder {
+    files: Vec<SourceFile>,
+    all: BTreeSet<String>,
+    authors: Option<String>,
+}
 
-/// Reads every `*.md` file directly inside `dir`, sorted by name, and `authors.yaml`.
-fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut sources = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            continue;
-        }
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        // Not UTF-8 at all: read what can be read; the post's errors will say the rest.
-        sources.push((
-            name.to_string(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-        ));
+impl PostsFolder {
+    /// Whether `path` (under `posts/`, `/`-separated) is a file.
+    fn has(&self, path: &str) -> bool {
+        self.all.contains(path)
     }
-    sources.sort();
-    let authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
+}
+
+/// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
+/// sorted by path, and `authors.yaml`. Folders and files starting with `.` or `_` (editor
+/// and engine scratch space such as `_drafts`'s siblings) are skipped, and so are the
+/// build's own outputs.
+fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
+    let mut folder = PostsFolder {
+        files: Vec::new(),
+        all: BTreeSet::new(),
+        authors: None,
+    };
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let here = dir.join(&relative);
+        let entries =
+            std::fs::read_dir(&here).map_err(|e| format!("cannot read {}: {e}", here.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("cannot read {}: {e}", here.display()))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                eprintln!(
+                    "warning: {}: the name is not valid Unicode; the file is skipped",
+                    entry.path().display()
+                );
+                continue;
+            };
+            if name.starts_with('.') || (relative.as_os_str().is_empty() && name == "out") {
+                continue;
+            }
+            let path = relative.join(name);
+            let kind = entry
+                .file_type()
+                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            if kind.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let key = path
+                .components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .collect::<Vec<_>>()
+                .join("/");
+            folder.all.insert(key.clone());
+            if !import::is_post_file(&key) {
+                continue;
+            }
+            let full = entry.path();
+            let bytes =
+                std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
+            let modified = entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_secs());
+            folder.files.push(SourceFile {
+                path: key,
+                bytes,
+                modified,
+            });
+        }
+    }
+    folder.files.sort_by(|a, b| a.path.cmp(&b.path));
+    folder.authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("cannot read authors.yaml: {e}")),
     };
-    Ok((sources, authors))
+    Ok(folder)
 }

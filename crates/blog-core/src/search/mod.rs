@@ -56,6 +56,14 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             reading_minutes: 1,
             draft: false,
+            image_alt: None,
+            image_caption: None,
+            og_image: None,
+            expires: None,
+            aliases: Vec::new(),
+            lang: None,
+            translations: Vec::new(),
+            featured: false,
         }
     }
 

@@ -1,0 +1,806 @@
+//! A post's body, converted line by line from what another engine understood to Markdown
+//! this blog renders: a first `# Heading` taken as the title (docsify), MDX `import` and
+//! component lines, Hugo and Zola shortcodes, Jekyll Liquid tags, and relative paths to
+//! files published with the post. Every output line remembers the author's line, so `check`
+//! messages point into the file they wrote.
+
+use std::collections::HashMap;
+
+use super::Note;
+
+/// What converting a body needs to know about the post and the blog.
+pub(super) struct Context<'a> {
+    /// The post's address.
+    pub(super) slug: &'a str,
+    /// The post's folder under `posts/`.
+    pub(super) dir: &'a str,
+    /// The page bundle's folder, for `name/index.md` posts.
+    pub(super) bundle: Option<&'a str>,
+    /// Whether a path under `posts/` is a file.
+    pub(super) exists: &'a dyn Fn(&str) -> bool,
+    /// Post file paths and names to addresses.
+    pub(super) slugs: &'a HashMap<String, String>,
+}
+
+/// The body as lines, each with the author's line number.
+pub(super) struct Body {
+    lines: Vec<(usize, String)>,
+}
+
+/// A line's fence: the marker run (```` ``` ```` or `~~~`) that opens or closes a code block.
+fn fence_marker(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let c = trimmed.chars().next()?;
+    if c != '`' && c != '~' {
+        return None;
+    }
+    let run = trimmed.len() - trimmed.trim_start_matches(c).len();
+    (run >= 3).then(|| &trimmed[..run])
+}
+
+impl Body {
+    pub(super) fn new(text: &str, first_line: usize) -> Body {
+        Body {
+            lines: text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| (first_line + i, l.to_string()))
+                .collect(),
+        }
+    }
+
+    /// The body as Markdown, and the author's line for each of its lines.
+    pub(super) fn finish(self) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (line, content) in self.lines {
+            for part in content.split('\n') {
+                text.push_str(part);
+                text.push('\n');
+                map.push(line);
+            }
+        }
+        (text, map)
+    }
+
+    /// Indices of lines outside fenced code blocks.
+    fn prose_lines(&self) -> Vec<usize> {
+        let mut open: Option<String> = None;
+        let mut prose = Vec::new();
+        for (i, (_, line)) in self.lines.iter().enumerate() {
+            match (&open, fence_marker(line)) {
+                (None, Some(marker)) => open = Some(marker.to_string()),
+                (Some(o), Some(marker))
+                    if marker.starts_with(o.as_str()) && line.trim().len() == marker.len() =>
+                {
+                    open = None;
+                }
+                (None, None) => prose.push(i),
+                _ => {}
+            }
+        }
+        prose
+    }
+
+    /// Takes the first `# Heading` as the title when it is the body's first content (as
+    /// docsify shows it), removing it so it is not shown twice.
+    pub(super) fn take_title(&mut self) -> Option<String> {
+        let (_, line) = self.lines.iter_mut().find(|(_, l)| !l.trim().is_empty())?;
+        let heading = line.trim_start().strip_prefix("# ")?;
+        let heading = heading.trim().trim_end_matches('#').trim();
+        // An explicit `{#id}` belongs to the heading, not the title.
+        let heading = match heading.rfind(" {#") {
+            Some(i) if heading.ends_with('}') => heading[..i].trim(),
+            _ => heading,
+        };
+        let title = heading.to_string();
+        line.clear();
+        (!title.is_empty()).then_some(title)
+    }
+
+    /// MDX: `import`/`export` lines are dropped (they only load code); a JSX component
+    /// (`<Chart … />`, possibly over several lines) has no Markdown form and is left out
+    /// with a note naming its line.
+    pub(super) fn strip_mdx(&mut self, notes: &mut Vec<Note>) {
+        let prose = self.prose_lines();
+        let mut in_statement = false;
+        let mut component: Option<String> = None;
+        for i in prose {
+            let (number, line) = &mut self.lines[i];
+            let trimmed = line.trim_start();
+            if let Some(name) = &component {
+                let done = trimmed.contains("/>") || trimmed.contains(&format!("</{name}>"));
+                line.clear();
+                if done {
+                    component = None;
+                }
+                continue;
+            }
+            if in_statement {
+                in_statement = !ends_statement(trimmed);
+                line.clear();
+                continue;
+            }
+            if trimmed.starts_with("import ") || trimmed.starts_with("export ") {
+                in_statement = !ends_statement(trimmed);
+                line.clear();
+                continue;
+            }
+            let Some(rest) = trimmed.strip_prefix('<') else {
+                continue;
+            };
+            if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+                .collect();
+            let closed = trimmed.ends_with("/>") || trimmed.contains(&format!("</{name}>"));
+            notes.push(Note {
+                line: Some(*number),
+                message: format!(
+                    "MDX component <{name}> is left out: it is code, with no Markdown form"
+                ),
+            });
+            line.clear();
+            if !closed {
+                component = Some(name);
+            }
+        }
+    }
+
+    /// Hugo and Zola shortcodes and Jekyll Liquid tags: the ones real posts use become
+    /// what their engine would show; unknown ones lose their tags, keep their inner
+    /// Markdown, and are reported.
+    pub(super) fn convert_templates(&mut self, ctx: &Context<'_>, notes: &mut Vec<Note>) {
+        let mut out: Vec<(usize, String)> = Vec::with_capacity(self.lines.len());
+        let mut fence: Option<String> = None;
+        // Whether the open code block came from a `highlight` shortcode or tag.
+        let mut highlight = false;
+        let mut raw = false;
+        let mut callout = false;
+        for (number, line) in std::mem::take(&mut self.lines) {
+            let marker = fence_marker(&line).map(str::to_string);
+            if let Some(open) = &fence {
+                let trimmed = line.trim();
+                if highlight
+                    && (find_tag(trimmed, "endhighlight").is_some()
+                        || is_hugo_close(trimmed, "highlight"))
+                {
+                    out.push((number, "```".to_string()));
+                    fence = None;
+                    highlight = false;
+                    continue;
+                }
+                if !highlight
+                    && marker
+                        .as_deref()
+                        .is_some_and(|m| m.starts_with(open.as_str()))
+                {
+                    fence = None;
+                }
+                // Code is shown as written; only Liquid's raw markers and Hugo's
+                // `{{</* */>}}` escapes (which exist to print shortcodes) are undone.
+                let (line, still_raw) = strip_raw(&line, raw);
+                raw = still_raw;
+                out.push((number, unescape_hugo(&line)));
+                continue;
+            }
+            if let Some(m) = marker {
+                fence = Some(m);
+                out.push((number, line));
+                continue;
+            }
+            let mut converter = Converter {
+                ctx,
+                notes,
+                number,
+                raw,
+                callout,
+                opened_code: false,
+            };
+            let converted = converter.line(&line);
+            raw = converter.raw;
+            callout = converter.callout;
+            if converter.opened_code {
+                fence = Some("```".into());
+                highlight = true;
+            }
+            out.push((number, converted));
+        }
+        self.lines = out;
+    }
+
+    /// Relative paths to files beside the post (`photo.png`, `./img/a.jpg`,
+    /// `../assets/x.png`) point to where they are published: `/posts/<slug>/<path>`.
+    /// Returns the files to publish, as (path under `posts/`, path under the post's folder).
+    pub(super) fn resolve_relative_paths(&mut self, ctx: &Context<'_>) -> Vec<(String, String)> {
+        let mut resources = Vec::new();
+        let prose = self.prose_lines();
+        for i in prose {
+            let line = &mut self.lines[i].1;
+            let mut rewritten = String::with_capacity(line.len());
+            let mut rest = line.as_str();
+            while let Some((start, end)) = next_url(rest) {
+                rewritten.push_str(&rest[..start]);
+                let url = &rest[start..end];
+                if let Some(address) = post_address(ctx, url) {
+                    rewritten.push_str(&address);
+                    rest = &rest[end..];
+                    continue;
+                }
+                match local_file(ctx, url) {
+                    Some((source, published)) => {
+                        rewritten.push_str(&format!("/posts/{}/{published}", ctx.slug));
+                        if !resources.iter().any(|(s, _)| *s == source) {
+                            resources.push((source, published));
+                        }
+                    }
+                    None => rewritten.push_str(url),
+                }
+                rest = &rest[end..];
+            }
+            rewritten.push_str(rest);
+            *line = rewritten;
+        }
+        resources
+    }
+}
+
+/// Whether an `import`/`export` line (or the last line of one over several lines) ends.
+fn ends_statement(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(';') || line.contains(" from ") || line.ends_with('\'') || line.ends_with('"')
+}
+
+/// The next URL in a line, as written in `](url)`, `]: url`, `src="url"` or `href="url"`:
+/// its byte range.
+fn next_url(text: &str) -> Option<(usize, usize)> {
+    let candidates = ["](", "src=\"", "href=\"", "src='", "href='"];
+    let (at, pattern) = candidates
+        .iter()
+        .filter_map(|p| text.find(p).map(|i| (i, *p)))
+        .min_by_key(|(i, _)| *i)?;
+    let start = at + pattern.len();
+    let rest = &text[start..];
+    let end = match pattern {
+        "](" => rest
+            .find(|c: char| c == ')' || c == ' ')
+            .unwrap_or(rest.len()),
+        _ => rest.find(['"', '\'']).unwrap_or(rest.len()),
+    };
+    Some((start, start + end))
+}
+
+/// For a link to another post by its file (`other.md#part`, `../2021/x.md`, Zola's
+/// `@/blog/x.md`), that post's address. `None` for anything else, or when no post has
+/// that file (the link is left for `check` to report).
+fn post_address(ctx: &Context<'_>, url: &str) -> Option<String> {
+    if url.contains("://") || url.starts_with("mailto:") {
+        return None;
+    }
+    let (path, fragment) = match url.find('#') {
+        Some(i) => (&url[..i], &url[i..]),
+        None => (url, ""),
+    };
+    let zola = path.strip_prefix("@/");
+    if zola.is_none() && !super::is_post_file(path) {
+        return None;
+    }
+    let candidates: Vec<String> = match zola {
+        // `@/` is Zola's content folder; posts usually sit in a section under it.
+        Some(rest) => vec![
+            rest.to_string(),
+            rest.split_once('/').map_or(rest, |(_, r)| r).to_string(),
+        ],
+        None if path.starts_with('/') => vec![path.trim_start_matches('/').to_string()],
+        None => {
+            let mut parts: Vec<&str> = ctx.dir.split('/').filter(|p| !p.is_empty()).collect();
+            for part in path.split('/') {
+                match part {
+                    "" | "." => {}
+                    ".." => {
+                        parts.pop();
+                    }
+                    p => parts.push(p),
+                }
+            }
+            vec![parts.join("/")]
+        }
+    };
+    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+    candidates
+        .iter()
+        .chain(std::iter::once(&name))
+        .find_map(|key| ctx.slugs.get(key))
+        .map(|slug| format!("/posts/{slug}{fragment}"))
+}
+
+/// For a relative URL naming a file under `posts/` (not a post), the file's path under
+/// `posts/` and where it is published under the post's folder.
+fn local_file(ctx: &Context<'_>, url: &str) -> Option<(String, String)> {
+    if url.is_empty()
+        || url.starts_with(['/', '#', '?'])
+        || url.contains(':')
+        || super::is_post_file(url.split(['#', '?']).next().unwrap_or(url))
+    {
+        return None;
+    }
+    let path = url.split(['#', '?']).next()?;
+    let mut parts: Vec<&str> = ctx.dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let source = parts.join("/");
+    if !(ctx.exists)(&source) {
+        return None;
+    }
+    // Inside a bundle, files keep their place in it; others are published by name.
+    let published = match ctx.bundle {
+        Some(bundle) if source.starts_with(&format!("{bundle}/")) => {
+            source[bundle.len() + 1..].to_string()
+        }
+        _ => source.rsplit('/').next()?.to_string(),
+    };
+    Some((source, published))
+}
+
+/// Whether a line is Hugo's closing `{{< /name >}}` (or `{{% /name %}}`).
+fn is_hugo_close(line: &str, name: &str) -> bool {
+    let inner = line
+        .strip_prefix("{{<")
+        .and_then(|l| l.strip_suffix(">}}"))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")));
+    inner.is_some_and(|i| i.trim().strip_prefix('/').is_some_and(|n| n.trim() == name))
+}
+
+/// Removes Liquid's `{% raw %}` / `{% endraw %}` markers, returning whether a raw
+/// section is still open at the end of the line.
+fn strip_raw(line: &str, mut raw: bool) -> (String, bool) {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    loop {
+        let marker = if raw { "endraw" } else { "raw" };
+        match find_tag(rest, marker) {
+            Some((start, end)) => {
+                out.push_str(&rest[..start]);
+                rest = &rest[end..];
+                raw = !raw;
+            }
+            None => {
+                out.push_str(rest);
+                return (out, raw);
+            }
+        }
+    }
+}
+
+/// The byte range of `{% name %}` (any spacing, `{%-` trim markers) in `text`.
+fn find_tag(text: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{%") {
+        let start = from + i;
+        let end = text[start..].find("%}").map(|j| start + j + 2)?;
+        let inner = text[start + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if inner == name {
+            return Some((start, end));
+        }
+        from = start + 2;
+    }
+    None
+}
+
+/// Hugo's escaped shortcodes `{{</* x */>}}`, which print the shortcode itself.
+fn unescape_hugo(line: &str) -> String {
+    line.replace("{{</*", "{{<")
+        .replace("*/>}}", ">}}")
+        .replace("{{%/*", "{{%")
+        .replace("*/%}}", "%}}")
+}
+
+/// Shortcode and tag arguments: `a1B2`, `src="x" alt='y'`, `id=123`, `"file.md"`.
+fn arguments(text: &str) -> (Vec<String>, HashMap<String, String>) {
+    let mut positional = Vec::new();
+    let mut named = HashMap::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
+            chars.next();
+        }
+        let Some(&c) = chars.peek() else { break };
+        let read_value = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| -> String {
+            match chars.peek() {
+                Some(&q @ ('"' | '\'' | '`')) => {
+                    chars.next();
+                    let mut v = String::new();
+                    for c in chars.by_ref() {
+                        if c == q {
+                            break;
+                        }
+                        v.push(c);
+                    }
+                    v
+                }
+                _ => {
+                    let mut v = String::new();
+                    while let Some(&c) = chars.peek() {
+                        if c.is_whitespace() || c == ',' || c == ')' {
+                            break;
+                        }
+                        v.push(c);
+                        chars.next();
+                    }
+                    v
+                }
+            }
+        };
+        if c == '"' || c == '\'' || c == '`' {
+            positional.push(read_value(&mut chars));
+            continue;
+        }
+        let mut word = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_whitespace() || c == '=' || c == ',' || c == ')' {
+                break;
+            }
+            word.push(c);
+            chars.next();
+        }
+        if word.is_empty() {
+            chars.next();
+            continue;
+        }
+        if chars.peek() == Some(&'=') {
+            chars.next();
+            named.insert(word, read_value(&mut chars));
+        } else {
+            positional.push(word);
+        }
+    }
+    (positional, named)
+}
+
+/// One line's conversion, with the state that carries across lines.
+struct Converter<'c, 'n> {
+    ctx: &'c Context<'c>,
+    notes: &'n mut Vec<Note>,
+    number: usize,
+    /// Inside `{% raw %}`: template syntax is text.
+    raw: bool,
+    /// Inside a callout made from a theme's notice shortcode: lines are quoted.
+    callout: bool,
+    /// The line opened a code block (`highlight`): what follows is code until it closes.
+    opened_code: bool,
+}
+
+/// Callout shortcodes of popular Hugo themes (Learn, Relearn, Docsy, Blowfish) and the
+/// GitHub alert each becomes.
+fn callout_kind(name: &str, kind: Option<&str>) -> Option<&'static str> {
+    let kind = kind.unwrap_or(name).to_ascii_lowercase();
+    if !matches!(
+        name,
+        "notice"
+            | "alert"
+            | "callout"
+            | "admonition"
+            | "hint"
+            | "note"
+            | "tip"
+            | "warning"
+            | "info"
+            | "caution"
+            | "important"
+    ) {
+        return None;
+    }
+    Some(match kind.as_str() {
+        "tip" | "hint" | "success" => "TIP",
+        "warning" | "warn" => "WARNING",
+        "danger" | "error" | "caution" => "CAUTION",
+        "important" => "IMPORTANT",
+        _ => "NOTE",
+    })
+}
+
+impl Converter<'_, '_> {
+    fn note(&mut self, message: String) {
+        self.notes.push(Note {
+            line: Some(self.number),
+            message,
+        });
+    }
+
+    fn line(&mut self, line: &str) -> String {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        loop {
+            if self.raw {
+                match find_tag(rest, "endraw") {
+                    Some((start, end)) => {
+                        out.push_str(&rest[..start]);
+                        rest = &rest[end..];
+                        self.raw = false;
+                        continue;
+                    }
+                    None => {
+                        out.push_str(rest);
+                        break;
+                    }
+                }
+            }
+            let next = ["{{<", "{{%", "{%", "{{"]
+                .iter()
+                .filter_map(|open| rest.find(open).map(|i| (i, *open)))
+                .min_by_key(|(i, open)| (*i, std::cmp::Reverse(open.len())));
+            let Some((start, open)) = next else {
+                out.push_str(rest);
+                break;
+            };
+            let close = match open {
+                "{{<" => ">}}",
+                "{{%" => "%}}",
+                "{%" => "%}",
+                _ => "}}",
+            };
+            let Some(len) = rest[start..].find(close) else {
+                out.push_str(rest);
+                break;
+            };
+            let end = start + len + close.len();
+            out.push_str(&rest[..start]);
+            let inner = rest[start + open.len()..end - close.len()]
+                .trim_matches(|c: char| c == '-' || c.is_whitespace());
+            let replacement = match open {
+                "{{<" | "{{%" => self.hugo(inner),
+                "{%" => self.liquid(inner),
+                _ => self.expression(inner),
+            };
+            out.push_str(&replacement);
+            rest = &rest[end..];
+        }
+        if self.callout && !out.starts_with("> ") {
+            let quoted = if out.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {out}")
+            };
+            return quoted;
+        }
+        out
+    }
+
+    /// A Hugo shortcode (`youtube ID`, `/notice`) or a Zola one (`youtube(id="…")`).
+    fn hugo(&mut self, inner: &str) -> String {
+        if let Some(name) = inner.strip_prefix('/') {
+            let name = name.trim();
+            if self.callout && callout_kind(name, None).is_some() {
+                self.callout = false;
+                return String::new();
+            }
+            return match name {
+                "highlight" => "```".to_string(),
+                _ => String::new(),
+            };
+        }
+        let name_end = inner
+            .find(|c: char| c.is_whitespace() || c == '(')
+            .unwrap_or(inner.len());
+        let name = &inner[..name_end];
+        let args = inner[name_end..]
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')');
+        self.shortcode(name, args, "shortcode")
+    }
+
+    /// A shortcode by name with its arguments, Hugo's and Zola's built-ins alike.
+    fn shortcode(&mut self, name: &str, args: &str, what: &str) -> String {
+        let (positional, named) = arguments(args);
+        let arg = |key: &str, index: usize| {
+            named
+                .get(key)
+                .cloned()
+                .or_else(|| positional.get(index).cloned())
+                .unwrap_or_default()
+        };
+        match name {
+            "youtube" => link_card(
+                "▶ Watch on YouTube",
+                &format!("https://www.youtube.com/watch?v={}", arg("id", 0)),
+            ),
+            "vimeo" => link_card(
+                "▶ Watch on Vimeo",
+                &format!("https://vimeo.com/{}", arg("id", 0)),
+            ),
+            "x" | "tweet" | "twitter" => {
+                let user = arg("user", 0);
+                let id = arg("id", 1);
+                link_card(
+                    &format!("Post by @{user} on X"),
+                    &format!("https://x.com/{user}/status/{id}"),
+                )
+            }
+            "instagram" => link_card(
+                "Post on Instagram",
+                &format!("https://www.instagram.com/p/{}/", arg("id", 0)),
+            ),
+            "gist" => {
+                let url = named.get("url").cloned().unwrap_or_else(|| {
+                    format!(
+                        "https://gist.github.com/{}/{}",
+                        arg("user", 0),
+                        arg("id", 1)
+                    )
+                });
+                link_card("Code on GitHub Gist", &url)
+            }
+            "figure" => {
+                let src = arg("src", 0);
+                let alt = named
+                    .get("alt")
+                    .or(named.get("title"))
+                    .or(named.get("caption"))
+                    .cloned()
+                    .unwrap_or_default();
+                let caption = named.get("caption").or(named.get("title")).cloned();
+                let image = format!("![{}]({src})", escape_markdown(&alt));
+                match caption {
+                    // Markdown between HTML blocks, so the image path is resolved like
+                    // any other and the caption sits under it.
+                    Some(caption) => format!(
+                        "<figure>\n\n{image}\n\n<figcaption>{}</figcaption>\n</figure>\n",
+                        crate::publish::escape(&caption)
+                    ),
+                    None => image,
+                }
+            }
+            "highlight" => {
+                self.opened_code = true;
+                format!("```{}", arg("lang", 0))
+            }
+            "ref" | "relref" => self.post_link(&arg("path", 0)),
+            _ => {
+                if let Some(kind) = callout_kind(name, positional.first().map(String::as_str)) {
+                    self.callout = true;
+                    return format!("> [!{kind}]");
+                }
+                self.note(format!(
+                    "{what} `{name}` is not known here: its tags are dropped and what it wraps is kept"
+                ));
+                String::new()
+            }
+        }
+    }
+
+    /// A Jekyll Liquid tag.
+    fn liquid(&mut self, inner: &str) -> String {
+        let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
+        let (name, args) = (&inner[..name_end], inner[name_end..].trim());
+        match name {
+            "raw" => {
+                self.raw = true;
+                String::new()
+            }
+            "endraw" => String::new(),
+            "highlight" => {
+                self.opened_code = true;
+                format!("```{}", args.split_whitespace().next().unwrap_or(""))
+            }
+            "endhighlight" => "```".to_string(),
+            "post_url" | "link" => self.post_link(args),
+            "include" | "include_relative" => {
+                self.note(format!(
+                    "`{{% {name} {args} %}}` is dropped: includes are not carried over; paste what it showed into the post"
+                ));
+                String::new()
+            }
+            // Zola's body shortcodes: `{% note() %}…{% end %}`.
+            "end" => {
+                if self.callout {
+                    self.callout = false;
+                }
+                String::new()
+            }
+            _ if name.contains('(') || args.starts_with('(') => {
+                let (name, args) = inner.split_once('(').unwrap_or((inner, ""));
+                let name = name.trim();
+                if let Some(kind) = callout_kind(name, None) {
+                    self.callout = true;
+                    return format!("> [!{kind}]");
+                }
+                self.shortcode(name, args.trim_end_matches(')'), "shortcode")
+            }
+            _ => {
+                self.note(format!(
+                    "template tag `{{% {inner} %}}` is dropped: Liquid is not run here"
+                ));
+                String::new()
+            }
+        }
+    }
+
+    /// A `{{ … }}` expression: Jekyll's site variables and URL filters, or a Zola
+    /// shortcode call.
+    fn expression(&mut self, inner: &str) -> String {
+        if let Some((name, args)) = inner.split_once('(') {
+            let name = name.trim();
+            if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return self.shortcode(name, args.trim_end().trim_end_matches(')'), "shortcode");
+            }
+        }
+        let mut parts = inner.split('|').map(str::trim);
+        let value = parts.next().unwrap_or("");
+        let filters: Vec<&str> = parts.collect();
+        match value {
+            "site.baseurl" | "site.url" | "site.github.url" => String::new(),
+            _ if filters.iter().any(|f| {
+                f.starts_with("relative_url")
+                    || f.starts_with("absolute_url")
+                    || f.starts_with("prepend")
+            }) =>
+            {
+                value.trim_matches(['"', '\'']).to_string()
+            }
+            _ => {
+                self.note(format!(
+                    "template expression `{{{{ {inner} }}}}` is dropped: Liquid is not run here"
+                ));
+                String::new()
+            }
+        }
+    }
+
+    /// The address of a post named by its file (`ref "x.md"`, `post_url 2021-05-04-x`,
+    /// `link _posts/x.md`), or the path as written with a note when no post has it.
+    fn post_link(&mut self, target: &str) -> String {
+        let target = target.trim().trim_matches(['"', '\'']);
+        let (path, fragment) = match target.find('#') {
+            Some(i) => (&target[..i], &target[i..]),
+            None => (target, ""),
+        };
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let found = [
+            path.trim_start_matches('/').to_string(),
+            name.to_string(),
+            format!("{name}.md"),
+            format!("{name}.markdown"),
+        ]
+        .iter()
+        .find_map(|key| self.ctx.slugs.get(key).cloned());
+        match found {
+            Some(slug) => format!("/posts/{slug}{fragment}"),
+            None => {
+                self.note(format!("link to \"{target}\" names no post in posts/"));
+                format!("{path}{fragment}")
+            }
+        }
+    }
+}
+
+/// A link to embedded media in its own paragraph: what a reader can open, without loading
+/// a third party's player into the page (the content policy allows none).
+fn link_card(label: &str, url: &str) -> String {
+    format!("[{label}]({url})")
+}
+
+/// Text made safe inside Markdown link text or emphasis.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '*' | '_' | '\\' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,260 @@
+//! Text encodings and front matter formats: YAML (`---`), TOML (`+++`, Hugo and Zola),
+//! JSON (`{ … }`, Hugo), or none (docsify), all read into one [`Node`] tree.
+
+use crate::error::ErrorKind;
+use crate::front_matter::{self, MAX_FRONT_MATTER_BYTES};
+use crate::yaml::{self, Node, Value};
+
+use super::Note;
+
+/// How a post's front matter was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Format {
+    Yaml,
+    Toml,
+    Json,
+    None,
+}
+
+/// A post's front matter, read, and its body.
+pub(super) struct Split<'a> {
+    pub(super) format: Format,
+    /// The front matter as written (between the fences).
+    pub(super) raw: &'a str,
+    /// Its fields as a tree; lines are relative to `first_line`.
+    pub(super) doc: Node,
+    /// Line of the file where `raw` starts.
+    pub(super) first_line: usize,
+    pub(super) body: &'a str,
+    /// Line of the file where `body` starts.
+    pub(super) body_first_line: usize,
+}
+
+/// The file's text. UTF-8 (with or without a byte-order mark) as it is; anything else is
+/// read as Windows-1252, which is what old editors on Windows saved (and a superset of
+/// Latin-1 for printable text), with a note saying so.
+pub(super) fn decode(bytes: &[u8], notes: &mut Vec<Note>) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            notes.push(Note {
+                line: Some(line),
+                message: "file is not UTF-8: it was read as Windows-1252 (Latin-1); re-save it as UTF-8 to be sure every character is right".to_string(),
+            });
+            text.into_owned()
+        }
+    }
+}
+
+/// Splits front matter in any of the formats from the body and reads it.
+pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)> {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    match first {
+        "---" => {
+            let parts = front_matter::split(text).map_err(|kind| (None, kind))?;
+            let doc = yaml::parse(parts.yaml).map_err(|e| {
+                // The typed reader words field errors better; it runs on the same text.
+                let message = front_matter::parse("", parts.yaml, 1)
+                    .err()
+                    .map_or(ErrorKind::Yaml(e.message), |err| err.kind);
+                (Some(e.line + parts.yaml_first_line - 1), message)
+            })?;
+            Ok(Split {
+                format: Format::Yaml,
+                raw: parts.yaml,
+                doc,
+                first_line: parts.yaml_first_line,
+                body: parts.body,
+                body_first_line: parts.body_first_line,
+            })
+        }
+        "+++" => {
+            let (raw, body, body_first_line) = fenced(text, "+++")?;
+            let table: toml::Table = raw.parse().map_err(|e: toml::de::Error| {
+                let line = e
+                    .span()
+                    .map(|s| raw[..s.start.min(raw.len())].matches('\n').count() + 2);
+                let message = e.message().trim().to_string();
+                (line, ErrorKind::Yaml(format!("TOML: {message}")))
+            })?;
+            let doc = Node {
+                value: Value::Map(
+                    table
+                        .iter()
+                        .map(|(k, v)| (k.clone(), toml_node(v, line_of_key(raw, k))))
+                        .collect(),
+                ),
+                line: 1,
+            };
+            Ok(Split {
+                format: Format::Toml,
+                raw,
+                doc,
+                first_line: 2,
+                body,
+                body_first_line,
+            })
+        }
+        _ if first.starts_with('{') => {
+            let mut stream =
+                serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+            let value = match stream.next() {
+                Some(Ok(value @ serde_json::Value::Object(_))) => value,
+                Some(Err(e)) => {
+                    return Err((
+                        Some(e.line()),
+                        ErrorKind::Yaml(format!("JSON front matter: {e}")),
+                    ))
+                }
+                _ => return Ok(no_front_matter(text)),
+            };
+            let end = stream.byte_offset();
+            let raw = &text[..end];
+            if raw.len() > MAX_FRONT_MATTER_BYTES {
+                return Err((None, ErrorKind::FrontMatterTooLarge));
+            }
+            let rest = &text[end..];
+            // The body starts on the line after the closing brace.
+            let body = rest.split_once('\n').map_or("", |(_, b)| b);
+            let body_first_line = raw.matches('\n').count() + 2;
+            let doc = json_node(&value, 1, raw);
+            Ok(Split {
+                format: Format::Json,
+                raw,
+                doc,
+                first_line: 1,
+                body,
+                body_first_line,
+            })
+        }
+        _ => Ok(no_front_matter(text)),
+    }
+}
+
+fn no_front_matter(text: &str) -> Split<'_> {
+    Split {
+        format: Format::None,
+        raw: "",
+        doc: Node {
+            value: Value::Map(Vec::new()),
+            line: 1,
+        },
+        first_line: 1,
+        body: text,
+        body_first_line: 1,
+    }
+}
+
+/// The block between `fence` lines, the body after it, and the body's first line.
+fn fenced<'a>(
+    text: &'a str,
+    fence: &str,
+) -> Result<(&'a str, &'a str, usize), (Option<usize>, ErrorKind)> {
+    let mut lines = text.split_inclusive('\n');
+    let start = lines.next().map_or(0, str::len);
+    let mut offset = start;
+    for line in lines {
+        if line.trim_end() == fence {
+            let raw = &text[start..offset];
+            return Ok((
+                raw,
+                &text[offset + line.len()..],
+                raw.matches('\n').count() + 3,
+            ));
+        }
+        offset += line.len();
+        if offset - start > MAX_FRONT_MATTER_BYTES {
+            return Err((None, ErrorKind::FrontMatterTooLarge));
+        }
+    }
+    Err((None, ErrorKind::UnclosedFrontMatter))
+}
+
+/// Line (1-based, within `raw`) where `key` is first written as `key =` or `"key":`.
+fn line_of_key(raw: &str, key: &str) -> usize {
+    raw.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            let rest = line
+                .strip_prefix(key)
+                .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
+                .or_else(|| line.strip_prefix(&format!("[{key}]")));
+            rest.is_some_and(|r| {
+                let r = r.trim_start();
+                r.is_empty() || r.starts_with('=') || r.starts_with(':')
+            })
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn toml_node(value: &toml::Value, line: usize) -> Node {
+    let value = match value {
+        toml::Value::String(s) => Value::Scalar(s.clone()),
+        toml::Value::Integer(i) => Value::Scalar(i.to_string()),
+        toml::Value::Float(f) => Value::Scalar(f.to_string()),
+        toml::Value::Boolean(b) => Value::Scalar(b.to_string()),
+        toml::Value::Datetime(d) => Value::Scalar(d.to_string()),
+        toml::Value::Array(items) => Value::Seq(items.iter().map(|v| toml_node(v, line)).collect()),
+        toml::Value::Table(table) => Value::Map(
+            table
+                .iter()
+                .map(|(k, v)| (k.clone(), toml_node(v, line)))
+                .collect(),
+        ),
+    };
+    Node { value, line }
+}
+
+fn json_node(value: &serde_json::Value, line: usize, raw: &str) -> Node {
+    let value = match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Scalar(b.to_string()),
+        serde_json::Value::Number(n) => Value::Scalar(n.to_string()),
+        serde_json::Value::String(s) => Value::Scalar(s.clone()),
+        serde_json::Value::Array(items) => {
+            Value::Seq(items.iter().map(|v| json_node(v, line, raw)).collect())
+        }
+        serde_json::Value::Object(map) => Value::Map(
+            map.iter()
+                .map(|(k, v)| (k.clone(), json_node(v, line_of_key(raw, k), raw)))
+                .collect(),
+        ),
+    };
+    Node { value, line }
+}
+
+/// Warnings for YAML values that a ` #` cut short: in YAML an unquoted ` #` starts a
+/// comment, so `title: C# tips` is the title "C". Lines are in the author's file.
+pub(super) fn comment_cuts(raw: &str, first_line: usize) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for (i, line) in raw.lines().enumerate() {
+        let Some((key, value)) = line.split_once(": ") else {
+            continue;
+        };
+        let value = value.trim_start();
+        if key.trim_start().starts_with('#') || value.starts_with(['"', '\'', '#', '[', '{']) {
+            continue;
+        }
+        if let Some(cut) = value.find(" #") {
+            let kept = value[..cut].trim_end();
+            if kept.is_empty() {
+                continue;
+            }
+            notes.push(Note {
+                line: Some(first_line + i),
+                message: format!(
+                    "`{}` is cut at ` #`, which starts a YAML comment: it reads \"{kept}\"; put the value in quotes to keep all of it",
+                    key.trim()
+                ),
+            });
+        }
+    }
+    notes
+}

@@ -1,0 +1,396 @@
+//! Import: turns a post written for any engine (Jekyll, Hugo, Zola, Astro, Next.js,
+//! docsify) into this blog's own form, so it publishes unchanged.
+//!
+//! Runs natively when publishing and checking: `blogtool publish` writes each post as
+//! [`Imported::text`], UTF-8 with YAML front matter under the canonical field names, and the
+//! browser reads only that form. Everything another engine allows and this blog does not
+//! show as written (TOML or JSON front matter, field aliases, file-name dates, a first
+//! `# Heading` as title, MDX lines, template tags) is converted here, and what cannot be
+//! carried over is reported as a [`Note`] with its line in the author's file.
+//!
+//! Pure like the rest of the core: the caller reads the files and passes their bytes.
+
+mod body;
+mod dates;
+mod files;
+mod formats;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::author::Author;
+use crate::error::{ErrorKind, PostError};
+use crate::front_matter::{self, FieldKind, FIELDS};
+use crate::slug::is_valid_slug;
+use crate::yaml::{Node, Value};
+
+pub use files::{is_post_file, url_slug, PostPath};
+
+/// One file under `posts/`, as read from disk.
+pub struct SourceFile {
+    /// Path under `posts/` with `/` separators: `hello.md`, `2023/notes.md`,
+    /// `my-trip/index.md`.
+    pub path: String,
+    /// The file's bytes, in whatever encoding it was saved.
+    pub bytes: Vec<u8>,
+    /// Last modification time in seconds since the Unix epoch, for posts without a date.
+    pub modified: Option<u64>,
+}
+
+/// Something the author should know about an imported post; it still publishes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// 1-based line in the author's file, when there is one.
+    pub line: Option<usize>,
+    /// What happened and what to do about it.
+    pub message: String,
+}
+
+/// A post in this blog's own form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// Path under `posts/` of the file it came from.
+    pub path: String,
+    /// Its address: `/posts/<slug>`.
+    pub slug: String,
+    /// The post as published: canonical YAML front matter, then the body.
+    pub text: String,
+    /// Warnings for the author, with lines in the original file.
+    pub notes: Vec<Note>,
+    /// Lines of front matter at the top of [`Imported::text`].
+    pub head_lines: usize,
+    /// For each body line of `text`, the author's line in the original file.
+    pub body_lines: Vec<usize>,
+    /// Files the post refers to by relative path, published with it: (path under `posts/`,
+    /// path under `/posts/<slug>/`).
+    pub resources: Vec<(String, String)>,
+    /// For a page bundle (`posts/<name>/index.md`), its folder under `posts/`: the files
+    /// beside the post are published with it at `/posts/<slug>/`.
+    pub bundle: Option<String>,
+    /// The front matter's own slug, when it set one (these must be unique; derived ones are
+    /// made unique).
+    pub explicit_slug: bool,
+    /// The post's language, from its front matter or its file name (`index.zh.md`).
+    pub lang: Option<String>,
+    /// Authors the post describes as objects (`{name, picture, url}`, Next.js and Astro),
+    /// for bylines of authors missing from `authors.yaml`.
+    pub profiles: Vec<Author>,
+}
+
+/// Imports every post of a blog. `exists` answers whether a path under `posts/` is a file
+/// (bundle resources, links by file name). Each result is the imported post or the error
+/// that stops it from publishing. Derived addresses that collide get `-2`, `-3`…;
+/// translations (`index.zh.md` beside `index.md`) get their own address and link to each
+/// other.
+pub fn import_all(
+    files: &[SourceFile],
+    exists: &dyn Fn(&str) -> bool,
+) -> Vec<Result<Imported, PostError>> {
+    // Links between posts name files; they must lead to each post's final address, which
+    // its front matter may set: a first pass learns the addresses, the second uses them.
+    let names = file_slugs(files);
+    let mut first: Vec<Result<Imported, PostError>> = files
+        .iter()
+        .map(|file| import(file, exists, &names))
+        .collect();
+    make_unique(&mut first);
+    let mut slugs = HashMap::new();
+    for post in first.iter().flatten() {
+        let parsed = PostPath::parse(&post.path);
+        slugs.insert(post.path.clone(), post.slug.clone());
+        slugs
+            .entry(parsed.file_name().to_string())
+            .or_insert(post.slug.clone());
+    }
+    for (key, slug) in names {
+        slugs.entry(key).or_insert(slug);
+    }
+    let mut results: Vec<Result<Imported, PostError>> = files
+        .iter()
+        .map(|file| import(file, exists, &slugs))
+        .collect();
+    make_unique(&mut results);
+    link_translations(&mut results);
+    results
+}
+
+/// The address each post file gets from its name alone: what links by file name
+/// (`other.md`, `{% post_url %}`, Hugo's `ref`) resolve to when the post sets no `slug:`.
+/// Keyed by path under `posts/` and by bare file name.
+fn file_slugs(files: &[SourceFile]) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for file in files {
+        let parsed = PostPath::parse(&file.path);
+        map.insert(file.path.clone(), parsed.slug.clone());
+        map.entry(parsed.file_name().to_string())
+            .or_insert(parsed.slug);
+    }
+    map
+}
+
+/// A file's text as the import reads it: UTF-8, or Windows-1252 when it is not UTF-8.
+pub fn decode_text(bytes: &[u8]) -> String {
+    formats::decode(bytes, &mut Vec::new())
+}
+
+/// Imports one post; `slugs` maps post file names to addresses for links between posts.
+fn import(
+    file: &SourceFile,
+    exists: &dyn Fn(&str) -> bool,
+    slugs: &HashMap<String, String>,
+) -> Result<Imported, PostError> {
+    let shown = format!("posts/{}", file.path);
+    let fail = |line: Option<usize>, kind: ErrorKind| PostError {
+        file: shown.clone(),
+        line,
+        kind,
+    };
+    let mut notes = Vec::new();
+    let text = formats::decode(&file.bytes, &mut notes);
+    let split = formats::split(&text).map_err(|(line, kind)| fail(line, kind))?;
+    let mut doc = split.doc;
+    if split.format == formats::Format::Yaml {
+        notes.extend(formats::comment_cuts(split.raw, split.first_line));
+    }
+    let path = PostPath::parse(&file.path);
+    let mdx = file.path.ends_with(".mdx");
+    let mut body = body::Body::new(split.body, split.body_first_line);
+    // Fix dates people write freely to the form the core reads.
+    dates::normalise(&mut doc);
+    let has = |doc: &Node, field: &str| {
+        FIELDS
+            .iter()
+            .filter(|(_, f, _)| *f == field)
+            .any(|(key, _, _)| match doc.get(key).map(|n| &n.value) {
+                Some(Value::Scalar(s)) => {
+                    !s.trim().is_empty()
+                        && !(*key == "published" && matches!(s.as_str(), "true" | "false"))
+                }
+                Some(Value::Null) | None => false,
+                Some(_) => true,
+            })
+    };
+    if !has(&doc, "title") {
+        let Some(title) = body.take_title() else {
+            return Err(fail(None, ErrorKind::MissingField("title")));
+        };
+        set(&mut doc, "title", title);
+    }
+    if !has(&doc, "date") {
+        let date = match (path.date, file.modified) {
+            (Some(date), _) => date.stored(),
+            (None, Some(seconds)) => {
+                let date = crate::date::PostDate::from_unix(seconds);
+                notes.push(Note {
+                    line: None,
+                    message: format!(
+                        "no date: dated {} from the file's last change; add `date:` to keep it",
+                        date.iso()
+                    ),
+                });
+                date.stored()
+            }
+            (None, None) => return Err(fail(None, ErrorKind::MissingField("date"))),
+        };
+        set(&mut doc, "date", date);
+    }
+    let at = |line: Option<usize>, kind| fail(line.map(|l| l + split.first_line - 1), kind);
+    let mut fm = front_matter::from_node(&doc, &at)?;
+    let profiles = author_profiles(&doc);
+    let explicit_slug = fm.slug.is_some();
+    let slug = match fm.slug.take() {
+        Some(slug) if is_valid_slug(&slug) => slug,
+        Some(written) => {
+            let slug = url_slug(&written);
+            notes.push(Note {
+                line: key_line(&doc, "slug", split.first_line),
+                message: format!(
+                    "slug \"{written}\" is not usable in a URL; the post is published at /posts/{slug}"
+                ),
+            });
+            slug
+        }
+        None => path.slug.clone(),
+    };
+    let lang = fm.lang.clone().or(path.lang.clone());
+    if mdx {
+        body.strip_mdx(&mut notes);
+    }
+    let context = body::Context {
+        slug: &slug,
+        dir: path.dir(),
+        bundle: path.bundle.as_deref(),
+        exists,
+        slugs,
+    };
+    body.convert_templates(&context, &mut notes);
+    let resources = body.resolve_relative_paths(&context);
+    fm.slug = Some(slug.clone());
+    fm.lang = lang.clone();
+    let head = fm.to_yaml();
+    let (body, body_lines) = body.finish();
+    Ok(Imported {
+        path: file.path.clone(),
+        slug,
+        head_lines: head.matches('\n').count(),
+        body_lines,
+        text: head + &body,
+        notes,
+        bundle: path.bundle.clone(),
+        resources,
+        explicit_slug,
+        lang,
+        profiles,
+    })
+}
+
+/// Authors written as objects: `author: {name, picture}` or a list of them.
+fn author_profiles(doc: &Node) -> Vec<Author> {
+    let mut profiles = Vec::new();
+    for key in ["author", "authors"] {
+        let nodes: Vec<&Node> = match doc.get(key).map(|n| &n.value) {
+            Some(Value::Seq(items)) => items.iter().collect(),
+            Some(Value::Map(_)) => doc.get(key).into_iter().collect(),
+            _ => Vec::new(),
+        };
+        for node in nodes {
+            let text = |k: &str| match node.get(k).map(|n| &n.value) {
+                Some(Value::Scalar(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                _ => None,
+            };
+            let Some(name) = text("name") else { continue };
+            let mut author = Author::unregistered(&name);
+            author.avatar = text("picture").or(text("avatar")).or(text("image"));
+            author.website = text("url").or(text("website"));
+            author.bio = text("bio").unwrap_or_default();
+            profiles.push(author);
+        }
+    }
+    profiles
+}
+
+/// Sets a top-level scalar in a front matter document (title from a heading, date from a
+/// file name).
+fn set(doc: &mut Node, key: &str, value: String) {
+    let node = Node {
+        value: Value::Scalar(value),
+        line: 1,
+    };
+    match &mut doc.value {
+        Value::Map(entries) => {
+            entries.retain(|(k, _)| k != key);
+            entries.push((key.to_string(), node));
+        }
+        _ => {
+            doc.value = Value::Map(vec![(key.to_string(), node)]);
+        }
+    }
+}
+
+/// Line in the author's file where `key` is written.
+fn key_line(doc: &Node, key: &str, first_line: usize) -> Option<usize> {
+    doc.get(key).map(|n| n.line + first_line - 1)
+}
+
+/// Gives derived addresses (from file names) that collide with an earlier one a numbered
+/// suffix, in path order, and a translation that shares its original's address its
+/// language (`trip-zh`). A derived address that a front matter `slug:` also claims is left
+/// for the duplicate-slug error: renaming either would silently move a page.
+fn make_unique(results: &mut [Result<Imported, PostError>]) {
+    let explicit: HashSet<String> = results
+        .iter()
+        .flatten()
+        .filter(|p| p.explicit_slug && !is_translation(p))
+        .map(|p| p.slug.clone())
+        .collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    for post in results.iter_mut().flatten() {
+        let translation = is_translation(post);
+        if post.explicit_slug && !translation {
+            continue;
+        }
+        let base = post.slug.clone();
+        let clashes = |slug: &str| taken.contains(slug) || (translation && explicit.contains(slug));
+        let mut slug = base.clone();
+        let mut n = 1;
+        while clashes(&slug) {
+            n += 1;
+            slug = match &post.lang {
+                Some(lang) if translation && n == 2 => format!("{base}-{}", url_slug(lang)),
+                _ => format!("{base}-{n}"),
+            };
+        }
+        if slug != post.slug {
+            post.text = post.text.replacen(
+                &format!("slug: \"{}\"", post.slug),
+                &format!("slug: \"{slug}\""),
+                1,
+            );
+            post.slug = slug.clone();
+        }
+        taken.insert(slug);
+    }
+}
+
+/// Whether a post is a translation of another file beside it (`index.zh.md`, `post.fr.md`).
+fn is_translation(post: &Imported) -> bool {
+    PostPath::parse(&post.path).translation_of.is_some()
+}
+
+/// Lets each post and its translations name each other (`translations:` in the front
+/// matter), so their pages link to one another.
+fn link_translations(results: &mut [Result<Imported, PostError>]) {
+    let mut groups: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for post in results.iter().flatten() {
+        let parsed = PostPath::parse(&post.path);
+        let key = parsed.translation_of.unwrap_or_else(|| post.path.clone());
+        let lang = post.lang.clone().unwrap_or_default();
+        groups
+            .entry(key)
+            .or_default()
+            .push((lang, post.slug.clone()));
+    }
+    for post in results.iter_mut().flatten() {
+        let parsed = PostPath::parse(&post.path);
+        let key = parsed.translation_of.unwrap_or_else(|| post.path.clone());
+        let Some(group) = groups.get(&key).filter(|g| g.len() > 1) else {
+            continue;
+        };
+        let others: Vec<String> = group
+            .iter()
+            .filter(|(_, slug)| *slug != post.slug)
+            .map(|(lang, slug)| {
+                let lang = if lang.is_empty() {
+                    "und"
+                } else {
+                    lang.as_str()
+                };
+                format!("\"{lang}:{slug}\"")
+            })
+            .collect();
+        if let Some(end) = post.text[4..].find("\n---\n").map(|i| i + 4) {
+            post.text
+                .insert_str(end + 1, &format!("translations: [{}]\n", others.join(", ")));
+            post.head_lines += 1;
+        }
+    }
+}
+
+impl Imported {
+    /// The author's line for line `line` (1-based) of [`Imported::text`]: body lines map
+    /// to where they were written; front matter lines to `None`.
+    pub fn original_line(&self, line: usize) -> Option<usize> {
+        line.checked_sub(self.head_lines + 1)
+            .and_then(|i| self.body_lines.get(i).copied())
+    }
+}
+
+/// The table of field names, for the README and `blogtool fields`: `(key, field, kind)`.
+pub fn field_table() -> Vec<(&'static str, &'static str, &'static str)> {
+    FIELDS
+        .iter()
+        .map(|(key, field, kind): &(&str, &str, FieldKind)| (*key, *field, kind.expected()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
