@@ -64,6 +64,7 @@ pub fn PostCard(
                         {meta.title.clone()}
                     </a>
                 </h2>
+                {meta.featured.then(|| view! { <p class="featured-badge">"★ Featured"</p> })}
                 <PostFacts meta=meta.clone() authors=authors base=base.clone() />
                 <p class="post-card-description">{meta.description.clone()}</p>
                 <TagList tags=meta.tags.clone() base=base />

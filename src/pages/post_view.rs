@@ -1,7 +1,7 @@
 //! A single post at `/posts/:slug`.
 
 use blog_core::manifest::Manifest;
-use blog_core::markdown::table_of_contents;
+use blog_core::markdown::table_of_contents_when;
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
 use leptos::prelude::*;
@@ -134,9 +134,33 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let base = base_path();
     let page = under_base(&base, &format!("/posts/{}", meta.slug));
     let image = meta.image.as_ref().map(|src| {
-        view! { <OptionalImage src=under_base(&base, src) alt="" class="post-image" eager=true /> }
+        let alt = meta.image_alt.clone().unwrap_or_default();
+        let picture = view! {
+            <OptionalImage src=under_base(&base, src) alt=alt class="post-image" eager=true />
+        };
+        match meta.image_caption.clone() {
+            Some(caption) => view! {
+                <figure class="post-figure">{picture}<figcaption>{caption}</figcaption></figure>
+            }
+            .into_any(),
+            None => picture.into_any(),
+        }
     });
-    let toc = table_of_contents(&post.headings)
+    // A description taken from the body is already the article's first words.
+    let description = (!post.description_in_body)
+        .then(|| view! { <p class="post-description">{meta.description.clone()}</p> });
+    let translations = (!meta.translations.is_empty()).then(|| {
+        let links = meta
+            .translations
+            .iter()
+            .map(|(lang, slug)| {
+                let href = href(&format!("/posts/{slug}"));
+                view! { <li><a href=href hreflang=lang.clone() lang=lang.clone()>{language_name(lang)}</a></li> }
+            })
+            .collect_view();
+        view! { <nav class="translations" aria-label="Other languages"><ul>{links}</ul></nav> }
+    });
+    let toc = table_of_contents_when(&post.headings, meta.toc)
         .into_iter()
         .map(|h| {
             let href = format!("{page}#{}", h.id);
@@ -196,12 +220,13 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     view! {
         <Title text=meta.title.clone() />
         <Meta name="description" content=meta.description.clone() />
-        <article class="post">
+        <article class="post" lang=meta.lang.clone()>
             <header class="post-header">
                 <h1>{meta.title.clone()}</h1>
                 <PostFacts meta=meta.clone() authors=authors base=base.clone() />
                 <TagList tags=meta.tags.clone() base=base.clone() />
-                <p class="post-description">{meta.description.clone()}</p>
+                {translations}
+                {description}
                 {image}
             </header>
             {toc}
@@ -213,6 +238,35 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             </footer>
         </article>
     }
+}
+
+/// A language's own name for links to a translation (`zh` → 中文); the code itself for
+/// languages not listed.
+fn language_name(code: &str) -> String {
+    let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+    let name = match primary.as_str() {
+        "en" => "English",
+        "zh" => "中文",
+        "ja" => "日本語",
+        "ko" => "한국어",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "es" => "Español",
+        "it" => "Italiano",
+        "pt" => "Português",
+        "ru" => "Русский",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "tr" => "Türkçe",
+        "uk" => "Українська",
+        "vi" => "Tiếng Việt",
+        "ar" => "العربية",
+        "he" => "עברית",
+        "hi" => "हिन्दी",
+        "und" => "Original",
+        _ => return code.to_string(),
+    };
+    name.to_string()
 }
 
 /// Previous and next posts, and related ones, to keep reading.

@@ -127,14 +127,26 @@ pub fn check(
                 .position(|l| keys.iter().any(|k| l.starts_with(k)))
                 .map(|i| i + 1)
         };
+        // An author missing from the registry gets a card from the post's own words; only
+        // a name close to a registered one (a typo) is worth a word.
         for byline in &parsed.meta.authors {
-            let known = registry
-                .as_ref()
-                .is_some_and(|r| author::find(r, byline).is_some());
-            if !known {
+            let registry = registry.as_deref().unwrap_or_default();
+            if author::find(registry, byline).is_some() {
+                continue;
+            }
+            let close = registry.iter().find(|a| {
+                let similar = |x: &str| {
+                    strsim::normalized_levenshtein(&x.to_lowercase(), &byline.to_lowercase())
+                        >= 0.75
+                };
+                similar(&a.name) || similar(&a.id)
+            });
+            if let Some(close) = close {
                 found.push(warning(format!(
-                    "{}: author \"{byline}\" is not in posts/authors.yaml: the card shows the name only; add them to give it a bio and links",
-                    place(key_line(&["author"]))
+                    "{}: author \"{byline}\" is not in posts/authors.yaml; did you mean \"{}\" ({})?",
+                    place(key_line(&["author"])),
+                    close.name,
+                    close.id
                 )));
             }
         }
@@ -321,7 +333,7 @@ mod tests {
     fn reports_each_problem_with_file_and_line() {
         let sources = [
             src("bad-date.md", "---\ntitle: X\ndate: 15/03/2025\n---\n"),
-            src("a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: Zed\nimage: /images/missing.png\n---\n\nSee [gone](gone.md).\n\n![pic](images/nope.png) [js](javascript:x)\n"),
+            src("a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: Anne\nimage: /images/missing.png\n---\n\nSee [gone](gone.md).\n\n![pic](images/nope.png) [js](javascript:x)\n"),
             src("dup.md", "---\ntitle: D\ndate: 2025-01-01\nslug: a\n---\n"),
             src("moji.md", "---\ntitle: M\ndate: 2025-01-01\n---\nitâ€™s\n"),
             src("js.md", "---\ntitle: J\ndate: 2025-01-01\nimage: javascript:alert(1)\n---\n"),
@@ -331,7 +343,7 @@ mod tests {
             [
                 "posts/a.md:10: warning: URL \"javascript:x\" is not allowed and is left out (use http, https, mailto or a site path)",
                 "posts/a.md:10: warning: image /images/nope.png does not exist and is left out",
-                "posts/a.md:4: warning: author \"Zed\" is not in posts/authors.yaml: the card shows the name only; add them to give it a bio and links",
+                "posts/a.md:4: warning: author \"Anne\" is not in posts/authors.yaml; did you mean \"Ann\" (ann)?",
                 "posts/a.md:5: warning: image /images/missing.png does not exist and is left out (put it under public/)",
                 "posts/a.md:8: warning: link to \"gone.md\" points to no post (no post has the address /posts/gone)",
                 "posts/bad-date.md:3: date \"15/03/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)",

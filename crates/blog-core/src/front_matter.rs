@@ -42,6 +42,8 @@ pub struct FrontMatter {
     pub translations: Vec<String>,
     /// Pinned to the top of the list with a "Featured" mark.
     pub featured: bool,
+    /// Whether to show a table of contents; `None` shows one for three or more sections.
+    pub toc: Option<bool>,
     /// Drafts are shown while writing and left out of published builds.
     pub draft: bool,
 }
@@ -127,6 +129,9 @@ pub const FIELDS: &[(&str, &str, FieldKind)] = &[
     ("lang", "lang", FieldKind::Text),
     ("language", "lang", FieldKind::Text),
     ("featured", "featured", FieldKind::Flag),
+    ("toc", "toc", FieldKind::Flag),
+    ("ShowToc", "toc", FieldKind::Flag),
+    ("showToc", "toc", FieldKind::Flag),
     ("draft", "draft", FieldKind::Flag),
     ("hidden", "draft", FieldKind::Flag),
 ];
@@ -472,6 +477,7 @@ pub fn from_node(
         lang: fields.text("lang")?,
         translations: fields.paths("translations")?,
         featured: fields.flag("featured")?.unwrap_or(false),
+        toc: fields.flag("toc")?,
         draft: fields.flag("draft")?.unwrap_or(false) || published == Some(false),
     })
 }
@@ -554,6 +560,9 @@ impl FrontMatter {
             if on {
                 line(key, "true".to_string());
             }
+        }
+        if let Some(toc) = self.toc {
+            line("toc", toc.to_string());
         }
         out.push_str("---\n");
         out

@@ -157,6 +157,15 @@ pub fn render_at(markdown: &str, links: &LinkContext) -> Rendered {
 /// and the level below them. A single heading above all others (a title inside the body)
 /// does not count as a section level. Empty when the post is too short to need one.
 pub fn table_of_contents(headings: &[Heading]) -> Vec<&Heading> {
+    table_of_contents_when(headings, None)
+}
+
+/// The table of contents as the post asks for it: `Some(true)` (Hugo's `ShowToc`) lists
+/// the sections however few, `Some(false)` none, `None` as [`table_of_contents`].
+pub fn table_of_contents_when(headings: &[Heading], wanted: Option<bool>) -> Vec<&Heading> {
+    if wanted == Some(false) {
+        return Vec::new();
+    }
     let Some(mut top) = headings.iter().map(|h| h.level).min() else {
         return Vec::new();
     };
@@ -166,7 +175,7 @@ pub fn table_of_contents(headings: &[Heading]) -> Vec<&Heading> {
             None => return Vec::new(),
         }
     }
-    if headings.iter().filter(|h| h.level == top).count() < 3 {
+    if wanted.is_none() && headings.iter().filter(|h| h.level == top).count() < 3 {
         return Vec::new();
     }
     headings

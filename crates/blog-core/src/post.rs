@@ -64,6 +64,10 @@ pub struct PostMeta {
     /// Pinned first in the list and marked "Featured".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub featured: bool,
+    /// Whether the post asks for a table of contents (`toc`, PaperMod's `ShowToc`); `None`
+    /// shows one for three or more sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toc: Option<bool>,
 }
 
 /// A fully parsed post.
@@ -75,6 +79,9 @@ pub struct Post {
     pub html: String,
     /// The body's headings.
     pub headings: Vec<Heading>,
+    /// Whether the description is taken from the body (its first paragraph, or the text
+    /// before `<!--more-->`), so a page showing the body does not show it a second time.
+    pub description_in_body: bool,
 }
 
 /// Hugo's and Jekyll's excerpt separator.
@@ -130,6 +137,7 @@ impl Post {
         };
         let rendered = markdown::render_at(&body, &links);
         let reading_minutes = rendered.reading_minutes();
+        let description_in_body = fm.description.is_none();
         Ok(Post {
             meta: PostMeta {
                 slug,
@@ -160,9 +168,11 @@ impl Post {
                     .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
                     .collect(),
                 featured: fm.featured,
+                toc: fm.toc,
             },
             html: rendered.html,
             headings: rendered.headings,
+            description_in_body,
         })
     }
 }

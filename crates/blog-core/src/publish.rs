@@ -107,6 +107,37 @@ fn json_string(text: &str) -> String {
     out
 }
 
+/// Where the redirect page for an old address is written, relative to the site's folder:
+/// `/2019/10/x/` → `2019/10/x/index.html`, `/old.html` → `old.html`. `None` for paths
+/// that could leave the folder or name nothing (`..`, `//host`, empty, a scheme).
+pub fn alias_file(alias: &str) -> Option<String> {
+    let path = alias.trim().split(['?', '#']).next()?;
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let usable = |p: &&str| {
+        *p != "." && *p != ".." && !p.contains(['\\', ':']) && !p.chars().any(char::is_control)
+    };
+    if parts.is_empty() || path.starts_with("//") || !parts.iter().all(usable) {
+        return None;
+    }
+    let joined = parts.join("/");
+    Some(if joined.ends_with(".html") || joined.ends_with(".htm") {
+        joined
+    } else {
+        format!("{joined}/index.html")
+    })
+}
+
+/// A page that sends readers and crawlers from an old address to `target` (an absolute
+/// URL): an immediate refresh, a canonical link for search engines, and a link for anyone
+/// whose browser does not follow the refresh.
+pub fn redirect_page(target: &str, title: &str) -> String {
+    let url = escape(target);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{url}\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<p>This post has moved to <a href=\"{url}\">{url}</a>.</p>\n</body>\n</html>\n",
+        escape(title)
+    )
+}
+
 /// RFC 3339 form of a post date: the author's time with their offset when they gave one
 /// (`2024-11-30T23:30:00-05:00`), otherwise UTC (`2025-03-15T00:00:00Z`).
 pub fn rfc3339(date: &PostDate) -> String {
@@ -467,6 +498,34 @@ mod tests {
             SiteAddress::new("https://example.com", "/").url("/"),
             "https://example.com/"
         );
+    }
+
+    #[test]
+    fn old_addresses_become_redirect_files() {
+        let cases = [
+            (
+                "/2019/10/shelf-brackets/",
+                Some("2019/10/shelf-brackets/index.html"),
+            ),
+            (
+                "/baking/starter-schedule/",
+                Some("baking/starter-schedule/index.html"),
+            ),
+            ("old-post.html", Some("old-post.html")),
+            ("/a/../../etc/passwd", None),
+            ("//evil.example/x", None),
+            ("https://evil.example/x", None),
+            ("/", None),
+        ];
+        for (alias, want) in cases {
+            assert_eq!(alias_file(alias).as_deref(), want, "{alias}");
+        }
+        let page = redirect_page("https://x.example/blog/posts/a?b=<c>", "A & B");
+        assert!(
+            page.contains("url=https://x.example/blog/posts/a?b=&lt;c&gt;"),
+            "{page}"
+        );
+        assert!(page.contains("<title>A &amp; B</title>"), "{page}");
     }
 
     #[test]

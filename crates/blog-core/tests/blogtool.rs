@@ -143,14 +143,16 @@ fn check_prints_file_line_messages_and_fails_on_errors() {
 
     dir.write(
         "bad.md",
-        "---\ntitle: Bad\ndate: 2025-01-02\nauthor: Nobody\n---\nSee [x](missing.md).\n",
+        "---\ntitle: Bad\ndate: 2025-01-02\nauthor: Anne\n---\nSee [x](missing.md).\n",
     );
     // What a reader would miss is a warning: the post still publishes.
     let out = blogtool(&["check"], &dir.0);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("posts/bad.md:4: warning: author \"Nobody\" is not in posts/authors.yaml"),
+        text.contains(
+            "posts/bad.md:4: warning: author \"Anne\" is not in posts/authors.yaml; did you mean \"Ann\" (ann)?"
+        ),
         "{text}"
     );
     assert!(

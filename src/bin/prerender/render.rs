@@ -214,7 +214,7 @@ fn run() -> Result<(), String> {
                 path: path.clone(),
                 title: meta.title.clone(),
                 description: meta.description.clone(),
-                image: meta.image.clone(),
+                image: meta.og_image.clone().or(meta.image.clone()),
                 kind: PageKind::Article {
                     published: meta.date,
                     updated: meta.updated,
@@ -242,6 +242,34 @@ fn run() -> Result<(), String> {
             html: post.html,
             authors,
         });
+    }
+    // Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep
+    // working: each is a small page that sends readers and crawlers to the post.
+    for meta in &manifest.posts {
+        let target = site.url(&format!("/posts/{}", meta.slug));
+        for alias in &meta.aliases {
+            let Some(file) = publish::alias_file(alias) else {
+                eprintln!(
+                    "prerender: alias \"{alias}\" of posts/{} is not a usable path; skipped",
+                    meta.file
+                );
+                continue;
+            };
+            let file = dist.join(file);
+            if file.exists() {
+                eprintln!(
+                    "prerender: alias \"{alias}\" of posts/{} is already a page; skipped",
+                    meta.file
+                );
+                continue;
+            }
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+            std::fs::write(&file, publish::redirect_page(&target, &meta.title))
+                .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        }
     }
     for tag in manifest.tags() {
         let path = format!("/tags/{}", tag.slug);

@@ -228,6 +228,16 @@ impl Body {
             while let Some((start, end)) = next_url(rest) {
                 rewritten.push_str(&rest[..start]);
                 let url = &rest[start..end];
+                // Pages forbid `http:` images (mixed content, and the content policy):
+                // the same image over https is what the author meant.
+                if is_image(&rest[..start]) {
+                    if let Some(host) = url.strip_prefix("http://") {
+                        rewritten.push_str("https://");
+                        rewritten.push_str(host);
+                        rest = &rest[end..];
+                        continue;
+                    }
+                }
                 if let Some(address) = post_address(ctx, url) {
                     rewritten.push_str(&address);
                     rest = &rest[end..];
@@ -249,6 +259,17 @@ impl Body {
         }
         resources
     }
+}
+
+/// Whether the URL that follows `before` is an image's: `![alt](` or `<img … src="`.
+fn is_image(before: &str) -> bool {
+    if before.ends_with("](") {
+        let open = before[..before.len() - 2].rfind('[');
+        return open.is_some_and(|i| before[..i].ends_with('!'));
+    }
+    let tag = before.rfind('<').map_or("", |i| &before[i..]);
+    tag.len() > 4 && tag[..4].eq_ignore_ascii_case("<img")
+        || tag.to_ascii_lowercase().starts_with("<source")
 }
 
 /// Whether an `import`/`export` line (or the last line of one over several lines) ends.

@@ -64,6 +64,7 @@ mod tests {
             lang: None,
             translations: Vec::new(),
             featured: false,
+            toc: None,
         }
     }
 
