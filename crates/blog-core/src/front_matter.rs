@@ -401,9 +401,11 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
             .nth(e.line - 1)
             .and_then(|line| field_kind(line.split(':').next().unwrap_or("").trim_end()));
         let kind = match field {
+            // A value the YAML reader could not read is nearly always one that needed
+            // quotes: `title: [Draft] Notes`, `title: @home`.
             Some((field, kind)) if !e.message.ends_with("is given twice") => ErrorKind::BadField {
                 field,
-                problem: e.message,
+                problem: format!("{}; put the whole value in quotes", e.message),
                 expected: kind.expected(),
             },
             _ => ErrorKind::Yaml(e.message),
@@ -678,7 +680,7 @@ mod tests {
             ),
             (
                 "---\ntitle: \"unclosed\ndate: 2025-01-01\n---\n",
-                "posts/x.md:2: title must be text (unclosed quote)",
+                "posts/x.md:2: title must be text (unclosed quote; put the whole value in quotes)",
             ),
         ];
         for (source, want) in cases {

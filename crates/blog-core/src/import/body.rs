@@ -567,6 +567,20 @@ impl Converter<'_, '_> {
                 out.push_str(rest);
                 break;
             };
+            // A code span shows template syntax as written (only Liquid's raw markers,
+            // which exist to protect it, are removed).
+            if let Some(tick) = rest.find('`').filter(|&t| t < start) {
+                let run = rest[tick..].len() - rest[tick..].trim_start_matches('`').len();
+                let fence = &rest[tick..tick + run];
+                let after = tick + run;
+                let end = rest[after..]
+                    .find(fence)
+                    .map_or(rest.len(), |i| after + i + run);
+                out.push_str(&rest[..tick]);
+                out.push_str(&strip_raw(&rest[tick..end], false).0);
+                rest = &rest[end..];
+                continue;
+            }
             let close = match open {
                 "{{<" => ">}}",
                 "{{%" => "%}}",
