@@ -263,8 +263,8 @@ impl Body {
 
 /// Whether the URL that follows `before` is an image's: `![alt](` or `<img … src="`.
 fn is_image(before: &str) -> bool {
-    if before.ends_with("](") {
-        let open = before[..before.len() - 2].rfind('[');
+    if let Some(text) = before.strip_suffix("](") {
+        let open = text.rfind('[');
         return open.is_some_and(|i| before[..i].ends_with('!'));
     }
     let tag = before.rfind('<').map_or("", |i| &before[i..]);
@@ -290,7 +290,7 @@ fn next_url(text: &str) -> Option<(usize, usize)> {
     let rest = &text[start..];
     let end = match pattern {
         "](" => rest
-            .find(|c: char| c == ')' || c == ' ')
+            .find([')', ' '])
             .unwrap_or(rest.len()),
         _ => rest.find(['"', '\'']).unwrap_or(rest.len()),
     };

@@ -161,9 +161,10 @@ fn import(
             .iter()
             .filter(|(_, f, _)| *f == field)
             .any(|(key, _, _)| match doc.get(key).map(|n| &n.value) {
+                // `published: true|false` is Jekyll's flag, not a date.
                 Some(Value::Scalar(s)) => {
-                    !s.trim().is_empty()
-                        && !(*key == "published" && matches!(s.as_str(), "true" | "false"))
+                    let flag = *key == "published" && matches!(s.as_str(), "true" | "false");
+                    !s.trim().is_empty() && !flag
                 }
                 Some(Value::Null) | None => false,
                 Some(_) => true,

@@ -1,0 +1,402 @@
+//! The commands themselves: native only, as they read and write the file system.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use blog_core::check::{self, Severity};
+use blog_core::config::SiteConfig;
+use blog_core::date::PostDate;
+use blog_core::import::{self, Imported, SourceFile};
+use blog_core::manifest::{BuildOptions, Manifest, RelatedIndex};
+
+const USAGE: &str = "usage:
+  blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken] [--show-problems]
+  blogtool check [--posts DIR] [--public DIR]
+  blogtool new \"Title\" [--posts DIR] [--author NAME]";
+
+/// Runs the command line; see the binary's documentation.
+pub(crate) fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("blogtool: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Parsed command-line options shared by the commands.
+#[derive(Default)]
+struct Args {
+    posts: Option<PathBuf>,
+    public: Option<PathBuf>,
+    out: Option<PathBuf>,
+    author: Option<String>,
+    drafts: bool,
+    future: bool,
+    skip_broken: bool,
+    show_problems: bool,
+    positional: Vec<String>,
+}
+
+fn parse_args(rest: &[String]) -> Result<Args, String> {
+    let mut args = Args::default();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--posts" => args.posts = Some(value("--posts")?.into()),
+            "--public" => args.public = Some(value("--public")?.into()),
+            "--out" => args.out = Some(value("--out")?.into()),
+            "--author" => args.author = Some(value("--author")?),
+            "--drafts" => args.drafts = true,
+            "--future" => args.future = true,
+            "--skip-broken" => args.skip_broken = true,
+            "--show-problems" => args.show_problems = true,
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option `{other}`\n{USAGE}"))
+            }
+            other => args.positional.push(other.to_string()),
+        }
+    }
+    Ok(args)
+}
+
+fn run(argv: &[String]) -> Result<ExitCode, String> {
+    let (command, rest) = argv.split_first().ok_or(USAGE)?;
+    let args = parse_args(rest)?;
+    let posts = args.posts.clone().unwrap_or_else(|| PathBuf::from("posts"));
+    match command.as_str() {
+        "publish" => publish(&posts, &args),
+        "check" => check(&posts, &args),
+        "new" => new(&posts, &args),
+        other => Err(format!("unknown command `{other}`\n{USAGE}")),
+    }
+}
+
+/// The current time, or `BLOG_NOW` when set (for tests and previews).
+fn now() -> Result<PostDate, String> {
+    match std::env::var("BLOG_NOW") {
+        Ok(value) => PostDate::parse(&value).ok_or(format!("BLOG_NOW \"{value}\" is not a date")),
+        Err(_) => {
+            let seconds = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_err(|e| e.to_string())?
+                .as_secs();
+            Ok(PostDate::from_unix(seconds))
+        }
+    }
+}
+
+fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+    let out = args.out.as_ref().ok_or("publish needs --out DIR")?;
+    let options = BuildOptions {
+        include_drafts: args.drafts,
+        now: if args.future { None } else { Some(now()?) },
+    };
+    let folder = read_posts(posts)?;
+    let config = SiteConfig::load()?;
+    let mut failed = Vec::new();
+    let imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
+        .into_iter()
+        .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
+        .collect();
+    let sources: Vec<(String, String)> = imported
+        .iter()
+        .map(|p| (p.path.clone(), p.text.clone()))
+        .collect();
+    let mut manifest = Manifest::build(&sources, folder.authors.as_deref(), options);
+    for error in &failed {
+        manifest.add_problem(error);
+    }
+    // Authors described in a post but missing from the registry get a card from what the
+    // post says (name, picture, website).
+    for profile in imported.iter().flat_map(|p| &p.profiles) {
+        if blog_core::author::find(&manifest.authors, &profile.name).is_none() {
+            manifest.authors.push(profile.clone());
+        }
+    }
+    if let Some(author) = &config.info.default_author {
+        manifest.credit_default_author(author);
+    }
+    if !manifest.problems.is_empty() && !args.skip_broken {
+        for problem in &manifest.problems {
+            eprintln!("error: {}", problem.message);
+        }
+        return Err(format!(
+            "{} post(s) cannot be published; fix them, or pass --skip-broken \
+             (BLOG_SKIP_BROKEN=1 for trunk builds) to publish the rest",
+            manifest.problems.len()
+        ));
+    }
+    for problem in &manifest.problems {
+        eprintln!("warning: {}", problem.message);
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    // Every post is published in this blog's own form, named after its address, whatever
+    // its file was called or written for.
+    let mut published = Vec::with_capacity(manifest.posts.len());
+    for meta in &mut manifest.posts {
+        let Some(post) = imported.iter().find(|p| p.path == meta.file) else {
+            continue;
+        };
+        meta.file = format!("{}.md", meta.slug);
+        let file = out.join(&meta.file);
+        std::fs::write(&file, &post.text)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        publish_resources(posts, out, post, &folder)?;
+        published.push((meta.file.clone(), post.text.clone()));
+    }
+    if args.show_problems {
+        // While writing, opening a broken post explains what is wrong: its source is
+        // published under its file name. Published builds never carry it.
+        for problem in manifest
+            .problems
+            .iter()
+            .filter(|p| import::is_post_file(&p.file))
+        {
+            if let Some(file) = folder.files.iter().find(|f| f.path == problem.file) {
+                let name = problem.file.rsplit('/').next().unwrap_or(&problem.file);
+                let _ = std::fs::write(out.join(name), &file.bytes);
+            }
+        }
+    } else {
+        manifest.problems.clear();
+    }
+    let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
+    let index = out.join("index.json");
+    std::fs::write(&index, json).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    // The list's pages, each on its own: the home page of a large blog loads one of them.
+    let size = config.page_size;
+    // The site's name and links, for pages that do not embed them (`trunk serve`).
+    let info = serde_json::to_string(&config.info).map_err(|e| e.to_string())?;
+    let file = out.join("site.json");
+    std::fs::write(&file, info).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    let pages = out.join("pages");
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages)
+        .map_err(|e| format!("cannot create {}: {e}", pages.display()))?;
+    for number in 1..=manifest.page_count(size) {
+        let page = manifest
+            .list_page(number, size)
+            .ok_or("page out of range")?;
+        let file = pages.join(format!("{number}.json"));
+        let json = serde_json::to_string(&page).map_err(|e| e.to_string())?;
+        std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    write_contexts(&manifest, &out.join("context"))?;
+    write_search_index(&manifest, &published, &out.join("search"))?;
+    eprintln!(
+        "blogtool: published {} posts into {}",
+        manifest.posts.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Publishes the files a post refers to (and, for a page bundle, every file beside it)
+/// into `out/<slug>/`, where its rewritten paths point.
+fn publish_resources(
+    posts: &Path,
+    out: &Path,
+    post: &Imported,
+    folder: &PostsFolder,
+) -> Result<(), String> {
+    let mut files: Vec<(String, String)> = post.resources.clone();
+    if let Some(bundle) = &post.bundle {
+        let prefix = format!("{bundle}/");
+        for path in folder.all.iter().filter(|p| p.starts_with(&prefix)) {
+            let inside = &path[prefix.len()..];
+            // A bundle's other posts (translations) publish on their own.
+            if !import::is_post_file(path) && !files.iter().any(|(s, _)| s == path) {
+                files.push((path.clone(), inside.to_string()));
+            }
+        }
+    }
+    for (source, name) in files {
+        let target = out.join(&post.slug).join(&name);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::copy(posts.join(&source), &target)
+            .map_err(|e| format!("cannot copy posts/{source}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Writes what each post's page shows besides the post (its neighbours, related posts and
+/// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
+/// whole index, which grows with the blog.
+fn write_contexts(manifest: &Manifest, dir: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let related = RelatedIndex::new(manifest);
+    for post in &manifest.posts {
+        let context = manifest.context_for(&post.slug, &related);
+        let json = serde_json::to_string(&context).map_err(|e| e.to_string())?;
+        let file = dir.join(format!("{}.json", post.slug));
+        std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes the search index into `dir`, replacing the previous build's.
+fn write_search_index(
+    manifest: &Manifest,
+    sources: &[(String, String)],
+    dir: &Path,
+) -> Result<(), String> {
+    let index = blog_core::search::index_posts(manifest, sources);
+    let _ = std::fs::remove_dir_all(dir);
+    let build = dir.join(&index.meta.build);
+    std::fs::create_dir_all(&build)
+        .map_err(|e| format!("cannot create {}: {e}", build.display()))?;
+    for (path, text) in &index.files {
+        let file = dir.join(path);
+        std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    let meta = serde_json::to_string(&index.meta).map_err(|e| e.to_string())?;
+    let file = dir.join("meta.json");
+    std::fs::write(&file, meta).map_err(|e| format!("cannot write {}: {e}", file.display()))
+}
+
+fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+    let public = args
+        .public
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("public"));
+    let folder = read_posts(posts)?;
+    let exists = |site_path: &str| public.join(site_path.trim_start_matches('/')).is_file();
+    let findings = check::check(&folder.files, folder.authors.as_deref(), &exists, &|p| {
+        folder.has(p)
+    });
+    for finding in &findings {
+        println!("{finding}");
+    }
+    // The settings file is checked too: a mistake there fails every build.
+    let settings = SiteConfig::load().err();
+    if let Some(message) = &settings {
+        println!("error: {message}");
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count()
+        + usize::from(settings.is_some());
+    let warnings = findings.len() + usize::from(settings.is_some()) - errors;
+    println!(
+        "checked {} posts: {errors} error(s), {warnings} warning(s)",
+        folder.files.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn new(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+    let [title] = args.positional.as_slice() else {
+        return Err(format!("new needs exactly one title\n{USAGE}"));
+    };
+    let (slug, text) = check::new_post(title, &now()?.iso(), args.author.as_deref());
+    let path = posts.join(format!("{slug}.md"));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `posts/` holds: every post file, every other file (bundle resources), and the
+/// registry's text if there is one.
+struct PostsFolder {
+    files: Vec<SourceFile>,
+    all: BTreeSet<String>,
+    authors: Option<String>,
+}
+
+impl PostsFolder {
+    /// Whether `path` (under `posts/`, `/`-separated) is a file.
+    fn has(&self, path: &str) -> bool {
+        self.all.contains(path)
+    }
+}
+
+/// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
+/// sorted by path, and `authors.yaml`. Folders and files starting with `.` or `_` (editor
+/// and engine scratch space such as `_drafts`'s siblings) are skipped, and so are the
+/// build's own outputs.
+fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
+    let mut folder = PostsFolder {
+        files: Vec::new(),
+        all: BTreeSet::new(),
+        authors: None,
+    };
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let here = dir.join(&relative);
+        let entries =
+            std::fs::read_dir(&here).map_err(|e| format!("cannot read {}: {e}", here.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("cannot read {}: {e}", here.display()))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                eprintln!(
+                    "warning: {}: the name is not valid Unicode; the file is skipped",
+                    entry.path().display()
+                );
+                continue;
+            };
+            if name.starts_with('.') || (relative.as_os_str().is_empty() && name == "out") {
+                continue;
+            }
+            let path = relative.join(name);
+            let kind = entry
+                .file_type()
+                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            if kind.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let key = path
+                .components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .collect::<Vec<_>>()
+                .join("/");
+            folder.all.insert(key.clone());
+            if !import::is_post_file(&key) {
+                continue;
+            }
+            let full = entry.path();
+            let bytes =
+                std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
+            let modified = entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_secs());
+            folder.files.push(SourceFile {
+                path: key,
+                bytes,
+                modified,
+            });
+        }
+    }
+    folder.files.sort_by(|a, b| a.path.cmp(&b.path));
+    folder.authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("cannot read authors.yaml: {e}")),
+    };
+    Ok(folder)
+}
