@@ -289,9 +289,7 @@ fn next_url(text: &str) -> Option<(usize, usize)> {
     let start = at + pattern.len();
     let rest = &text[start..];
     let end = match pattern {
-        "](" => rest
-            .find([')', ' '])
-            .unwrap_or(rest.len()),
+        "](" => rest.find([')', ' ']).unwrap_or(rest.len()),
         _ => rest.find(['"', '\'']).unwrap_or(rest.len()),
     };
     Some((start, start + end))
