@@ -25,6 +25,15 @@ step "release build at the root (trunk build --release)"
 trunk build --release
 step "release build under a sub-path (/blog/), with three posts per list page"
 BLOG_SITE_CONFIG=tests/e2e/fixtures/site-blog.yaml BLOG_PAGE_SIZE=3 trunk build --release --public-url /blog/ --dist target/dist-blog
+step "release build of the migration fixtures (posts written for other engines), under /blog/"
+# The fixtures as a user would drop them into posts/, beside the shipped author registry,
+# with their images in the site's images/ (tests/fixtures/migration/README.md).
+rm -rf target/migration-posts && mkdir -p target/migration-posts
+cp -r tests/fixtures/migration/. target/migration-posts/
+cp posts/authors.yaml target/migration-posts/
+BLOG_POSTS=target/migration-posts BLOG_SITE_URL=https://rustblog.example \
+  trunk build --release --public-url /blog/ --dist target/dist-migration
+cp tests/fixtures/migration/images/* target/dist-migration/images/
 step "sizes of what ships"
 bash scripts/sizes.sh dist
 step "end-to-end tests in Chromium"

@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export const staticPort = Number(process.env.E2E_STATIC_PORT ?? 4174);
 // Another origin, with pages that embed the author card (tests/e2e/fixtures/host).
 export const hostPort = Number(process.env.E2E_HOST_PORT ?? 4175);
+// Posts written for other engines (tests/fixtures/migration), built for /blog/.
+export const migrationPort = Number(process.env.E2E_MIGRATION_PORT ?? 4176);
 
 export default defineConfig({
   testDir: '.',
@@ -57,6 +59,12 @@ export default defineConfig({
       command: `node tests/e2e/server.mjs tests/e2e/fixtures/host ${hostPort} --no-fallback`,
       cwd: '../..',
       url: `http://127.0.0.1:${hostPort}/plain.html`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/e2e/server.mjs target/dist-migration ${migrationPort} --prefix /blog/ --no-fallback`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${migrationPort}/blog/`,
       reuseExistingServer: false,
     },
   ],

@@ -127,13 +127,14 @@ pub fn alias_file(alias: &str) -> Option<String> {
     })
 }
 
-/// A page that sends readers and crawlers from an old address to `target` (an absolute
-/// URL): an immediate refresh, a canonical link for search engines, and a link for anyone
-/// whose browser does not follow the refresh.
-pub fn redirect_page(target: &str, title: &str) -> String {
-    let url = escape(target);
+/// A page that sends readers and crawlers from an old address to the post at `path` (a
+/// site path such as `/blog/posts/x`, so it works on any host) whose canonical address is
+/// `canonical`: an immediate refresh, a canonical link for search engines, and a link for
+/// anyone whose browser does not follow the refresh.
+pub fn redirect_page(path: &str, canonical: &str, title: &str) -> String {
+    let (path, canonical) = (escape(path), escape(canonical));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{url}\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<p>This post has moved to <a href=\"{url}\">{url}</a>.</p>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={path}\">\n</head>\n<body>\n<p>This post has moved to <a href=\"{path}\">{canonical}</a>.</p>\n</body>\n</html>\n",
         escape(title)
     )
 }

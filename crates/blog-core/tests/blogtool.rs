@@ -301,3 +301,33 @@ fn publish_follows_site_yaml_and_writes_the_search_index() {
         stdout(&out)
     );
 }
+
+#[test]
+fn check_on_the_migration_fixtures_says_only_what_their_readme_expects() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/migration");
+    let out = Command::new(env!("CARGO_BIN_EXE_blogtool"))
+        .args(["check", "--posts"])
+        .arg(&fixtures)
+        .arg("--public")
+        .arg(&fixtures)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let expected = [
+        "posts/02-mdx-component.mdx:11: warning: MDX component <OvenChart> is left out",
+        "posts/06-docsify-heading-title.md: warning: no date: dated ",
+        "posts/08-windows-1252.md:2: warning: file is not UTF-8",
+        "posts/37-liquid-include.md:8: warning: `{% include note.html %}` is dropped",
+        "posts/46-missing-image.md:8: warning: image /images/not-here.png does not exist",
+        "checked 59 posts: 0 error(s), 5 warning(s)",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{text}");
+    for (line, want) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(want),
+            "{line:?} should start with {want:?}"
+        );
+    }
+}

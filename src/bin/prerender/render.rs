@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use blog_core::author;
 use blog_core::manifest::{ListPage, Manifest, RelatedIndex};
+use blog_core::paths::under_base;
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PageKind, PageMeta, SiteAddress};
 use blog_core::slug::slugify;
@@ -246,7 +247,8 @@ fn run() -> Result<(), String> {
     // Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep
     // working: each is a small page that sends readers and crawlers to the post.
     for meta in &manifest.posts {
-        let target = site.url(&format!("/posts/{}", meta.slug));
+        let path = format!("/posts/{}", meta.slug);
+        let (target, canonical) = (under_base(&site.base, &path), site.url(&path));
         for alias in &meta.aliases {
             let Some(file) = publish::alias_file(alias) else {
                 eprintln!(
@@ -267,8 +269,11 @@ fn run() -> Result<(), String> {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             }
-            std::fs::write(&file, publish::redirect_page(&target, &meta.title))
-                .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            std::fs::write(
+                &file,
+                publish::redirect_page(&target, &canonical, &meta.title),
+            )
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         }
     }
     for tag in manifest.tags() {

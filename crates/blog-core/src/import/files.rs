@@ -85,7 +85,7 @@ impl PostPath {
             _ => (stem, None),
         };
         let translation_of = lang.as_ref().map(|_| join(dir, &format!("{stem}{ext}")));
-        let is_index = matches!(stem, "index" | "_index" | "README" | "readme");
+        let is_index = matches!(stem, "index" | "_index");
         let (bundle, name) = match (is_index, dir.rsplit('/').next()) {
             (true, Some(folder)) if !folder.is_empty() => (Some(dir.to_string()), folder),
             _ => (None, stem),

@@ -332,9 +332,8 @@ impl PostsFolder {
 }
 
 /// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
-/// sorted by path, and `authors.yaml`. Folders and files starting with `.` or `_` (editor
-/// and engine scratch space such as `_drafts`'s siblings) are skipped, and so are the
-/// build's own outputs.
+/// sorted by path, and `authors.yaml`. Hidden files and folders, and files that other
+/// engines keep beside posts without being posts (see below), are skipped.
 fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
     let mut folder = PostsFolder {
         files: Vec::new(),
@@ -359,10 +358,21 @@ fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
             if name.starts_with('.') || (relative.as_os_str().is_empty() && name == "out") {
                 continue;
             }
-            let path = relative.join(name);
             let kind = entry
                 .file_type()
                 .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            // Not posts: docsify's sidebar and navbar and Hugo's section pages (`_name.md`),
+            // a folder's README (docsify's home page, a repository's notes), and Jekyll's
+            // unpublished `_drafts/`.
+            let skipped = if kind.is_dir() {
+                name == "_drafts"
+            } else {
+                name.starts_with('_') || name.eq_ignore_ascii_case("readme.md")
+            };
+            if skipped {
+                continue;
+            }
+            let path = relative.join(name);
             if kind.is_dir() {
                 pending.push(path);
                 continue;

@@ -1,0 +1,317 @@
+// Posts written for Jekyll, Hugo, Zola, Astro, Next.js and docsify (tests/fixtures/migration),
+// dropped into posts/ as they are and built for /blog/ (scripts/test.sh): what a reader sees
+// on each prerendered page, and the same page after client-side navigation.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { open, watchForProblems } from './helpers.mjs';
+import { migrationPort } from './playwright.config.mjs';
+
+const site = `http://127.0.0.1:${migrationPort}`;
+const blog = `${site}/blog/`;
+const dist = fileURLToPath(new URL('../../target/dist-migration/', import.meta.url));
+const index = JSON.parse(readFileSync(`${dist}posts/index.json`, 'utf8'));
+
+/**
+ * What a reader must see on each post's page (the fixtures' README): title, the date in
+ * `<time datetime>`, text that must show, text that must not show anywhere in the article,
+ * and a check of its own where a fixture needs one.
+ */
+const POSTS = [
+  { slug: '01-markdown-extension', title: 'Notes on sourdough', date: '2018-04-02' },
+  {
+    slug: '02-mdx-component',
+    title: 'A chart of oven temperatures',
+    text: ['The oven loses heat fast when the door opens.', 'After three minutes it is back to 228 °C.'],
+    absent: ['import', 'OvenChart', 'temps='],
+  },
+  {
+    slug: '03-bundle-post',
+    title: 'Notes on a new bread tin',
+    image: { alt: 'The tin from above', src: '/blog/posts/03-bundle-post/photo.png' },
+  },
+  { slug: '04-nested-notes', title: 'Notes from March', date: '2023-03-30' },
+  { slug: 'my-title', title: 'First notes on bread', date: '2021-05-04' },
+  {
+    slug: '06-docsify-heading-title',
+    title: 'Keeping a starter alive',
+    text: ['Feeding'],
+    check: async (article) => {
+      await expect(article.getByText('Keeping a starter alive', { exact: true })).toHaveCount(1);
+      await expect(article.locator('.byline')).toHaveText(['Alvison Hunter']);
+    },
+  },
+  { slug: '07-release-notes-v2', title: 'Release notes for a small tool, version 2' },
+  {
+    slug: '08-windows-1252',
+    title: 'Café notes — a baker’s week',
+    text: ['Monday: the café opened late — the baker’s oven was still cold.', 'Tuesday: crème brûlée for the first time.'],
+    absent: ['�', 'Ã'],
+  },
+  {
+    slug: '09-toml-hugo',
+    title: 'Release notes for a small tool, version 1.4',
+    date: '2023-03-14',
+    description: 'What changed in version 1.4 of a small command-line tool.',
+    tags: ['#release', '#cli', '#tools'],
+    absent: ['+++', 'title ='],
+  },
+  { slug: '10-toml-zola', title: 'Notes on a rye starter', date: '2022-11-05', tags: ['#baking', '#rye'] },
+  {
+    slug: '11-json-front-matter',
+    title: 'Tuning a bicycle chain',
+    date: '2021-08-09',
+    description: 'Checking chain wear with a ruler, and when to replace the chain.',
+    tags: ['#bikes', '#repair'],
+    absent: ['"title"', '{'],
+  },
+  {
+    slug: '12-astro-pubdate',
+    title: 'Notes on window boxes',
+    date: '2022-07-01',
+    leadImage: { src: '/blog/images/hero.png' },
+  },
+  {
+    slug: '13-astro-publishdate-img',
+    title: 'A tidy workbench',
+    date: '2019-12-01',
+    leadImage: { src: '/blog/images/workbench.png', alt: 'Hand tools hung on a pegboard above a bench' },
+    tags: ['#Workshop', '#Tools'],
+  },
+  {
+    slug: '15-nextjs-author-object',
+    title: 'Learning to sharpen a chisel',
+    date: '2020-03-16',
+    description: 'A week of practice on a cheap stone, and what finally worked.',
+    leadImage: { src: '/blog/images/cover.png' },
+    absent: ['[object'],
+    check: async (article) => {
+      await expect(article.locator('.byline')).toHaveText(['Juno Fairbairn']);
+      await expect(article.locator('.author-card img')).toHaveAttribute('src', '/blog/images/avatar.png');
+    },
+  },
+  {
+    slug: '16-astro-image-object',
+    title: 'Baking a rye loaf',
+    leadImage: { src: '/blog/images/loaf.png', alt: 'A dark rye loaf cooling on a wire rack' },
+  },
+  {
+    slug: '17-papermod-cover',
+    title: 'Notes on a balcony herb garden',
+    description: 'Which herbs survived a windy balcony, and which did not.',
+    leadImage: { src: '/blog/images/papermod-cover.png', alt: 'Pots of basil and thyme on a railing' },
+    check: async (article) => {
+      await expect(article.locator('.post-figure figcaption')).toHaveText('The railing in late August');
+      await expect(article.locator('.toc a')).toHaveText(['Thyme', 'Basil']);
+    },
+  },
+  {
+    slug: '18-jekyll-categories-permalink',
+    title: 'Feeding a starter on a schedule',
+    tags: ['#bread', '#starter', '#notes', '#baking'],
+  },
+  {
+    slug: '19-hugo-aliases-series',
+    title: 'Building a shelf, part 2: the brackets',
+    date: '2019-10-03',
+    tags: ['#Woodwork', '#Building a shelf'],
+  },
+  { slug: '21-date-unpadded', title: 'New year, new notebook', date: '2020-01-01' },
+  { slug: '22-date-offset', title: 'Late-night proofing', date: '2024-11-30' },
+  { slug: '23-tags-comma-string', tags: ['#static sites', '#rust'] },
+  {
+    slug: '24-author-unregistered',
+    title: 'A guest post on baking stones',
+    check: async (article) => {
+      await expect(article.locator('.byline')).toHaveText(['Orla Fennimore']);
+      await expect(article.locator('.author-card .avatar-initials, .author-card .initials')).toHaveText('OF');
+    },
+  },
+  {
+    slug: '25-more-separator',
+    text: ['Discard crackers use', 'They keep for a week in a tin.', 'Method'],
+    absent: ['<!--more-->', 'more--'],
+  },
+  {
+    slug: '26-hugo-youtube',
+    link: { name: /YouTube/, href: 'https://www.youtube.com/watch?v=a1B2c3D4e5F' },
+    absent: ['{{<', 'youtube a1B2'],
+  },
+  { slug: '27-hugo-vimeo', link: { name: /Vimeo/, href: 'https://vimeo.com/987654321' }, absent: ['{{<'] },
+  {
+    slug: '28-hugo-figure',
+    image: { alt: 'A proofing basket dusted with flour', src: '/blog/images/x.png' },
+    text: ['Rice flour stops the dough from sticking.'],
+    absent: ['{{<', 'caption='],
+  },
+  {
+    slug: '29-hugo-highlight',
+    check: async (article) => {
+      const code = article.locator('pre code');
+      await expect(code).toHaveCount(1);
+      expect(await code.textContent()).toBe('func proofSeconds(hours int) int {\n\ttotal := hours * 60 * 60\n\treturn total\n}\n');
+    },
+    absent: ['highlight'],
+  },
+  { slug: '30-hugo-ref', link: { name: 'the first one', href: '/blog/posts/21-date-unpadded' }, absent: ['ref '] },
+  {
+    slug: '31-hugo-x-post',
+    link: { name: /examplebakery/, href: 'https://x.com/examplebakery/status/1234567890123456789' },
+    absent: ['{{<'],
+  },
+  { slug: '32-hugo-notice', text: ['Measuring cups vary by'], absent: ['{{%', 'notice'] },
+  {
+    slug: '33-liquid-highlight',
+    check: async (article) => await expect(article.locator('pre code')).toHaveCount(1),
+    absent: ['{%', 'endhighlight'],
+  },
+  {
+    slug: '34-liquid-raw',
+    check: async (article) => {
+      await expect(article.locator('p code')).toHaveText('{{ page.title }}');
+      await expect(article.locator('pre code')).toHaveText('{% for post in site.posts %}{{ post.title }}{% endfor %}');
+    },
+    absent: ['{% raw %}', 'endraw'],
+  },
+  { slug: '35-liquid-post-url', link: { name: 'the first ones', href: '/blog/posts/my-title' }, absent: ['post_url'] },
+  {
+    slug: '36-liquid-baseurl',
+    image: { alt: 'A kitchen scale', src: '/blog/images/x.png' },
+    absent: ['site.baseurl'],
+  },
+  { slug: '37-liquid-include', text: ['Mix the flour', 'Leave it covered overnight'], absent: ['include', '{%'] },
+  {
+    slug: '45-http-image',
+    image: { alt: 'A dented bread tin', src: 'https://images.example.org/old-tin.png', external: true },
+  },
+  {
+    slug: '46-missing-image',
+    check: async (article) => {
+      await expect(article.locator('.post-body p')).toHaveCount(2);
+      // No broken-image icon: a missing image is left out.
+      for (const img of await article.locator('.post-body img').all()) {
+        expect(await img.evaluate((i) => i.complete && i.naturalWidth > 0 || getComputedStyle(i).display === 'none')).toBe(true);
+      }
+    },
+  },
+  {
+    slug: '47-first-paragraph-once',
+    check: async (article) => {
+      await expect(article.getByText(/^A cup of flour can weigh/)).toHaveCount(1);
+    },
+  },
+  { slug: 'sourdough-basics', title: 'Sourdough basics', check: async (a) => await expect(a.locator('h2#salt')).toHaveCount(1) },
+  {
+    slug: '58-link-md-to-slug',
+    link: { name: 'the part about salt', href: '/blog/posts/sourdough-basics#salt' },
+  },
+];
+
+let problems = [];
+test.beforeEach(async ({ page }) => {
+  problems = watchForProblems(page);
+});
+test.afterEach(() => expect(problems).toEqual([]));
+
+/** Checks one post's article as a reader would. */
+async function checkPost(article, post) {
+  if (post.title) await expect(article.locator('h1')).toHaveText(post.title);
+  if (post.date) await expect(article.locator('.post-facts time')).toHaveAttribute('datetime', post.date);
+  if (post.description) await expect(article.locator('.post-description')).toHaveText(post.description);
+  if (post.tags) await expect(article.locator('.post-header .tag')).toHaveText(post.tags);
+  for (const text of post.text ?? []) await expect(article).toContainText(text);
+  const visible = await article.innerText();
+  for (const text of post.absent ?? []) expect(visible, `${post.slug} shows ${text}`).not.toContain(text);
+  if (post.leadImage) {
+    const image = article.locator('.post-header img.post-image');
+    await expect(image).toHaveAttribute('src', post.leadImage.src);
+    if (post.leadImage.alt) await expect(image).toHaveAttribute('alt', post.leadImage.alt);
+  }
+  if (post.image) {
+    const image = article.locator(`.post-body img[alt="${post.image.alt}"]`);
+    await expect(image).toHaveAttribute('src', post.image.src);
+    if (!post.image.external) {
+      await expect.poll(() => image.evaluate((i) => i.complete && i.naturalWidth > 0)).toBe(true);
+    }
+  }
+  if (post.link) {
+    await expect(article.locator('.post-body').getByRole('link', { name: post.link.name })).toHaveAttribute('href', post.link.href);
+  }
+  if (post.check) await post.check(article);
+}
+
+test('every fixture post is published at its address and listed', async ({ request }) => {
+  const slugs = index.posts.map((p) => p.slug);
+  for (const post of POSTS) expect(slugs, post.slug).toContain(post.slug);
+  expect(index.problems).toEqual([]);
+  // Hugo's expiryDate: gone from the list, the feeds and the post files.
+  expect(slugs).not.toContain('20-hugo-expired');
+  expect((await request.get(`${blog}posts/20-hugo-expired.md`)).status()).toBe(404);
+  expect(await (await request.get(`${blog}feed.xml`)).text()).not.toContain('Spring workshop');
+});
+
+test('each post reads as its author meant on the prerendered page', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const post of POSTS) {
+    await page.goto(`${blog}posts/${post.slug}/`);
+    await test.step(post.slug, () => checkPost(page.locator('article.post'), post));
+  }
+  await context.close();
+});
+
+test('each post reads the same after client-side navigation as prerendered', async ({ browser, page }) => {
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const prerendered = await plain.newPage();
+  await open(page, blog);
+  for (const post of POSTS) {
+    await prerendered.goto(`${blog}posts/${post.slug}/`);
+    const expected = await prerendered.locator('article.post .post-body').innerHTML();
+    // A link the router intercepts, as a reader's click on any post link.
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.id = 'go';
+      a.textContent = 'go';
+      document.querySelector('main').append(a);
+    }, `/blog/posts/${post.slug}`);
+    await page.click('#go');
+    await expect(page).toHaveURL(`${blog}posts/${post.slug}`);
+    await test.step(post.slug, async () => {
+      const article = page.locator('article.post');
+      await expect(article).toBeVisible();
+      await checkPost(article, post);
+      expect(await article.locator('.post-body').innerHTML()).toBe(expected);
+    });
+  }
+  await plain.close();
+});
+
+test('a translation, featured posts and old addresses', async ({ page, request }) => {
+  // AstroPaper's `featured: true` is shown in the list.
+  await page.goto(blog);
+  const index1 = JSON.parse(readFileSync(`${dist}posts/pages/1.json`, 'utf8'));
+  const page14 = index.posts.findIndex((p) => p.slug === '14-astropaper');
+  const listPage = Math.floor(page14 / index1.index.posts.length) + 1;
+  await page.goto(listPage === 1 ? blog : `${blog}page/${listPage}/`);
+  await expect(page.locator('.post-card[data-slug="14-astropaper"] .featured-badge')).toHaveText('★ Featured');
+  // Link previews use ogImage, absolute.
+  const html = await (await request.get(`${blog}posts/14-astropaper/`)).text();
+  expect(html).toContain('<meta property="og:image" content="https://rustblog.example/blog/images/og-card.png">');
+  expect(html).toContain('<meta name="twitter:image" content="https://rustblog.example/blog/images/og-card.png">');
+  const og = await (await request.get(`${blog}posts/15-nextjs-author-object/`)).text();
+  expect(og).toContain('<meta property="og:image" content="https://rustblog.example/blog/images/cover-og.png">');
+  // The offset is kept: the feed gives the author's own time and offset.
+  const feed = await (await request.get(`${blog}feed.xml`)).text();
+  expect(feed).toContain('<published>2024-11-30T23:30:00-05:00</published>');
+  // Old addresses lead to the post.
+  for (const [old, slug] of [
+    ['baking/starter-schedule/', '18-jekyll-categories-permalink'],
+    ['notes/starter/', '18-jekyll-categories-permalink'],
+    ['2019/10/shelf-brackets/', '19-hugo-aliases-series'],
+  ]) {
+    await page.goto(`${blog}${old}`);
+    await expect(page).toHaveURL(`${blog}posts/${slug}/`);
+    await expect(page.locator('article.post h1')).toBeVisible();
+  }
+});
