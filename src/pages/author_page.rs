@@ -26,7 +26,7 @@ pub fn AuthorPage() -> impl IntoView {
             <Title text=author.name.clone() />
             <Meta name="description" content=description />
             <h1 class="page-title">{author.name.clone()}</h1>
-            <AuthorCard author=author.clone() />
+            <AuthorCard author=author.clone().under_base(&base_path()) />
             <h2 class="section-title">{format!("Posts by {}", author.name)}</h2>
             {posts.is_empty().then(|| view! { <p class="empty">"No published posts yet."</p> })}
             <PostEntries posts=posts registry=m.authors.clone() base=base_path() />

@@ -178,7 +178,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let cards = authors
         .iter()
         .cloned()
-        .map(|a| view! { <AuthorCard author=a label="About the author" /> })
+        .map(|a| view! { <AuthorCard author=a.under_base(&base) label="About the author" /> })
         .collect_view();
     let site = expect_context::<SiteData>();
     let slug = meta.slug.clone();

@@ -49,6 +49,14 @@ impl Author {
         }
     }
 
+    /// The author with a portrait given as a site path (`/images/me.png`, as posts from
+    /// Next.js and Astro give one) resolved under the site's `base`, for pages of a blog
+    /// that lives in a sub-folder. URLs are left as they are.
+    pub fn under_base(mut self, base: &str) -> Author {
+        self.avatar = self.avatar.map(|a| crate::paths::under_base(base, &a));
+        self
+    }
+
     /// Up to two initials for the avatar fallback: `Alvison Hunter` → `AH`.
     pub fn initials(&self) -> String {
         self.name
