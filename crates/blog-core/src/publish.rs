@@ -521,9 +521,14 @@ mod tests {
         for (alias, want) in cases {
             assert_eq!(alias_file(alias).as_deref(), want, "{alias}");
         }
-        let page = redirect_page("https://x.example/blog/posts/a?b=<c>", "A & B");
+        let page = redirect_page(
+            "/blog/posts/a?b=<c>",
+            "https://x.example/blog/posts/a",
+            "A & B",
+        );
+        assert!(page.contains("url=/blog/posts/a?b=&lt;c&gt;"), "{page}");
         assert!(
-            page.contains("url=https://x.example/blog/posts/a?b=&lt;c&gt;"),
+            page.contains("<link rel=\"canonical\" href=\"https://x.example/blog/posts/a\">"),
             "{page}"
         );
         assert!(page.contains("<title>A &amp; B</title>"), "{page}");

@@ -496,3 +496,27 @@ fn imported_text_reads_back_the_same_and_keeps_author_lines() {
         + 1;
     assert_eq!(imported.original_line(line), Some(8));
 }
+
+#[test]
+fn the_readme_lists_every_field_name() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+            .unwrap();
+    let section = &readme[readme
+        .find("### Front matter fields")
+        .expect("the README has the field table")..];
+    let rows: Vec<(&str, &str)> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| `"))
+        .take_while(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells[1].trim_matches('`'), cells[2])
+        })
+        .collect();
+    let table: Vec<(&str, &str)> = crate::front_matter::FIELDS
+        .iter()
+        .map(|(key, field, _)| (*key, *field))
+        .collect();
+    assert_eq!(rows, table, "README's field table and FIELDS differ");
+}
