@@ -4,7 +4,7 @@ use blog_core::author::{self, Author};
 use blog_core::manifest::Manifest;
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
-use blog_core::slug::slugify;
+use blog_core::slug::term_slug;
 use leptos::prelude::*;
 
 use super::optional_image::OptionalImage;
@@ -145,7 +145,7 @@ pub fn TagList(
         let items = tags
             .into_iter()
             .map(|tag| {
-                let href = under_base(&base, &format!("/tags/{}", slugify(&tag)));
+                let href = under_base(&base, &format!("/tags/{}", term_slug(&tag)));
                 view! { <li><a class="tag" href=href>{format!("#{tag}")}</a></li> }
             })
             .collect_view();

@@ -1,7 +1,7 @@
 //! `/tags/:tag`: the posts carrying one tag.
 
 use blog_core::manifest::Manifest;
-use blog_core::slug::slugify;
+use blog_core::slug::term_slug;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -21,7 +21,7 @@ pub fn TagPage() -> impl IntoView {
         let name = posts
             .iter()
             .flat_map(|p| &p.tags)
-            .find(|t| slugify(t) == tag)
+            .find(|t| term_slug(t) == tag)
             .cloned();
         match name {
             None => view! { <NotFound what=format!("No post is tagged “{tag}”.") /> }.into_any(),

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::slug::slugify;
+use crate::slug::term_slug;
 use crate::url::{is_allowed_url, UrlUse};
 use crate::yaml::{self, Node, Value};
 
@@ -40,7 +40,7 @@ impl Author {
     /// An author named in a post but missing from the registry: a card with the name only.
     pub fn unregistered(name: &str) -> Author {
         Author {
-            id: slugify(name),
+            id: term_slug(name),
             name: name.to_string(),
             website: None,
             avatar: None,

@@ -35,12 +35,13 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.severity {
-            Severity::Error => f.write_str(&self.message),
-            Severity::Warning => match self.message.split_once(": ") {
-                Some((place, rest)) => write!(f, "{place}: warning: {rest}"),
-                None => write!(f, "warning: {}", self.message),
-            },
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.message.split_once(": ") {
+            Some((place, rest)) => write!(f, "{place}: {label}: {rest}"),
+            None => write!(f, "{label}: {}", self.message),
         }
     }
 }
@@ -346,8 +347,8 @@ mod tests {
                 "posts/a.md:4: warning: author \"Anne\" is not in posts/authors.yaml; did you mean \"Ann\" (ann)?",
                 "posts/a.md:5: warning: image /images/missing.png does not exist and is left out (put it under public/)",
                 "posts/a.md:8: warning: link to \"gone.md\" points to no post (no post has the address /posts/gone)",
-                "posts/bad-date.md:3: date \"15/03/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)",
-                "posts/dup.md: slug \"a\" is already used by posts/a.md",
+                "posts/bad-date.md:3: error: date \"15/03/2025\" is not a date (expected YYYY-MM-DD or RFC 3339)",
+                "posts/dup.md: error: slug \"a\" is already used by posts/a.md",
                 "posts/js.md:4: warning: image URL \"javascript:alert(1)\" is not allowed and is left out (use https or a site path)",
                 "posts/moji.md:5: warning: text is double-encoded UTF-8 and is shown repaired (\"â€™\" reads \"’\"); re-save the file as UTF-8 to fix it for good",
             ]

@@ -10,7 +10,7 @@ use crate::author::{self, Author};
 use crate::date::PostDate;
 use crate::error::{ErrorKind, PostError};
 use crate::post::{Post, PostMeta};
-use crate::slug::slugify;
+use crate::slug::term_slug;
 
 /// A post that could not be read, reported instead of failing the whole site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,7 +141,7 @@ impl Manifest {
     pub fn posts_tagged(&self, tag_slug: &str) -> Vec<&PostMeta> {
         self.posts
             .iter()
-            .filter(|p| p.tags.iter().any(|t| slugify(t) == tag_slug))
+            .filter(|p| p.tags.iter().any(|t| term_slug(t) == tag_slug))
             .collect()
     }
 
@@ -149,7 +149,7 @@ impl Manifest {
     pub fn tags(&self) -> Vec<TagCount> {
         let mut tags: Vec<TagCount> = Vec::new();
         for tag in self.posts.iter().flat_map(|p| &p.tags) {
-            let slug = slugify(tag);
+            let slug = term_slug(tag);
             match tags.iter_mut().find(|t| t.slug == slug) {
                 Some(t) => t.count += 1,
                 None => tags.push(TagCount {
@@ -328,7 +328,7 @@ impl<'m> RelatedIndex<'m> {
         let tags: Vec<Vec<String>> = manifest
             .posts
             .iter()
-            .map(|p| unique(p.tags.iter().map(|t| slugify(t)).collect()))
+            .map(|p| unique(p.tags.iter().map(|t| term_slug(t)).collect()))
             .collect();
         let words: Vec<Vec<String>> = manifest
             .posts

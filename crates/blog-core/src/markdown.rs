@@ -195,21 +195,69 @@ pub struct Reference {
     pub offset: usize,
 }
 
-/// Every link and image URL in `markdown`, in order, for checking.
+/// Every link and image URL in `markdown`, in order, for checking: Markdown links and
+/// images, and `href`/`src` attributes in raw HTML (an `<img>`'s `src` is an image).
 pub fn references(markdown: &str) -> Vec<Reference> {
-    Parser::new_ext(markdown, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url, false, range.start)),
-            Event::Start(Tag::Image { dest_url, .. }) => Some((dest_url, true, range.start)),
-            _ => None,
-        })
-        .map(|(url, image, offset)| Reference {
-            url: url.to_string(),
-            image,
-            offset,
-        })
-        .collect()
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => found.push(Reference {
+                url: dest_url.to_string(),
+                image: false,
+                offset: range.start,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(Reference {
+                url: dest_url.to_string(),
+                image: true,
+                offset: range.start,
+            }),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                found.extend(html_references(&html, range.start));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// `href` and `src` attribute values in a piece of raw HTML that starts at `offset`.
+fn html_references(html: &str, offset: usize) -> Vec<Reference> {
+    let mut found = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    for attribute in ["href=", "src="] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(attribute) {
+            let at = from + i;
+            from = at + attribute.len();
+            // A whole attribute name, not the end of another (`data-src=`).
+            if at > 0 && !lower.as_bytes()[at - 1].is_ascii_whitespace() {
+                continue;
+            }
+            let rest = &html[from..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => match rest[1..].find(q) {
+                    Some(end) => &rest[1..1 + end],
+                    None => continue,
+                },
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            let tag_start = lower[..at].rfind('<').unwrap_or(0);
+            let image = attribute == "src=" && lower[tag_start..].starts_with("<img");
+            let url = crate::sanitize::decode_entities(value.trim());
+            if !url.is_empty() {
+                found.push(Reference {
+                    url,
+                    image,
+                    offset: offset + at,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|r| r.offset);
+    found
 }
 
 /// Gives every heading a unique id (the author's `{#id}` if given, else a slug of its text)

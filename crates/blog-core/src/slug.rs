@@ -42,6 +42,45 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// The address of a taxonomy term (tag, category, series) or of an author known only by
+/// name: [`slugify`] after spelling out the symbols that tell such names apart
+/// (`C++` → `c-plus-plus`, `C#` → `c-sharp`, `R&D` → `r-and-d`), so two names that differ
+/// only by them get two pages. A name of symbols only is spelt in hex code points
+/// (`🎉` → `u1f389`), never an empty address.
+///
+/// ```
+/// use blog_core::slug::term_slug;
+/// assert_eq!(term_slug("Static sites"), "static-sites");
+/// assert_ne!(term_slug("C++"), term_slug("C#"));
+/// assert_eq!(term_slug("***"), "u2a-u2a-u2a");
+/// ```
+pub fn term_slug(name: &str) -> String {
+    let mut spelt = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        match c {
+            '+' => spelt.push_str(" plus "),
+            '#' => spelt.push_str(" sharp "),
+            '&' => spelt.push_str(" and "),
+            '@' => spelt.push_str(" at "),
+            c => spelt.push(c),
+        }
+    }
+    let slug = slugify(&spelt);
+    if !slug.is_empty() {
+        return slug;
+    }
+    let codes: Vec<String> = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| format!("u{:x}", u32::from(c)))
+        .collect();
+    if codes.is_empty() {
+        "untitled".to_string()
+    } else {
+        codes.join("-")
+    }
+}
+
 /// A slug that [`is_valid_slug`] accepts, for file names: accents are dropped from Latin
 /// letters (`Ça` → `ca`), other characters become hyphens; `post` if nothing is left.
 pub fn ascii_slug(text: &str) -> String {
@@ -124,6 +163,26 @@ mod tests {
             let slug = ascii_slug(input);
             assert_eq!(slug, want, "{input}");
             assert!(is_valid_slug(&slug), "{slug}");
+        }
+    }
+
+    #[test]
+    fn every_term_gets_its_own_non_empty_address() {
+        let cases = [
+            ("rust", "rust"),
+            ("Static sites", "static-sites"),
+            ("C++", "c-plus-plus"),
+            ("C#", "c-sharp"),
+            ("C", "c"),
+            ("R&D", "r-and-d"),
+            ("日本語", "日本語"),
+            ("🎉", "u1f389"),
+            ("***", "u2a-u2a-u2a"),
+            ("!!", "u21-u21"),
+            ("", "untitled"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(term_slug(name), want, "{name:?}");
         }
     }
 

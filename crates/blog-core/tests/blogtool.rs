@@ -172,7 +172,7 @@ fn check_prints_file_line_messages_and_fails_on_errors() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("posts/worse.md:3: date \"2025-13-45\" is not a date"),
+        text.contains("posts/worse.md:3: error: date \"2025-13-45\" is not a date"),
         "{text}"
     );
     assert!(
@@ -195,12 +195,22 @@ fn new_writes_a_dated_draft_that_parses_and_never_overwrites() {
     assert_eq!(post.meta.authors, ["Ann"]);
     assert!(post.meta.draft);
 
+    // The same title again gets its own file and address; the first is left alone.
     let again = blogtool(&args, &dir.0);
-    assert!(!again.status.success());
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).contains("hello-world-a-first-post-2.md"));
+    assert_eq!(std::fs::read_to_string(dir.0.join(file)).unwrap(), text);
+    // Any script gives a usable name, unique against the addresses posts already claim.
+    dir.write(
+        "taken.md",
+        "---\ntitle: T\ndate: 2025-01-01\nslug: ni-hao-shi-jie\n---\n",
+    );
+    let chinese = blogtool(&["new", "你好世界"], &dir.0);
+    assert!(chinese.status.success(), "{}", stderr(&chinese));
     assert!(
-        stderr(&again).contains("cannot create"),
+        stdout(&chinese).contains("ni-hao-shi-jie-2.md"),
         "{}",
-        stderr(&again)
+        stdout(&chinese)
     );
 }
 
@@ -246,7 +256,8 @@ fn one_broken_post_among_a_hundred() {
 
     let check = blogtool(&["check"], &dir.0);
     assert_eq!(check.status.code(), Some(1));
-    assert!(stdout(&check).contains(message));
+    let reported = message.replacen(": date", ": error: date", 1);
+    assert!(stdout(&check).contains(&reported), "{}", stdout(&check));
     assert!(stdout(&check).contains("checked 100 posts: 1 error(s)"));
 }
 

@@ -304,16 +304,41 @@ fn new(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         return Err(format!("new needs exactly one title\n{USAGE}"));
     };
     let (slug, text) = check::new_post(title, &now()?.iso(), args.author.as_deref());
-    let path = posts.join(format!("{slug}.md"));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("{}", path.display());
-    Ok(ExitCode::SUCCESS)
+    // The new post needs an address no post has, whatever folder or `slug:` gives theirs.
+    let folder = read_posts(posts)?;
+    let taken: BTreeSet<String> = import::import_all(&folder.files, &|p| folder.has(p))
+        .into_iter()
+        .flatten()
+        .map(|p| p.slug)
+        .collect();
+    for n in 1..=1000 {
+        let candidate = if n == 1 {
+            slug.clone()
+        } else {
+            format!("{slug}-{n}")
+        };
+        if taken.contains(&candidate) {
+            continue;
+        }
+        let path = posts.join(format!("{candidate}.md"));
+        let mut file = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
+        };
+        std::io::Write::write_all(&mut file, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("{}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    Err(format!(
+        "cannot find a free file name for \"{slug}\" in {}",
+        posts.display()
+    ))
 }
 
 /// What `posts/` holds: every post file, every other file (bundle resources), and the
