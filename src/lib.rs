@@ -13,6 +13,7 @@ pub mod pages;
 pub mod search;
 pub mod site;
 
+use blog_core::manifest::Taxonomy;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -23,7 +24,7 @@ use crate::components::search_link::SearchLink;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{
     author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
-    search::SearchPage, tag_page::TagPage,
+    search::SearchPage, tag_page::TermPage,
 };
 use crate::site::{SiteData, SiteSettings};
 
@@ -64,7 +65,9 @@ pub fn App(
                     <Route path=path!("/") view=PostList />
                     <Route path=path!("/page/:n") view=PostList />
                     <Route path=path!("/posts/:slug") view=PostView />
-                    <Route path=path!("/tags/:tag") view=TagPage />
+                    <Route path=path!("/tags/:term") view=|| view! { <TermPage taxonomy=Taxonomy::Tags /> } />
+                    <Route path=path!("/categories/:term") view=|| view! { <TermPage taxonomy=Taxonomy::Categories /> } />
+                    <Route path=path!("/series/:term") view=|| view! { <TermPage taxonomy=Taxonomy::Series /> } />
                     <Route path=path!("/authors/:id") view=AuthorPage />
                     <Route path=path!("/search") view=SearchPage />
                 </Routes>

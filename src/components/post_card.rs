@@ -1,10 +1,9 @@
 //! Entries of post lists: one card per post, and the facts shown under a title.
 
 use blog_core::author::{self, Author};
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{Manifest, Taxonomy};
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
-use blog_core::slug::term_slug;
 use leptos::prelude::*;
 
 use super::optional_image::OptionalImage;
@@ -67,7 +66,7 @@ pub fn PostCard(
                 {meta.featured.then(|| view! { <p class="featured-badge">"★ Featured"</p> })}
                 <PostFacts meta=meta.clone() authors=authors base=base.clone() />
                 <p class="post-card-description">{meta.description.clone()}</p>
-                <TagList tags=meta.tags.clone() base=base />
+                <TermList meta=meta.clone() base=base />
             </div>
         </li>
     }
@@ -132,23 +131,34 @@ pub fn PostFacts(
     }
 }
 
-/// Tags as links to their pages; nothing when there are none.
+/// A post's tags and categories as links to their pages; nothing when it has none.
 #[component]
-pub fn TagList(
-    /// Tags as written.
-    tags: Vec<String>,
+pub fn TermList(
+    /// The post.
+    meta: PostMeta,
     /// The site's base path.
     #[prop(into)]
     base: String,
 ) -> impl IntoView {
-    (!tags.is_empty()).then(|| {
-        let items = tags
-            .into_iter()
-            .map(|tag| {
-                let href = under_base(&base, &format!("/tags/{}", term_slug(&tag)));
-                view! { <li><a class="tag" href=href>{format!("#{tag}")}</a></li> }
-            })
-            .collect_view();
-        view! { <ul class="tags" aria-label="Tags">{items}</ul> }
-    })
+    let list = |taxonomy: Taxonomy, label: &'static str, class: &'static str| {
+        let terms: Vec<String> = taxonomy.terms(&meta).map(str::to_string).collect();
+        (!terms.is_empty()).then(|| {
+            let items = terms
+                .into_iter()
+                .map(|term| {
+                    let href = under_base(&base, &taxonomy.path(&term));
+                    let text = match taxonomy {
+                        Taxonomy::Tags => format!("#{term}"),
+                        _ => term,
+                    };
+                    view! { <li><a class=class href=href>{text}</a></li> }
+                })
+                .collect_view();
+            view! { <ul class="tags" aria-label=label>{items}</ul> }
+        })
+    };
+    view! {
+        {list(Taxonomy::Tags, "Tags", "tag")}
+        {list(Taxonomy::Categories, "Categories", "tag category")}
+    }
 }

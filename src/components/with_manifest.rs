@@ -18,9 +18,11 @@ where
     V: IntoView + 'static,
 {
     let site = expect_context::<SiteData>();
-    // Embedded in the page: render at once, exactly as the prerendered HTML did.
+    // Embedded in the page: render at once, exactly as the prerendered HTML did, and again
+    // when what `render` reads changes (the route's params, when a link leads to another
+    // page of the same route).
     if let Some(m) = site.preloaded_manifest() {
-        return render(m).into_any();
+        return (move || render(m.clone())).into_any();
     }
     view! {
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>

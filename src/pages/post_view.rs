@@ -1,9 +1,10 @@
 //! A single post at `/posts/:slug`.
 
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{Manifest, Taxonomy};
 use blog_core::markdown::table_of_contents_when;
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
+use blog_core::slug::term_slug;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_params_map};
@@ -12,7 +13,7 @@ use crate::api::{self, LoadError, LoadedPost};
 use crate::components::author_card::AuthorCard;
 use crate::components::error_view::ErrorView;
 use crate::components::optional_image::OptionalImage;
-use crate::components::post_card::{PostFacts, TagList};
+use crate::components::post_card::{PostFacts, TermList};
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, href, SiteData};
 
@@ -146,6 +147,14 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             None => picture.into_any(),
         }
     });
+    // Published builds leave expired posts out; while writing, say why this one will go.
+    let expired = meta.expires.filter(|e| !e.is_after(&now())).map(|e| {
+        view! {
+            <p class="notice" role="note">
+                {format!("Expired on {}: published builds leave this post out.", e.human())}
+            </p>
+        }
+    });
     // A description taken from the body is already the article's first words.
     let description = (!post.description_in_body)
         .then(|| view! { <p class="post-description">{meta.description.clone()}</p> });
@@ -224,8 +233,9 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             <header class="post-header">
                 <h1>{meta.title.clone()}</h1>
                 <PostFacts meta=meta.clone() authors=authors base=base.clone() />
-                <TagList tags=meta.tags.clone() base=base.clone() />
+                <TermList meta=meta.clone() base=base.clone() />
                 {translations}
+                {expired}
                 {description}
                 {image}
             </header>
@@ -238,6 +248,17 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             </footer>
         </article>
     }
+}
+
+/// The current time, for the expiry notice.
+fn now() -> blog_core::date::PostDate {
+    #[cfg(target_arch = "wasm32")]
+    let seconds = (js_sys::Date::now() / 1000.0) as u64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    blog_core::date::PostDate::from_unix(seconds)
 }
 
 /// A language's own name for links to a translation (`zh` → 中文); the code itself for
@@ -269,6 +290,27 @@ fn language_name(code: &str) -> String {
     name.to_string()
 }
 
+/// The parts of the series a post belongs to, in reading order, and where it stands.
+struct SeriesParts {
+    name: String,
+    posts: Vec<PostMeta>,
+    index: usize,
+}
+
+impl SeriesParts {
+    /// The series of post `slug`, when it has one with more than this post known.
+    fn of(manifest: &Manifest, slug: &str) -> Option<SeriesParts> {
+        let name = manifest.post(slug)?.series.clone()?;
+        let posts: Vec<PostMeta> = manifest
+            .posts_with(Taxonomy::Series, &term_slug(&name))
+            .into_iter()
+            .cloned()
+            .collect();
+        let index = posts.iter().position(|p| p.slug == slug)?;
+        Some(SeriesParts { name, posts, index })
+    }
+}
+
 /// Previous and next posts, and related ones, to keep reading.
 #[component]
 fn MoreReading(
@@ -285,6 +327,27 @@ fn MoreReading(
     let newer = newer.map(link).map(|(href, title)| {
         view! { <a class="newer" href=href rel="next"><span>"Next →"</span>" "{title}</a> }
     });
+    let series = SeriesParts::of(&manifest, &slug).map(|parts| {
+        let count = parts.posts.len();
+        let items = parts
+            .posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let current = (i == parts.index).then_some("page");
+                view! { <li><a href=href(&format!("/posts/{}", p.slug)) aria-current=current>{p.title.clone()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <nav class="series" aria-labelledby="series-title">
+                <h2 id="series-title">
+                    {format!("Part {} of {count} in the series ", parts.index + 1)}
+                    <a href=href(&Taxonomy::Series.path(&parts.name))>{format!("“{}”", parts.name)}</a>
+                </h2>
+                <ol>{items}</ol>
+            </nav>
+        }
+    });
     let related = manifest
         .related(&slug, 3)
         .into_iter()
@@ -292,6 +355,7 @@ fn MoreReading(
         .map(|(href, title)| view! { <li><a href=href>{title}</a></li> })
         .collect::<Vec<_>>();
     view! {
+        {series}
         <nav class="post-nav" aria-label="More posts">
             {older}
             {newer}

@@ -1,6 +1,7 @@
-//! `/tags/:tag`: the posts carrying one tag.
+//! `/tags/:term`, `/categories/:term`, `/series/:term`: the posts with one term of a
+//! taxonomy (a series in reading order).
 
-use blog_core::manifest::Manifest;
+use blog_core::manifest::{Manifest, Taxonomy};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -11,25 +12,32 @@ use crate::components::with_manifest::WithManifest;
 use crate::pages::not_found::NotFound;
 use crate::site::base_path;
 
-/// Posts with the tag named in the URL, or "not found" when none has it.
+/// Posts with the term named in the URL, or "not found" when none has it.
 #[component]
-pub fn TagPage() -> impl IntoView {
+pub fn TermPage(
+    /// Which taxonomy the URL names a term of.
+    taxonomy: Taxonomy,
+) -> impl IntoView {
     let params = use_params_map();
     let render = move |m: Manifest| {
-        let tag = params.read().get("tag").unwrap_or_default();
-        let posts: Vec<_> = m.posts_tagged(&tag).into_iter().cloned().collect();
+        let term = params.read().get("term").unwrap_or_default();
+        let posts: Vec<_> = m.posts_with(taxonomy, &term).into_iter().cloned().collect();
         let name = posts
             .iter()
-            .flat_map(|p| &p.tags)
-            .find(|t| term_slug(t) == tag)
-            .cloned();
+            .flat_map(|p| taxonomy.terms(p))
+            .find(|t| term_slug(t) == term)
+            .map(str::to_string);
         match name {
-            None => view! { <NotFound what=format!("No post is tagged “{tag}”.") /> }.into_any(),
+            None => {
+                view! { <NotFound what=format!("No post is filed under “{term}”.") /> }.into_any()
+            }
             Some(name) => {
-                let heading = blog_core::site::tag_page_title(&name);
+                let heading = blog_core::site::term_page_title(taxonomy, &name);
+                let description =
+                    blog_core::site::term_page_description(taxonomy, &name, posts.len());
                 view! {
                     <Title text=heading.clone() />
-                    <Meta name="description" content=blog_core::site::tag_page_description(&name, posts.len()) />
+                    <Meta name="description" content=description />
                     <h1 class="page-title">{heading}</h1>
                     <PostEntries posts=posts registry=m.authors.clone() base=base_path() />
                 }

@@ -53,7 +53,8 @@ const POSTS = [
     title: 'Release notes for a small tool, version 1.4',
     date: '2023-03-14',
     description: 'What changed in version 1.4 of a small command-line tool.',
-    tags: ['#release', '#cli', '#tools'],
+    tags: ['#release', '#cli'],
+    categories: ['tools'],
     absent: ['+++', 'title ='],
   },
   { slug: '10-toml-zola', title: 'Notes on a rye starter', date: '2022-11-05', tags: ['#baking', '#rye'] },
@@ -108,13 +109,19 @@ const POSTS = [
   {
     slug: '18-jekyll-categories-permalink',
     title: 'Feeding a starter on a schedule',
-    tags: ['#bread', '#starter', '#notes', '#baking'],
+    tags: ['#bread', '#starter'],
+    categories: ['notes', 'baking'],
   },
   {
     slug: '19-hugo-aliases-series',
     title: 'Building a shelf, part 2: the brackets',
     date: '2019-10-03',
-    tags: ['#Woodwork', '#Building a shelf'],
+    categories: ['Woodwork'],
+    check: async (article) => {
+      const series = article.locator('.series');
+      await expect(series.locator('h2')).toHaveText('Part 1 of 1 in the series “Building a shelf”');
+      await expect(series.locator('h2 a')).toHaveAttribute('href', '/blog/series/building-a-shelf');
+    },
   },
   { slug: '21-date-unpadded', title: 'New year, new notebook', date: '2020-01-01' },
   { slug: '22-date-offset', title: 'Late-night proofing', date: '2024-11-30' },
@@ -234,7 +241,14 @@ async function checkPost(article, post, scripted) {
   if (post.title) await expect(article.locator('h1')).toHaveText(post.title);
   if (post.date) await expect(article.locator('.post-facts time')).toHaveAttribute('datetime', post.date);
   if (post.description) await expect(article.locator('.post-description')).toHaveText(post.description);
-  if (post.tags) await expect(article.locator('.post-header .tag')).toHaveText(post.tags);
+  if (post.tags) await expect(article.locator('.post-header .tag:not(.category)')).toHaveText(post.tags);
+  if (post.categories) {
+    const links = article.locator('.post-header .category');
+    await expect(links).toHaveText(post.categories);
+    for (const [i, name] of post.categories.entries()) {
+      await expect(links.nth(i)).toHaveAttribute('href', `/blog/categories/${name.toLowerCase()}`);
+    }
+  }
   for (const text of post.text ?? []) await expect(article).toContainText(text);
   const visible = await article.innerText();
   for (const text of post.absent ?? []) expect(visible, `${post.slug} shows ${text}`).not.toContain(text);
@@ -303,6 +317,17 @@ test('each post reads the same after client-side navigation as prerendered', asy
     });
   }
   await plain.close();
+});
+
+test('categories and series have pages listing their posts, like tags', async ({ page }) => {
+  await page.goto(`${blog}categories/woodwork/`);
+  await expect(page.locator('h1')).toHaveText('Posts in Woodwork');
+  await expect(page.locator('.post-card')).toHaveCount(1);
+  await page.goto(`${blog}series/building-a-shelf/`);
+  await expect(page.locator('h1')).toHaveText('The series “Building a shelf”');
+  await expect(page.locator('.post-card h2')).toHaveText(['Building a shelf, part 2: the brackets']);
+  await page.goto(`${blog}tags/static-sites/`);
+  await expect(page.locator('.post-card h2')).toHaveText(['Moving a blog to a static site generator']);
 });
 
 test('featured posts, link previews, feed dates and old addresses', async ({ page, request }) => {

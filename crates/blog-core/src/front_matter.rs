@@ -32,8 +32,12 @@ pub struct FrontMatter {
     pub image_caption: Option<String>,
     /// Image for link previews (`og:image`), when it differs from the lead image.
     pub og_image: Option<String>,
-    /// Topic tags, with the post's categories and series after them (each gets a page).
+    /// Topic tags.
     pub tags: Vec<String>,
+    /// Categories (Jekyll, Hugo): a second taxonomy, each with its page like tags.
+    pub categories: Vec<String>,
+    /// The series the post is a part of (Hugo's `series`); its parts link to each other.
+    pub series: Option<String>,
     /// Old addresses of the post (site paths), each published as a redirect to it.
     pub aliases: Vec<String>,
     /// The language the post is written in (`zh`, `pt-br`), when it says.
@@ -282,6 +286,22 @@ impl Fields<'_> {
             .collect())
     }
 
+    /// One name, written as text or as the first item of a list (Hugo writes `series` as
+    /// a list that holds one series).
+    fn one_term(&self, field: &str) -> Result<Option<String>, PostError> {
+        let Some((key, node)) = self.written(field).next() else {
+            return Ok(None);
+        };
+        let text = match &node.value {
+            Value::Seq(items) => match items.first() {
+                Some(item) => self.scalar(key, item)?,
+                None => return Ok(None),
+            },
+            _ => self.scalar(key, node)?,
+        };
+        Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
+    }
+
     /// Paths from one string or a list.
     fn paths(&self, field: &str) -> Result<Vec<String>, PostError> {
         let mut paths = Vec::new();
@@ -444,16 +464,7 @@ pub fn from_node(
     let date = fields
         .date("date")?
         .ok_or_else(|| at(None, ErrorKind::MissingField("date")))?;
-    let mut tags = fields.terms("tags")?;
-    for term in fields
-        .terms("categories")?
-        .into_iter()
-        .chain(fields.terms("series")?)
-    {
-        if !tags.contains(&term) {
-            tags.push(term);
-        }
-    }
+    let tags = fields.terms("tags")?;
     let (image, mut image_alt, image_caption) = match fields.image("image")? {
         Some((src, alt, caption)) => (Some(src), alt, caption),
         None => (None, None, None),
@@ -475,6 +486,8 @@ pub fn from_node(
         image_caption: fields.text("image_caption")?.or(image_caption),
         og_image: fields.image("og_image")?.map(|(src, _, _)| src),
         tags,
+        categories: fields.terms("categories")?,
+        series: fields.one_term("series")?,
         aliases: fields.paths("aliases")?,
         lang: fields.text("lang")?,
         translations: fields.paths("translations")?,
@@ -542,6 +555,7 @@ impl FrontMatter {
             ("image_caption", self.image_caption.clone()),
             ("og_image", self.og_image.clone()),
             ("lang", self.lang.clone()),
+            ("series", self.series.clone()),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -551,6 +565,7 @@ impl FrontMatter {
         for (key, items) in [
             ("author", &self.authors),
             ("tags", &self.tags),
+            ("categories", &self.categories),
             ("aliases", &self.aliases),
             ("translations", &self.translations),
         ] {
@@ -620,7 +635,8 @@ mod tests {
         .unwrap();
         assert_eq!(fm.title, "Hello: Jekyll");
         assert_eq!(fm.date.iso_with_time(), "2024-05-06T07:08");
-        assert_eq!(fm.tags, ["ruby", "static-sites", "notes"]);
+        assert_eq!(fm.tags, ["ruby", "static-sites"]);
+        assert_eq!(fm.categories, ["notes"]);
         assert_eq!(fm.description.as_deref(), Some("Short."));
         assert_eq!(fm.updated.map(|d| d.iso()), Some("2024-06-01".into()));
         assert_eq!(fm.image.as_deref(), Some("/images/j.png"));

@@ -44,6 +44,50 @@ pub struct BuildOptions {
     pub now: Option<PostDate>,
 }
 
+/// A way of grouping posts, each of whose terms has a page listing its posts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Taxonomy {
+    /// `tags`: topics, newest post first.
+    Tags,
+    /// `categories` (Jekyll, Hugo): broader sections.
+    Categories,
+    /// `series` (Hugo): parts of one story, in reading order.
+    Series,
+}
+
+impl Taxonomy {
+    /// All of them, in the order pages show them.
+    pub const ALL: [Taxonomy; 3] = [Taxonomy::Tags, Taxonomy::Categories, Taxonomy::Series];
+
+    /// The first segment of a term page's path: `/tags/<term>`, `/categories/<term>`,
+    /// `/series/<term>`.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Taxonomy::Tags => "tags",
+            Taxonomy::Categories => "categories",
+            Taxonomy::Series => "series",
+        }
+    }
+
+    /// The site path of the page of term `name`.
+    pub fn path(self, name: &str) -> String {
+        format!("/{}/{}", self.segment(), term_slug(name))
+    }
+
+    /// The post's terms in this taxonomy.
+    pub fn terms(self, post: &PostMeta) -> impl Iterator<Item = &str> {
+        let list: &[String] = match self {
+            Taxonomy::Tags => &post.tags,
+            Taxonomy::Categories => &post.categories,
+            Taxonomy::Series => std::slice::from_ref(post.series.as_ref().unwrap_or(&EMPTY)),
+        };
+        list.iter().map(String::as_str).filter(|t| !t.is_empty())
+    }
+}
+
+/// No series.
+static EMPTY: String = String::new();
+
 /// A tag and how many posts carry it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TagCount {
@@ -137,30 +181,46 @@ impl Manifest {
         self.posts.iter().find(|p| p.slug == slug)
     }
 
-    /// Posts carrying the tag whose URL form is `tag_slug`, newest first.
-    pub fn posts_tagged(&self, tag_slug: &str) -> Vec<&PostMeta> {
-        self.posts
+    /// Posts carrying the term whose URL form is `slug` in `taxonomy`: newest first, and a
+    /// series in reading order (oldest first).
+    pub fn posts_with(&self, taxonomy: Taxonomy, slug: &str) -> Vec<&PostMeta> {
+        let mut posts: Vec<&PostMeta> = self
+            .posts
             .iter()
-            .filter(|p| p.tags.iter().any(|t| term_slug(t) == tag_slug))
-            .collect()
+            .filter(|p| taxonomy.terms(p).any(|t| term_slug(t) == slug))
+            .collect();
+        if taxonomy == Taxonomy::Series {
+            posts.reverse();
+        }
+        posts
     }
 
-    /// Every tag with its post count, most used first, then alphabetically.
-    pub fn tags(&self) -> Vec<TagCount> {
-        let mut tags: Vec<TagCount> = Vec::new();
-        for tag in self.posts.iter().flat_map(|p| &p.tags) {
-            let slug = term_slug(tag);
-            match tags.iter_mut().find(|t| t.slug == slug) {
+    /// Posts carrying the tag whose URL form is `tag_slug`, newest first.
+    pub fn posts_tagged(&self, tag_slug: &str) -> Vec<&PostMeta> {
+        self.posts_with(Taxonomy::Tags, tag_slug)
+    }
+
+    /// Every term of `taxonomy` with its post count, most used first, then alphabetically.
+    pub fn terms(&self, taxonomy: Taxonomy) -> Vec<TagCount> {
+        let mut terms: Vec<TagCount> = Vec::new();
+        for term in self.posts.iter().flat_map(|p| taxonomy.terms(p)) {
+            let slug = term_slug(term);
+            match terms.iter_mut().find(|t| t.slug == slug) {
                 Some(t) => t.count += 1,
-                None => tags.push(TagCount {
-                    name: tag.clone(),
+                None => terms.push(TagCount {
+                    name: term.to_string(),
                     slug,
                     count: 1,
                 }),
             }
         }
-        tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.slug.cmp(&b.slug)));
-        tags
+        terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.slug.cmp(&b.slug)));
+        terms
+    }
+
+    /// Every tag with its post count, most used first, then alphabetically.
+    pub fn tags(&self) -> Vec<TagCount> {
+        self.terms(Taxonomy::Tags)
     }
 
     /// The author with this id: from the registry, or named in some post's byline.
@@ -220,6 +280,15 @@ impl Manifest {
                 .iter()
                 .map(|p| p.slug.as_str()),
         );
+        // Every part of the post's series, for its "Part 2 of 4" list.
+        if let Some(series) = self.post(slug).and_then(|p| p.series.as_deref()) {
+            let series = term_slug(series);
+            wanted.extend(
+                self.posts_with(Taxonomy::Series, &series)
+                    .iter()
+                    .map(|p| p.slug.as_str()),
+            );
+        }
         Manifest {
             // Index order is kept, so neighbours and related posts come out the same.
             posts: self

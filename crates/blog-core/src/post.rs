@@ -44,6 +44,12 @@ pub struct PostMeta {
     /// Topic tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Categories, a second taxonomy with pages like tags'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// The series the post belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
     /// Estimated reading time in minutes.
     pub reading_minutes: u32,
     /// Whether the post is a draft.
@@ -156,6 +162,8 @@ impl Post {
                 og_image: fm.og_image.filter(|i| is_allowed_url(i, UrlUse::Image)),
                 authors: fm.authors,
                 tags: fm.tags,
+                categories: fm.categories,
+                series: fm.series,
                 reading_minutes,
                 draft: fm.draft,
                 expires: fm.expires,

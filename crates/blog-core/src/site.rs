@@ -2,14 +2,24 @@
 //! prerendered pages. The site's own name and description are settings:
 //! [`crate::config::SiteInfo`].
 
-/// The title of the page listing posts with a tag.
-pub fn tag_page_title(tag: &str) -> String {
-    format!("Posts tagged #{tag}")
+use crate::manifest::Taxonomy;
+
+/// The title of the page listing the posts with a term: `Posts tagged #rust`,
+/// `Posts in Woodwork`, `The series “Building a shelf”`.
+pub fn term_page_title(taxonomy: Taxonomy, name: &str) -> String {
+    match taxonomy {
+        Taxonomy::Tags => format!("Posts tagged #{name}"),
+        Taxonomy::Categories => format!("Posts in {name}"),
+        Taxonomy::Series => format!("The series “{name}”"),
+    }
 }
 
-/// The description of the page listing `count` posts with a tag.
-pub fn tag_page_description(tag: &str, count: usize) -> String {
-    format!("{count} post(s) about {tag}.")
+/// The description of the page listing the `count` posts with a term.
+pub fn term_page_description(taxonomy: Taxonomy, name: &str, count: usize) -> String {
+    match taxonomy {
+        Taxonomy::Series => format!("{count} part(s) of the series {name}, in order."),
+        _ => format!("{count} post(s) about {name}."),
+    }
 }
 
 /// The description of an author's page: their bio, or a plain line without one.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use blog_core::author;
-use blog_core::manifest::{ListPage, Manifest, RelatedIndex};
+use blog_core::manifest::{ListPage, Manifest, RelatedIndex, Taxonomy};
 use blog_core::paths::under_base;
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PageKind, PageMeta, SiteAddress};
@@ -276,12 +276,15 @@ fn run() -> Result<(), String> {
             .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         }
     }
-    for tag in manifest.tags() {
-        let path = format!("/tags/{}", tag.slug);
-        let title = blog_core::site::tag_page_title(&tag.name);
-        let description = blog_core::site::tag_page_description(&tag.name, tag.count);
-        page(&path, Embed::Index, website(&path, &title, &description))?;
-        sitemap.push((path, None));
+    for taxonomy in Taxonomy::ALL {
+        for term in manifest.terms(taxonomy) {
+            let path = taxonomy.path(&term.name);
+            let title = blog_core::site::term_page_title(taxonomy, &term.name);
+            let description =
+                blog_core::site::term_page_description(taxonomy, &term.name, term.count);
+            page(&path, Embed::Index, website(&path, &title, &description))?;
+            sitemap.push((path, None));
+        }
     }
     let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
     for meta in &manifest.posts {

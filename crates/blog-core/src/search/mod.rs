@@ -65,6 +65,8 @@ mod tests {
             translations: Vec::new(),
             featured: false,
             toc: None,
+            categories: Vec::new(),
+            series: None,
         }
     }
 
