@@ -52,7 +52,7 @@ test('a post with several authors shows every card', async ({ page }) => {
   await withoutEmbeddedData(page);
   await page.route('**/posts/how-this-blog-works.md', async (route) => {
     const text = await (await route.fetch()).text();
-    await route.fulfill({ body: text.replace('author: maintainers', 'author: [maintainers, Alvison Hunter]') });
+    await route.fulfill({ body: text.replace('author: ["maintainers"]', 'author: ["maintainers", "Alvison Hunter"]') });
   });
   await open(page, '/posts/how-this-blog-works');
   await expect(page.locator('.author-card .author-name')).toHaveText(['Rustblog Maintainers', 'Alvison Hunter']);

@@ -8,7 +8,7 @@ export const staticPort = Number(process.env.E2E_STATIC_PORT ?? 4174);
 // Another origin, with pages that embed the author card (tests/e2e/fixtures/host).
 export const hostPort = Number(process.env.E2E_HOST_PORT ?? 4175);
 // Posts written for other engines (tests/fixtures/migration), built for /blog/.
-export const migrationPort = Number(process.env.E2E_MIGRATION_PORT ?? 4176);
+export const migrationPort = Number(process.env.E2E_MIGRATION_PORT ?? 4177);
 
 export default defineConfig({
   testDir: '.',
