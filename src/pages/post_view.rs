@@ -1,7 +1,7 @@
 //! A single post at `/posts/:slug`.
 
 use blog_core::manifest::{Manifest, Taxonomy};
-use blog_core::markdown::table_of_contents_when;
+use blog_core::markdown::{table_of_contents_when, Heading};
 use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
 use blog_core::slug::term_slug;
@@ -169,11 +169,31 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             .collect_view();
         view! { <nav class="translations" aria-label="Other languages"><ul>{links}</ul></nav> }
     });
-    let toc = table_of_contents_when(&post.headings, meta.toc)
+    // The contents nest like the headings: sections, and the subsections under each.
+    let entries = table_of_contents_when(&post.headings, meta.toc);
+    let top = entries.iter().map(|h| h.level).min().unwrap_or(0);
+    let mut sections: Vec<(&Heading, Vec<&Heading>)> = Vec::new();
+    for heading in entries {
+        match sections.last_mut() {
+            Some((_, subsections)) if heading.level > top => subsections.push(heading),
+            _ => sections.push((heading, Vec::new())),
+        }
+    }
+    let entry = |h: &Heading| {
+        let href = format!("{page}#{}", h.id);
+        view! { <a href=href>{h.text.clone()}</a> }
+    };
+    let toc = sections
         .into_iter()
-        .map(|h| {
-            let href = format!("{page}#{}", h.id);
-            view! { <li class=format!("toc-level-{}", h.level)><a href=href>{h.text.clone()}</a></li> }
+        .map(|(section, subsections)| {
+            let inner = (!subsections.is_empty()).then(|| {
+                let items = subsections
+                    .into_iter()
+                    .map(|h| view! { <li>{entry(h)}</li> })
+                    .collect_view();
+                view! { <ol>{items}</ol> }
+            });
+            view! { <li>{entry(section)}{inner}</li> }
         })
         .collect::<Vec<_>>();
     let toc = (!toc.is_empty()).then(|| {

@@ -188,6 +188,13 @@ pub fn check(
             .iter()
             .map(|(_, name)| format!("/posts/{}/{name}", parsed.meta.slug))
             .collect();
+        for (offset, element) in markdown::removed_html(split.body) {
+            let text_line = split.body_first_line + line_of(split.body, offset) - 1;
+            found.push(warning(format!(
+                "{}: <{element}> is left out: posts cannot run code or load other sites' pages",
+                place(post.original_line(text_line))
+            )));
+        }
         for reference in markdown::references(split.body) {
             let text_line = split.body_first_line + line_of(split.body, reference.offset) - 1;
             let line = post.original_line(text_line);
@@ -364,7 +371,7 @@ mod tests {
         );
         assert_eq!(slug, "ca-marche-quotes-and-more");
         let post = Post::parse(&format!("{slug}.md"), &text).unwrap();
-        assert_eq!(post.meta.title, "Ça “marche”: \"quotes\" \\ and more");
+        assert_eq!(post.meta.title, "Ça “marche”: “quotes” \\ and more");
         assert_eq!(post.meta.date.iso(), "2025-06-01");
         assert!(post.meta.draft);
         assert_eq!(slug_from_file(&format!("{slug}.md")), slug);

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
+};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
@@ -21,9 +23,11 @@ const WORDS_PER_MINUTE: usize = 200;
 const EXCERPT_CHARS: usize = 180;
 
 /// The pulldown-cmark options every render uses: GitHub-flavoured tables, footnotes,
-/// strikethrough and task lists, smart punctuation, and `{#id .class}` heading attributes.
+/// strikethrough, task lists and alerts (`> [!NOTE]`), smart punctuation, and
+/// `{#id .class}` heading attributes.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
+        | Options::ENABLE_GFM
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -220,6 +224,23 @@ pub fn references(markdown: &str) -> Vec<Reference> {
     found
 }
 
+/// Elements of raw HTML that pages leave out (`script`, `iframe` from unknown hosts,
+/// `object`…), with the byte offset of the HTML they are in, for `check` to report.
+pub fn removed_html(markdown: &str) -> Vec<(usize, String)> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html) => Some((range.start, html)),
+            _ => None,
+        })
+        .flat_map(|(offset, html)| {
+            crate::sanitize::removed_elements(&html)
+                .into_iter()
+                .map(move |name| (offset, name))
+        })
+        .collect()
+}
+
 /// `href` and `src` attribute values in a piece of raw HTML that starts at `offset`.
 fn html_references(html: &str, offset: usize) -> Vec<Reference> {
     let mut found = Vec::new();
@@ -284,8 +305,10 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
             }
             j += 1;
         }
+        // An id the author wrote is kept exactly (`{#Setup_Guide}`: their links use it),
+        // when it is a plain identifier; anything else becomes a slug.
         let base = given
-            .map(|g| slugify(&g))
+            .map(|g| if is_plain_id(&g) { g } else { slugify(&g) })
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| slugify(&text));
         let base = if base.is_empty() {
@@ -307,8 +330,28 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
     headings
 }
 
-/// Element ids the site's own pages use.
-const RESERVED_IDS: &[&str] = &["main", "app", "blog-data", "toc-title", "related-title"];
+/// Element ids the site's own pages use, and names its scripts read from `window` (an
+/// element with that id would shadow them).
+const RESERVED_IDS: &[&str] = &[
+    "main",
+    "app",
+    "blog-data",
+    "toc-title",
+    "related-title",
+    "series-title",
+    "wasmBindings",
+];
+
+/// Whether an author's heading id can be used as written: ASCII letters, digits, `-`, `_`,
+/// `.` and `:`, starting with a letter, and none of the page's own ids in any case.
+fn is_plain_id(id: &str) -> bool {
+    id.len() <= 100
+        && id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        && !RESERVED_IDS.iter().any(|r| r.eq_ignore_ascii_case(id))
+}
 
 /// Returns `base`, or `base-1`, `base-2`… if already used.
 fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
@@ -319,6 +362,32 @@ fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
     }
     used.insert(candidate.clone(), 1);
     candidate
+}
+
+/// `text` with the smart punctuation bodies get (`"a"` → “a”, `it's` → it’s, `--` → –,
+/// `...` → …), and nothing else changed: for titles, which are plain text.
+pub fn smart_punctuation(text: &str) -> String {
+    // Every other ASCII punctuation mark is escaped, so Markdown reads none as syntax; the
+    // leading `x ` keeps a title such as `1. Intro` or `- Notes` a paragraph.
+    let mut escaped = String::from("x ");
+    for c in text.trim().chars() {
+        if c.is_ascii_punctuation() && !matches!(c, '\'' | '"' | '-' | '.') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(&escaped, Options::ENABLE_SMART_PUNCTUATION) {
+        match event {
+            Event::Text(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    match out.strip_prefix("x ") {
+        Some(title) => title.to_string(),
+        None => text.trim().to_string(),
+    }
 }
 
 /// Plain text of every paragraph in `markdown`, joined by spaces, without code blocks,
@@ -452,7 +521,10 @@ fn transform<'a>(
         *footnotes.entry(name.to_string()).or_insert(next)
     };
     let mut heading_index = 0;
-    let mut sanitizer = Sanitizer::new();
+    // Footnote definitions, moved to the end; where the open one starts in `out`.
+    let mut notes: Vec<Event<'a>> = Vec::new();
+    let mut note_start: Option<usize> = None;
+    let mut sanitizer = Sanitizer::for_page(links.clone());
     let mut out = Vec::with_capacity(events.len());
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
@@ -469,8 +541,28 @@ fn transform<'a>(
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_)),
             ) => {
-                sanitizer.end_block();
-                out.push(Event::End(end));
+                out.extend(sanitizer.end_block().into_iter().map(piece_event));
+                match end {
+                    TagEnd::BlockQuote(Some(_)) => out.push(Event::Html("</div>\n".into())),
+                    end => out.push(Event::End(end)),
+                }
+            }
+            // GitHub's alerts (Hugo, Astro and docsify posts use them too): a titled
+            // callout, not a quotation.
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = match kind {
+                    BlockQuoteKind::Note => ("note", "Note"),
+                    BlockQuoteKind::Tip => ("tip", "Tip"),
+                    BlockQuoteKind::Important => ("important", "Important"),
+                    BlockQuoteKind::Warning => ("warning", "Warning"),
+                    BlockQuoteKind::Caution => ("caution", "Caution"),
+                };
+                out.push(Event::Html(
+                    format!(
+                        "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
+                    )
+                    .into(),
+                ));
             }
             Event::Start(Tag::Link {
                 dest_url, title, ..
@@ -551,9 +643,17 @@ fn transform<'a>(
                 ));
                 push_href(&mut html, &format!("{}#fnref-{id}", links.page));
                 html.push_str("\" aria-label=\"Back to the text\">↩</a>");
+                note_start = Some(out.len());
                 out.push(Event::Html(html.into()));
             }
-            Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
+            // Notes are gathered at the end of the article, wherever they were written, as
+            // Goldmark, kramdown and remark do.
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out.push(Event::Html("</div>\n".into()));
+                if let Some(start) = note_start.take() {
+                    notes.extend(out.drain(start..));
+                }
+            }
             // Checkboxes and scrollable code blocks need names and keyboard access.
             Event::TaskListMarker(done) => out.push(Event::InlineHtml(
                 if done {
@@ -567,11 +667,7 @@ fn transform<'a>(
             // the highlighter knows, coloured tokens.
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => info
-                        .split([' ', ',', '{'])
-                        .next()
-                        .filter(|l| !l.is_empty())
-                        .map(str::to_string),
+                    CodeBlockKind::Fenced(info) => fence_language(info),
                     CodeBlockKind::Indented => None,
                 };
                 let mut html = String::from(
@@ -602,7 +698,28 @@ fn transform<'a>(
         }
     }
     out.extend(sanitizer.finish().into_iter().map(piece_event));
+    if !notes.is_empty() {
+        out.push(Event::Html(
+            "<section class=\"footnotes\" aria-label=\"Footnotes\">\n".into(),
+        ));
+        out.extend(notes);
+        out.push(Event::Html("</section>\n".into()));
+    }
     out
+}
+
+/// The language of a fenced code block's info string, in the forms engines accept:
+/// `rust`, `rust,ignore` (rustdoc), `js {linenos=true}` (Hugo), `{.python #id}` (pandoc,
+/// kramdown).
+fn fence_language(info: &str) -> Option<String> {
+    let info = info.trim();
+    let word = match info.strip_prefix('{') {
+        Some(attributes) => attributes
+            .split([' ', '}'])
+            .find_map(|a| a.strip_prefix('.'))?,
+        None => info.split([' ', ',', '{']).next()?,
+    };
+    (!word.is_empty()).then(|| word.to_string())
 }
 
 /// What closes a code block opened in [`transform`].
@@ -694,7 +811,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<img src=\"x\" loading=\"lazy\" decoding=\"async\">"),
+            html.contains("<img src=\"/x\" loading=\"lazy\" decoding=\"async\">"),
             "{html}"
         );
         assert!(html.contains("<kbd>K</kbd>"), "{html}");
@@ -856,5 +973,61 @@ mod tests {
     fn shortens_at_a_word_boundary() {
         assert_eq!(shorten("one two three four", 12), "one two…");
         assert_eq!(shorten("short", 12), "short");
+    }
+    #[test]
+    fn github_alerts_become_titled_callouts() {
+        let html =
+            render("> [!NOTE]\n> Read **this**.\n\n> [!WARNING]\n> Hot.\n\n> A quote.\n").html;
+        assert!(html.contains("<div class=\"callout callout-note\" role=\"note\"><p class=\"callout-title\">Note</p>"), "{html}");
+        assert!(html.contains("<strong>this</strong>"), "{html}");
+        assert!(
+            html.contains("callout-warning") && !html.contains("[!"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<blockquote>"),
+            "a plain quote stays a quote: {html}"
+        );
+    }
+
+    #[test]
+    fn author_heading_ids_are_kept_exactly() {
+        let r = render(
+            "[go](#Setup_Guide)\n\n## Setup {#Setup_Guide}\n\n## Main {#Main}\n\n## Odd {#Ünï}\n",
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["Setup_Guide", "main-1", "ünï"]);
+        assert!(
+            r.html.contains("href=\"/posts/post#Setup_Guide\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn footnotes_are_gathered_at_the_end() {
+        let html = render("Rye.[^1]\n\n[^1]: Enzymes.\n\nSo a shorter proof.\n").html;
+        let note = html.find("Enzymes").unwrap();
+        let after = html.find("So a shorter proof").unwrap();
+        assert!(after < note, "{html}");
+        assert!(html.trim_end().ends_with("</section>"), "{html}");
+    }
+
+    #[test]
+    fn titles_get_the_punctuation_bodies_get() {
+        let cases = [
+            ("It's \"done\" -- at last...", "It’s “done” – at last…"),
+            ("1. Intro", "1. Intro"),
+            (
+                "- Notes *not emphasis* [x](y) <b>",
+                "- Notes *not emphasis* [x](y) <b>",
+            ),
+            ("C# & C++ --- compared", "C# & C++ — compared"),
+            ("Node.js vs. Python—Choosing", "Node.js vs. Python—Choosing"),
+            ("# Not a heading", "# Not a heading"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(smart_punctuation(title), want, "{title}");
+        }
     }
 }

@@ -148,7 +148,7 @@ impl Post {
             meta: PostMeta {
                 slug,
                 file: file.to_string(),
-                title: fm.title,
+                title: markdown::smart_punctuation(&fm.title),
                 date: fm.date,
                 updated: fm.updated,
                 description: fm

@@ -9,6 +9,7 @@
 //! everything still open is closed at the end, so post HTML can never close or escape the
 //! element it is placed in.
 
+use crate::markdown::LinkContext;
 use crate::url::{is_allowed_url, UrlUse};
 
 /// Elements kept, with the attributes each may carry (besides `title`, `lang`, `dir`).
@@ -33,11 +34,85 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("figure", &[]),
     ("hr", &[]),
     ("i", &[]),
-    ("img", &["src", "alt", "width", "height"]),
+    ("img", &["src", "srcset", "alt", "width", "height"]),
     ("ins", &[]),
     ("kbd", &[]),
     ("li", &[]),
     ("mark", &[]),
+    ("audio", &["src", "preload", "loop", "muted"]),
+    (
+        "video",
+        &[
+            "src",
+            "poster",
+            "preload",
+            "loop",
+            "muted",
+            "playsinline",
+            "width",
+            "height",
+        ],
+    ),
+    ("source", &["src", "type", "srcset", "media"]),
+    ("track", &["src", "kind", "srclang", "label", "default"]),
+    ("picture", &[]),
+    // MathML Core, which maths in posts is typeset as (when publishing).
+    ("math", &["display", "xmlns"]),
+    ("semantics", &[]),
+    ("annotation", &["encoding"]),
+    ("mrow", &[]),
+    ("mi", &["mathvariant"]),
+    ("mn", &[]),
+    (
+        "mo",
+        &[
+            "stretchy",
+            "fence",
+            "separator",
+            "lspace",
+            "rspace",
+            "form",
+            "largeop",
+            "movablelimits",
+            "symmetric",
+            "minsize",
+            "maxsize",
+            "accent",
+        ],
+    ),
+    ("mtext", &[]),
+    ("ms", &[]),
+    ("mspace", &["width", "height", "depth"]),
+    ("msup", &[]),
+    ("msub", &[]),
+    ("msubsup", &[]),
+    ("mfrac", &["linethickness"]),
+    ("msqrt", &[]),
+    ("mroot", &[]),
+    ("mover", &["accent"]),
+    ("munder", &["accentunder"]),
+    ("munderover", &["accent", "accentunder"]),
+    ("mmultiscripts", &[]),
+    ("mprescripts", &[]),
+    (
+        "mtable",
+        &[
+            "columnalign",
+            "rowalign",
+            "columnspacing",
+            "rowspacing",
+            "displaystyle",
+        ],
+    ),
+    ("mtr", &[]),
+    ("mtd", &["columnalign", "columnspan", "rowspan"]),
+    ("mstyle", &["displaystyle", "scriptlevel", "mathvariant"]),
+    (
+        "mpadded",
+        &["width", "height", "depth", "lspace", "voffset"],
+    ),
+    ("mphantom", &[]),
+    ("merror", &[]),
     ("ol", &["start", "reversed"]),
     ("p", &[]),
     ("pre", &[]),
@@ -67,7 +142,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
 const GLOBAL_ATTRIBUTES: &[&str] = &["title", "lang", "dir"];
 
 /// Elements with no end tag.
-const VOID: &[&str] = &["br", "hr", "img", "wbr"];
+const VOID: &[&str] = &[
+    "br",
+    "hr",
+    "img",
+    "wbr",
+    "source",
+    "track",
+    "mspace",
+    "mprescripts",
+];
 
 /// Elements removed together with everything inside them.
 const DROP_WITH_CONTENT: &[&str] = &[
@@ -82,7 +166,6 @@ const DROP_WITH_CONTENT: &[&str] = &[
     "textarea",
     "select",
     "svg",
-    "math",
     "frameset",
     "frame",
     "noembed",
@@ -92,10 +175,79 @@ const DROP_WITH_CONTENT: &[&str] = &[
     "title",
     "head",
     "applet",
-    "audio",
-    "video",
     "canvas",
 ];
+
+/// Video hosts whose `<iframe>` players become a link to the video (the page's content
+/// policy loads no third-party frame): the embed URL's prefix, and the watch URL before
+/// the video's id.
+const VIDEO_FRAMES: &[(&str, &str, &str)] = &[
+    (
+        "https://www.youtube-nocookie.com/embed/",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    (
+        "https://www.youtube.com/embed/",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    (
+        "https://youtube.com/embed/",
+        "https://www.youtube.com/watch?v=",
+        "YouTube",
+    ),
+    (
+        "https://player.vimeo.com/video/",
+        "https://vimeo.com/",
+        "Vimeo",
+    ),
+];
+
+/// The elements in a piece of raw HTML that are removed with their content (by name,
+/// lowercased, as written), leaving out video players that become links.
+pub fn removed_elements(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt..];
+        match scan_markup(rest) {
+            Some((
+                len,
+                Markup::Tag {
+                    name,
+                    closing: false,
+                    attributes,
+                },
+            )) => {
+                let video = name == "iframe"
+                    && attributes
+                        .iter()
+                        .any(|(a, v)| a == "src" && video_link(v).is_some());
+                if DROP_WITH_CONTENT.contains(&name.as_str()) && !video {
+                    found.push(name);
+                }
+                rest = &rest[len..];
+            }
+            Some((len, _)) => rest = &rest[len..],
+            None => rest = &rest[1..],
+        }
+    }
+    found
+}
+
+/// For an `<iframe src>` of a known video host, the video's own page and the host's name.
+pub fn video_link(src: &str) -> Option<(String, &'static str)> {
+    VIDEO_FRAMES.iter().find_map(|(prefix, watch, host)| {
+        let id = src.strip_prefix(prefix)?;
+        let id = id.split(['?', '#', '/']).next()?;
+        (!id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .then(|| (format!("{watch}{id}"), *host))
+    })
+}
 
 /// A piece of sanitized output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,12 +266,27 @@ pub struct Sanitizer {
     open: Vec<&'static str>,
     /// Name of the dangerous element whose content is being skipped, and nesting depth.
     skipping: Option<(String, usize)>,
+    /// The start of a tag written over several lines (as Prettier formats long tags),
+    /// waiting for the rest: pulldown-cmark reports an HTML block line by line.
+    pending: String,
+    /// Where the HTML is shown, to resolve its URLs as Markdown's are; `None` keeps them.
+    links: Option<LinkContext>,
 }
 
 impl Sanitizer {
     /// A sanitizer with nothing open.
     pub fn new() -> Sanitizer {
         Sanitizer::default()
+    }
+
+    /// A sanitizer for HTML shown on the page `links` describes: `href`, `src` and
+    /// `srcset` site paths get the site's base path (absolute in feeds), and only links
+    /// that leave the site get `rel="noopener noreferrer"`.
+    pub fn for_page(links: LinkContext) -> Sanitizer {
+        Sanitizer {
+            links: Some(links),
+            ..Sanitizer::default()
+        }
     }
 
     /// Whether text outside HTML fragments should be dropped (inside a removed element).
@@ -130,7 +297,14 @@ impl Sanitizer {
     /// Sanitizes one fragment.
     pub fn feed(&mut self, html: &str) -> Vec<Piece> {
         let mut out = Vec::new();
-        let mut rest = html;
+        let joined;
+        let mut rest = if self.pending.is_empty() {
+            html
+        } else {
+            self.pending.push_str(html);
+            joined = std::mem::take(&mut self.pending);
+            joined.as_str()
+        };
         while !rest.is_empty() {
             let Some(lt) = rest.find('<') else {
                 self.text(rest, &mut out);
@@ -142,6 +316,11 @@ impl Sanitizer {
                 Some((len, markup)) => {
                     self.markup(markup, &mut out);
                     rest = &rest[len..];
+                }
+                // A tag still open at the end of the fragment may go on in the next one.
+                None if starts_tag(rest) && rest.len() < MAX_PENDING => {
+                    self.pending = rest.to_string();
+                    break;
                 }
                 None => {
                     // A lone `<` is text.
@@ -155,18 +334,41 @@ impl Sanitizer {
 
     /// Ends skipping at the end of a Markdown block: an unclosed `<select>` or `<style>` in
     /// one paragraph must not swallow the rest of the post.
-    pub fn end_block(&mut self) {
+    pub fn end_block(&mut self) -> Vec<Piece> {
         self.skipping = None;
+        self.flush_pending()
+    }
+
+    /// What was held back as the start of a tag, as text, when no end came.
+    fn flush_pending(&mut self) -> Vec<Piece> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut out = Vec::new();
+        if !pending.is_empty() {
+            self.text("<", &mut out);
+            out.extend(self.feed(&pending[1..]));
+        }
+        out
     }
 
     /// Closes every element still open; call once at the end of the document.
     pub fn finish(&mut self) -> Vec<Piece> {
         self.skipping = None;
-        self.open
-            .drain(..)
-            .rev()
-            .map(|name| Piece::Markup(format!("</{name}>")))
-            .collect()
+        let mut out = self.flush_pending();
+        out.extend(
+            self.open
+                .drain(..)
+                .rev()
+                .map(|name| Piece::Markup(format!("</{name}>"))),
+        );
+        out
+    }
+
+    /// A site path or URL as the page needs it.
+    fn resolve(&self, url: &str) -> String {
+        match &self.links {
+            Some(links) if !url.starts_with("//") => links.resolve(url),
+            _ => url.to_string(),
+        }
     }
 
     fn text(&self, text: &str, out: &mut Vec<Piece>) {
@@ -197,6 +399,18 @@ impl Sanitizer {
             }
             return;
         }
+        if name == "iframe" && !closing {
+            let src = attributes
+                .iter()
+                .find(|(a, _)| a == "src")
+                .map(|(_, v)| v.as_str());
+            if let Some((url, host)) = src.and_then(video_link) {
+                out.push(Piece::Markup(format!(
+                    "<a class=\"video-link\" href=\"{}\" rel=\"noopener noreferrer\">▶ Watch on {host}</a>",
+                    escape_attribute(&url)
+                )));
+            }
+        }
         if DROP_WITH_CONTENT.contains(&name.as_str()) {
             if !closing {
                 self.skipping = Some((name, 1));
@@ -224,7 +438,13 @@ impl Sanitizer {
             }
             let value = match attr.as_str() {
                 "href" if !is_allowed_url(&value, UrlUse::Link) => continue,
-                "src" if !is_allowed_url(&value, UrlUse::Image) => continue,
+                "href" => self.resolve(&value),
+                "src" | "poster" if !is_allowed_url(&value, src_use(allowed)) => continue,
+                "src" | "poster" => self.resolve(&upgrade(&value)),
+                "srcset" => match self.srcset(&value) {
+                    Some(srcset) => srcset,
+                    None => continue,
+                },
                 "width" | "height" | "colspan" | "rowspan" | "start"
                     if !value.bytes().all(|b| b.is_ascii_digit()) || value.is_empty() =>
                 {
@@ -239,8 +459,10 @@ impl Sanitizer {
             tag.push('"');
         }
         match allowed {
-            "a" => tag.push_str(" rel=\"noopener noreferrer\""),
+            "a" if leaves_site(&tag) => tag.push_str(" rel=\"noopener noreferrer\""),
             "img" => tag.push_str(" loading=\"lazy\" decoding=\"async\""),
+            // A player the reader cannot start is no player.
+            "audio" | "video" => tag.push_str(" controls"),
             _ => {}
         }
         tag.push('>');
@@ -248,6 +470,62 @@ impl Sanitizer {
         if !VOID.contains(&allowed) {
             self.open.push(allowed);
         }
+    }
+}
+
+/// Longest tag start held back for the next fragment; longer is not a tag someone wrote.
+const MAX_PENDING: usize = 4096;
+
+/// Whether `s` (starting with `<`) opens a tag: `<name` or `</name`.
+fn starts_tag(s: &str) -> bool {
+    let name = s.strip_prefix("</").or_else(|| s.strip_prefix('<'));
+    name.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// What an element's `src` loads, for the URL policy: media and sources are like links
+/// (`https:` or a site path), images also allow `data:` images.
+fn src_use(element: &str) -> UrlUse {
+    match element {
+        "img" => UrlUse::Image,
+        _ => UrlUse::Link,
+    }
+}
+
+/// `http:` media loaded over `https:`: pages forbid mixed content.
+fn upgrade(url: &str) -> String {
+    match url.get(..7) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("http://") => format!("https://{}", &url[7..]),
+        _ => url.to_string(),
+    }
+}
+
+/// Whether the `<a …` tag written so far links off the site.
+fn leaves_site(tag: &str) -> bool {
+    let href = tag.split("href=\"").nth(1).unwrap_or("");
+    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || href.starts_with("//")
+}
+
+impl Sanitizer {
+    /// A `srcset` with every candidate URL checked and resolved; `None` when none is left.
+    fn srcset(&self, value: &str) -> Option<String> {
+        let candidates: Vec<String> = value
+            .split(',')
+            .filter_map(|candidate| {
+                let mut parts = candidate.split_whitespace();
+                let url = parts.next()?;
+                if !is_allowed_url(url, UrlUse::Image) || url.starts_with("data:") {
+                    return None;
+                }
+                let mut out = self.resolve(&upgrade(url));
+                for descriptor in parts {
+                    out.push(' ');
+                    out.push_str(descriptor);
+                }
+                Some(out)
+            })
+            .collect();
+        (!candidates.is_empty()).then(|| candidates.join(", "))
     }
 }
 
@@ -473,18 +751,9 @@ mod tests {
                 "<b onclick=\"alert(1)\" style=\"background:url(x)\">b</b>",
                 "<b>b</b>",
             ),
-            (
-                "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-                "<a rel=\"noopener noreferrer\">x</a>",
-            ),
-            (
-                "<a href=\"javascript&colon;alert(1)\">x</a>",
-                "<a rel=\"noopener noreferrer\">x</a>",
-            ),
-            (
-                "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
-                "<a rel=\"noopener noreferrer\">x</a>",
-            ),
+            ("<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<a>x</a>"),
+            ("<a href=\"javascript&colon;alert(1)\">x</a>", "<a>x</a>"),
+            ("<a href=\" JaVaScRiPt:alert(1)\">x</a>", "<a>x</a>"),
             (
                 "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
                 "<img loading=\"lazy\" decoding=\"async\">",
@@ -497,7 +766,8 @@ mod tests {
             ),
             (
                 "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
-                "",
+                // MathML is kept as maths; the link it tried to carry is not.
+                "<math><mi>x</mi></math>",
             ),
         ];
         for (input, want) in cases {

@@ -66,8 +66,25 @@ impl Body {
         (text, map)
     }
 
+    /// Line `i` and the author's line number for it.
+    pub(super) fn line(&self, i: usize) -> (usize, &str) {
+        let (number, text) = &self.lines[i];
+        (*number, text)
+    }
+
+    /// Line `i`, to change.
+    pub(super) fn line_mut(&mut self, i: usize) -> &mut String {
+        &mut self.lines[i].1
+    }
+
+    /// Lines `first..=last` replaced by `text`, which keeps the first one's line number.
+    pub(super) fn replace_lines(&mut self, first: usize, last: usize, text: String) {
+        self.lines[first].1 = text;
+        self.lines.drain(first + 1..=last);
+    }
+
     /// Indices of lines outside fenced code blocks.
-    fn prose_lines(&self) -> Vec<usize> {
+    pub(super) fn prose_lines(&self) -> Vec<usize> {
         let mut open: Option<String> = None;
         let mut prose = Vec::new();
         for (i, (_, line)) in self.lines.iter().enumerate() {

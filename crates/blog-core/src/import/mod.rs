@@ -14,6 +14,7 @@ mod body;
 mod dates;
 mod files;
 mod formats;
+mod prose;
 
 use std::collections::{HashMap, HashSet};
 
@@ -224,6 +225,11 @@ fn import(
         slugs,
     };
     body.convert_templates(&context, &mut notes);
+    body.docsify_callouts();
+    body.maths(&mut notes);
+    body.emoji_shortcodes();
+    body.decode_entities();
+    body.cjk_emphasis();
     let resources = body.resolve_relative_paths(&context);
     fm.slug = Some(slug.clone());
     fm.lang = lang.clone();

@@ -524,3 +524,155 @@ fn the_readme_lists_every_field_name() {
         .collect();
     assert_eq!(rows, table, "README's field table and FIELDS differ");
 }
+
+#[test]
+fn bodies_render_as_their_authors_wrote_them() {
+    let blog = Blog::load("migration");
+    let html = |path: &str| blog.post(path).1.html;
+    let maths = html("38-math.md");
+    assert!(maths.matches("<math").count() >= 3, "{maths}");
+    assert!(
+        maths.contains("<msup><mi>x</mi><mn>2</mn></msup>"),
+        "{maths}"
+    );
+    assert!(
+        maths.contains("<mo symmetric=\"false\" stretchy=\"false\">{</mo>"),
+        "braces kept: {maths}"
+    );
+    assert!(
+        maths.contains("costs $4 and a large one costs $7."),
+        "{maths}"
+    );
+    assert!(!maths.contains("$x") && !maths.contains("\\("), "{maths}");
+    let emoji = html("39-emoji-shortcodes.md");
+    assert!(
+        emoji.contains("rose 🎉 and the second was fine too 👍"),
+        "{emoji}"
+    );
+    assert!(emoji.contains("<code>:tada:</code>"), "{emoji}");
+    let alerts = html("40-github-alerts.md");
+    assert!(
+        alerts.contains("callout-note") && alerts.contains("callout-warning"),
+        "{alerts}"
+    );
+    assert!(!alerts.contains("[!"), "{alerts}");
+    let docsify = html("41-docsify-callouts.md");
+    assert!(
+        docsify.contains("callout-warning") && docsify.contains("callout-tip"),
+        "{docsify}"
+    );
+    assert!(
+        !docsify.contains("!&gt;") && !docsify.contains("?&gt;"),
+        "{docsify}"
+    );
+    let figure = html("42-html-figure-multiline.md");
+    assert!(
+        figure.contains("<img src=\"/images/y.png\" alt=\"Two jars of starter side by side\""),
+        "{figure}"
+    );
+    assert!(
+        figure.contains("<figcaption>Day three: both jars have doubled.</figcaption>"),
+        "{figure}"
+    );
+    assert!(
+        !figure.contains("src=&quot;") && !figure.contains("/&gt;"),
+        "{figure}"
+    );
+    let frame = html("43-iframe-youtube-nocookie.md");
+    assert!(
+        frame.contains("href=\"https://www.youtube.com/watch?v=a1B2c3D4e5F\""),
+        "{frame}"
+    );
+    assert!(
+        !frame.contains("width=") && !frame.contains("allowfullscreen"),
+        "{frame}"
+    );
+    let media = html("44-video-audio.md");
+    assert!(
+        media.contains("<video src=\"https://media.example.com/clips/cooling-loaf.mp4\" controls>"),
+        "{media}"
+    );
+    assert!(
+        media.contains("<audio src=\"https://media.example.com/clips/crackling.mp3\" controls>"),
+        "{media}"
+    );
+    let notes = html("49-footnote-mid-article.md");
+    assert!(
+        notes.find("So a rye dough").unwrap() < notes.find("Its enzymes").unwrap(),
+        "{notes}"
+    );
+    let cjk = html("52-cjk-bold.md");
+    assert!(
+        cjk.contains("<strong>温度很重要……</strong>")
+            && cjk.contains("<strong>「ゆっくり」</strong>"),
+        "{cjk}"
+    );
+    assert!(!cjk.contains("**"), "{cjk}");
+    let entities = html("53-html-entities.md");
+    assert!(
+        entities.contains("Café hours — weekdays only.")
+            && entities.contains("© 2023 The Corner Bakery"),
+        "{entities}"
+    );
+    let (_, ids) = blog.post("54-custom-heading-ids.md");
+    let ids: Vec<&str> = ids.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["Feeding_Schedule", "Storage-Notes"]);
+    let (_, script) = blog.post("56-inline-script-excerpt.md");
+    assert_eq!(
+        script.meta.description,
+        "Preheat the oven to 230 °C. Then let the dough rest."
+    );
+    assert!(!script.html.contains("console.log"), "{}", script.html);
+    assert!(html("59-link-trailing-slash.md").contains("href=\"/posts/sourdough-basics/\""));
+}
+
+#[test]
+fn raw_html_urls_resolve_like_markdown_ones() {
+    let blog = Blog::load("migration");
+    let (imported, _) = blog.post("55-raw-html-site-paths.md");
+    let page = Post::parse_at("55.md", &imported.text, "/blog/")
+        .unwrap()
+        .html;
+    assert!(
+        page.contains("<a href=\"/blog/posts/sourdough-basics\">basics</a>"),
+        "internal links get no rel: {page}"
+    );
+    assert!(page.contains("src=\"/blog/images/y.png\""), "{page}");
+    let feed = Post::parse_at("55.md", &imported.text, "https://rustblog.example/blog/")
+        .unwrap()
+        .html;
+    assert!(
+        feed.contains("href=\"https://rustblog.example/blog/posts/sourdough-basics\""),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("src=\"https://rustblog.example/blog/images/y.png\""),
+        "{feed}"
+    );
+}
+
+#[test]
+fn every_bug_fixture_but_the_two_refused_ones_imports() {
+    let blog = Blog::load("bugs");
+    let refused: Vec<&str> = blog.errors.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(
+        refused,
+        [
+            "posts/04-title-starting-with-brackets.md",
+            "posts/24-tab-indented-front-matter.md"
+        ]
+    );
+    let (_, ids) = blog.post("08-explicit-heading-id-case.md");
+    let ids: Vec<&str> = ids.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["Setup_Guide", "FAQ"]);
+    let (_, fences) = blog.post("20-code-fence-attributes.md");
+    for lang in ["python", "rust", "js"] {
+        assert!(
+            fences.html.contains(&format!("class=\"language-{lang}\"")),
+            "{lang}: {}",
+            fences.html
+        );
+    }
+    let (_, emoji) = blog.post("21-emoji-shortcodes.md");
+    assert!(emoji.html.contains('🎉'), "{}", emoji.html);
+}
