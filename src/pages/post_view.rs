@@ -179,21 +179,24 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             _ => sections.push((heading, Vec::new())),
         }
     }
-    let entry = |h: &Heading| {
+    // Numbered 1, 1.1, 2…: the list's own numbers would restart at 1 in each sub-list.
+    let entry = |h: &Heading, number: String| {
         let href = format!("{page}#{}", h.id);
-        view! { <a href=href>{h.text.clone()}</a> }
+        view! { <span class="toc-number">{number}</span>" "<a href=href>{h.text.clone()}</a> }
     };
     let toc = sections
         .into_iter()
-        .map(|(section, subsections)| {
+        .enumerate()
+        .map(|(i, (section, subsections))| {
             let inner = (!subsections.is_empty()).then(|| {
                 let items = subsections
                     .into_iter()
-                    .map(|h| view! { <li>{entry(h)}</li> })
+                    .enumerate()
+                    .map(|(j, h)| view! { <li>{entry(h, format!("{}.{}", i + 1, j + 1))}</li> })
                     .collect_view();
                 view! { <ol>{items}</ol> }
             });
-            view! { <li>{entry(section)}{inner}</li> }
+            view! { <li>{entry(section, (i + 1).to_string())}{inner}</li> }
         })
         .collect::<Vec<_>>();
     let toc = (!toc.is_empty()).then(|| {

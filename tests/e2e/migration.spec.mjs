@@ -212,11 +212,115 @@ const POSTS = [
       await expect(article.getByText(/^A cup of flour can weigh/)).toHaveCount(1);
     },
   },
+  {
+    slug: '38-math',
+    check: async (article) => {
+      await expect(article.locator('.post-body math')).toHaveCount(3);
+      await expect(article.locator('.post-body math[display="block"]')).toHaveCount(1);
+      await expect(article.locator('.post-body msup').first()).toHaveText('x2');
+      // Typeset, not printed: a formula has a real size on the page.
+      const box = await article.locator('.post-body math[display="block"]').boundingBox();
+      expect(box.height).toBeGreaterThan(20);
+    },
+    text: ['costs $4 and a large one costs $7.'],
+    absent: ['$x^2$', '\\(a+b\\)', '\\begin{aligned}'],
+  },
+  { slug: '39-emoji-shortcodes', text: ['The first loaf rose 🎉 and the second was fine too 👍'], check: async (a) => await expect(a.locator('.post-body code')).toHaveText(':tada:') },
+  {
+    slug: '40-github-alerts',
+    check: async (article) => {
+      await expect(article.locator('.callout .callout-title')).toHaveText(['Note', 'Warning']);
+      await expect(article.locator('.callout-note')).toContainText('Feed the starter before you leave for the weekend.');
+    },
+    absent: ['[!NOTE]', '[!WARNING]'],
+  },
+  {
+    slug: '41-docsify-callouts',
+    check: async (article) => {
+      await expect(article.locator('.callout-warning')).toContainText('Do not open the oven door');
+      await expect(article.locator('.callout-tip')).toContainText('A damp finger');
+    },
+    absent: ['!>', '?>'],
+  },
+  {
+    slug: '42-html-figure-multiline',
+    image: { alt: 'Two jars of starter side by side', src: '/blog/images/y.png' },
+    text: ['Day three: both jars have doubled.'],
+    absent: ['src=', '/>', 'loading='],
+  },
+  {
+    slug: '43-iframe-youtube-nocookie',
+    link: { name: /YouTube/, href: 'https://www.youtube.com/watch?v=a1B2c3D4e5F' },
+    absent: ['width=', 'allowfullscreen', 'iframe'],
+  },
+  {
+    slug: '44-video-audio',
+    check: async (article) => {
+      await expect(article.locator('video[controls]')).toHaveAttribute('src', 'https://media.example.com/clips/cooling-loaf.mp4');
+      await expect(article.locator('audio[controls]')).toHaveAttribute('src', 'https://media.example.com/clips/crackling.mp3');
+    },
+  },
+  {
+    slug: '48-toc-numbering',
+    check: async (article) => {
+      const toc = article.locator('.toc');
+      await expect(toc.locator(':scope > ol > li > a')).toHaveText(['Flour', 'Water', 'Salt']);
+      await expect(toc.locator(':scope > ol > li').first().locator('ol > li > a')).toHaveText(['Rye']);
+      await expect(toc.locator('.toc-number')).toHaveText(['1', '1.1', '2', '3']);
+    },
+  },
+  {
+    slug: '49-footnote-mid-article',
+    check: async (article) => {
+      const text = await article.locator('.post-body').innerText();
+      expect(text.indexOf('So a rye dough needs a shorter proof')).toBeLessThan(text.indexOf('Its enzymes break starch'));
+      await expect(article.locator('.footnotes .footnote-back')).toHaveCount(1);
+    },
+  },
+  {
+    slug: '50-task-list-mixed',
+    check: async (article) => {
+      const items = article.locator('.post-body li');
+      await expect(items).toHaveText(['Buy rye flour', 'Clean the jar', 'Label the lid']);
+      const markers = await items.evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType));
+      expect(markers[1]).not.toBe('none');
+      expect(markers[0]).toBe('none');
+      await expect(items.nth(0).locator('input[type=checkbox]')).not.toBeChecked();
+      await expect(items.nth(1).locator('input')).toHaveCount(0);
+      await expect(items.nth(2).locator('input[type=checkbox]')).toBeChecked();
+    },
+    absent: ['[ ]', '[x]'],
+  },
+  {
+    slug: '52-cjk-bold',
+    check: async (article) => await expect(article.locator('.post-body strong')).toHaveText(['温度很重要……', '「ゆっくり」']),
+    absent: ['**'],
+  },
+  { slug: '53-html-entities', text: ['Café hours — weekdays only.', '© 2023 The Corner Bakery'], absent: ['&eacute;', '&mdash;', '&copy;', '&amp;'] },
+  {
+    slug: '54-custom-heading-ids',
+    check: async (article) => {
+      await expect(article.locator('h2#Feeding_Schedule')).toHaveCount(1);
+      await expect(article.locator('h2#Storage-Notes')).toHaveCount(1);
+      await expect(article.locator('.post-body p a[href$="#Feeding_Schedule"]')).toHaveCount(1);
+    },
+    absent: ['{#'],
+  },
+  {
+    slug: '55-raw-html-site-paths',
+    check: async (article) => {
+      await expect(article.locator('.post-body a', { hasText: 'basics' })).toHaveAttribute('href', '/blog/posts/sourdough-basics');
+      await expect(article.locator('.post-body a', { hasText: 'basics' })).not.toHaveAttribute('rel', /noopener/);
+    },
+    image: { alt: 'A jar of starter on a windowsill', src: '/blog/images/y.png' },
+  },
+  { slug: '56-inline-script-excerpt', text: ['Preheat the oven to 230 °C. Then let the dough rest.'], absent: ['console.log'] },
   { slug: 'sourdough-basics', title: 'Sourdough basics', check: async (a) => await expect(a.locator('h2#salt')).toHaveCount(1) },
   {
     slug: '58-link-md-to-slug',
     link: { name: 'the part about salt', href: '/blog/posts/sourdough-basics#salt' },
   },
+  { slug: '59-link-trailing-slash', link: { name: 'the basics', href: '/blog/posts/sourdough-basics/' } },
 ];
 
 let problems = [];
@@ -328,6 +432,31 @@ test('categories and series have pages listing their posts, like tags', async ({
   await expect(page.locator('.post-card h2')).toHaveText(['Building a shelf, part 2: the brackets']);
   await page.goto(`${blog}tags/static-sites/`);
   await expect(page.locator('.post-card h2')).toHaveText(['Moving a blog to a static site generator']);
+});
+
+test('links within and between posts work when clicked, in the app', async ({ page }) => {
+  await open(page, `${blog}posts/54-custom-heading-ids`);
+  await page.locator('.post-body a', { hasText: 'storage' }).click();
+  await expect(page).toHaveURL(`${blog}posts/54-custom-heading-ids#Storage-Notes`);
+  await expect(page.locator('#Storage-Notes')).toBeInViewport();
+  await page.goto(`${blog}posts/59-link-trailing-slash/`);
+  await page.waitForFunction(() => document.documentElement.dataset.app !== undefined);
+  await page.locator('.post-body a', { hasText: 'the basics' }).click();
+  await expect(page.locator('article.post h1')).toHaveText('Sourdough basics');
+});
+
+test('descriptions and feeds carry no template syntax, script or raw entities', async ({ request }) => {
+  const feed = await (await request.get(`${blog}feed.xml`)).text();
+  const rss = await (await request.get(`${blog}rss.xml`)).text();
+  for (const text of [feed, rss]) {
+    for (const raw of ['{{&lt; youtube', 'console.log', '&amp;eacute;', '&amp;mdash;', '[!NOTE]']) {
+      expect(text).not.toContain(raw);
+    }
+  }
+  expect(feed).toContain('https://rustblog.example/blog/posts/sourdough-basics');
+  expect(feed).toContain('https://rustblog.example/blog/images/y.png');
+  const page56 = await (await request.get(`${blog}posts/56-inline-script-excerpt/`)).text();
+  expect(page56).toContain('<meta name="description" content="Preheat the oven to 230 °C. Then let the dough rest.">');
 });
 
 test('featured posts, link previews, feed dates and old addresses', async ({ page, request }) => {

@@ -592,7 +592,7 @@ impl Converter<'_, '_> {
                     .find(fence)
                     .map_or(rest.len(), |i| after + i + run);
                 out.push_str(&rest[..tick]);
-                out.push_str(&strip_raw(&rest[tick..end], false).0);
+                out.push_str(&unescape_hugo(&strip_raw(&rest[tick..end], false).0));
                 rest = &rest[end..];
                 continue;
             }

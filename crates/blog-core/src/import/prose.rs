@@ -96,7 +96,19 @@ impl Body {
                 if let Some(end) = end {
                     let tex: Vec<String> =
                         (i + 1..end).map(|j| self.line(j).1.to_string()).collect();
-                    let html = render(&tex.join("\n"), true, number, notes);
+                    // Inside a list item the formula keeps the item's indentation.
+                    let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+                    let html = render(&tex.join("\n"), true, number, notes)
+                        .split('\n')
+                        .map(|l| {
+                            if l.is_empty() {
+                                String::new()
+                            } else {
+                                format!("{indent}{l}")
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     self.replace_lines(i, end, html);
                     // Lines after the formula moved up: find where reading goes on.
                     prose = self.prose_lines();
