@@ -29,7 +29,12 @@ pub fn TermPage(
             .map(str::to_string);
         match name {
             None => {
-                view! { <NotFound what=format!("No post is filed under “{term}”.") /> }.into_any()
+                let what = match taxonomy {
+                    Taxonomy::Tags => format!("No post is tagged “{term}”."),
+                    Taxonomy::Categories => format!("No post is in the category “{term}”."),
+                    Taxonomy::Series => format!("There is no series “{term}”."),
+                };
+                view! { <NotFound what=what /> }.into_any()
             }
             Some(name) => {
                 let heading = blog_core::site::term_page_title(taxonomy, &name);
