@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --test, testing) the blog needs, skipping everything that
 # is already installed at the right version, so running it again costs seconds.
-#   scripts/setup.sh         Rust wasm target, trunk, wasm-bindgen-cli, npm tools, crates
-#   scripts/setup.sh --test  also Chromium, ChromeDriver and brotli for the test suite
+#   scripts/setup.sh         Rust wasm target, trunk, wasm-bindgen-cli, npm tools, crates,
+#                            Chromium (it draws Mermaid diagrams at build time)
+#   scripts/setup.sh --test  also ChromeDriver and brotli for the test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -16,8 +17,9 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_packages=()
 command -v node >/dev/null && command -v npm >/dev/null || apt_packages+=(nodejs npm)
+# Chromium draws Mermaid diagrams into pictures when the blog is built (scripts/diagrams.mjs).
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if $with_browser; then
-  [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)
   command -v brotli >/dev/null || apt_packages+=(brotli)
 fi

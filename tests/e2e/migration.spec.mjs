@@ -292,6 +292,24 @@ const POSTS = [
     absent: ['[ ]', '[x]'],
   },
   {
+    slug: '51-mermaid',
+    check: async (article, scripted) => {
+      const light = article.locator('.diagram img.diagram-light');
+      await expect(light).toBeVisible();
+      await expect.poll(() => light.evaluate((i) => i.complete && i.naturalWidth > 100)).toBe(true);
+      await expect(article.locator('.diagram img.diagram-dark')).toBeHidden();
+      // The source stays readable, folded under the picture.
+      await expect(article.locator('details.diagram-source code')).toContainText('Mix --> Rest');
+      if (scripted) {
+        // The theme switch shows the dark picture.
+        await article.page().evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+        await expect(article.locator('.diagram img.diagram-dark')).toBeVisible();
+        await expect(light).toBeHidden();
+        await article.page().evaluate(() => delete document.documentElement.dataset.theme);
+      }
+    },
+  },
+  {
     slug: '52-cjk-bold',
     check: async (article) => await expect(article.locator('.post-body strong')).toHaveText(['温度很重要……', '「ゆっくり」']),
     absent: ['**'],

@@ -138,6 +138,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("wbr", &[]),
 ];
 
+/// Class names posts may use: the ones this blog's own conversions write (diagrams).
+const ALLOWED_CLASSES: &[&str] = &["diagram", "diagram-light", "diagram-dark", "diagram-source"];
+
 /// Attributes any allowed element may carry.
 const GLOBAL_ATTRIBUTES: &[&str] = &["title", "lang", "dir"];
 
@@ -431,6 +434,16 @@ impl Sanitizer {
         }
         let mut tag = format!("<{allowed}");
         for (attr, value) in attributes {
+            if attr == "class" {
+                let known: Vec<&str> = value
+                    .split_whitespace()
+                    .filter(|c| ALLOWED_CLASSES.contains(c))
+                    .collect();
+                if !known.is_empty() {
+                    tag.push_str(&format!(" class=\"{}\"", known.join(" ")));
+                }
+                continue;
+            }
             if !allowed_attributes.contains(&attr.as_str())
                 && !GLOBAL_ATTRIBUTES.contains(&attr.as_str())
             {

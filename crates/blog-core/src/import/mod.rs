@@ -12,6 +12,7 @@
 
 mod body;
 mod dates;
+mod diagrams;
 mod files;
 mod formats;
 mod prose;
@@ -24,6 +25,7 @@ use crate::front_matter::{self, FieldKind, FIELDS};
 use crate::slug::is_valid_slug;
 use crate::yaml::{Node, Value};
 
+pub use diagrams::{diagrams, with_diagrams, Diagram};
 pub use files::{is_post_file, url_slug, PostPath};
 
 /// One file under `posts/`, as read from disk.

@@ -144,11 +144,33 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
             continue;
         };
         meta.file = format!("{}.md", meta.slug);
-        let file = out.join(&meta.file);
-        std::fs::write(&file, &post.text)
-            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         publish_resources(posts, out, post, &folder)?;
         published.push((meta.file.clone(), post.text.clone()));
+    }
+    // Diagrams are drawn once, for every post, then shown as pictures.
+    let jobs: Vec<(String, import::Diagram)> = published
+        .iter()
+        .flat_map(|(file, text)| {
+            let slug = file.trim_end_matches(".md").to_string();
+            import::diagrams(text)
+                .into_iter()
+                .map(move |d| (slug.clone(), d))
+        })
+        .collect();
+    let drawn = draw_diagrams(out, &jobs);
+    for (file, text) in published.iter_mut() {
+        let slug = file.trim_end_matches(".md").to_string();
+        let mine: Vec<import::Diagram> = drawn
+            .iter()
+            .filter(|(s, _)| *s == slug)
+            .map(|(_, d)| d.clone())
+            .collect();
+        if !mine.is_empty() {
+            *text = import::with_diagrams(text, &slug, &mine);
+        }
+        let path = out.join(&*file);
+        std::fs::write(&path, &*text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     if args.show_problems {
         // While writing, opening a broken post explains what is wrong: its source is
@@ -195,6 +217,78 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
+/// folder under `out`, with `scripts/diagrams.mjs` (Mermaid in Chromium). Returns those
+/// drawn; any other stays a code block, with a warning saying why.
+fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String, import::Diagram)> {
+    if jobs.is_empty() {
+        return Vec::new();
+    }
+    let script =
+        std::env::var("BLOG_DIAGRAMS_SCRIPT").unwrap_or_else(|_| "scripts/diagrams.mjs".into());
+    let mut requests = Vec::new();
+    for (slug, diagram) in jobs {
+        let dir = out.join(slug);
+        if std::fs::create_dir_all(&dir).is_err() {
+            continue;
+        }
+        requests.push(serde_json::json!({
+            "source": diagram.source,
+            "light": dir.join(format!("{}.svg", diagram.name)),
+            "dark": dir.join(format!("{}-dark.svg", diagram.name)),
+        }));
+    }
+    let run = || -> Result<Vec<String>, String> {
+        let mut child = std::process::Command::new("node")
+            .arg(&script)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run node {script}: {e}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            std::io::Write::write_all(
+                &mut stdin,
+                serde_json::Value::from(requests.clone())
+                    .to_string()
+                    .as_bytes(),
+            )
+            .map_err(|e| e.to_string())?;
+        }
+        let output = child.wait_with_output().map_err(|e| e.to_string())?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect())
+    };
+    match run() {
+        Ok(results) => jobs
+            .iter()
+            .zip(results)
+            .filter_map(|((slug, diagram), result)| {
+                if result.contains("\"ok\":true") {
+                    return Some((slug.clone(), diagram.clone()));
+                }
+                let why = serde_json::from_str::<serde_json::Value>(&result)
+                    .ok()
+                    .and_then(|v| v["error"].as_str().map(str::to_string))
+                    .unwrap_or(result);
+                eprintln!(
+                    "warning: /posts/{slug}: a diagram cannot be drawn ({why}); its source is shown"
+                );
+                None
+            })
+            .collect(),
+        Err(why) => {
+            eprintln!("warning: {} diagram(s) shown as source: {why}", jobs.len());
+            Vec::new()
+        }
+    }
 }
 
 /// Publishes the files a post refers to (and, for a page bundle, every file beside it)
