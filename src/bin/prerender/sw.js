@@ -10,8 +10,9 @@ const APP_FILES = __APP_FILES__;
 const APP = `app-${BUILD}`;
 // What the reader has read: kept across deploys, so a post read last week still opens.
 const READ = 'read-v1';
-// Trunk's content-hashed files never change: the cache answers first.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+// Trunk's content-hashed files never change: the cache answers first. The hash is a 64-bit
+// number in hex without leading zeros, so it is not always 16 digits long.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -53,10 +54,11 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
   if (request.mode === 'navigate') {
     event.respondWith(page(request, url));
+  } else if (url.pathname.startsWith(`${BASE}posts/`) || url.pathname.startsWith(`${BASE}images/`)) {
+    // Posts and what they show (images, diagrams): kept once read, across deploys.
+    event.respondWith(networkFirst(request));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(request));
-  } else if (url.pathname.startsWith(`${BASE}posts/`) || url.pathname.startsWith(`${BASE}images/`)) {
-    event.respondWith(networkFirst(request));
   }
 });
 
