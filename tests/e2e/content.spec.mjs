@@ -134,6 +134,21 @@ test('code blocks are coloured by language, plain when unknown, and copy with a 
   // Found by class: its accessible name changes while it confirms.
   const button = page.locator('.code-block', { has: page.locator('code.language-rust') }).locator('button.copy-code');
   await expect(button).toHaveAccessibleName('Copy');
+  // The button never covers code: no line of any block on the page, at a phone's width
+  // or a desktop's, is under it.
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overlaps = await page.locator('.code-block').evaluateAll((blocks) =>
+      blocks.flatMap((block) => {
+        const b = block.querySelector('.copy-code').getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(block.querySelector('code'));
+        return [...range.getClientRects()]
+          .filter((r) => r.width > 0 && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top)
+          .map((r) => `${block.textContent.slice(0, 30)} at ${r.top}`);
+      }));
+    expect(overlaps, `width ${width}`).toEqual([]);
+  }
   await button.click();
   await expect(button).toHaveText('Copied ✓');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await rust.textContent());
