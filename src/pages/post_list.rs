@@ -35,7 +35,16 @@ pub fn PostList() -> impl IntoView {
         }
     });
     let show = move |result: Result<ListPage, LoadError>| match result {
-        Ok(list) => view! { <ListView list=list /> }.into_any(),
+        // Keyed by page number: another page is a new view, not the old one updated, so
+        // the document title follows it (an updated view kept the old page's title).
+        Ok(list) => view! {
+            <For
+                each=move || std::iter::once(list.clone())
+                key=|list| list.number
+                children=|list| view! { <ListView list=list /> }
+            />
+        }
+        .into_any(),
         Err(LoadError::NotFound) => {
             view! { <NotFound what="The list of posts has no such page.".to_string() /> }.into_any()
         }

@@ -39,3 +39,19 @@ export async function open(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__started === true);
 }
+
+/**
+ * Follows a link to `href` as a reader's click on it would: the app's router takes it, so
+ * the page changes without a reload.
+ */
+export async function follow(page, href) {
+  await page.evaluate((href) => {
+    document.getElementById('go')?.remove();
+    const a = document.createElement('a');
+    a.href = href;
+    a.id = 'go';
+    a.textContent = 'go';
+    document.querySelector('main').append(a);
+  }, href);
+  await page.click('#go');
+}

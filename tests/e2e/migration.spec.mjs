@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { open, watchForProblems } from './helpers.mjs';
+import { follow, open, watchForProblems } from './helpers.mjs';
 import { migrationPort } from './playwright.config.mjs';
 
 const site = `http://127.0.0.1:${migrationPort}`;
@@ -420,16 +420,7 @@ test('each post reads the same after client-side navigation as prerendered', asy
   for (const post of POSTS) {
     await prerendered.goto(`${blog}posts/${post.slug}/`);
     const expected = normalise(await prerendered.locator('article.post .post-body').innerHTML());
-    // A link the router intercepts, as a reader's click on any post link.
-    await page.evaluate((href) => {
-      document.getElementById('go')?.remove();
-      const a = document.createElement('a');
-      a.href = href;
-      a.id = 'go';
-      a.textContent = 'go';
-      document.querySelector('main').append(a);
-    }, `/blog/posts/${post.slug}`);
-    await page.click('#go');
+    await follow(page, `/blog/posts/${post.slug}`);
     await expect(page).toHaveURL(`${blog}posts/${post.slug}`);
     await test.step(post.slug, async () => {
       const article = page.locator('article.post');

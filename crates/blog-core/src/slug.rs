@@ -81,43 +81,6 @@ pub fn term_slug(name: &str) -> String {
     }
 }
 
-/// A slug that [`is_valid_slug`] accepts, for file names: accents are dropped from Latin
-/// letters (`Ça` → `ca`), other characters become hyphens; `post` if nothing is left.
-pub fn ascii_slug(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .flat_map(|c| {
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            let plain = match lower {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-                'ç' | 'ć' | 'č' => "c",
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
-                'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
-                'ñ' | 'ń' | 'ň' => "n",
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => "u",
-                'ý' | 'ÿ' => "y",
-                'ß' => "ss",
-                'æ' => "ae",
-                'œ' => "oe",
-                'š' => "s",
-                'ž' => "z",
-                c if c.is_ascii_alphanumeric() => return vec![c],
-                _ => " ",
-            };
-            plain.chars().collect()
-        })
-        .collect();
-    let mut slug = slugify(&folded);
-    slug.truncate(MAX_SLUG_LEN);
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "post".to_string()
-    } else {
-        slug
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,21 +111,6 @@ mod tests {
             long.as_str(),
         ] {
             assert!(!is_valid_slug(slug), "{slug:?} should be rejected");
-        }
-    }
-
-    #[test]
-    fn makes_ascii_slugs_for_file_names() {
-        let cases = [
-            ("Hello, World!", "hello-world"),
-            ("Ça marche: déjà vu", "ca-marche-deja-vu"),
-            ("Größe", "grosse"),
-            ("日本語", "post"),
-        ];
-        for (input, want) in cases {
-            let slug = ascii_slug(input);
-            assert_eq!(slug, want, "{input}");
-            assert!(is_valid_slug(&slug), "{slug}");
         }
     }
 

@@ -585,12 +585,7 @@ impl Converter<'_, '_> {
             // A code span shows template syntax as written (only Liquid's raw markers,
             // which exist to protect it, are removed).
             if let Some(tick) = rest.find('`').filter(|&t| t < start) {
-                let run = rest[tick..].len() - rest[tick..].trim_start_matches('`').len();
-                let fence = &rest[tick..tick + run];
-                let after = tick + run;
-                let end = rest[after..]
-                    .find(fence)
-                    .map_or(rest.len(), |i| after + i + run);
+                let end = super::prose::code_span_end(rest, tick);
                 out.push_str(&rest[..tick]);
                 out.push_str(&unescape_hugo(&strip_raw(&rest[tick..end], false).0));
                 rest = &rest[end..];

@@ -1,7 +1,7 @@
 //! What a post's path says: its address, Jekyll's date, a page bundle, a translation.
 
 use crate::date::PostDate;
-use crate::slug::MAX_SLUG_LEN;
+use crate::slug::{slugify, MAX_SLUG_LEN};
 
 /// Extensions of post files: Markdown under the names editors and engines use, and MDX.
 const EXTENSIONS: [&str; 3] = [".md", ".markdown", ".mdx"];
@@ -25,20 +25,7 @@ pub fn is_post_file(path: &str) -> bool {
 /// [`MAX_SLUG_LEN`] bytes, cut at a hyphen. `post` when nothing is left. The result always
 /// passes [`crate::slug::is_valid_slug`].
 pub fn url_slug(text: &str) -> String {
-    let ascii = deunicode::deunicode_with_tofu(text, "-");
-    let mut slug = String::with_capacity(ascii.len());
-    let mut hyphen = false;
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            if hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            hyphen = false;
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            hyphen = true;
-        }
-    }
+    let mut slug = slugify(&deunicode::deunicode_with_tofu(text, "-"));
     if slug.len() > MAX_SLUG_LEN {
         let cut = slug[..MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
         slug.truncate(cut);

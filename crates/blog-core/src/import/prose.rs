@@ -6,18 +6,24 @@
 use super::body::Body;
 use super::Note;
 
+/// Where the code span opened by the backtick run at `tick` in `text` ends (after its
+/// closing run), or the end of `text` when it is not closed on this line.
+pub(super) fn code_span_end(text: &str, tick: usize) -> usize {
+    let run = text[tick..].len() - text[tick..].trim_start_matches('`').len();
+    let fence = &text[tick..tick + run];
+    let after = tick + run;
+    text[after..]
+        .find(fence)
+        .map_or(text.len(), |i| after + i + run)
+}
+
 /// Applies `change` to the parts of `line` outside code spans.
 fn outside_code(line: &str, mut change: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(tick) = rest.find('`') {
         out.push_str(&change(&rest[..tick]));
-        let run = rest[tick..].len() - rest[tick..].trim_start_matches('`').len();
-        let fence = &rest[tick..tick + run];
-        let after = tick + run;
-        let end = rest[after..]
-            .find(fence)
-            .map_or(rest.len(), |i| after + i + run);
+        let end = code_span_end(rest, tick);
         out.push_str(&rest[tick..end]);
         rest = &rest[end..];
     }
