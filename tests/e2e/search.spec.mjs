@@ -83,6 +83,10 @@ test('keyboard: arrows walk the results, Enter opens one, back returns to them, 
   await expect(page.locator('#search-input')).toBeFocused();
   await page.keyboard.type('post');
   await expect(results(page).nth(1)).toBeVisible();
+  // The results of the whole word, settled: results of `pos` re-rendered under the arrow
+  // keys would take the focus with them.
+  await expect(page).toHaveURL(/q=post$/);
+  await expect(page.locator('.search-result[data-passage=pending]')).toHaveCount(0);
   const links = page.locator('a.search-result-link');
   await page.keyboard.press('ArrowDown');
   await expect(links.nth(0)).toBeFocused();
