@@ -426,7 +426,7 @@ fn find_tag(text: &str, name: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = text[from..].find("{%") {
         let start = from + i;
-        let end = text[start..].find("%}").map(|j| start + j + 2)?;
+        let end = text[start + 2..].find("%}").map(|j| start + 2 + j + 2)?;
         let inner = text[start + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
         if inner == name {
             return Some((start, end));
@@ -597,11 +597,12 @@ impl Converter<'_, '_> {
                 "{%" => "%}",
                 _ => "}}",
             };
-            let Some(len) = rest[start..].find(close) else {
+            // The close is looked for after the opening (`{%}` is no tag).
+            let Some(len) = rest[start + open.len()..].find(close) else {
                 out.push_str(rest);
                 break;
             };
-            let end = start + len + close.len();
+            let end = start + open.len() + len + close.len();
             out.push_str(&rest[..start]);
             let inner = rest[start + open.len()..end - close.len()]
                 .trim_matches(|c: char| c == '-' || c.is_whitespace());
