@@ -509,7 +509,7 @@ impl Fields<'_> {
 }
 
 /// `text` as a double-quoted YAML scalar that [`yaml::parse`] reads back exactly.
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

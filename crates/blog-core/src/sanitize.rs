@@ -139,7 +139,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
 ];
 
 /// Class names posts may use: the ones this blog's own conversions write (diagrams).
-const ALLOWED_CLASSES: &[&str] = &["diagram", "diagram-light", "diagram-dark", "diagram-source"];
+const ALLOWED_CLASSES: &[&str] = &[
+    "diagram",
+    "diagram-light",
+    "diagram-dark",
+    "diagram-source",
+    "math-display",
+    "math-error",
+];
 
 /// Attributes any allowed element may carry.
 const GLOBAL_ATTRIBUTES: &[&str] = &["title", "lang", "dir"];
@@ -458,8 +465,15 @@ impl Sanitizer {
                     Some(srcset) => srcset,
                     None => continue,
                 },
+                // MathML sizes are lengths (`0.167em`); HTML ones plain numbers.
+                "width" | "height" | "depth" | "lspace" | "rspace" | "voffset"
+                    if allowed.starts_with('m') && !is_length(&value) =>
+                {
+                    continue
+                }
                 "width" | "height" | "colspan" | "rowspan" | "start"
-                    if !value.bytes().all(|b| b.is_ascii_digit()) || value.is_empty() =>
+                    if !allowed.starts_with('m')
+                        && (!value.bytes().all(|b| b.is_ascii_digit()) || value.is_empty()) =>
                 {
                     continue
                 }
@@ -480,7 +494,11 @@ impl Sanitizer {
         }
         tag.push('>');
         out.push(Piece::Markup(tag));
-        if !VOID.contains(&allowed) {
+        // MathML has no void elements for the HTML parser: an empty one must be closed, or
+        // the rest of the formula would end up inside it.
+        if matches!(allowed, "mspace" | "mprescripts") {
+            out.push(Piece::Markup(format!("</{allowed}>")));
+        } else if !VOID.contains(&allowed) {
             self.open.push(allowed);
         }
     }
@@ -510,6 +528,17 @@ fn upgrade(url: &str) -> String {
         Some(scheme) if scheme.eq_ignore_ascii_case("http://") => format!("https://{}", &url[7..]),
         _ => url.to_string(),
     }
+}
+
+/// Whether `value` is a MathML length: a number with an optional unit (`1em`, `-0.5ex`).
+fn is_length(value: &str) -> bool {
+    let number = value.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    let unit = &value[number.len()..];
+    !number.is_empty()
+        && number
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+')
+        && matches!(unit, "" | "em" | "ex" | "px" | "pt" | "%" | "mu")
 }
 
 /// Whether the `<a …` tag written so far links off the site.
@@ -728,6 +757,10 @@ mod tests {
             ("Press <kbd>Ctrl</kbd>+<kbd>C</kbd>", "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>"),
             ("x<sup>2</sup> and H<sub>2</sub>O", "x<sup>2</sup> and H<sub>2</sub>O"),
             ("line<br>break<br/>", "line<br>break<br>"),
+            (
+                "<math><mi>a</mi><mspace width=\"1em\"/><mi>b</mi></math>",
+                "<math><mi>a</mi><mspace width=\"1em\"></mspace><mi>b</mi></math>",
+            ),
             (
                 "<details open><summary>More</summary>Hidden</details>",
                 "<details open=\"\"><summary>More</summary>Hidden</details>",

@@ -137,7 +137,8 @@ impl Body {
                 continue;
             }
             if in_statement {
-                in_statement = !ends_statement(trimmed);
+                // MDX ends an `import`/`export` block at a blank line, whatever it holds.
+                in_statement = !trimmed.is_empty() && !ends_statement(trimmed);
                 line.clear();
                 continue;
             }
@@ -237,45 +238,49 @@ impl Body {
     /// Returns the files to publish, as (path under `posts/`, path under the post's folder).
     pub(super) fn resolve_relative_paths(&mut self, ctx: &Context<'_>) -> Vec<(String, String)> {
         let mut resources = Vec::new();
-        let prose = self.prose_lines();
-        for i in prose {
+        for i in self.prose_lines() {
             let line = &mut self.lines[i].1;
-            let mut rewritten = String::with_capacity(line.len());
-            let mut rest = line.as_str();
-            while let Some((start, end)) = next_url(rest) {
-                rewritten.push_str(&rest[..start]);
-                let url = &rest[start..end];
-                // Pages forbid `http:` images (mixed content, and the content policy):
-                // the same image over https is what the author meant.
-                if is_image(&rest[..start]) {
-                    if let Some(host) = url.strip_prefix("http://") {
-                        rewritten.push_str("https://");
-                        rewritten.push_str(host);
-                        rest = &rest[end..];
-                        continue;
-                    }
-                }
-                if let Some(address) = post_address(ctx, url) {
-                    rewritten.push_str(&address);
-                    rest = &rest[end..];
-                    continue;
-                }
-                match local_file(ctx, url) {
-                    Some((source, published)) => {
-                        rewritten.push_str(&format!("/posts/{}/{published}", ctx.slug));
-                        if !resources.iter().any(|(s, _)| *s == source) {
-                            resources.push((source, published));
-                        }
-                    }
-                    None => rewritten.push_str(url),
-                }
-                rest = &rest[end..];
-            }
-            rewritten.push_str(rest);
-            *line = rewritten;
+            // Code shows URLs as written.
+            *line =
+                super::prose::outside_code(line, |text| rewrite_urls(ctx, text, &mut resources));
         }
         resources
     }
+}
+
+/// `text` with its relative URLs pointing where they are published, `http:` images over
+/// `https:`, and links to post files at their posts' addresses; the files to publish with
+/// the post are added to `resources`.
+fn rewrite_urls(ctx: &Context<'_>, text: &str, resources: &mut Vec<(String, String)>) -> String {
+    let mut rewritten = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((start, end)) = next_url(rest) {
+        rewritten.push_str(&rest[..start]);
+        let url = &rest[start..end];
+        // Pages forbid `http:` images (mixed content, and the content policy): the same
+        // image over https is what the author meant.
+        if is_image(&rest[..start]) {
+            if let Some(host) = url.strip_prefix("http://") {
+                rewritten.push_str("https://");
+                rewritten.push_str(host);
+                rest = &rest[end..];
+                continue;
+            }
+        }
+        if let Some(address) = post_address(ctx, url) {
+            rewritten.push_str(&address);
+        } else if let Some((source, published)) = local_file(ctx, url) {
+            rewritten.push_str(&format!("/posts/{}/{published}", ctx.slug));
+            if !resources.iter().any(|(s, _)| *s == source) {
+                resources.push((source, published));
+            }
+        } else {
+            rewritten.push_str(url);
+        }
+        rest = &rest[end..];
+    }
+    rewritten.push_str(rest);
+    rewritten
 }
 
 /// Whether the URL that follows `before` is an image's: `![alt](` or `<img … src="`.
@@ -285,8 +290,11 @@ fn is_image(before: &str) -> bool {
         return open.is_some_and(|i| before[..i].ends_with('!'));
     }
     let tag = before.rfind('<').map_or("", |i| &before[i..]);
-    tag.len() > 4 && tag[..4].eq_ignore_ascii_case("<img")
-        || tag.to_ascii_lowercase().starts_with("<source")
+    let starts = |name: &str| {
+        tag.get(..name.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(name))
+    };
+    starts("<img") || starts("<source")
 }
 
 /// Whether an `import`/`export` line (or the last line of one over several lines) ends.

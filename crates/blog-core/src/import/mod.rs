@@ -96,14 +96,12 @@ pub fn import_all(
         .map(|file| import(file, exists, &names))
         .collect();
     make_unique(&mut first);
-    let mut slugs = HashMap::new();
-    for post in first.iter().flatten() {
-        let parsed = PostPath::parse(&post.path);
-        slugs.insert(post.path.clone(), post.slug.clone());
-        slugs
-            .entry(parsed.file_name().to_string())
-            .or_insert(post.slug.clone());
-    }
+    let mut slugs = address_map(
+        first
+            .iter()
+            .flatten()
+            .map(|post| (post.path.clone(), post.slug.clone())),
+    );
     for (key, slug) in names {
         slugs.entry(key).or_insert(slug);
     }
@@ -120,12 +118,29 @@ pub fn import_all(
 /// (`other.md`, `{% post_url %}`, Hugo's `ref`) resolve to when the post sets no `slug:`.
 /// Keyed by path under `posts/` and by bare file name.
 fn file_slugs(files: &[SourceFile]) -> HashMap<String, String> {
-    let mut map = HashMap::new();
-    for file in files {
+    address_map(files.iter().map(|file| {
         let parsed = PostPath::parse(&file.path);
-        map.insert(file.path.clone(), parsed.slug.clone());
-        map.entry(parsed.file_name().to_string())
-            .or_insert(parsed.slug);
+        (file.path.clone(), parsed.slug)
+    }))
+}
+
+/// Addresses keyed by path under `posts/`, and by bare file name where only one post has
+/// that name (`notes.md` in two folders names neither: a link must say which).
+fn address_map(posts: impl Iterator<Item = (String, String)>) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let mut names: HashMap<String, Option<String>> = HashMap::new();
+    for (path, slug) in posts {
+        let name = path.rsplit('/').next().unwrap_or(&path).to_string();
+        names
+            .entry(name)
+            .and_modify(|taken| *taken = None)
+            .or_insert(Some(slug.clone()));
+        map.insert(path, slug);
+    }
+    for (name, slug) in names {
+        if let Some(slug) = slug {
+            map.entry(name).or_insert(slug);
+        }
     }
     map
 }
@@ -312,7 +327,11 @@ fn make_unique(results: &mut [Result<Imported, PostError>]) {
         .map(|p| p.slug.clone())
         .collect();
     let mut taken: HashSet<String> = HashSet::new();
-    for post in results.iter_mut().flatten() {
+    // Originals first: `index.de.md` sorts before `index.md`, and the original keeps the
+    // address a translation would otherwise take.
+    let mut order: Vec<&mut Imported> = results.iter_mut().flatten().collect();
+    order.sort_by_key(|post| is_translation(post));
+    for post in order {
         let translation = is_translation(post);
         if post.explicit_slug && !translation {
             continue;
@@ -373,7 +392,7 @@ fn link_translations(results: &mut [Result<Imported, PostError>]) {
                 } else {
                     lang.as_str()
                 };
-                format!("\"{lang}:{slug}\"")
+                crate::front_matter::quoted(&format!("{lang}:{slug}"))
             })
             .collect();
         if let Some(end) = post.text[4..].find("\n---\n").map(|i| i + 4) {

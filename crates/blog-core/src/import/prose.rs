@@ -18,7 +18,7 @@ pub(super) fn code_span_end(text: &str, tick: usize) -> usize {
 }
 
 /// Applies `change` to the parts of `line` outside code spans.
-fn outside_code(line: &str, mut change: impl FnMut(&str) -> String) -> String {
+pub(super) fn outside_code(line: &str, mut change: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(tick) = rest.find('`') {
@@ -142,7 +142,22 @@ fn replace_shortcodes(text: &str) -> String {
         let name_len = after
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
             .unwrap_or(after.len());
-        if name_len > 0 && after[name_len..].starts_with(':') {
+        // A shortcode stands alone: `serde::de::Error` and `fe80::ab:cd` are not emoji.
+        let before_ok = !out
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ':');
+        let after_ok = |rest: &str| {
+            !rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == ':')
+        };
+        if name_len > 0
+            && before_ok
+            && after[name_len..].starts_with(':')
+            && after_ok(&after[name_len + 1..])
+        {
             if let Some(emoji) = emojis::get_by_shortcode(&after[..name_len]) {
                 out.push_str(emoji.as_str());
                 rest = &after[name_len + 1..];
@@ -166,11 +181,13 @@ fn decode_named(text: &str) -> String {
         let name_len = after
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(after.len());
-        let keep = matches!(&after[..name_len], "amp" | "lt" | "gt" | "quot" | "apos");
-        if name_len > 0 && !keep && after[name_len..].starts_with(';') {
+        if name_len > 0 && after[name_len..].starts_with(';') {
             let entity = &rest[amp..amp + name_len + 2];
             let decoded = html_escape::decode_html_entities(entity);
-            if decoded != entity {
+            // An entity for ASCII punctuation (`&lt;`, `&ast;`, `&lsqb;`) stays as written:
+            // as a character it could become markup or Markdown syntax.
+            let punctuation = decoded.chars().all(|c| c.is_ascii_punctuation());
+            if decoded != entity && !punctuation {
                 out.push_str(&decoded);
                 rest = &after[name_len + 1..];
                 continue;
@@ -231,15 +248,14 @@ fn inline_maths(text: &str, line: usize, notes: &mut Vec<Note>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
+        // `\[…\]` counts only on lines of its own (see `maths`): inside a line it is most
+        // often Markdown's escaped brackets.
         let dollar = find_unescaped(rest, "$");
         let paren = rest.find("\\(");
-        let bracket = rest.find("\\[");
-        let next = [dollar, paren, bracket].into_iter().flatten().min();
+        let next = [dollar, paren].into_iter().flatten().min();
         let Some(start) = next else { break };
         let (open, close, display) = if Some(start) == paren {
             ("\\(", "\\)", false)
-        } else if Some(start) == bracket {
-            ("\\[", "\\]", true)
         } else if rest[start..].starts_with("$$") {
             ("$$", "$$", true)
         } else {
@@ -265,7 +281,11 @@ fn inline_maths(text: &str, line: usize, notes: &mut Vec<Note>) -> String {
             continue;
         }
         out.push_str(&rest[..start]);
-        out.push_str(&render(tex, display, line, notes));
+        // Within a line a display formula stays in its paragraph (blank lines would split
+        // the paragraph, the list item or the table row it is in).
+        out.push_str(&inert_text(
+            &render(tex, display, line, notes).replace("\n\n", ""),
+        ));
         rest = &rest[body_start + len + close.len()..];
     }
     out.push_str(rest);
@@ -316,7 +336,9 @@ fn render(tex: &str, display: bool, line: usize, notes: &mut Vec<Note>) -> Strin
         } else {
             DisplayMode::Inline
         },
-        annotation: Some(tex),
+        // No `<annotation>` with the TeX: its text would be read as the formula's words by
+        // excerpts, feeds and search, and pulldown-latex writes it unescaped.
+        annotation: None,
         ..Default::default()
     };
     let rendered = events.map_err(|e| e.to_string()).and_then(|events| {
@@ -350,7 +372,8 @@ fn render(tex: &str, display: bool, line: usize, notes: &mut Vec<Note>) -> Strin
                     "formula `{tex}` cannot be typeset ({first}); it is shown as written"
                 ),
             });
-            let source = crate::publish::escape(tex);
+            // The source exactly as written: Markdown must not read its backslashes.
+            let source = inert_text(&crate::publish::escape(tex));
             format!(
                 "<code class=\"math-error\" title=\"{}\">{source}</code>",
                 crate::publish::escape(&format!("Cannot typeset: {first}"))
@@ -384,6 +407,10 @@ mod tests {
         let cases = [
             ("Caf&eacute; &mdash; &copy;", "Café — ©"),
             ("&lt;b&gt; &amp; &quot;", "&lt;b&gt; &amp; &quot;"),
+            (
+                "&LT;b&GT; &ast;x&ast; &lsqb;y&rsqb;",
+                "&LT;b&GT; &ast;x&ast; &lsqb;y&rsqb;",
+            ),
             ("AT&T and &nosuch; and &", "AT&T and &nosuch; and &"),
             ("`&eacute;` stays", "`&eacute;` stays"),
         ];
@@ -423,13 +450,16 @@ mod tests {
         let rendered = crate::markdown::render(&starred).html;
         assert!(!rendered.contains("<em>"), "{rendered}");
         assert!(!html.contains('$') && !html.contains("\\("), "{html}");
+        let escaped = "see item \\[1\\] below";
+        assert_eq!(inline_maths(escaped, 1, &mut notes), escaped);
         let prices = "costs $4 and a large one costs $7.";
         assert_eq!(inline_maths(prices, 1, &mut notes), prices);
         assert!(notes.is_empty(), "{notes:?}");
         let broken = inline_maths("see $\\frac{1}$ here", 7, &mut notes);
+        let shown = crate::markdown::render(&broken).html;
         assert!(
-            broken.contains("math-error") && broken.contains("\\frac{1}"),
-            "{broken}"
+            shown.contains("math-error") && shown.contains("\\frac{1}"),
+            "{shown}"
         );
         assert_eq!(notes[0].line, Some(7));
     }
