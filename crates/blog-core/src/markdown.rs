@@ -215,30 +215,53 @@ pub fn references(markdown: &str) -> Vec<Reference> {
                 image: true,
                 offset: range.start,
             }),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                found.extend(html_references(&html, range.start));
-            }
             _ => {}
         }
     }
+    for (offset, html) in raw_html(markdown) {
+        found.extend(html_references(&html, offset));
+    }
+    found.sort_by_key(|r| r.offset);
     found
 }
 
 /// Elements of raw HTML that pages leave out (`script`, `iframe` from unknown hosts,
 /// `object`…), with the byte offset of the HTML they are in, for `check` to report.
 pub fn removed_html(markdown: &str) -> Vec<(usize, String)> {
-    Parser::new_ext(markdown, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Html(html) | Event::InlineHtml(html) => Some((range.start, html)),
-            _ => None,
-        })
+    raw_html(markdown)
+        .into_iter()
         .flat_map(|(offset, html)| {
             crate::sanitize::removed_elements(&html)
                 .into_iter()
                 .map(move |name| (offset, name))
         })
         .collect()
+}
+
+/// The raw HTML of `markdown` with where each piece starts: an HTML block whole (pulldown-cmark
+/// reports it line by line, and a tag may span lines), inline HTML tag by tag.
+fn raw_html(markdown: &str) -> Vec<(usize, String)> {
+    let mut pieces: Vec<(usize, String)> = Vec::new();
+    let mut in_block = false;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                in_block = true;
+                pieces.push((range.start, String::new()));
+            }
+            Event::End(TagEnd::HtmlBlock) => in_block = false,
+            Event::Html(html) if in_block => {
+                if let Some((_, block)) = pieces.last_mut() {
+                    block.push_str(&html);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                pieces.push((range.start, html.to_string()));
+            }
+            _ => {}
+        }
+    }
+    pieces
 }
 
 /// `href` and `src` attribute values in a piece of raw HTML that starts at `offset`.
@@ -1029,5 +1052,20 @@ mod tests {
         for (title, want) in cases {
             assert_eq!(smart_punctuation(title), want, "{title}");
         }
+    }
+
+    #[test]
+    fn check_sees_html_written_over_several_lines() {
+        let md = "Text.\n\n<iframe\n  src=\"https://evil.example/x\"\n></iframe>\n\n<figure>\n  <img\n    src=\"/images/a.png\"\n  />\n</figure>\n";
+        let removed = removed_html(md);
+        assert_eq!(removed.len(), 1, "{removed:?}");
+        assert_eq!(removed[0].1, "iframe");
+        assert_eq!(&md[removed[0].0..removed[0].0 + 7], "<iframe");
+        let images: Vec<String> = references(md)
+            .into_iter()
+            .filter(|r| r.image)
+            .map(|r| r.url)
+            .collect();
+        assert_eq!(images, ["/images/a.png"]);
     }
 }

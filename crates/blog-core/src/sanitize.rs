@@ -26,7 +26,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("del", &[]),
     ("details", &["open"]),
     ("dfn", &[]),
-    ("div", &[]),
+    // `tabindex="0"` only: a formula wider than the page scrolls, and keyboards must reach it.
+    ("div", &["tabindex"]),
     ("dl", &[]),
     ("dt", &[]),
     ("em", &[]),
@@ -457,6 +458,7 @@ impl Sanitizer {
                 continue;
             }
             let value = match attr.as_str() {
+                "tabindex" if value != "0" => continue,
                 "href" if !is_allowed_url(&value, UrlUse::Link) => continue,
                 "href" => self.resolve(&value),
                 "src" | "poster" if !is_allowed_url(&value, src_use(allowed)) => continue,

@@ -357,7 +357,7 @@ fn render(tex: &str, display: bool, line: usize, notes: &mut Vec<Note>) -> Strin
             let mathml = mathml.replace('\n', " ");
             if display {
                 // An HTML block of its own: Markdown leaves its content as it is.
-                format!("\n\n<div class=\"math-display\">{mathml}</div>\n\n")
+                format!("\n\n<div class=\"math-display\" tabindex=\"0\">{mathml}</div>\n\n")
             } else {
                 // Inside a paragraph the text between tags is Markdown: `*`, `_` or `\`
                 // must stay characters.
