@@ -160,9 +160,11 @@ pub fn check(
             "featured_image",
             "header-img",
         ]);
-        let fm = front_matter::split(&post.text)
-            .ok()
-            .and_then(|split| front_matter::parse(&shown, split.yaml, split.yaml_first_line).ok());
+        let Ok(split) = front_matter::split(&post.text) else {
+            continue;
+        };
+        // The images as written: the post keeps only those the URL policy allows.
+        let fm = front_matter::parse(&shown, split.yaml, split.yaml_first_line).ok();
         for image in fm
             .iter()
             .flat_map(|fm| fm.image.iter().chain(fm.og_image.iter()))
@@ -179,9 +181,6 @@ pub fn check(
                 )));
             }
         }
-        let Ok(split) = front_matter::split(&post.text) else {
-            continue;
-        };
         let links = LinkContext::for_post("/", &parsed.meta.slug);
         let published: HashSet<String> = post
             .resources
