@@ -34,10 +34,12 @@ cp posts/authors.yaml target/migration-posts/
 # The reported faults (tests/fixtures/bugs/LOG.md) beside the shipped posts they link to,
 # less the two a build must refuse (a title starting with `[`, tab indents): their errors
 # are tested natively.
-mkdir -p target/migration-posts/bugs target/migration-posts/shipped
+mkdir -p target/migration-posts/bugs target/migration-posts/shipped target/migration-posts/translations
 cp tests/fixtures/bugs/*.md target/migration-posts/bugs/
 rm target/migration-posts/bugs/{04-title-starting-with-brackets,24-tab-indented-front-matter,LOG}.md
 cp posts/*.md target/migration-posts/shipped/
+# A post and its translation in one bundle (`index.md`, `index.zh.md`, the same `slug:`).
+cp -r tests/fixtures/translations/. target/migration-posts/translations/
 BLOG_POSTS=target/migration-posts BLOG_SITE_URL=https://rustblog.example \
   trunk build --release --public-url /blog/ --dist target/dist-migration
 cp tests/fixtures/migration/images/* target/dist-migration/images/

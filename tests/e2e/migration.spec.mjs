@@ -560,6 +560,22 @@ test('descriptions and feeds carry no template syntax, script or raw entities', 
   expect(page56).toContain('<meta name="description" content="Preheat the oven to 230 °C. Then let the dough rest.">');
 });
 
+test('a translation has its own address and language, and the two link to each other', async ({ page }) => {
+  await open(page, `${blog}posts/river-walk/`);
+  await expect(page.locator('article.post')).not.toHaveAttribute('lang', /./);
+  const other = page.locator('nav.translations a');
+  await expect(other).toHaveText('中文');
+  await expect(other).toHaveAttribute('hreflang', 'zh');
+  await other.click();
+  await expect(page).toHaveURL(`${blog}posts/river-walk-zh`);
+  await expect(page.locator('article.post h1')).toHaveText('沿河散步');
+  await expect(page.locator('article.post')).toHaveAttribute('lang', 'zh');
+  await expect(page.locator('nav.translations a')).toHaveAttribute('href', '/blog/posts/river-walk');
+  // And prerendered, without the app.
+  const html = await (await page.request.get(`${blog}posts/river-walk-zh/`)).text();
+  expect(html).toMatch(/<article[^>]* lang="zh"/);
+});
+
 test('featured posts, link previews, feed dates and old addresses', async ({ page, request }) => {
   // AstroPaper's `featured: true` is shown in the list.
   await page.goto(blog);
