@@ -19,11 +19,12 @@ cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
   publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
 # Release builds also ship the embeddable author card: the AuthorCard component compiled into
-# its own small WebAssembly module (crates/embed), next to its loader in embed/.
+# its own small WebAssembly module (crates/embed), next to its loader in embed/. Cargo puts it
+# under CARGO_TARGET_DIR when that is set (a shared target folder), else target/.
 if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
   cargo build --quiet --offline --release -p blog-embed --target wasm32-unknown-unknown
   wasm-bindgen --target web --no-typescript --out-dir "$staging/embed" --out-name author-card-wasm \
-    target/wasm32-unknown-unknown/release/blog_embed.wasm
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/blog_embed.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types \
     "$staging/embed/author-card-wasm_bg.wasm" -o "$staging/embed/author-card-wasm_bg.wasm"

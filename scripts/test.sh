@@ -18,7 +18,7 @@ cargo clippy --workspace --all-targets --offline --target wasm32-unknown-unknown
 step "native tests: content core, snapshots, blogtool"
 cargo test --workspace --offline
 step "blogtool check on the shipped posts"
-cargo run --quiet --offline -p blog-core --bin blogtool -- check
+scripts/blogtool check
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --offline -p rustblog --target wasm32-unknown-unknown --test web
 step "release build at the root (trunk build --release)"
