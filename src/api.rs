@@ -7,8 +7,8 @@ use blog_core::author::{self, Author};
 use blog_core::config::SiteInfo;
 use blog_core::error::PostError;
 use blog_core::manifest::{ListPage, Manifest};
-use blog_core::paths::under_base;
 use blog_core::post::{looks_like_html_page, Post, PostMeta};
+use blog_core::routes::{self, under_base};
 use blog_core::search::{self, SearchMeta, Shard};
 use blog_core::slug::is_valid_slug;
 use gloo_net::http::Request;
@@ -193,12 +193,12 @@ impl Drop for Timeout {
 
 /// Fetches the site's name and links (`posts/site.json`), for pages that did not embed them.
 pub async fn fetch_site_info(base: &str) -> Result<SiteInfo, LoadError> {
-    fetch_json(base, "/posts/site.json", "the site's settings").await
+    fetch_json(base, routes::SITE_DATA, "the site's settings").await
 }
 
 /// Fetches the post index.
 pub async fn fetch_manifest(base: &str) -> Result<Manifest, LoadError> {
-    fetch_json(base, "/posts/index.json", "the list of posts").await
+    fetch_json(base, routes::INDEX_DATA, "the list of posts").await
 }
 
 thread_local! {
@@ -217,7 +217,7 @@ pub async fn load_context(base: &str, slug: &str) -> Result<Manifest, LoadError>
     if !is_valid_slug(slug) {
         return Err(LoadError::NotFound);
     }
-    let path = format!("/posts/context/{slug}.json");
+    let path = routes::post_context_data(slug);
     let context: Manifest = match fetch_json(base, &path, "the posts around this one").await {
         Err(LoadError::Status { status: 404, .. }) => return Err(LoadError::NotFound),
         other => other?,
@@ -228,7 +228,7 @@ pub async fn load_context(base: &str, slug: &str) -> Result<Manifest, LoadError>
 
 /// Fetches page `number` of the post list; `NotFound` when the list has no such page.
 pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, LoadError> {
-    let path = format!("/posts/pages/{number}.json");
+    let path = routes::list_page_data(number);
     match fetch_json(base, &path, "the list of posts").await {
         Err(LoadError::Status { status: 404, .. }) => Err(LoadError::NotFound),
         // An SPA fallback answers a missing page with the app's own HTML.
@@ -239,7 +239,7 @@ pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, Load
 
 /// Fetches the search index's table of contents, `posts/search/meta.json`.
 pub async fn fetch_search_meta(base: &str) -> Result<SearchMeta, LoadError> {
-    let meta: SearchMeta = fetch_json(base, "/posts/search/meta.json", SEARCH_INDEX)
+    let meta: SearchMeta = fetch_json(base, routes::SEARCH_META_DATA, SEARCH_INDEX)
         .await
         .map_err(search_error)?;
     if meta.version != search::index::VERSION {
@@ -257,7 +257,7 @@ const SEARCH_INDEX: &str = "the search index";
 
 /// Fetches one shard of the search index (`path` under `posts/search/`).
 pub async fn fetch_search_shard(base: &str, path: &str) -> Result<Shard, LoadError> {
-    let url = under_base(base, &format!("/posts/search/{path}"));
+    let url = under_base(base, &routes::search_data(path));
     let (status, text) = fetch_text(&url, SEARCH_INDEX).await?;
     if !(200..300).contains(&status) {
         return Err(LoadError::Status {
@@ -278,7 +278,7 @@ fn search_error(error: LoadError) -> LoadError {
 
 /// Fetches one chunk of the search index's post entries.
 pub async fn fetch_search_entries(base: &str, path: &str) -> Result<Vec<PostMeta>, LoadError> {
-    fetch_json(base, &format!("/posts/search/{path}"), SEARCH_INDEX)
+    fetch_json(base, &routes::search_data(path), SEARCH_INDEX)
         .await
         .map_err(search_error)
 }
@@ -336,7 +336,7 @@ pub async fn fetch_post(
         .map(|meta| meta.file.clone())
         .unwrap_or_else(|| format!("{slug}.md"));
     let what = format!("the post “{slug}”");
-    let (status, text) = fetch_text(&under_base(base, &format!("/posts/{file}")), &what).await?;
+    let (status, text) = fetch_text(&under_base(base, &routes::post_source(&file)), &what).await?;
     if status == 404 || status == 410 {
         return Err(LoadError::NotFound);
     }

@@ -14,10 +14,11 @@ pub mod search;
 pub mod site;
 
 use blog_core::manifest::Taxonomy;
+use blog_core::routes;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::search_link::SearchLink;
@@ -53,7 +54,7 @@ pub fn App(
             <a class="skip-link" href="#main">"Skip to content"</a>
             <RouteAnnouncer />
             <header class="site-header">
-                <a class="site-title" href=site::href("/")>{move || data.info().title}</a>
+                <a class="site-title" href=site::href(routes::HOME)>{move || data.info().title}</a>
                 <div class="header-actions">
                     <SearchLink />
                     <ThemeToggle />
@@ -62,14 +63,15 @@ pub fn App(
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=PostList />
-                    <Route path=path!("/page/:n") view=PostList />
-                    <Route path=path!("/posts/:slug") view=PostView />
-                    <Route path=path!("/tags/:term") view=|| view! { <TermPage taxonomy=Taxonomy::Tags /> } />
-                    <Route path=path!("/categories/:term") view=|| view! { <TermPage taxonomy=Taxonomy::Categories /> } />
-                    <Route path=path!("/series/:term") view=|| view! { <TermPage taxonomy=Taxonomy::Series /> } />
-                    <Route path=path!("/authors/:id") view=AuthorPage />
-                    <Route path=path!("/search") view=SearchPage />
+                    // Segments from `blog_core::routes`, which builds every link to them.
+                    <Route path=StaticSegment("") view=PostList />
+                    <Route path=(StaticSegment(routes::PAGE), ParamSegment("n")) view=PostList />
+                    <Route path=(StaticSegment(routes::POSTS), ParamSegment("slug")) view=PostView />
+                    <Route path=(StaticSegment(Taxonomy::Tags.segment()), ParamSegment("term")) view=|| view! { <TermPage taxonomy=Taxonomy::Tags /> } />
+                    <Route path=(StaticSegment(Taxonomy::Categories.segment()), ParamSegment("term")) view=|| view! { <TermPage taxonomy=Taxonomy::Categories /> } />
+                    <Route path=(StaticSegment(Taxonomy::Series.segment()), ParamSegment("term")) view=|| view! { <TermPage taxonomy=Taxonomy::Series /> } />
+                    <Route path=(StaticSegment(routes::AUTHORS), ParamSegment("id")) view=AuthorPage />
+                    <Route path=StaticSegment(routes::SEARCH) view=SearchPage />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -78,7 +80,7 @@ pub fn App(
                 </p>
                 <ul class="social-links" aria-label="Elsewhere">
                     {social}
-                    <li><a href=site::href("/feed.xml")>"Atom feed"</a></li>
+                    <li><a href=site::href(routes::ATOM_FEED)>"Atom feed"</a></li>
                 </ul>
             </footer>
         </Router>

@@ -3,7 +3,7 @@
 
 use blog_core::config::SiteInfo;
 use blog_core::manifest::{ListPage, Manifest};
-use blog_core::paths::under_base;
+use blog_core::routes::under_base;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

@@ -4,6 +4,7 @@
 pub mod author_card;
 pub mod error_view;
 pub mod optional_image;
+pub mod page_head;
 pub mod post_card;
 pub mod route_announcer;
 pub mod search_link;

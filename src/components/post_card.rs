@@ -2,8 +2,8 @@
 
 use blog_core::author::{self, Author};
 use blog_core::manifest::{Manifest, Taxonomy};
-use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
+use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
 
 use super::optional_image::OptionalImage;
@@ -21,7 +21,7 @@ pub fn PostCard(
     #[prop(into)]
     base: String,
 ) -> impl IntoView {
-    let link = under_base(&base, &format!("/posts/{}", meta.slug));
+    let link = under_base(&base, &routes::post(&meta.slug));
     let thumbnail = meta.image.as_ref().map(|image| {
         let src = under_base(&base, image);
         view! {
@@ -114,7 +114,7 @@ pub fn PostFacts(
                 (_, 1) => " and ",
                 _ => ", ",
             };
-            let href = under_base(&base, &format!("/authors/{}", a.id));
+            let href = under_base(&base, &routes::author(&a.id));
             view! { {separator}<a class="byline" href=href>{a.name}</a> }
         })
         .collect_view();
@@ -146,7 +146,7 @@ pub fn TermList(
             let items = terms
                 .into_iter()
                 .map(|term| {
-                    let href = under_base(&base, &taxonomy.path(&term));
+                    let href = under_base(&base, &routes::term(taxonomy, &term));
                     let text = match taxonomy {
                         Taxonomy::Tags => format!("#{term}"),
                         _ => term,

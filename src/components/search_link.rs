@@ -1,5 +1,6 @@
 //! The header's way into search: a link, and the `/` key from anywhere on the site.
 
+use blog_core::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -30,7 +31,7 @@ pub fn SearchLink() -> impl IntoView {
                 .pathname
                 .get_untracked()
                 .trim_end_matches('/')
-                .ends_with("/search");
+                .ends_with(&routes::search(""));
             if on_search {
                 focus_search_box();
             } else {
@@ -41,7 +42,7 @@ pub fn SearchLink() -> impl IntoView {
                     resolve: false,
                     ..NavigateOptions::default()
                 };
-                navigate(&href("/search"), options);
+                navigate(&href(&routes::search("")), options);
             }
         });
         on_cleanup(move || listener.remove());
@@ -49,7 +50,7 @@ pub fn SearchLink() -> impl IntoView {
     view! {
         <a
             class="search-link"
-            href=href("/search")
+            href=href(&routes::search(""))
             aria-keyshortcuts="/"
             on:click=move |_| opened_in_app()
             on:pointerenter=move |_| warm_up()

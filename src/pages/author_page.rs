@@ -1,11 +1,12 @@
 //! `/authors/:id`: an author's card in full and their posts.
 
 use blog_core::manifest::Manifest;
+use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::author_card::AuthorCard;
+use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
 use crate::components::with_manifest::WithManifest;
 use crate::pages::not_found::NotFound;
@@ -21,10 +22,8 @@ pub fn AuthorPage() -> impl IntoView {
             return view! { <NotFound what=format!("There is no author “{id}”.") /> }.into_any();
         };
         let posts: Vec<_> = m.posts_by(&id).into_iter().cloned().collect();
-        let description = blog_core::site::author_page_description(&author);
         view! {
-            <Title text=author.name.clone() />
-            <Meta name="description" content=description />
+            <PageHead page=blog_core::pages::author(&author) />
             <h1 class="page-title">{author.name.clone()}</h1>
             <AuthorCard author=author.clone().under_base(&base_path()) />
             <h2 class="section-title">{format!("Posts by {}", author.name)}</h2>
@@ -46,13 +45,18 @@ fn EmbedSnippets(
     name: String,
 ) -> impl IntoView {
     let blog = expect_context::<SiteData>().site_url();
-    let script =
-        format!("<script src=\"{blog}embed/author-card.js\" data-author=\"{id}\" async></script>");
+    let at = |path: &str| under_base(&blog, path);
+    let script = format!(
+        "<script src=\"{}\" data-author=\"{id}\" async></script>",
+        at(routes::EMBED_SCRIPT)
+    );
     let element = format!(
-        "<author-card author=\"{id}\" theme=\"auto\">\n  <a href=\"{blog}authors/{id}/\">{name}</a>\n</author-card>"
+        "<author-card author=\"{id}\" theme=\"auto\">\n  <a href=\"{}/\">{name}</a>\n</author-card>",
+        at(&routes::author(&id))
     );
     let iframe = format!(
-        "<iframe src=\"{blog}embed/authors/{id}/\" title=\"About {name}\" width=\"480\" height=\"230\" style=\"border:0\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{}\" title=\"About {name}\" width=\"480\" height=\"230\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        at(&routes::embedded_author(&id))
     );
     view! {
         <section class="embed-snippets" aria-labelledby="embed-title">

@@ -1,7 +1,9 @@
 //! The page for addresses that lead nowhere.
 
+use blog_core::{pages, routes};
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::components::page_head::PageHead;
 
 /// "Not found", with a way home. `what` says what was looked for, when known.
 #[component]
@@ -12,11 +14,11 @@ pub fn NotFound(
 ) -> impl IntoView {
     let what = what.unwrap_or_else(|| "There is no page at this address.".to_string());
     view! {
-        <Title text="Not found" />
+        <PageHead page=pages::not_found() />
         <div class="not-found">
             <h1>"Page not found"</h1>
             <p>{what}</p>
-            <p><a href=crate::site::href("/")>"Back to all posts"</a></p>
+            <p><a href=crate::site::href(routes::HOME)>"Back to all posts"</a></p>
         </div>
     }
 }

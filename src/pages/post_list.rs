@@ -1,12 +1,13 @@
 //! The post list, newest first, a page at a time: `/` is page 1, `/page/2` the next.
 
 use blog_core::manifest::{ListPage, Manifest};
+use blog_core::routes;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, LoadError};
 use crate::components::error_view::ErrorView;
+use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, href, SiteData};
@@ -84,28 +85,21 @@ fn ListView(list: ListPage) -> impl IntoView {
         },
     } = list;
     let empty = posts.is_empty();
-    let page_href = |n: usize| {
-        if n <= 1 {
-            href("/")
-        } else {
-            href(&format!("/page/{n}"))
-        }
-    };
+    let page_href = |n: usize| href(&routes::list_page(n));
     let newer = (number > 1).then(|| {
         view! { <a class="newer" href=page_href(number - 1) rel="prev">"← Newer posts"</a> }
     });
     let older = (number < pages).then(|| {
         view! { <a class="older" href=page_href(number + 1) rel="next">"Older posts →"</a> }
     });
-    let description = expect_context::<SiteData>().info().description;
+    let page = blog_core::pages::list(number, pages, &expect_context::<SiteData>().info());
     let heading = if number == 1 {
         "All posts".to_string()
     } else {
         format!("All posts, page {number} of {pages}")
     };
     view! {
-        <Title text=blog_core::site::list_page_title(number, pages) />
-        <Meta name="description" content=description />
+        <PageHead page=page />
         <h1 class="visually-hidden">{heading}</h1>
         {empty.then(|| view! { <p class="empty">"No posts yet. Add a Markdown file to the posts folder."</p> })}
         <PostEntries posts=posts registry=authors base=base_path() />

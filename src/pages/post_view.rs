@@ -2,17 +2,18 @@
 
 use blog_core::manifest::{Manifest, Taxonomy};
 use blog_core::markdown::{table_of_contents_when, Heading};
-use blog_core::paths::under_base;
 use blog_core::post::PostMeta;
+use blog_core::routes::{self, under_base};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{self, LoadError, LoadedPost};
 use crate::components::author_card::AuthorCard;
 use crate::components::error_view::ErrorView;
 use crate::components::optional_image::OptionalImage;
+use crate::components::page_head::PageHead;
 use crate::components::post_card::{PostFacts, TermList};
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, href, SiteData};
@@ -133,7 +134,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let LoadedPost { post, authors } = loaded;
     let meta = post.meta;
     let base = base_path();
-    let page = under_base(&base, &format!("/posts/{}", meta.slug));
+    let page = under_base(&base, &routes::post(&meta.slug));
     let image = meta.image.as_ref().map(|src| {
         let alt = meta.image_alt.clone().unwrap_or_default();
         let picture = view! {
@@ -163,7 +164,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             .translations
             .iter()
             .map(|(lang, slug)| {
-                let href = href(&format!("/posts/{slug}"));
+                let href = href(&routes::post(slug));
                 view! { <li><a href=href hreflang=lang.clone() lang=lang.clone()>{language_name(lang)}</a></li> }
             })
             .collect_view();
@@ -250,8 +251,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
         true,
     );
     view! {
-        <Title text=meta.title.clone() />
-        <Meta name="description" content=meta.description.clone() />
+        <PageHead page=blog_core::pages::post(&meta, authors.clone()) />
         <article class="post" lang=meta.lang.clone()>
             <header class="post-header">
                 <h1>{meta.title.clone()}</h1>
@@ -342,7 +342,7 @@ fn MoreReading(
     /// The post being read.
     slug: String,
 ) -> impl IntoView {
-    let link = |p: &PostMeta| (href(&format!("/posts/{}", p.slug)), p.title.clone());
+    let link = |p: &PostMeta| (href(&routes::post(&p.slug)), p.title.clone());
     let (older, newer) = manifest.neighbours(&slug);
     let older = older.map(link).map(|(href, title)| {
         view! { <a class="older" href=href rel="prev"><span>"← Previous"</span>" "{title}</a> }
@@ -358,14 +358,14 @@ fn MoreReading(
             .enumerate()
             .map(|(i, p)| {
                 let current = (i == parts.index).then_some("page");
-                view! { <li><a href=href(&format!("/posts/{}", p.slug)) aria-current=current>{p.title.clone()}</a></li> }
+                view! { <li><a href=href(&routes::post(&p.slug)) aria-current=current>{p.title.clone()}</a></li> }
             })
             .collect_view();
         view! {
             <nav class="series" aria-labelledby="series-title">
                 <h2 id="series-title">
                     {format!("Part {} of {count} in the series ", parts.index + 1)}
-                    <a href=href(&Taxonomy::Series.path(&parts.name))>{format!("“{}”", parts.name)}</a>
+                    <a href=href(&routes::term(Taxonomy::Series, &parts.name))>{format!("“{}”", parts.name)}</a>
                 </h2>
                 <ol>{items}</ol>
             </nav>

@@ -4,13 +4,13 @@
 
 use std::cell::Cell;
 
-use blog_core::paths::{search_path, under_base};
+use blog_core::routes::{self, under_base};
 use blog_core::search::{Piece, QueryTerm};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::page_head::PageHead;
 use crate::search::{self, Found};
 use crate::site::{href, SiteData};
 
@@ -64,7 +64,7 @@ pub fn SearchPage() -> impl IntoView {
                 resolve: false,
                 ..NavigateOptions::default()
             };
-            navigate(&href(&search_path(query)), options);
+            navigate(&href(&routes::search(query)), options);
         }
     };
     let close = move || {
@@ -168,20 +168,11 @@ pub fn SearchPage() -> impl IntoView {
         }
         None => ().into_any(),
     };
-    let title = move || {
-        let query = in_url.get();
-        if query.trim().is_empty() {
-            "Search".to_string()
-        } else {
-            format!("Search: {query}")
-        }
-    };
     view! {
         // Re-created per query: a reactive title would be read after the prerender drops it.
-        {move || view! { <Title text=title() /> }}
-        <Meta name="description" content="Search every post of the blog." />
+        {move || view! { <PageHead page=blog_core::pages::search(&in_url.get()) /> }}
         <h1 class="page-title">"Search"</h1>
-        <form class="search-form" role="search" action=href("/search") method="get" on:submit=on_submit>
+        <form class="search-form" role="search" action=href(&routes::search("")) method="get" on:submit=on_submit>
             <label for="search-input">"Search posts"</label>
             <input
                 id="search-input"
@@ -281,7 +272,7 @@ fn marked(pieces: Vec<Piece>) -> impl IntoView {
 fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
     let site = expect_context::<SiteData>();
     let base = site.base();
-    let link = under_base(&base, &format!("/posts/{}", found.meta.slug));
+    let link = under_base(&base, &routes::post(&found.meta.slug));
     let entry = StoredValue::new(found.meta.clone());
     // The description shows at once; the body's best passage replaces it when loaded.
     let body = LocalResource::new(move || {

@@ -4,9 +4,9 @@
 use blog_core::manifest::{Manifest, Taxonomy};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
 use crate::components::with_manifest::WithManifest;
 use crate::pages::not_found::NotFound;
@@ -37,13 +37,10 @@ pub fn TermPage(
                 view! { <NotFound what=what /> }.into_any()
             }
             Some(name) => {
-                let heading = blog_core::site::term_page_title(taxonomy, &name);
-                let description =
-                    blog_core::site::term_page_description(taxonomy, &name, posts.len());
+                let page = blog_core::pages::term(taxonomy, &name, posts.len());
                 view! {
-                    <Title text=heading.clone() />
-                    <Meta name="description" content=description />
-                    <h1 class="page-title">{heading}</h1>
+                    <h1 class="page-title">{page.title.clone()}</h1>
+                    <PageHead page=page />
                     <PostEntries posts=posts registry=m.authors.clone() base=base_path() />
                 }
                 .into_any()

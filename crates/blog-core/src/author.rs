@@ -53,7 +53,7 @@ impl Author {
     /// Next.js and Astro give one) resolved under the site's `base`, for pages of a blog
     /// that lives in a sub-folder. URLs are left as they are.
     pub fn under_base(mut self, base: &str) -> Author {
-        self.avatar = self.avatar.map(|a| crate::paths::under_base(base, &a));
+        self.avatar = self.avatar.map(|a| crate::routes::under_base(base, &a));
         self
     }
 

@@ -61,17 +61,12 @@ impl Taxonomy {
 
     /// The first segment of a term page's path: `/tags/<term>`, `/categories/<term>`,
     /// `/series/<term>`.
-    pub fn segment(self) -> &'static str {
+    pub const fn segment(self) -> &'static str {
         match self {
             Taxonomy::Tags => "tags",
             Taxonomy::Categories => "categories",
             Taxonomy::Series => "series",
         }
-    }
-
-    /// The site path of the page of term `name`.
-    pub fn path(self, name: &str) -> String {
-        format!("/{}/{}", self.segment(), term_slug(name))
     }
 
     /// The post's terms in this taxonomy.

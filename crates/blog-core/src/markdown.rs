@@ -11,7 +11,7 @@ use pulldown_cmark::{
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
-use crate::paths::under_base;
+use crate::routes::{self, under_base};
 use crate::sanitize::{Piece, Sanitizer};
 
 use crate::slug::slugify;
@@ -83,7 +83,7 @@ impl LinkContext {
     pub fn for_post(base: &str, slug: &str) -> LinkContext {
         LinkContext {
             base: base.to_string(),
-            page: under_base(base, &format!("/posts/{slug}")),
+            page: under_base(base, &routes::post(slug)),
         }
     }
 
@@ -110,10 +110,7 @@ impl LinkContext {
         match path.strip_suffix(".md") {
             Some(file) => {
                 let slug = file.rsplit('/').next().unwrap_or(file);
-                format!(
-                    "{}{rest}",
-                    under_base(&self.base, &format!("/posts/{slug}"))
-                )
+                format!("{}{rest}", under_base(&self.base, &routes::post(slug)))
             }
             None => format!("{}{rest}", under_base(&self.base, path)),
         }

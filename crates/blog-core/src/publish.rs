@@ -5,8 +5,9 @@
 use crate::author::Author;
 use crate::config::SiteInfo;
 use crate::date::PostDate;
-use crate::paths::under_base;
+use crate::pages::{PageKind, PageMeta};
 use crate::post::PostMeta;
+use crate::routes::{self, under_base};
 
 /// The published site: where it is, and what it is called.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,41 +176,6 @@ pub fn rfc822(date: &PostDate) -> String {
     )
 }
 
-/// What a page is, for link previews and search engines.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PageKind {
-    /// The "not found" page: kept out of search results, no canonical URL.
-    NotFound,
-    /// The home page, a tag page or an author page.
-    Website,
-    /// A post.
-    Article {
-        /// Publication date.
-        published: PostDate,
-        /// Last update.
-        updated: Option<PostDate>,
-        /// Its authors.
-        authors: Vec<Author>,
-        /// Its tags.
-        tags: Vec<String>,
-    },
-}
-
-/// One page's metadata.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageMeta {
-    /// Site path of the page (`/posts/x`), without the prefix.
-    pub path: String,
-    /// The page's own title (not the document title).
-    pub title: String,
-    /// Its description.
-    pub description: String,
-    /// Lead image path or URL.
-    pub image: Option<String>,
-    /// Website or article.
-    pub kind: PageKind,
-}
-
 /// `<head>` tags for link previews and search engines: canonical URL, Open Graph, Twitter
 /// card and, for posts, JSON-LD `BlogPosting`.
 pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
@@ -227,12 +193,12 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
         format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
             escape(&site.info.title),
-            escape(&site.url("/feed.xml"))
+            escape(&site.url(routes::ATOM_FEED))
         ),
         format!(
             "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
             escape(&site.info.title),
-            escape(&site.url("/rss.xml"))
+            escape(&site.url(routes::RSS_FEED))
         ),
         format!(
             "<meta property=\"og:site_name\" content=\"{}\">",
@@ -313,7 +279,7 @@ pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
                     let url = a
                         .website
                         .clone()
-                        .unwrap_or_else(|| site.url(&format!("/authors/{}", a.id)));
+                        .unwrap_or_else(|| site.url(&routes::author(&a.id)));
                     format!(
                         "{{\"@type\":\"Person\",\"name\":{},\"url\":{}}}",
                         json_string(&a.name),
@@ -376,11 +342,11 @@ pub fn atom(site: &SiteAddress, entries: &[FeedEntry]) -> String {
         escape(&site.info.description),
         escape(&site.url("/")),
         escape(&site.url("/")),
-        escape(&site.url("/feed.xml")),
+        escape(&site.url(routes::ATOM_FEED)),
         escape(&site.info.title),
     );
     for e in entries {
-        let url = site.url(&format!("/posts/{}", e.meta.slug));
+        let url = site.url(&routes::post(&e.meta.slug));
         xml.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{}</published>\n    <updated>{}</updated>\n",
             escape(&e.meta.title),
@@ -416,7 +382,7 @@ pub fn rss(site: &SiteAddress, entries: &[FeedEntry]) -> String {
         escape(&site.url("/")),
         escape(&site.info.description),
         site.info.language,
-        escape(&site.url("/rss.xml")),
+        escape(&site.url(routes::RSS_FEED)),
     );
     if let Some(latest) = entries.iter().map(|e| e.meta.date).max() {
         xml.push_str(&format!(
@@ -425,7 +391,7 @@ pub fn rss(site: &SiteAddress, entries: &[FeedEntry]) -> String {
         ));
     }
     for e in entries {
-        let url = site.url(&format!("/posts/{}", e.meta.slug));
+        let url = site.url(&routes::post(&e.meta.slug));
         xml.push_str(&format!(
             "  <item>\n    <title>{}</title>\n    <link>{}</link>\n    <guid isPermaLink=\"true\">{}</guid>\n    <pubDate>{}</pubDate>\n    <description>{}</description>\n",
             escape(&e.meta.title),
@@ -472,7 +438,7 @@ pub fn sitemap(site: &SiteAddress, pages: &[(String, Option<PostDate>)]) -> Stri
 pub fn robots(site: &SiteAddress) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.url("/sitemap.xml")
+        site.url(routes::SITEMAP)
     )
 }
 

@@ -17,7 +17,7 @@ pub fn mount_author_card(
     compact: bool,
 ) -> Result<(), JsValue> {
     use blog_core::author::Author;
-    use blog_core::paths::under_base;
+    use blog_core::routes::under_base;
     use leptos::prelude::*;
     use rustblog::components::author_card::AuthorCard;
 
@@ -30,7 +30,7 @@ pub fn mount_author_card(
             .website
             .as_deref()
             .map(absolute)
-            .unwrap_or_else(|| absolute(&format!("/authors/{}", author.id))),
+            .unwrap_or_else(|| absolute(&blog_core::routes::author(&author.id))),
     );
     for link in &mut author.links {
         link.url = absolute(&link.url);

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use blog_core::author;
 use blog_core::manifest::{ListPage, Manifest, RelatedIndex, Taxonomy};
-use blog_core::paths::under_base;
+use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
-use blog_core::publish::{self, FeedEntry, PageKind, PageMeta, SiteAddress};
-use blog_core::slug::slugify;
+use blog_core::publish::{self, FeedEntry, SiteAddress};
+use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
@@ -114,12 +114,13 @@ fn run() -> Result<(), String> {
         ),
         1,
     );
-    let manifest: Manifest = serde_json::from_str(&read(&dist.join("posts/index.json"))?)
-        .map_err(|e| format!("posts/index.json: {e}"))?;
+    let manifest: Manifest = serde_json::from_str(&read(&in_dist(&dist, routes::INDEX_DATA))?)
+        .map_err(|e| format!("{}: {e}", routes::INDEX_DATA))?;
     let related = RelatedIndex::new(&manifest);
     let total = manifest.posts.len();
     let mut done = 0;
-    let page = |path: &str, data: Embed, meta: PageMeta| -> Result<(), String> {
+    let page = |data: Embed, meta: PageMeta| -> Result<(), String> {
+        let path = meta.path.as_str();
         // Each page embeds what it shows: a post page its post and the entries around it, a
         // list page its page of posts; only tag, author and 404 pages carry the whole index.
         let mut preload = Preload {
@@ -141,10 +142,10 @@ fn run() -> Result<(), String> {
             preload,
         };
         let html = render(&template, &site, path, settings, &meta);
-        let file = if path == "/404" {
+        let file = if path == routes::NOT_FOUND {
             dist.join("404.html")
         } else {
-            dist.join(path.trim_start_matches('/')).join("index.html")
+            in_dist(&dist, path).join("index.html")
         };
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
@@ -152,79 +153,41 @@ fn run() -> Result<(), String> {
         std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))
     };
 
-    let website = |path: &str, title: &str, description: &str| PageMeta {
-        path: path.to_string(),
-        title: title.to_string(),
-        description: description.to_string(),
-        image: None,
-        kind: PageKind::Website,
-    };
-    let mut sitemap = vec![("/".to_string(), manifest.posts.first().map(|p| p.date))];
+    let mut sitemap = vec![(
+        routes::HOME.to_string(),
+        manifest.posts.first().map(|p| p.date),
+    )];
     // The list's pages as `blogtool publish` cut them (posts/pages/N.json).
     for number in 1.. {
-        let file = dist.join(format!("posts/pages/{number}.json"));
+        let file = in_dist(&dist, &routes::list_page_data(number));
         if !file.exists() {
             break;
         }
         let list: ListPage =
             serde_json::from_str(&read(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
-        if number == 1 {
-            page(
-                "/",
-                Embed::List(list),
-                website("/", "", &site.info.description),
-            )?;
-            continue;
+        let meta = pages::list(number, list.pages, &site.info);
+        if number > 1 {
+            sitemap.push((meta.path.clone(), None));
         }
-        let path = format!("/page/{number}");
-        let title = blog_core::site::list_page_title(number, list.pages);
-        page(
-            &path,
-            Embed::List(list),
-            website(&path, &title, &site.info.description),
-        )?;
-        sitemap.push((path, None));
+        page(Embed::List(list), meta)?;
     }
-    let not_found = PageMeta {
-        kind: PageKind::NotFound,
-        ..website("/404", "Not found", "")
-    };
-    page("/404", Embed::Index, not_found)?;
+    page(Embed::Index, pages::not_found())?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
-    page(
-        "/search",
-        Embed::Nothing,
-        website("/search", "Search", "Search every post of the blog."),
-    )?;
+    page(Embed::Nothing, pages::search(""))?;
 
     let mut feed = Vec::new();
     for meta in &manifest.posts {
-        let source = read(&dist.join("posts").join(&meta.file))?;
+        let source = read(&in_dist(&dist, &routes::post_source(&meta.file)))?;
         let authors = author::resolve(&manifest.authors, &meta.authors);
-        let path = format!("/posts/{}", meta.slug);
         let embedded = PostSource {
             slug: meta.slug.clone(),
             file: meta.file.clone(),
             source: source.clone(),
         };
-        page(
-            &path,
-            Embed::Post(embedded),
-            PageMeta {
-                path: path.clone(),
-                title: meta.title.clone(),
-                description: meta.description.clone(),
-                image: meta.og_image.clone().or(meta.image.clone()),
-                kind: PageKind::Article {
-                    published: meta.date,
-                    updated: meta.updated,
-                    authors: authors.clone(),
-                    tags: meta.tags.clone(),
-                },
-            },
-        )?;
-        sitemap.push((path, Some(meta.updated.unwrap_or(meta.date))));
+        let head = pages::post(meta, authors.clone());
+        sitemap.push((head.path.clone(), Some(meta.updated.unwrap_or(meta.date))));
+        page(Embed::Post(embedded), head)?;
         done += 1;
         // Large blogs take a while: a progress bar, redrawn at every 5%.
         if total >= 200 && done % (total / 20) == 0 {
@@ -247,7 +210,7 @@ fn run() -> Result<(), String> {
     // Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep
     // working: each is a small page that sends readers and crawlers to the post.
     for meta in &manifest.posts {
-        let path = format!("/posts/{}", meta.slug);
+        let path = routes::post(&meta.slug);
         let (target, canonical) = (under_base(&site.base, &path), site.url(&path));
         for alias in &meta.aliases {
             let Some(file) = publish::alias_file(alias) else {
@@ -278,12 +241,9 @@ fn run() -> Result<(), String> {
     }
     for taxonomy in Taxonomy::ALL {
         for term in manifest.terms(taxonomy) {
-            let path = taxonomy.path(&term.name);
-            let title = blog_core::site::term_page_title(taxonomy, &term.name);
-            let description =
-                blog_core::site::term_page_description(taxonomy, &term.name, term.count);
-            page(&path, Embed::Index, website(&path, &title, &description))?;
-            sitemap.push((path, None));
+            let meta = pages::term(taxonomy, &term.name, term.count);
+            sitemap.push((meta.path.clone(), None));
+            page(Embed::Index, meta)?;
         }
     }
     let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
@@ -298,10 +258,9 @@ fn run() -> Result<(), String> {
         let Some(a) = manifest.author(&id) else {
             continue;
         };
-        let path = format!("/authors/{}", slugify(&id));
-        let description = blog_core::site::author_page_description(&a);
-        page(&path, Embed::Index, website(&path, &a.name, &description))?;
-        sitemap.push((path, None));
+        let meta = pages::author(&a);
+        sitemap.push((meta.path.clone(), None));
+        page(Embed::Index, meta)?;
     }
 
     let write = |name: &str, text: String| {
@@ -318,9 +277,14 @@ fn run() -> Result<(), String> {
     eprintln!(
         "prerender: {} pages, feeds and sitemap for {}; {compressed} files precompressed",
         sitemap.len() + 1,
-        site.url("/")
+        site.url(routes::HOME)
     );
     Ok(())
+}
+
+/// Where the file or folder at a site path is in the built site.
+fn in_dist(dist: &Path, path: &str) -> PathBuf {
+    dist.join(path.trim_start_matches('/'))
 }
 
 /// The service worker, and the empty app page it serves offline for a page not read before

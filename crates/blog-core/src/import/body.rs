@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::Note;
+use crate::routes;
 
 /// What converting a body needs to know about the post and the blog.
 pub(super) struct Context<'a> {
@@ -270,7 +271,7 @@ fn rewrite_urls(ctx: &Context<'_>, text: &str, resources: &mut Vec<(String, Stri
         if let Some(address) = post_address(ctx, url) {
             rewritten.push_str(&address);
         } else if let Some((source, published)) = local_file(ctx, url) {
-            rewritten.push_str(&format!("/posts/{}/{published}", ctx.slug));
+            rewritten.push_str(&routes::post_file(ctx.slug, &published));
             if !resources.iter().any(|(s, _)| *s == source) {
                 resources.push((source, published));
             }
@@ -361,7 +362,7 @@ fn post_address(ctx: &Context<'_>, url: &str) -> Option<String> {
         .iter()
         .chain(std::iter::once(&name))
         .find_map(|key| ctx.slugs.get(key))
-        .map(|slug| format!("/posts/{slug}{fragment}"))
+        .map(|slug| format!("{}{fragment}", routes::post(slug)))
 }
 
 /// For a relative URL naming a file under `posts/` (not a post), the file's path under
@@ -832,7 +833,7 @@ impl Converter<'_, '_> {
         .iter()
         .find_map(|key| self.ctx.slugs.get(key).cloned());
         match found {
-            Some(slug) => format!("/posts/{slug}{fragment}"),
+            Some(slug) => format!("{}{fragment}", routes::post(&slug)),
             None => {
                 self.note(format!("link to \"{target}\" names no post in posts/"));
                 format!("{path}{fragment}")

@@ -65,8 +65,9 @@ pub fn with_diagrams(text: &str, slug: &str, drawn: &[Diagram]) -> String {
     for diagram in drawn {
         let alt = "Diagram; its Mermaid source follows";
         let figure = format!(
-            "<figure class=\"diagram\"><img class=\"diagram-light\" src=\"/posts/{slug}/{name}.svg\" alt=\"{alt}\"><img class=\"diagram-dark\" src=\"/posts/{slug}/{name}-dark.svg\" alt=\"{alt}\"></figure>\n<details class=\"diagram-source\"><summary>Diagram source</summary>\n\n{block}\n</details>\n",
-            name = diagram.name,
+            "<figure class=\"diagram\"><img class=\"diagram-light\" src=\"{light}\" alt=\"{alt}\"><img class=\"diagram-dark\" src=\"{dark}\" alt=\"{alt}\"></figure>\n<details class=\"diagram-source\"><summary>Diagram source</summary>\n\n{block}\n</details>\n",
+            light = crate::routes::post_file(slug, &format!("{}.svg", diagram.name)),
+            dark = crate::routes::post_file(slug, &format!("{}-dark.svg", diagram.name)),
             block = diagram.block.trim_end(),
         );
         text = text.replacen(&diagram.block, &figure, 1);

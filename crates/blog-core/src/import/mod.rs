@@ -223,7 +223,8 @@ fn import(
             notes.push(Note {
                 line: key_line(&doc, "slug", split.first_line),
                 message: format!(
-                    "slug \"{written}\" is not usable in a URL; the post is published at /posts/{slug}"
+                    "slug \"{written}\" is not usable in a URL; the post is published at {}",
+                    crate::routes::post(&slug)
                 ),
             });
             slug

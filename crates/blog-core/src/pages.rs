@@ -1,0 +1,187 @@
+//! Page metadata: the title, description, address and kind of every page the site has, one
+//! function per kind of page. The app's `<title>` and description, the prerendered pages'
+//! link-preview tags and the sitemap all come from here, so they cannot disagree.
+//!
+//! The site's own name and description are settings ([`crate::config::SiteInfo`]); the
+//! document title adds the site's name (`SiteInfo::document_title`).
+
+use crate::author::Author;
+use crate::config::SiteInfo;
+use crate::date::PostDate;
+use crate::manifest::Taxonomy;
+use crate::post::PostMeta;
+use crate::routes;
+
+/// What a page is, for link previews and search engines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// The "not found" page: kept out of search results, no canonical URL.
+    NotFound,
+    /// A list, taxonomy, author or search page.
+    Website,
+    /// A post.
+    Article {
+        /// Publication date.
+        published: PostDate,
+        /// Last update.
+        updated: Option<PostDate>,
+        /// Its authors.
+        authors: Vec<Author>,
+        /// Its tags.
+        tags: Vec<String>,
+    },
+}
+
+/// One page's metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageMeta {
+    /// Site path of the page (`/posts/x`), without the base path.
+    pub path: String,
+    /// The page's own title (not the document title); empty for the home page, whose
+    /// document title is the site's name alone.
+    pub title: String,
+    /// Its description (`<meta name="description">`, link previews).
+    pub description: String,
+    /// Lead image path or URL.
+    pub image: Option<String>,
+    /// Website or article.
+    pub kind: PageKind,
+}
+
+impl PageMeta {
+    fn website(path: String, title: String, description: String) -> PageMeta {
+        PageMeta {
+            path,
+            title,
+            description,
+            image: None,
+            kind: PageKind::Website,
+        }
+    }
+}
+
+/// List page `number` of `pages` (page 1 is the home page, untitled), described by the
+/// site's description.
+pub fn list(number: usize, pages: usize, site: &SiteInfo) -> PageMeta {
+    let title = if number <= 1 {
+        String::new()
+    } else {
+        format!("Page {number} of {pages}")
+    };
+    PageMeta::website(routes::list_page(number), title, site.description.clone())
+}
+
+/// A post's page: its title and description, its lead image for previews (`og_image` when
+/// the author gave one for that), and its dates, authors and tags.
+pub fn post(meta: &PostMeta, authors: Vec<Author>) -> PageMeta {
+    PageMeta {
+        path: routes::post(&meta.slug),
+        title: meta.title.clone(),
+        description: meta.description.clone(),
+        image: meta.og_image.clone().or(meta.image.clone()),
+        kind: PageKind::Article {
+            published: meta.date,
+            updated: meta.updated,
+            authors,
+            tags: meta.tags.clone(),
+        },
+    }
+}
+
+/// The page listing the `count` posts with a term: `Posts tagged #rust`, `Posts in
+/// Woodwork`, `The series “Building a shelf”`.
+pub fn term(taxonomy: Taxonomy, name: &str, count: usize) -> PageMeta {
+    let title = match taxonomy {
+        Taxonomy::Tags => format!("Posts tagged #{name}"),
+        Taxonomy::Categories => format!("Posts in {name}"),
+        Taxonomy::Series => format!("The series “{name}”"),
+    };
+    let description = match taxonomy {
+        Taxonomy::Series => format!("{count} part(s) of the series {name}, in order."),
+        _ => format!("{count} post(s) about {name}."),
+    };
+    PageMeta::website(routes::term(taxonomy, name), title, description)
+}
+
+/// An author's page, described by their bio, or a plain line without one.
+pub fn author(author: &Author) -> PageMeta {
+    let description = if author.bio.is_empty() {
+        format!("Posts by {}.", author.name)
+    } else {
+        author.bio.clone()
+    };
+    PageMeta::website(routes::author(&author.id), author.name.clone(), description)
+}
+
+/// The search page, titled by its query when it has one (`Search: rust`).
+pub fn search(query: &str) -> PageMeta {
+    let title = if query.trim().is_empty() {
+        "Search".to_string()
+    } else {
+        format!("Search: {query}")
+    };
+    PageMeta::website(
+        routes::search(""),
+        title,
+        "Search every post of the blog.".to_string(),
+    )
+}
+
+/// The "not found" page.
+pub fn not_found() -> PageMeta {
+    PageMeta {
+        kind: PageKind::NotFound,
+        ..PageMeta::website(
+            routes::NOT_FOUND.to_string(),
+            "Not found".to_string(),
+            String::new(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_addresses_every_kind_of_page() {
+        let site = SiteInfo::default();
+        let ada = Author {
+            id: "ada".into(),
+            ..Author::unregistered("Ada")
+        };
+        let cases = [
+            (list(1, 3, &site), "/", ""),
+            (list(2, 3, &site), "/page/2", "Page 2 of 3"),
+            (
+                term(Taxonomy::Tags, "Rust", 2),
+                "/tags/rust",
+                "Posts tagged #Rust",
+            ),
+            (
+                term(Taxonomy::Categories, "Wood", 1),
+                "/categories/wood",
+                "Posts in Wood",
+            ),
+            (
+                term(Taxonomy::Series, "A shelf", 3),
+                "/series/a-shelf",
+                "The series “A shelf”",
+            ),
+            (author(&ada), "/authors/ada", "Ada"),
+            (search(""), "/search", "Search"),
+            (search("wasm"), "/search", "Search: wasm"),
+            (not_found(), "/404", "Not found"),
+        ];
+        for (page, path, title) in cases {
+            assert_eq!((page.path.as_str(), page.title.as_str()), (path, title));
+        }
+        assert_eq!(list(2, 3, &site).description, site.description);
+        assert_eq!(author(&ada).description, "Posts by Ada.");
+        assert_eq!(
+            term(Taxonomy::Series, "A shelf", 3).description,
+            "3 part(s) of the series A shelf, in order."
+        );
+        assert_eq!(not_found().kind, PageKind::NotFound);
+    }
+}

@@ -1,0 +1,190 @@
+//! Routes: every path the site has — its pages, the data files the app fetches, its feeds —
+//! spelled in this one place, and resolved under the base path the site is published at.
+//!
+//! Page paths are site paths (`/posts/x`), without the base path; [`under_base`] turns one
+//! into the address a link uses (`/blog/posts/x`) and `SiteAddress::url` into an absolute
+//! URL. The app's router is built from the same segment names, so a path made here is
+//! always one the router knows.
+
+use crate::manifest::Taxonomy;
+use crate::slug::term_slug;
+
+/// First segment of a post's page: `/posts/<slug>`. Also the folder of the published
+/// posts and their data files, which live beside the pages.
+pub const POSTS: &str = "posts";
+/// First segment of list page N (N ≥ 2): `/page/<n>`. Page 1 is the home page.
+pub const PAGE: &str = "page";
+/// First segment of an author's page: `/authors/<id>`.
+pub const AUTHORS: &str = "authors";
+/// The search page's segment: `/search`, `/search?q=…`.
+pub const SEARCH: &str = "search";
+
+/// The home page, which is also page 1 of the post list.
+pub const HOME: &str = "/";
+/// The "not found" page, written as `404.html` for static hosts.
+pub const NOT_FOUND: &str = "/404";
+/// The Atom feed.
+pub const ATOM_FEED: &str = "/feed.xml";
+/// The RSS 2.0 feed.
+pub const RSS_FEED: &str = "/rss.xml";
+/// The sitemap (sitemaps.org protocol).
+pub const SITEMAP: &str = "/sitemap.xml";
+
+/// The site's settings for the app: name, language, theme (`posts/site.json`).
+pub const SITE_DATA: &str = "/posts/site.json";
+/// The whole post index (`posts/index.json`).
+pub const INDEX_DATA: &str = "/posts/index.json";
+/// The search index's small first file; the rest are named by it.
+pub const SEARCH_META_DATA: &str = "/posts/search/meta.json";
+
+/// The page of the post with this slug: `/posts/hello-world`.
+pub fn post(slug: &str) -> String {
+    format!("/{POSTS}/{slug}")
+}
+
+/// A file published beside a post (a diagram, a page bundle's image):
+/// `/posts/hello-world/diagram-1.svg`.
+pub fn post_file(slug: &str, name: &str) -> String {
+    format!("/{POSTS}/{slug}/{name}")
+}
+
+/// A published post's Markdown, by its file name in the published folder (`hello-world.md`).
+pub fn post_source(file: &str) -> String {
+    format!("/{POSTS}/{file}")
+}
+
+/// The entries around a post (previous, next, related), for opening it without the index.
+pub fn post_context_data(slug: &str) -> String {
+    format!("/{POSTS}/context/{slug}.json")
+}
+
+/// List page `number` (from 1): `/` for the first, `/page/2` after.
+pub fn list_page(number: usize) -> String {
+    if number <= 1 {
+        HOME.to_string()
+    } else {
+        format!("/{PAGE}/{number}")
+    }
+}
+
+/// The entries of list page `number` (from 1), cut when publishing.
+pub fn list_page_data(number: usize) -> String {
+    format!("/{POSTS}/pages/{number}.json")
+}
+
+/// A file of the search index, by the name `meta.json` gives it (`shard-3.json`).
+pub fn search_data(file: &str) -> String {
+    format!("/{POSTS}/search/{file}")
+}
+
+/// The page of an author: `/authors/ada-lovelace`. Author ids are already slugs (the
+/// registry checks them; bylines outside it get [`term_slug`] of their name).
+pub fn author(id: &str) -> String {
+    format!("/{AUTHORS}/{id}")
+}
+
+/// The page listing the posts with a term: `/tags/rust`, `/categories/woodwork`,
+/// `/series/building-a-shelf`. The name is made a slug here ([`term_slug`]).
+pub fn term(taxonomy: Taxonomy, name: &str) -> String {
+    format!("/{}/{}", taxonomy.segment(), term_slug(name))
+}
+
+/// The embeddable card's page of an author, for hosts that allow no scripts:
+/// `/embed/authors/ada-lovelace/`.
+pub fn embedded_author(id: &str) -> String {
+    format!("/embed/{AUTHORS}/{id}/")
+}
+
+/// The script that puts an author's card on another website (`<author-card>`).
+pub const EMBED_SCRIPT: &str = "/embed/author-card.js";
+
+/// The search page for `query`: `/search?q=r%C3%A9sum%C3%A9`, or `/search` for an empty
+/// query. The query is form-encoded (RFC 3986 unreserved characters kept, space as `+`).
+pub fn search(query: &str) -> String {
+    let mut out = format!("/{SEARCH}");
+    if query.is_empty() {
+        return out;
+    }
+    out.push_str("?q=");
+    for byte in query.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte))
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Resolves `path` against the site's base path (`/` or `/blog/`). Absolute URLs and
+/// protocol-relative ones are returned unchanged; `/images/x.png` becomes `/blog/images/x.png`.
+pub fn under_base(base: &str, path: &str) -> String {
+    let has_scheme = path
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']));
+    if has_scheme || path.starts_with("//") {
+        return path.to_string();
+    }
+    let base = base.trim_end_matches('/');
+    format!("{base}/{}", path.trim_start_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_every_kind_of_page_path() {
+        let cases = [
+            (post("hello-world"), "/posts/hello-world"),
+            (post_file("x", "diagram-1.svg"), "/posts/x/diagram-1.svg"),
+            (post_source("x.md"), "/posts/x.md"),
+            (post_context_data("x"), "/posts/context/x.json"),
+            (list_page(0), "/"),
+            (list_page(1), "/"),
+            (list_page(2), "/page/2"),
+            (list_page_data(2), "/posts/pages/2.json"),
+            (search_data("meta.json"), SEARCH_META_DATA),
+            (author("ada-lovelace"), "/authors/ada-lovelace"),
+            (term(Taxonomy::Tags, "Rust"), "/tags/rust"),
+            (term(Taxonomy::Tags, "C++"), "/tags/c-plus-plus"),
+            (
+                term(Taxonomy::Categories, "Wood work"),
+                "/categories/wood-work",
+            ),
+            (term(Taxonomy::Series, "A shelf"), "/series/a-shelf"),
+            (embedded_author("ada"), "/embed/authors/ada/"),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn puts_a_query_in_the_search_url() {
+        assert_eq!(search(""), "/search");
+        assert_eq!(search("rust wasm"), "/search?q=rust+wasm");
+        assert_eq!(search("résumé"), "/search?q=r%C3%A9sum%C3%A9");
+        assert_eq!(search("a&b=c#d+"), "/search?q=a%26b%3Dc%23d%2B");
+    }
+
+    #[test]
+    fn resolves_site_paths_under_the_base() {
+        let cases = [
+            ("/", "/images/x.png", "/images/x.png"),
+            ("/blog/", "/images/x.png", "/blog/images/x.png"),
+            ("/blog", "images/x.png", "/blog/images/x.png"),
+            (
+                "/blog/",
+                "https://cdn.example/x.png",
+                "https://cdn.example/x.png",
+            ),
+            ("/blog/", "//cdn.example/x.png", "//cdn.example/x.png"),
+        ];
+        for (base, path, want) in cases {
+            assert_eq!(under_base(base, path), want, "{base} {path}");
+        }
+    }
+}
