@@ -28,7 +28,7 @@ pub fn ErrorView(
                 {on_retry.map(|retry| view! {
                     <button type="button" on:click=move |_| retry.run(())>"Try again"</button>
                 })}
-                <a href=crate::site::href("/")>"Back to all posts"</a>
+                <a href=crate::site::href(blog_core::routes::HOME)>"Back to all posts"</a>
             </p>
         </div>
     }

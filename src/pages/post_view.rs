@@ -267,7 +267,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             <footer class="post-footer">
                 {cards}
                 {more_reading}
-                <p><a href=crate::site::href("/")>"← All posts"</a></p>
+                <p><a href=crate::site::href(routes::HOME)>"← All posts"</a></p>
             </footer>
         </article>
     }

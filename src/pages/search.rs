@@ -76,7 +76,7 @@ pub fn SearchPage() -> impl IntoView {
         }
         // `href` already carries the base path: the router must not add it again.
         navigate(
-            &href("/"),
+            &href(routes::HOME),
             NavigateOptions {
                 resolve: false,
                 ..NavigateOptions::default()

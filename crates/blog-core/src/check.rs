@@ -13,6 +13,7 @@ use crate::import::{self, Imported, SourceFile};
 use crate::manifest::{BuildOptions, Manifest};
 use crate::markdown::{self, LinkContext};
 use crate::post::Post;
+use crate::routes;
 use crate::url::{is_allowed_url, UrlUse};
 
 /// How serious a finding is: errors fail the check, warnings only inform.
@@ -185,7 +186,7 @@ pub fn check(
         let published: HashSet<String> = post
             .resources
             .iter()
-            .map(|(_, name)| format!("/posts/{}/{name}", parsed.meta.slug))
+            .map(|(_, name)| routes::post_file(&parsed.meta.slug, name))
             .collect();
         for (offset, element) in markdown::removed_html(split.body) {
             let text_line = split.body_first_line + line_of(split.body, offset) - 1;
@@ -222,17 +223,13 @@ pub fn check(
             if published.contains(resolved.split(['#', '?']).next().unwrap_or_default()) {
                 continue;
             }
-            if let Some(target) = resolved.strip_prefix("/posts/") {
-                let target = target
-                    .split(['#', '?'])
-                    .next()
-                    .unwrap_or_default()
-                    .trim_end_matches('/');
-                if !target.is_empty() && target != parsed.meta.slug && !slugs.contains(target) {
+            if let Some(target) = routes::post_slug(&resolved) {
+                if target != parsed.meta.slug && !slugs.contains(target) {
                     found.push(warning(format!(
-                        "{}: link to \"{}\" points to no post (no post has the address /posts/{target})",
+                        "{}: link to \"{}\" points to no post (no post has the address {})",
                         place(line),
-                        reference.url
+                        reference.url,
+                        routes::post(target)
                     )));
                 }
             } else if let Some(missing) = missing_site_file(&reference.url, site_file_exists) {

@@ -42,6 +42,17 @@ pub fn post(slug: &str) -> String {
     format!("/{POSTS}/{slug}")
 }
 
+/// The slug a post's page path names (`/posts/hello-world#part` → `hello-world`), or
+/// `None` for a path that is not a post's page. The inverse of [`post`].
+pub fn post_slug(path: &str) -> Option<&str> {
+    let rest = path
+        .strip_prefix('/')?
+        .strip_prefix(POSTS)?
+        .strip_prefix('/')?;
+    let slug = rest.split(['#', '?']).next()?.trim_end_matches('/');
+    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+}
+
 /// A file published beside a post (a diagram, a page bundle's image):
 /// `/posts/hello-world/diagram-1.svg`.
 pub fn post_file(slug: &str, name: &str) -> String {
@@ -160,6 +171,25 @@ mod tests {
         for (got, want) in cases {
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn reads_the_slug_back_from_a_post_path() {
+        let cases = [
+            ("/posts/x", Some("x")),
+            ("/posts/x/", Some("x")),
+            ("/posts/x#part", Some("x")),
+            ("/posts/x?q=1", Some("x")),
+            ("/posts/", None),
+            ("/posts/x/diagram.svg", None),
+            ("/postsx", None),
+            ("/tags/x", None),
+            ("posts/x", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(post_slug(path), want, "{path}");
+        }
+        assert_eq!(post_slug(&post("hello")), Some("hello"));
     }
 
     #[test]

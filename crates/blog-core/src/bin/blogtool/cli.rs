@@ -279,7 +279,8 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
                     .and_then(|v| v["error"].as_str().map(str::to_string))
                     .unwrap_or(result);
                 eprintln!(
-                    "warning: /posts/{slug}: a diagram cannot be drawn ({why}); its source is shown"
+                    "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
+                    blog_core::routes::post(slug)
                 );
                 None
             })
