@@ -5,6 +5,8 @@
 //! prerender), so both show the same colours, and it adds a few KB where a grammar-based
 //! highlighter adds hundreds. It colours tokens, it does not parse: good enough to read by.
 
+use crate::html::escape_into;
+
 /// Token classes, as CSS classes: comment, string, number, keyword, literal (constants,
 /// macros, variables), type, property (keys, attribute names), tag.
 const COMMENT: &str = "hl-c";
@@ -240,18 +242,6 @@ pub fn highlight(name: &str, code: &str) -> Option<String> {
         tokens(lang(name)?, code, &mut out);
     }
     Some(out)
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 fn span(out: &mut String, class: &str, text: &str) {

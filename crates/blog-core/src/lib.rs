@@ -12,6 +12,7 @@ pub mod encoding;
 pub mod error;
 pub mod front_matter;
 pub mod highlight;
+pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod manifest;

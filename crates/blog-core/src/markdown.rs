@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
 };
-use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::highlight;
 use crate::routes::{self, under_base};
@@ -287,7 +286,7 @@ fn html_references(html: &str, offset: usize) -> Vec<Reference> {
             };
             let tag_start = lower[..at].rfind('<').unwrap_or(0);
             let image = attribute == "src=" && lower[tag_start..].starts_with("<img");
-            let url = crate::sanitize::decode_entities(value.trim());
+            let url = crate::html::decode_entities(value.trim());
             if !url.is_empty() {
                 found.push(Reference {
                     url,
@@ -514,17 +513,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     )
 }
 
-/// Appends `text` to `out`, escaped for an HTML attribute or text.
-fn push_escaped(out: &mut String, text: &str) {
-    // Writing into a String cannot fail.
-    let _ = escape_html(&mut *out, text);
-}
-
-/// Appends a URL escaped for an `href`/`src` attribute.
-fn push_href(out: &mut String, url: &str) {
-    let _ = escape_href(&mut *out, url);
-}
-
 /// Rewrites the event stream into safe, site-aware HTML: raw HTML is sanitized; links and
 /// images are checked, resolved and written by hand (to add `rel` and `loading`); headings
 /// get permalinks; footnotes get prefixed ids and back-links.
@@ -591,11 +579,11 @@ fn transform<'a>(
                 dropped.push(!allowed);
                 if allowed {
                     let mut tag = String::from("<a href=\"");
-                    push_href(&mut tag, &links.resolve(&dest_url));
+                    crate::html::escape_url_into(&mut tag, &links.resolve(&dest_url));
                     tag.push('"');
                     if !title.is_empty() {
                         tag.push_str(" title=\"");
-                        push_escaped(&mut tag, &title);
+                        crate::html::escape_into(&mut tag, &title);
                         tag.push('"');
                     }
                     if is_external(&dest_url) {
@@ -616,13 +604,13 @@ fn transform<'a>(
                 let alt = take_alt_text(&mut events);
                 if is_allowed_url(&dest_url, UrlUse::Image) {
                     let mut tag = String::from("<img src=\"");
-                    push_href(&mut tag, &links.resolve(&dest_url));
+                    crate::html::escape_url_into(&mut tag, &links.resolve(&dest_url));
                     tag.push_str("\" alt=\"");
-                    push_escaped(&mut tag, &alt);
+                    crate::html::escape_into(&mut tag, &alt);
                     tag.push('"');
                     if !title.is_empty() {
                         tag.push_str(" title=\"");
-                        push_escaped(&mut tag, &title);
+                        crate::html::escape_into(&mut tag, &title);
                         tag.push('"');
                     }
                     tag.push_str(" loading=\"lazy\" decoding=\"async\">");
@@ -634,9 +622,9 @@ fn transform<'a>(
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(h) = headings.get(heading_index) {
                     let mut anchor = String::from(" <a class=\"heading-anchor\" href=\"");
-                    push_href(&mut anchor, &format!("{}#{}", links.page, h.id));
+                    crate::html::escape_url_into(&mut anchor, &format!("{}#{}", links.page, h.id));
                     anchor.push_str("\" aria-label=\"Link to the section ");
-                    push_escaped(&mut anchor, &h.text);
+                    crate::html::escape_into(&mut anchor, &h.text);
                     anchor.push_str("\">#</a>");
                     out.push(Event::InlineHtml(anchor.into()));
                 }
@@ -647,9 +635,9 @@ fn transform<'a>(
                 let n = number(&name, &mut footnotes);
                 let id = slugify(&name);
                 let mut html = String::from("<sup class=\"footnote-reference\" id=\"fnref-");
-                push_escaped(&mut html, &id);
+                crate::html::escape_into(&mut html, &id);
                 html.push_str("\"><a href=\"");
-                push_href(&mut html, &format!("{}#fn-{id}", links.page));
+                crate::html::escape_url_into(&mut html, &format!("{}#fn-{id}", links.page));
                 html.push_str(&format!("\">{n}</a></sup>"));
                 out.push(Event::InlineHtml(html.into()));
             }
@@ -657,11 +645,11 @@ fn transform<'a>(
                 let n = number(&name, &mut footnotes);
                 let id = slugify(&name);
                 let mut html = String::from("<div class=\"footnote-definition\" id=\"fn-");
-                push_escaped(&mut html, &id);
+                crate::html::escape_into(&mut html, &id);
                 html.push_str(&format!(
                     "\"><sup class=\"footnote-definition-label\">{n}</sup><a class=\"footnote-back\" href=\""
                 ));
-                push_href(&mut html, &format!("{}#fnref-{id}", links.page));
+                crate::html::escape_url_into(&mut html, &format!("{}#fnref-{id}", links.page));
                 html.push_str("\" aria-label=\"Back to the text\">↩</a>");
                 note_start = Some(out.len());
                 out.push(Event::Html(html.into()));
@@ -695,7 +683,7 @@ fn transform<'a>(
                 );
                 if let Some(lang) = &lang {
                     html.push_str(" class=\"language-");
-                    push_escaped(&mut html, lang);
+                    crate::html::escape_into(&mut html, lang);
                     html.push('"');
                 }
                 html.push('>');

@@ -5,6 +5,7 @@
 use crate::author::Author;
 use crate::config::SiteInfo;
 use crate::date::PostDate;
+use crate::html::escape;
 use crate::pages::{PageKind, PageMeta};
 use crate::post::PostMeta;
 use crate::routes::{self, under_base};
@@ -68,24 +69,6 @@ impl SiteAddress {
     pub fn absolute_base(&self) -> String {
         format!("{}{}", self.origin, self.base)
     }
-}
-
-/// Escapes text for HTML and XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A JSON string literal, safe to place inside a `<script>` element.

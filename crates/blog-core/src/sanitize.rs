@@ -9,6 +9,7 @@
 //! everything still open is closed at the end, so post HTML can never close or escape the
 //! element it is placed in.
 
+use crate::html::{self, decode_entities};
 use crate::markdown::LinkContext;
 use crate::url::{is_allowed_url, UrlUse};
 
@@ -418,7 +419,7 @@ impl Sanitizer {
             if let Some((url, host)) = src.and_then(video_link) {
                 out.push(Piece::Markup(format!(
                     "<a class=\"video-link\" href=\"{}\" rel=\"noopener noreferrer\">▶ Watch on {host}</a>",
-                    escape_attribute(&url)
+                    html::escape(&url)
                 )));
             }
         }
@@ -484,7 +485,7 @@ impl Sanitizer {
             tag.push(' ');
             tag.push_str(&attr);
             tag.push_str("=\"");
-            tag.push_str(&escape_attribute(&value));
+            tag.push_str(&html::escape(&value));
             tag.push('"');
         }
         match allowed {
@@ -582,7 +583,7 @@ pub fn sanitize_html(html: &str) -> String {
         .into_iter()
         .map(|p| match p {
             Piece::Markup(m) => m,
-            Piece::Text(t) => escape_text(&t),
+            Piece::Text(t) => html::escape(&t),
         })
         .collect()
 }
@@ -678,75 +679,6 @@ fn scan_markup(s: &str) -> Option<(usize, Markup)> {
             attributes,
         },
     ))
-}
-
-/// Decodes numeric character references and the named ones that matter for URLs and text.
-/// Unknown names stay as written (and are escaped again on output, so they stay inert).
-pub fn decode_entities(text: &str) -> String {
-    const NAMED: &[(&str, char)] = &[
-        ("amp", '&'),
-        ("lt", '<'),
-        ("gt", '>'),
-        ("quot", '"'),
-        ("apos", '\''),
-        ("nbsp", '\u{a0}'),
-        ("colon", ':'),
-        ("tab", '\t'),
-        ("newline", '\n'),
-        ("lpar", '('),
-        ("rpar", ')'),
-        ("sol", '/'),
-        ("period", '.'),
-    ];
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let body_end = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
-            .map_or(rest.len(), |i| i + 1);
-        let body = &rest[1..body_end];
-        let decoded = if let Some(num) = body.strip_prefix('#') {
-            let value = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
-            };
-            value.map(|v| {
-                char::from_u32(v)
-                    .filter(|c| *c != '\0')
-                    .unwrap_or('\u{fffd}')
-            })
-        } else {
-            NAMED
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(body))
-                .map(|&(_, c)| c)
-        };
-        match decoded {
-            Some(c) if body.len() > 1 => {
-                out.push(c);
-                let consumed = body_end + usize::from(rest[body_end..].starts_with(';'));
-                rest = &rest[consumed..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn escape_attribute(value: &str) -> String {
-    escape_text(value).replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use blog_core::author;
+use blog_core::html;
 use blog_core::manifest::{ListPage, Manifest, RelatedIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
@@ -88,12 +89,12 @@ fn run() -> Result<(), String> {
     let template = template
         .replacen(
             "<html lang=\"en\">",
-            &format!("<html lang=\"{}\">", publish::escape(&site.info.language)),
+            &format!("<html lang=\"{}\">", html::escape(&site.info.language)),
             1,
         )
         .replacen(
             "<title>Rustblog</title>",
-            &format!("<title>{}</title>", publish::escape(&site.info.title)),
+            &format!("<title>{}</title>", html::escape(&site.info.title)),
             1,
         );
     let policy = content_security_policy(&template);
@@ -475,11 +476,11 @@ fn write_embeds(dist: &Path, manifest: &Manifest, language: &str) -> Result<(), 
     let json = serde_json::to_string(&manifest.authors).map_err(|e| e.to_string())?;
     std::fs::write(embed.join("authors.json"), json).map_err(|e| e.to_string())?;
     for author in &manifest.authors {
-        let name = publish::escape(&author.name);
+        let name = html::escape(&author.name);
         let card = Owner::new().with(|| view! { <AuthorCard author=author.clone() /> }.to_html());
         let page = format!(
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>About {name}</title>\n<link rel=\"stylesheet\" href=\"../../card.css\">\n</head>\n<body><div class=\"frame\">{card}</div></body>\n</html>\n",
-            publish::escape(language)
+            html::escape(language)
         );
         let dir = embed.join("authors").join(&author.id);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;

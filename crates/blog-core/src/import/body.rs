@@ -714,7 +714,7 @@ impl Converter<'_, '_> {
                     // any other and the caption sits under it.
                     Some(caption) => format!(
                         "<figure>\n\n{image}\n\n<figcaption>{}</figcaption>\n</figure>\n",
-                        crate::publish::escape(&caption)
+                        crate::html::escape(&caption)
                     ),
                     None => image,
                 }

@@ -373,10 +373,10 @@ fn render(tex: &str, display: bool, line: usize, notes: &mut Vec<Note>) -> Strin
                 ),
             });
             // The source exactly as written: Markdown must not read its backslashes.
-            let source = inert_text(&crate::publish::escape(tex));
+            let source = inert_text(&crate::html::escape(tex));
             format!(
                 "<code class=\"math-error\" title=\"{}\">{source}</code>",
-                crate::publish::escape(&format!("Cannot typeset: {first}"))
+                crate::html::escape(&format!("Cannot typeset: {first}"))
             )
         }
     }

@@ -342,7 +342,7 @@ fn push_text(out: &mut String, text: &str) {
     let mut rest = text;
     while !rest.is_empty() {
         let (c, len) = if rest.starts_with('&') {
-            decode_entity(rest).unwrap_or(('&', 1))
+            crate::html::decode_entity(rest).unwrap_or(('&', 1))
         } else {
             let c = rest.chars().next().unwrap_or(' ');
             (c, c.len_utf8())
@@ -356,29 +356,4 @@ fn push_text(out: &mut String, text: &str) {
             out.push(c);
         }
     }
-}
-
-/// The character an entity at the start of `text` stands for, and the entity's length.
-fn decode_entity(text: &str) -> Option<(char, usize)> {
-    // Entities are ASCII: look for the `;` among the first few bytes (never cutting a
-    // character in two).
-    let end = text.bytes().take(12).position(|b| b == b';')?;
-    let body = &text[1..end];
-    let c = match body {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let number = body.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    };
-    Some((c, end + 1))
 }
