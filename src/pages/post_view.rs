@@ -372,7 +372,7 @@ fn MoreReading(
         }
     });
     let related = manifest
-        .related(&slug, 3)
+        .related(&slug, blog_core::manifest::RELATED_COUNT)
         .into_iter()
         .map(link)
         .map(|(href, title)| view! { <li><a href=href>{title}</a></li> })

@@ -70,6 +70,15 @@ pub struct Theme {
 const LIGHT_BACKGROUND: (u8, u8, u8) = (0xf3, 0xf1, 0xec);
 const DARK_BACKGROUND: (u8, u8, u8) = (0x22, 0x26, 0x2d);
 
+/// The stylesheet's colours a theme builds on, as `(custom property, light, dark)`: the
+/// values `public/style.css` declares (a test reads them there), which a theme that sets
+/// only one of `accent` / `accent_dark` keeps for the other.
+pub const STYLESHEET_COLOURS: [(&str, &str, &str); 3] = [
+    ("--accent", "#b7410e", "#f08a5d"),
+    ("--accent-text", "#9a360b", "#f4a27e"),
+    ("--code-bg", "#f3f1ec", "#22262d"),
+];
+
 impl Theme {
     /// CSS overriding the stylesheet's accent colours; empty when the theme is the default.
     pub fn css(&self) -> String {
@@ -77,10 +86,10 @@ impl Theme {
             return String::new();
         }
         let mut rules = String::new();
-        for (name, light, dark) in [
-            ("--accent", "#b7410e", "#f08a5d"),
-            ("--accent-text", "#9a360b", "#f4a27e"),
-        ] {
+        for (name, light, dark) in STYLESHEET_COLOURS
+            .into_iter()
+            .filter(|(name, ..)| name.starts_with("--accent"))
+        {
             let light = self.accent.as_deref().unwrap_or(light);
             let dark = self.accent_dark.as_deref().unwrap_or(dark);
             rules.push_str(&format!("{name}:light-dark({light},{dark});"));
@@ -271,6 +280,15 @@ impl SiteConfig {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contrast_is_checked_against_the_stylesheets_code_background() {
+        let (name, light, dark) = STYLESHEET_COLOURS[2];
+        assert_eq!(name, "--code-bg");
+        assert_eq!(parse_colour(light), Some(LIGHT_BACKGROUND));
+        assert_eq!(parse_colour(dark), Some(DARK_BACKGROUND));
+    }
+
     use super::*;
 
     #[test]

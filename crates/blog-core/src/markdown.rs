@@ -350,14 +350,19 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
 }
 
 /// Element ids the site's own pages use, and names its scripts read from `window` (an
-/// element with that id would shadow them).
-const RESERVED_IDS: &[&str] = &[
+/// element with that id would shadow them). Headings never take these; a test checks that
+/// every id written in the app's sources is here.
+pub const RESERVED_IDS: &[&str] = &[
     "main",
     "app",
     "blog-data",
     "toc-title",
     "related-title",
     "series-title",
+    "embed-title",
+    "search-input",
+    "search-results",
+    "search-status",
     "wasmBindings",
 ];
 
