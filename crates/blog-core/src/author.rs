@@ -72,7 +72,7 @@ impl Author {
 /// Parses `authors.yaml`: a map from author id to profile. URLs that are not `http(s)`,
 /// `mailto` or relative are rejected so a card link can never run script.
 pub fn parse_registry(yaml: &str) -> Result<Vec<Author>, String> {
-    let doc = yaml::parse(yaml).map_err(|e| format!("authors.yaml:{}: {}", e.line, e.message))?;
+    let doc = yaml::parse(yaml).map_err(|e| format!("authors.yaml:{}: {e}", e.line))?;
     let Value::Map(entries) = doc.value else {
         return Ok(Vec::new());
     };

@@ -153,7 +153,7 @@ impl Default for SiteConfig {
 impl SiteConfig {
     /// Reads `site.yaml`'s text; errors name the line and the setting.
     pub fn parse(text: &str) -> Result<SiteConfig, String> {
-        let doc = yaml::parse(text).map_err(|e| format!("site.yaml:{}: {}", e.line, e.message))?;
+        let doc = yaml::parse(text).map_err(|e| format!("site.yaml:{}: {e}", e.line))?;
         let mut config = SiteConfig::default();
         let scalar_in = |node: &Node, key: &str| match node.get(key).map(|n| (n.line, &n.value)) {
             None | Some((_, Value::Null)) => Ok(None),

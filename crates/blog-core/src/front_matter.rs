@@ -2,7 +2,7 @@
 
 use crate::date::PostDate;
 use crate::error::{ErrorKind, PostError};
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{self, Node, Value, YamlProblem};
 
 /// Largest front matter block accepted, in bytes; real ones are a few hundred.
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
@@ -423,12 +423,12 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         let kind = match field {
             // A value the YAML reader could not read is nearly always one that needed
             // quotes: `title: [Draft] Notes`, `title: @home`.
-            Some((field, kind)) if !e.message.ends_with("is given twice") => ErrorKind::BadField {
+            Some((field, kind)) if !matches!(e.problem, YamlProblem::DuplicateKey(_)) => ErrorKind::BadField {
                 field,
-                problem: format!("{}; put the whole value in quotes", e.message),
+                problem: format!("{}; put the whole value in quotes", e.problem),
                 expected: kind.expected(),
             },
-            _ => ErrorKind::Yaml(e.message),
+            _ => ErrorKind::Yaml(e.problem.to_string()),
         };
         at(Some(e.line), kind)
     })?;

@@ -55,8 +55,74 @@ impl Node {
 pub struct YamlError {
     /// 1-based line within the text.
     pub line: usize,
-    /// What is wrong, in words for the file's author.
-    pub message: String,
+    /// What is wrong; its `Display` is worded for the file's author.
+    pub problem: YamlProblem,
+}
+
+impl std::fmt::Display for YamlError {
+    /// The problem alone, without the line (callers put `file:line:` in front).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.problem.fmt(f)
+    }
+}
+
+/// What is wrong with a YAML text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum YamlProblem {
+    /// The document is a lone value or list, not `key: value` lines.
+    NotMapping,
+    /// A line inside a mapping is not `key: value`.
+    ExpectedKeyValue,
+    /// A key appears twice in one mapping.
+    DuplicateKey(String),
+    /// Indentation with tab characters.
+    Tabs,
+    /// A line indented more than what is above it can hold (`"key"`, `"list item"`).
+    IndentedMore(&'static str),
+    /// A line indented less than the document's first line.
+    IndentedLess,
+    /// Deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// `&name` / `*name`: refused, which also rules out alias bombs.
+    AnchorOrAlias,
+    /// `!name` tags.
+    Tag,
+    /// A quote or bracket (`"quote"`, `"["`, `"{"`) that never closes.
+    Unclosed(&'static str),
+    /// Text after what should have ended a value (`"the closing quote"`, `"the closing
+    /// bracket"`, ``"`|` or `>`"``).
+    TextAfter(&'static str),
+    /// A backslash escape a double-quoted string does not allow (`q` for `\q`).
+    BadEscape(String),
+    /// In a flow list or mapping (`[a, b]`, `{a: 1}`): what was expected instead.
+    Flow(String),
+}
+
+impl std::fmt::Display for YamlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            YamlProblem::NotMapping => f.write_str("expected `key: value` lines"),
+            YamlProblem::ExpectedKeyValue => f.write_str("expected `key: value`"),
+            YamlProblem::DuplicateKey(key) => write!(f, "`{key}` is given twice"),
+            YamlProblem::Tabs => f.write_str("indent with spaces, not tabs"),
+            YamlProblem::IndentedMore(what) => {
+                write!(f, "this line is indented more than the {what} above it")
+            }
+            YamlProblem::IndentedLess => {
+                f.write_str("this line is indented less than the ones before it")
+            }
+            YamlProblem::TooDeep => f.write_str("it is nested too deeply"),
+            YamlProblem::AnchorOrAlias => {
+                f.write_str("YAML anchors and aliases (`&name`, `*name`) are not supported")
+            }
+            YamlProblem::Tag => f.write_str("YAML tags (`!name`) are not supported"),
+            YamlProblem::Unclosed("quote") => f.write_str("unclosed quote"),
+            YamlProblem::Unclosed(what) => write!(f, "unclosed `{what}`"),
+            YamlProblem::TextAfter(what) => write!(f, "unexpected text after {what}"),
+            YamlProblem::BadEscape(escape) => write!(f, "`\\{escape}` is not a valid escape"),
+            YamlProblem::Flow(expected) => f.write_str(expected),
+        }
+    }
 }
 
 /// Reads a YAML document whose top level is a mapping (or empty).
@@ -85,22 +151,16 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     let node = parser.block(indent, 0)?;
     parser.skip_blank();
     if let Some(rest) = parser.peek() {
-        return Err(error(
-            rest.number,
-            "this line is indented less than the ones before it",
-        ));
+        return Err(error(rest.number, YamlProblem::IndentedLess));
     }
     if !matches!(node.value, Value::Map(_)) {
-        return Err(error(line, "expected `key: value` lines"));
+        return Err(error(line, YamlProblem::NotMapping));
     }
     Ok(node)
 }
 
-fn error(line: usize, message: impl Into<String>) -> YamlError {
-    YamlError {
-        line,
-        message: message.into(),
-    }
+fn error(line: usize, problem: YamlProblem) -> YamlError {
+    YamlError { line, problem }
 }
 
 #[derive(Clone, Copy)]
@@ -155,7 +215,7 @@ fn closing_quote(text: &str, quote: char) -> Option<usize> {
 }
 
 /// The text of a quoted scalar (`"…"` or `'…'`, quotes included), escapes applied.
-fn unquote(quoted: &str, quote: char) -> Result<String, String> {
+fn unquote(quoted: &str, quote: char) -> Result<String, YamlProblem> {
     let inner = &quoted[1..quoted.len() - 1];
     if quote == '\'' {
         return Ok(inner.replace("''", "'"));
@@ -187,9 +247,9 @@ fn unquote(quoted: &str, quote: char) -> Result<String, String> {
                     .ok()
                     .filter(|_| hex.len() == digits)
                     .and_then(char::from_u32)
-                    .ok_or_else(|| format!("`\\{kind}{hex}` is not a valid escape"))?
+                    .ok_or_else(|| YamlProblem::BadEscape(format!("{kind}{hex}")))?
             }
-            Some(other) => return Err(format!("`\\{other}` is not a valid escape")),
+            Some(other) => return Err(YamlProblem::BadEscape(other.to_string())),
             None => '\\',
         };
         out.push(escaped);
@@ -235,10 +295,10 @@ impl<'a> Parser<'a> {
             });
         };
         if depth > MAX_DEPTH {
-            return Err(error(line.number, "it is nested too deeply"));
+            return Err(error(line.number, YamlProblem::TooDeep));
         }
         if line.text.starts_with('\t') {
-            return Err(error(line.number, "indent with spaces, not tabs"));
+            return Err(error(line.number, YamlProblem::Tabs));
         }
         if is_seq_item(line.text) {
             self.seq(indent, depth)
@@ -260,22 +320,19 @@ impl<'a> Parser<'a> {
                 break;
             }
             if line.indent > indent {
-                return Err(error(
-                    line.number,
-                    "this line is indented more than the key above it",
-                ));
+                return Err(error(line.number, YamlProblem::IndentedMore("key")));
             }
             if is_seq_item(line.text) {
                 break;
             }
             if line.text.starts_with('\t') {
-                return Err(error(line.number, "indent with spaces, not tabs"));
+                return Err(error(line.number, YamlProblem::Tabs));
             }
             let Some((key, rest)) = key_split(line.text) else {
-                return Err(error(line.number, "expected `key: value`"));
+                return Err(error(line.number, YamlProblem::ExpectedKeyValue));
             };
             if entries.iter().any(|(k, _)| *k == key) {
-                return Err(error(line.number, format!("`{key}` is given twice")));
+                return Err(error(line.number, YamlProblem::DuplicateKey(key.to_string())));
             }
             self.pos += 1;
             let value = self.after_indicator(rest, line.number, indent, depth)?;
@@ -295,10 +352,7 @@ impl<'a> Parser<'a> {
             let Some(line) = self.peek() else { break };
             if line.indent != indent || !is_seq_item(line.text) {
                 if line.indent > indent {
-                    return Err(error(
-                        line.number,
-                        "this line is indented more than the list item above it",
-                    ));
+                    return Err(error(line.number, YamlProblem::IndentedMore("list item")));
                 }
                 break;
             }
@@ -363,11 +417,8 @@ impl<'a> Parser<'a> {
             line: number,
         };
         match rest.chars().next() {
-            Some('&' | '*') => Err(error(
-                number,
-                "YAML anchors and aliases (`&name`, `*name`) are not supported",
-            )),
-            Some('!') => Err(error(number, "YAML tags (`!name`) are not supported")),
+            Some('&' | '*') => Err(error(number, YamlProblem::AnchorOrAlias)),
+            Some('!') => Err(error(number, YamlProblem::Tag)),
             Some('[' | '{') => {
                 let text = self.continued(rest, number, indent, depth)?;
                 let mut flow = Flow {
@@ -378,17 +429,17 @@ impl<'a> Parser<'a> {
                 let value = flow.value(depth + 1)?;
                 flow.skip_space();
                 if !strip_comment(&text[flow.pos..]).is_empty() {
-                    return Err(error(number, "unexpected text after the closing bracket"));
+                    return Err(error(number, YamlProblem::TextAfter("the closing bracket")));
                 }
                 Ok(value)
             }
             Some(q @ ('"' | '\'')) => {
                 let text = self.continued(rest, number, indent, depth)?;
-                let end = closing_quote(&text, q).ok_or_else(|| error(number, "unclosed quote"))?;
+                let end = closing_quote(&text, q).ok_or_else(|| error(number, YamlProblem::Unclosed("quote")))?;
                 if !strip_comment(text[end + 1..].trim()).is_empty() {
-                    return Err(error(number, "unexpected text after the closing quote"));
+                    return Err(error(number, YamlProblem::TextAfter("the closing quote")));
                 }
-                let value = unquote(&text[..=end], q).map_err(|m| error(number, m))?;
+                let value = unquote(&text[..=end], q).map_err(|p| error(number, p))?;
                 Ok(node(Value::Scalar(value)))
             }
             Some('|' | '>') => self.block_scalar(rest, number, indent).map(node),
@@ -427,7 +478,7 @@ impl<'a> Parser<'a> {
         loop {
             match balance(&text, depth) {
                 Balance::Closed => return Ok(text),
-                Balance::TooDeep => return Err(error(number, "it is nested too deeply")),
+                Balance::TooDeep => return Err(error(number, YamlProblem::TooDeep)),
                 Balance::Open(what) => match self.peek() {
                     Some(next) if next.indent > indent || what == "quote" => {
                         text.push(' ');
@@ -435,12 +486,7 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                     }
                     _ => {
-                        let message = if what == "quote" {
-                            "unclosed quote".to_string()
-                        } else {
-                            format!("unclosed `{what}`")
-                        };
-                        return Err(error(number, message));
+                        return Err(error(number, YamlProblem::Unclosed(what)));
                     }
                 },
             }
@@ -468,7 +514,7 @@ impl<'a> Parser<'a> {
             .chars()
             .any(|c| !matches!(c, '-' | '+' | '1'..='9'))
         {
-            return Err(error(number, "unexpected text after `|` or `>`"));
+            return Err(error(number, YamlProblem::TextAfter("`|` or `>`")));
         }
         let mut body: Vec<String> = Vec::new();
         let mut content_indent = None;
@@ -594,13 +640,13 @@ impl Flow<'_> {
         found
     }
 
-    fn fail<T>(&self, message: impl Into<String>) -> Result<T, YamlError> {
-        Err(error(self.line, message))
+    fn fail<T>(&self, problem: YamlProblem) -> Result<T, YamlError> {
+        Err(error(self.line, problem))
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, YamlError> {
         if depth > MAX_DEPTH {
-            return self.fail("it is nested too deeply");
+            return self.fail(YamlProblem::TooDeep);
         }
         self.skip_space();
         let line = self.line;
@@ -614,7 +660,7 @@ impl Flow<'_> {
                 while !self.eat(']') {
                     items.push(self.value(depth + 1)?);
                     if !self.eat(',') && !self.text[self.pos..].starts_with(']') {
-                        return self.fail("expected `,` or `]` in the list");
+                        return self.fail(YamlProblem::Flow("expected `,` or `]` in the list".into()));
                     }
                 }
                 Ok(node(Value::Seq(items)))
@@ -625,31 +671,31 @@ impl Flow<'_> {
                 while !self.eat('}') {
                     let key = match self.value(depth + 1)?.value {
                         Value::Scalar(k) => k,
-                        _ => return self.fail("a mapping key must be text"),
+                        _ => return self.fail(YamlProblem::Flow("a mapping key must be text".into())),
                     };
                     if !self.eat(':') {
-                        return self.fail(format!("expected `:` after `{key}`"));
+                        return self.fail(YamlProblem::Flow(format!("expected `:` after `{key}`")));
                     }
                     if entries.iter().any(|(k, _)| *k == key) {
-                        return self.fail(format!("`{key}` is given twice"));
+                        return self.fail(YamlProblem::DuplicateKey(key.to_string()));
                     }
                     let value = self.value(depth + 1)?;
                     entries.push((key, value));
                     if !self.eat(',') && !self.text[self.pos..].starts_with('}') {
-                        return self.fail("expected `,` or `}` in the mapping");
+                        return self.fail(YamlProblem::Flow("expected `,` or `}` in the mapping".into()));
                     }
                 }
                 Ok(node(Value::Map(entries)))
             }
             Some(q @ ('"' | '\'')) => {
                 let end =
-                    closing_quote(rest, q).ok_or_else(|| error(self.line, "unclosed quote"))?;
-                let value = unquote(&rest[..=end], q).map_err(|m| error(self.line, m))?;
+                    closing_quote(rest, q).ok_or_else(|| error(self.line, YamlProblem::Unclosed("quote")))?;
+                let value = unquote(&rest[..=end], q).map_err(|p| error(self.line, p))?;
                 self.pos += end + 1;
                 Ok(node(Value::Scalar(value)))
             }
             Some('&' | '*') => {
-                self.fail("YAML anchors and aliases (`&name`, `*name`) are not supported")
+                self.fail(YamlProblem::AnchorOrAlias)
             }
             Some(']' | '}' | ',') | None => Ok(node(Value::Null)),
             Some(_) => {
@@ -789,21 +835,22 @@ mod tests {
             ("a: [x] y\n", 1, "unexpected text after the closing bracket"),
         ];
         for (yaml, line, message) in cases {
-            assert_eq!(parse(yaml).unwrap_err(), error(line, message), "{yaml:?}");
+            let found = parse(yaml).unwrap_err();
+            assert_eq!((found.line, found.to_string()), (line, message.into()), "{yaml:?}");
         }
     }
 
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let flow = format!("a: {}\n", "[".repeat(10_000));
-        assert_eq!(parse(&flow).unwrap_err().message, "it is nested too deeply");
+        assert_eq!(parse(&flow).unwrap_err().problem, YamlProblem::TooDeep);
         let mut block = String::new();
         for i in 0..100 {
             block.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
         }
         assert_eq!(
-            parse(&block).unwrap_err().message,
-            "it is nested too deeply"
+            parse(&block).unwrap_err().problem,
+            YamlProblem::TooDeep
         );
     }
 

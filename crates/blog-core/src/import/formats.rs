@@ -63,7 +63,7 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
                 // The typed reader words field errors better; it runs on the same text.
                 let message = front_matter::parse("", parts.yaml, 1)
                     .err()
-                    .map_or(ErrorKind::Yaml(e.message), |err| err.kind);
+                    .map_or(ErrorKind::Yaml(e.problem.to_string()), |err| err.kind);
                 (Some(e.line + parts.yaml_first_line - 1), message)
             })?;
             Ok(Split {
