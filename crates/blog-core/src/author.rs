@@ -70,9 +70,10 @@ impl Author {
 }
 
 /// Parses `authors.yaml`: a map from author id to profile. URLs that are not `http(s)`,
-/// `mailto` or relative are rejected so a card link can never run script.
+/// `mailto` or relative are rejected so a card link can never run script. Errors are
+/// `authors.yaml:LINE: message`.
 pub fn parse_registry(yaml: &str) -> Result<Vec<Author>, String> {
-    let doc = yaml::parse(yaml).map_err(|e| format!("authors.yaml:{}: {e}", e.line))?;
+    let doc = yaml::parse(yaml).map_err(|e| at(e.line, e))?;
     let Value::Map(entries) = doc.value else {
         return Ok(Vec::new());
     };
@@ -84,58 +85,92 @@ pub fn parse_registry(yaml: &str) -> Result<Vec<Author>, String> {
     Ok(authors)
 }
 
+/// Keys of an author's entry.
+const AUTHOR_KEYS: [&str; 5] = ["name", "website", "avatar", "bio", "links"];
+/// Keys of one of an author's links.
+const LINK_KEYS: [&str; 2] = ["label", "url"];
+
+/// Keys in `authors.yaml` that no profile field has (a typo such as `avatr:` leaves the
+/// card without a picture), each as `authors.yaml:LINE: id: unknown key …` with the field
+/// it most likely means. Empty when the registry cannot be read (that is an error).
+pub fn registry_warnings(yaml: &str) -> Vec<String> {
+    let Ok(Node {
+        value: Value::Map(entries),
+        ..
+    }) = yaml::parse(yaml)
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (id, entry) in &entries {
+        let links = entry.items("links").unwrap_or_default();
+        let unknown = entry
+            .unknown_keys(&AUTHOR_KEYS)
+            .into_iter()
+            .chain(links.iter().flat_map(|link| link.unknown_keys(&LINK_KEYS)));
+        found.extend(unknown.map(|u| at(u.line, format!("{id}: {u}"))));
+    }
+    found
+}
+
+/// `authors.yaml:LINE: message`.
+fn at(line: usize, message: impl std::fmt::Display) -> String {
+    format!("authors.yaml:{line}: {message}")
+}
+
 /// One registry entry, checked: a valid id, a name, text where text belongs, safe URLs.
 fn read_author(id: &str, entry: &Node) -> Result<Author, String> {
-    let at = |node: &Node, what: &str| format!("authors.yaml:{}: {id}: {what}", node.line);
+    let problem = |node: &Node, what: &str| at(node.line, format!("{id}: {what}"));
+    let field = |e: yaml::FieldError| at(e.line, format!("{id}: {e}"));
     if !crate::slug::is_valid_slug(id) {
-        return Err(format!(
-            "authors.yaml:{}: author id \"{id}\" must be lowercase letters, digits and hyphens",
-            entry.line
+        return Err(at(
+            entry.line,
+            format!("author id \"{id}\" must be lowercase letters, digits and hyphens"),
         ));
     }
     if !matches!(entry.value, Value::Map(_)) {
-        return Err(at(entry, "expected name, website, avatar, bio and links"));
+        return Err(problem(
+            entry,
+            "expected name, website, avatar, bio and links",
+        ));
     }
-    let text = |node: &Node, field: &str| -> Result<Option<String>, String> {
-        match node.get(field).map(|n| (n, &n.value)) {
-            None | Some((_, Value::Null)) => Ok(None),
-            Some((_, Value::Scalar(s))) => Ok(Some(s.trim().to_string())),
-            Some((n, _)) => Err(at(n, &format!("{field} must be text, found {}", n.kind()))),
-        }
-    };
-    let url = |node: &Node, field: &str| -> Result<Option<String>, String> {
-        let value = text(node, field)?;
-        match value {
-            Some(u) if !is_allowed_url(&u, UrlUse::Image) => Err(at(
-                node,
+    let url = |node: &Node, key: &str| -> Result<Option<String>, String> {
+        match node.text(key).map_err(field)? {
+            Some(u) if !is_allowed_url(&u, UrlUse::Image) => Err(problem(
+                node.field(key).unwrap_or(node),
                 &format!("URL \"{u}\" is not http(s), mailto or relative"),
             )),
             other => Ok(other),
         }
     };
-    let name = text(entry, "name")?
+    let name = entry
+        .text("name")
+        .map_err(field)?
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| at(entry, "missing required field `name`"))?;
-    let links = match entry.get("links").map(|n| (n, &n.value)) {
-        None | Some((_, Value::Null)) => Vec::new(),
-        Some((_, Value::Seq(items))) => items
-            .iter()
-            .map(|link| {
-                Ok(ProfileLink {
-                    label: text(link, "label")?
-                        .ok_or_else(|| at(link, "a link needs a `label`"))?,
-                    url: url(link, "url")?.ok_or_else(|| at(link, "a link needs a `url`"))?,
-                })
+        .ok_or_else(|| problem(entry, "missing required field `name`"))?;
+    let links = entry
+        .items("links")
+        .map_err(field)?
+        .iter()
+        .map(|link| {
+            if !matches!(link.value, Value::Map(_)) {
+                return Err(problem(link, "each link is a `label` and a `url`"));
+            }
+            Ok(ProfileLink {
+                label: link
+                    .text("label")
+                    .map_err(field)?
+                    .ok_or_else(|| problem(link, "a link needs a `label`"))?,
+                url: url(link, "url")?.ok_or_else(|| problem(link, "a link needs a `url`"))?,
             })
-            .collect::<Result<_, String>>()?,
-        Some((n, _)) => return Err(at(n, "links must be a list of `label` and `url`")),
-    };
+        })
+        .collect::<Result<_, String>>()?;
     Ok(Author {
         id: id.to_string(),
         name,
         website: url(entry, "website")?,
         avatar: url(entry, "avatar")?,
-        bio: text(entry, "bio")?.unwrap_or_default(),
+        bio: entry.text("bio").map_err(field)?.unwrap_or_default(),
         links,
     })
 }
@@ -195,6 +230,27 @@ mod tests {
         assert_eq!(resolved[0].id, "ada-lovelace");
         assert_eq!(resolved[0].initials(), "AL");
         assert!(resolved[0].links.is_empty());
+    }
+
+    #[test]
+    fn registry_errors_and_unknown_keys_name_their_line() {
+        let yaml = "ada:\n  name: Ada\n  links:\n    - label: Site\n      ulr: https://x.example\n";
+        assert_eq!(
+            parse_registry(yaml).unwrap_err(),
+            "authors.yaml:4: ada: a link needs a `url`"
+        );
+        assert_eq!(
+            registry_warnings(yaml),
+            ["authors.yaml:5: ada: unknown key `ulr`; did you mean `url`? (it is ignored)"]
+        );
+        assert_eq!(
+            parse_registry("ada:\n  name: [A, B]\n").unwrap_err(),
+            "authors.yaml:2: ada: name must be text, found a list"
+        );
+        assert_eq!(
+            parse_registry("ada:\n  bio: x\n").unwrap_err(),
+            "authors.yaml:1: ada: missing required field `name`"
+        );
     }
 
     #[test]

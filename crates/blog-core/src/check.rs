@@ -96,6 +96,8 @@ pub fn check(
         .collect();
     let manifest = Manifest::build(&sources, authors_yaml, writing);
     found.extend(manifest.problems.iter().map(|p| error(p.message.clone())));
+    let registry_warnings = authors_yaml.map(author::registry_warnings);
+    found.extend(registry_warnings.into_iter().flatten().map(warning));
     let registry = authors_yaml.map(|y| author::parse_registry(y).unwrap_or_default());
     let slugs: HashSet<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
 

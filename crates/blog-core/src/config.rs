@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::author::ProfileLink;
 use crate::url::{is_allowed_url, UrlUse};
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{self, Value};
 
 /// Posts per list page when `site.yaml` does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
@@ -126,6 +126,27 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// Every key `site.yaml` has, for reporting the ones it does not.
+const SETTINGS: [&str; 9] = [
+    "url",
+    "title",
+    "tagline",
+    "description",
+    "language",
+    "default_author",
+    "social",
+    "theme",
+    "page_size",
+];
+
+/// Every key of `theme:`.
+const THEME_SETTINGS: [&str; 2] = ["accent", "accent_dark"];
+
+/// `site.yaml:LINE: message`.
+fn at(line: usize, message: impl std::fmt::Display) -> String {
+    format!("site.yaml:{line}: {message}")
+}
+
 /// The settings in `site.yaml`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteConfig {
@@ -137,6 +158,9 @@ pub struct SiteConfig {
     pub info: SiteInfo,
     /// Accent colours.
     pub theme: Theme,
+    /// What is read but not used, as `site.yaml:LINE: message`: keys no setting has (a
+    /// typo such as `page-size:`), each with the setting it most likely means.
+    pub warnings: Vec<String>,
 }
 
 impl Default for SiteConfig {
@@ -146,79 +170,91 @@ impl Default for SiteConfig {
             page_size: DEFAULT_PAGE_SIZE,
             info: SiteInfo::default(),
             theme: Theme::default(),
+            warnings: Vec::new(),
         }
     }
 }
 
 impl SiteConfig {
-    /// Reads `site.yaml`'s text; errors name the line and the setting.
+    /// Reads `site.yaml`'s text. Errors are `site.yaml:LINE: message`; keys no setting
+    /// has are not errors but [`SiteConfig::warnings`], with the setting they likely mean.
     pub fn parse(text: &str) -> Result<SiteConfig, String> {
-        let doc = yaml::parse(text).map_err(|e| format!("site.yaml:{}: {e}", e.line))?;
-        let mut config = SiteConfig::default();
-        let scalar_in = |node: &Node, key: &str| match node.get(key).map(|n| (n.line, &n.value)) {
-            None | Some((_, Value::Null)) => Ok(None),
-            Some((_, Value::Scalar(s))) => Ok(Some(s.trim().to_string())),
-            Some((line, _)) => Err(format!("site.yaml:{line}: {key} must be a single value")),
+        let doc = yaml::parse(text).map_err(|e| at(e.line, e))?;
+        let field = |e: yaml::FieldError| at(e.line, e);
+        let line_of = |key: &str| doc.field(key).map_or(1, |n| n.line);
+        let mut config = SiteConfig {
+            warnings: doc
+                .unknown_keys(&SETTINGS)
+                .into_iter()
+                .map(|unknown| at(unknown.line, unknown))
+                .collect(),
+            ..SiteConfig::default()
         };
-        let scalar = |key: &str| scalar_in(&doc, key);
-        config.url = scalar("url")?.filter(|u| !u.is_empty());
+        config.url = doc.text("url").map_err(field)?.filter(|u| !u.is_empty());
         let info = &mut config.info;
-        for (key, field) in [
+        for (key, value) in [
             ("title", &mut info.title),
             ("tagline", &mut info.tagline),
             ("description", &mut info.description),
             ("language", &mut info.language),
         ] {
-            if let Some(value) = scalar(key)? {
-                *field = value;
+            if let Some(text) = doc.text(key).map_err(field)? {
+                *value = text;
             }
         }
         if info.title.is_empty() {
-            return Err("site.yaml: title must not be empty".into());
+            return Err(at(line_of("title"), "title must not be empty"));
         }
         let language_ok = !info.language.is_empty()
             && info.language.split('-').all(|part| {
                 (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
             });
         if !language_ok {
-            return Err(format!(
-                "site.yaml: language \"{}\" must be a language tag such as en, fr or pt-BR",
-                info.language
+            return Err(at(
+                line_of("language"),
+                format!(
+                    "language \"{}\" must be a language tag such as en, fr or pt-BR",
+                    info.language
+                ),
             ));
         }
-        info.default_author = scalar("default_author")?.filter(|a| !a.is_empty());
-        info.social = match doc.get("social").map(|n| (n, &n.value)) {
-            None | Some((_, Value::Null)) => Vec::new(),
-            Some((_, Value::Seq(items))) => items
-                .iter()
-                .map(|item| {
-                    let at = |what: &str| format!("site.yaml:{}: social: {what}", item.line);
-                    let label =
-                        scalar_in(item, "label")?.ok_or_else(|| at("a link needs a `label`"))?;
-                    let url = scalar_in(item, "url")?.ok_or_else(|| at("a link needs a `url`"))?;
-                    if !is_allowed_url(&url, UrlUse::Link) {
-                        return Err(at(&format!(
-                            "URL \"{url}\" is not http(s), mailto or relative"
-                        )));
-                    }
-                    Ok(ProfileLink { label, url })
-                })
-                .collect::<Result<_, String>>()?,
-            Some((n, _)) => {
-                return Err(format!(
-                    "site.yaml:{}: social must be a list of `label` and `url`",
-                    n.line
-                ))
-            }
-        };
-        if let Some(theme) = doc.get("theme") {
-            if !matches!(theme.value, Value::Map(_) | Value::Null) {
-                return Err(format!(
-                    "site.yaml:{}: theme must be a mapping of accent and accent_dark",
-                    theme.line
-                ));
-            }
-            for (key, background, field) in [
+        info.default_author = doc
+            .text("default_author")
+            .map_err(field)?
+            .filter(|a| !a.is_empty());
+        info.social = doc
+            .items("social")
+            .map_err(field)?
+            .iter()
+            .map(|item| {
+                let link = |what: &str| at(item.line, format!("social: {what}"));
+                if !matches!(item.value, Value::Map(_)) {
+                    return Err(link("each link is a `label` and a `url`"));
+                }
+                let label = item
+                    .text("label")
+                    .map_err(field)?
+                    .ok_or_else(|| link("a link needs a `label`"))?;
+                let url = item
+                    .text("url")
+                    .map_err(field)?
+                    .ok_or_else(|| link("a link needs a `url`"))?;
+                if !is_allowed_url(&url, UrlUse::Link) {
+                    return Err(link(&format!(
+                        "URL \"{url}\" is not http(s), mailto or relative"
+                    )));
+                }
+                Ok(ProfileLink { label, url })
+            })
+            .collect::<Result<_, String>>()?;
+        if let Some(theme) = doc.mapping("theme").map_err(field)? {
+            config.warnings.extend(
+                theme
+                    .unknown_keys(&THEME_SETTINGS)
+                    .into_iter()
+                    .map(|unknown| at(unknown.line, format!("theme: {unknown}"))),
+            );
+            for (key, background, value) in [
                 ("accent", LIGHT_BACKGROUND, &mut config.theme.accent),
                 (
                     "accent_dark",
@@ -226,32 +262,42 @@ impl SiteConfig {
                     &mut config.theme.accent_dark,
                 ),
             ] {
-                let Some(value) = scalar_in(theme, key)? else {
+                let Some(colour) = theme.text(key).map_err(field)? else {
                     continue;
                 };
-                let colour = parse_colour(&value).ok_or(format!(
-                    "site.yaml: theme.{key} \"{value}\" must be a colour like #b7410e"
-                ))?;
+                let line = theme.field(key).map_or(theme.line, |n| n.line);
+                let rgb = parse_colour(&colour).ok_or_else(|| {
+                    at(
+                        line,
+                        format!("theme.{key} \"{colour}\" must be a colour like #b7410e"),
+                    )
+                })?;
                 // Accents colour link text: they must stay readable (WCAG AA, 4.5:1).
-                let ratio = contrast(colour, background);
+                let ratio = contrast(rgb, background);
                 if ratio < 4.5 {
-                    return Err(format!(
-                        "site.yaml: theme.{key} {value} is hard to read on the {} background \
-                         (contrast {ratio:.1}:1; links need at least 4.5:1)",
-                        if key == "accent" { "light" } else { "dark" }
+                    return Err(at(
+                        line,
+                        format!(
+                            "theme.{key} {colour} is hard to read on the {} background \
+                             (contrast {ratio:.1}:1; links need at least 4.5:1)",
+                            if key == "accent" { "light" } else { "dark" }
+                        ),
                     ));
                 }
-                *field = Some(value);
+                *value = Some(colour);
             }
         }
-        if let Some(size) = scalar("page_size")? {
+        if let Some(size) = doc.text("page_size").map_err(field)? {
             config.page_size = size
                 .parse::<usize>()
                 .ok()
                 .filter(|n| (1..=1000).contains(n))
-                .ok_or(format!(
-                    "site.yaml: page_size \"{size}\" must be a whole number from 1 to 1000"
-                ))?;
+                .ok_or_else(|| {
+                    at(
+                        line_of("page_size"),
+                        format!("page_size \"{size}\" must be a whole number from 1 to 1000"),
+                    )
+                })?;
         }
         Ok(config)
     }
@@ -326,32 +372,51 @@ mod tests {
     }
 
     #[test]
+    fn unknown_keys_are_reported_with_the_setting_they_likely_mean() {
+        let config = SiteConfig::parse(
+            "title: X\npage-size: 5\nfavicon: x.png\ntheme:\n  acent: '#1d4ed8'\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.warnings,
+            [
+                "site.yaml:2: unknown key `page-size`; did you mean `page_size`? (it is ignored)",
+                "site.yaml:3: unknown key `favicon` (it is ignored)",
+                "site.yaml:5: theme: unknown key `acent`; did you mean `accent`? (it is ignored)",
+            ]
+        );
+        assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+    }
+
+    #[test]
     fn bad_settings_say_which_and_why() {
         for (text, want) in [
             (
-                "page_size: 0\n",
-                "page_size \"0\" must be a whole number from 1 to 1000",
+                "url: x\npage_size: 0\n",
+                "site.yaml:2: page_size \"0\" must be a whole number from 1 to 1000",
             ),
             (
                 "page_size: ten\n",
-                "page_size \"ten\" must be a whole number from 1 to 1000",
+                "site.yaml:1: page_size \"ten\" must be a whole number from 1 to 1000",
             ),
-            ("url: [a, b]\n", "site.yaml:1: url must be a single value"),
-            ("title: ''\n", "title must not be empty"),
-            ("language: english please\n", "must be a language tag"),
+            ("url: [a, b]\n", "site.yaml:1: url must be text, found a list"),
+            ("url: x\ntitle: ''\n", "site.yaml:2: title must not be empty"),
+            ("language: english please\n", "site.yaml:1: language \"english please\" must be a language tag"),
             (
                 "social:\n  - label: X\n    url: javascript:alert(1)\n",
-                "is not http(s), mailto or relative",
+                "site.yaml:2: social: URL \"javascript:alert(1)\" is not http(s), mailto or relative",
             ),
-            ("social: yes\n", "social must be a list"),
-            ("theme:\n  accent: red\n", "must be a colour like #b7410e"),
+            ("social: yes\n", "site.yaml:1: social must be a list, found text"),
+            ("social:\n  - x\n", "site.yaml:2: social: each link is a `label` and a `url`"),
+            ("theme: blue\n", "site.yaml:1: theme must be a mapping, found text"),
+            ("theme:\n  accent: red\n", "site.yaml:2: theme.accent \"red\" must be a colour like #b7410e"),
             (
                 "theme:\n  accent: '#ffcc00'\n",
-                "theme.accent #ffcc00 is hard to read on the light background",
+                "site.yaml:2: theme.accent #ffcc00 is hard to read on the light background",
             ),
             (
-                "theme:\n  accent_dark: '#222'\n",
-                "theme.accent_dark #222 is hard to read on the dark background",
+                "theme:\n\n  accent_dark: '#222'\n",
+                "site.yaml:3: theme.accent_dark #222 is hard to read on the dark background",
             ),
         ] {
             let err = SiteConfig::parse(text).unwrap_err();

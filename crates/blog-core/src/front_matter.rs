@@ -166,7 +166,7 @@ impl Fields<'_> {
     }
 
     fn get(&self, key: &str) -> Option<&Node> {
-        self.doc.get(key).filter(|n| n.value != Value::Null)
+        self.doc.field(key)
     }
 
     fn bad(&self, key: &'static str, node: &Node, problem: impl Into<String>) -> PostError {
@@ -182,10 +182,8 @@ impl Fields<'_> {
     }
 
     fn scalar<'n>(&self, key: &'static str, node: &'n Node) -> Result<&'n str, PostError> {
-        match &node.value {
-            Value::Scalar(s) => Ok(s),
-            _ => Err(self.bad(key, node, format!("found {}", node.kind()))),
-        }
+        node.as_text(key)
+            .map_err(|e| self.bad(key, node, format!("found {}", e.found)))
     }
 
     /// The first text written for `field`, trimmed; empty counts as absent.
@@ -223,11 +221,9 @@ impl Fields<'_> {
         let Some((key, node)) = self.written(field).next() else {
             return Ok(None);
         };
-        match self.scalar(key, node)? {
-            "true" | "True" | "TRUE" | "yes" => Ok(Some(true)),
-            "false" | "False" | "FALSE" | "no" => Ok(Some(false)),
-            _ => Err(self.bad(key, node, "invalid boolean")),
-        }
+        self.doc
+            .flag(key)
+            .map_err(|e| self.bad(key, node, format!("found {}", e.found)))
     }
 
     /// Names from text, a list, or `{name, ...}` objects (Next.js and Astro write those).
@@ -423,11 +419,13 @@ pub fn parse(file: &str, yaml: &str, first_line: usize) -> Result<FrontMatter, P
         let kind = match field {
             // A value the YAML reader could not read is nearly always one that needed
             // quotes: `title: [Draft] Notes`, `title: @home`.
-            Some((field, kind)) if !matches!(e.problem, YamlProblem::DuplicateKey(_)) => ErrorKind::BadField {
-                field,
-                problem: format!("{}; put the whole value in quotes", e.problem),
-                expected: kind.expected(),
-            },
+            Some((field, kind)) if !matches!(e.problem, YamlProblem::DuplicateKey(_)) => {
+                ErrorKind::BadField {
+                    field,
+                    problem: format!("{}; put the whole value in quotes", e.problem),
+                    expected: kind.expected(),
+                }
+            }
             _ => ErrorKind::Yaml(e.problem.to_string()),
         };
         at(Some(e.line), kind)
@@ -500,11 +498,7 @@ pub fn from_node(
 impl Fields<'_> {
     /// `published: true|false` (Jekyll), which is otherwise a date (Astro, Hugo).
     fn flag_if_flag(&self, key: &str) -> Option<bool> {
-        match self.get(key).map(|n| &n.value) {
-            Some(Value::Scalar(s)) if matches!(s.as_str(), "false" | "False") => Some(false),
-            Some(Value::Scalar(s)) if matches!(s.as_str(), "true" | "True") => Some(true),
-            _ => None,
-        }
+        self.doc.flag(key).ok().flatten()
     }
 }
 
@@ -684,7 +678,7 @@ mod tests {
         let cases = [
             (
                 "---\ntitle: T\ndate: 2025-01-01\ndraft: maybe\n---\n",
-                "posts/x.md:4: draft must be true or false (invalid boolean)",
+                "posts/x.md:4: draft must be true or false (found \"maybe\")",
             ),
             (
                 "---\ntitle: [a, b]\ndate: 2025-01-01\n---\n",

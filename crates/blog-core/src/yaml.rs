@@ -50,6 +50,151 @@ impl Node {
     }
 }
 
+/// A field of a mapping that holds the wrong kind of value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// 1-based line of the value.
+    pub line: usize,
+    /// The key, as written.
+    pub key: String,
+    /// What the field holds: "text", "true or false", "a list", "a mapping".
+    pub expected: &'static str,
+    /// What was there instead ([`Node::kind`]), or the text that is not a flag.
+    pub found: String,
+}
+
+impl std::fmt::Display for FieldError {
+    /// `title must be text, found a list`; callers put `file:line:` in front.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} must be {}, found {}",
+            self.key, self.expected, self.found
+        )
+    }
+}
+
+/// A key no reader of the file knows, with the known key it most likely means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownKey {
+    /// 1-based line of the key.
+    pub line: usize,
+    /// The key as written.
+    pub key: String,
+    /// The closest known key (`page_size` for `page-size`), when one is close.
+    pub suggestion: Option<&'static str>,
+}
+
+impl std::fmt::Display for UnknownKey {
+    /// `unknown key `page-size`; did you mean `page_size`?`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown key `{}`", self.key)?;
+        match self.suggestion {
+            Some(known) => write!(f, "; did you mean `{known}`? (it is ignored)"),
+            None => f.write_str(" (it is ignored)"),
+        }
+    }
+}
+
+/// The typed reading every YAML file of the blog goes through (front matter, `site.yaml`,
+/// `authors.yaml`): a field is absent when missing or empty (`key:`, `~`); otherwise it
+/// must hold the kind of value asked for, or the error names its line and key.
+impl Node {
+    /// The value under `key` unless it is missing or null.
+    pub fn field(&self, key: &str) -> Option<&Node> {
+        self.get(key).filter(|n| n.value != Value::Null)
+    }
+
+    /// This value as text (untrimmed), or an error naming `key`.
+    pub fn as_text(&self, key: &str) -> Result<&str, FieldError> {
+        match &self.value {
+            Value::Scalar(s) => Ok(s),
+            _ => Err(self.wrong(key, "text", self.kind())),
+        }
+    }
+
+    /// The text under `key`, trimmed; `None` when absent.
+    pub fn text(&self, key: &str) -> Result<Option<String>, FieldError> {
+        self.field(key)
+            .map(|n| n.as_text(key).map(|s| s.trim().to_string()))
+            .transpose()
+    }
+
+    /// `true` / `false` (also `yes` / `no`, and capitalised) under `key`.
+    pub fn flag(&self, key: &str) -> Result<Option<bool>, FieldError> {
+        let Some(node) = self.field(key) else {
+            return Ok(None);
+        };
+        match node.as_text(key)?.trim() {
+            "true" | "True" | "TRUE" | "yes" => Ok(Some(true)),
+            "false" | "False" | "FALSE" | "no" => Ok(Some(false)),
+            other => Err(node.wrong(key, "true or false", &format!("\"{other}\""))),
+        }
+    }
+
+    /// The items of the list under `key`; empty when absent.
+    pub fn items(&self, key: &str) -> Result<&[Node], FieldError> {
+        match self.field(key) {
+            None => Ok(&[]),
+            Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) => Ok(items),
+            Some(node) => Err(node.wrong(key, "a list", node.kind())),
+        }
+    }
+
+    /// The mapping under `key`, when present.
+    pub fn mapping(&self, key: &str) -> Result<Option<&Node>, FieldError> {
+        match self.field(key) {
+            Some(node) if !matches!(node.value, Value::Map(_)) => {
+                Err(node.wrong(key, "a mapping", node.kind()))
+            }
+            other => Ok(other),
+        }
+    }
+
+    /// The keys of this mapping that are not in `known`, each with the known key it most
+    /// likely means (by edit distance, ignoring case, `-` and `_`), for "did you mean".
+    pub fn unknown_keys(&self, known: &[&'static str]) -> Vec<UnknownKey> {
+        let Value::Map(entries) = &self.value else {
+            return Vec::new();
+        };
+        let plain = |k: &str| k.to_lowercase().replace(['-', '_'], "");
+        entries
+            .iter()
+            .filter(|(key, _)| !known.contains(&key.as_str()))
+            .map(|(key, node)| {
+                let suggestion = known
+                    .iter()
+                    .map(|k| {
+                        (
+                            strsim::normalized_damerau_levenshtein(&plain(k), &plain(key)),
+                            *k,
+                        )
+                    })
+                    .filter(|(score, _)| *score >= 0.6)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, k)| k);
+                UnknownKey {
+                    line: node.line,
+                    key: key.clone(),
+                    suggestion,
+                }
+            })
+            .collect()
+    }
+
+    fn wrong(&self, key: &str, expected: &'static str, found: &str) -> FieldError {
+        FieldError {
+            line: self.line,
+            key: key.to_string(),
+            expected,
+            found: found.to_string(),
+        }
+    }
+}
+
 /// Why a YAML text could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YamlError {
@@ -332,10 +477,15 @@ impl<'a> Parser<'a> {
                 return Err(error(line.number, YamlProblem::ExpectedKeyValue));
             };
             if entries.iter().any(|(k, _)| *k == key) {
-                return Err(error(line.number, YamlProblem::DuplicateKey(key.to_string())));
+                return Err(error(
+                    line.number,
+                    YamlProblem::DuplicateKey(key.to_string()),
+                ));
             }
             self.pos += 1;
-            let value = self.after_indicator(rest, line.number, indent, depth)?;
+            let mut value = self.after_indicator(rest, line.number, indent, depth)?;
+            // A block under a key starts on the key's line, where messages about it point.
+            value.line = value.line.min(line.number);
             entries.push((key, value));
         }
         Ok(Node {
@@ -435,7 +585,8 @@ impl<'a> Parser<'a> {
             }
             Some(q @ ('"' | '\'')) => {
                 let text = self.continued(rest, number, indent, depth)?;
-                let end = closing_quote(&text, q).ok_or_else(|| error(number, YamlProblem::Unclosed("quote")))?;
+                let end = closing_quote(&text, q)
+                    .ok_or_else(|| error(number, YamlProblem::Unclosed("quote")))?;
                 if !strip_comment(text[end + 1..].trim()).is_empty() {
                     return Err(error(number, YamlProblem::TextAfter("the closing quote")));
                 }
@@ -660,7 +811,8 @@ impl Flow<'_> {
                 while !self.eat(']') {
                     items.push(self.value(depth + 1)?);
                     if !self.eat(',') && !self.text[self.pos..].starts_with(']') {
-                        return self.fail(YamlProblem::Flow("expected `,` or `]` in the list".into()));
+                        return self
+                            .fail(YamlProblem::Flow("expected `,` or `]` in the list".into()));
                     }
                 }
                 Ok(node(Value::Seq(items)))
@@ -671,7 +823,10 @@ impl Flow<'_> {
                 while !self.eat('}') {
                     let key = match self.value(depth + 1)?.value {
                         Value::Scalar(k) => k,
-                        _ => return self.fail(YamlProblem::Flow("a mapping key must be text".into())),
+                        _ => {
+                            return self
+                                .fail(YamlProblem::Flow("a mapping key must be text".into()))
+                        }
                     };
                     if !self.eat(':') {
                         return self.fail(YamlProblem::Flow(format!("expected `:` after `{key}`")));
@@ -682,21 +837,21 @@ impl Flow<'_> {
                     let value = self.value(depth + 1)?;
                     entries.push((key, value));
                     if !self.eat(',') && !self.text[self.pos..].starts_with('}') {
-                        return self.fail(YamlProblem::Flow("expected `,` or `}` in the mapping".into()));
+                        return self.fail(YamlProblem::Flow(
+                            "expected `,` or `}` in the mapping".into(),
+                        ));
                     }
                 }
                 Ok(node(Value::Map(entries)))
             }
             Some(q @ ('"' | '\'')) => {
-                let end =
-                    closing_quote(rest, q).ok_or_else(|| error(self.line, YamlProblem::Unclosed("quote")))?;
+                let end = closing_quote(rest, q)
+                    .ok_or_else(|| error(self.line, YamlProblem::Unclosed("quote")))?;
                 let value = unquote(&rest[..=end], q).map_err(|p| error(self.line, p))?;
                 self.pos += end + 1;
                 Ok(node(Value::Scalar(value)))
             }
-            Some('&' | '*') => {
-                self.fail(YamlProblem::AnchorOrAlias)
-            }
+            Some('&' | '*') => self.fail(YamlProblem::AnchorOrAlias),
             Some(']' | '}' | ',') | None => Ok(node(Value::Null)),
             Some(_) => {
                 let end = rest
@@ -836,7 +991,11 @@ mod tests {
         ];
         for (yaml, line, message) in cases {
             let found = parse(yaml).unwrap_err();
-            assert_eq!((found.line, found.to_string()), (line, message.into()), "{yaml:?}");
+            assert_eq!(
+                (found.line, found.to_string()),
+                (line, message.into()),
+                "{yaml:?}"
+            );
         }
     }
 
@@ -848,10 +1007,7 @@ mod tests {
         for i in 0..100 {
             block.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
         }
-        assert_eq!(
-            parse(&block).unwrap_err().problem,
-            YamlProblem::TooDeep
-        );
+        assert_eq!(parse(&block).unwrap_err().problem, YamlProblem::TooDeep);
     }
 
     #[test]

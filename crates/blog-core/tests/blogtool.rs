@@ -303,13 +303,34 @@ fn publish_follows_site_yaml_and_writes_the_search_index() {
     assert!(read(&format!("search/{}", meta.doc_path(0).0)).contains("\"slug\":\"hello\""));
 
     // A mistake in site.yaml is reported by check, with the fix.
-    dir.write("site.yaml", "page_size: 0\n");
+    dir.write("site.yaml", "title: Notes\npage_size: 0\n");
     let out = run(&["check", "--posts", "."]);
     assert!(!out.status.success());
     assert!(
-        stdout(&out).contains("page_size \"0\" must be a whole number from 1 to 1000"),
+        stdout(&out)
+            .contains("site.yaml:2: error: page_size \"0\" must be a whole number from 1 to 1000"),
         "{}",
         stdout(&out)
+    );
+
+    // A misspelt setting or profile field would do nothing: check and publish say so, with
+    // what it likely means, and still publish.
+    dir.write("site.yaml", "title: Notes\npage-size: 5\n");
+    dir.write("authors.yaml", "ada:\n  name: Ada\n  avatr: /ada.png\n");
+    let out = run(&["check", "--posts", "."]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    for expected in [
+        "site.yaml:2: warning: unknown key `page-size`; did you mean `page_size`? (it is ignored)",
+        "authors.yaml:3: warning: ada: unknown key `avatr`; did you mean `avatar`? (it is ignored)",
+    ] {
+        assert!(stdout(&out).contains(expected), "{}", stdout(&out));
+    }
+    let result = run(&["publish", "--posts", ".", "--out", "out"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("site.yaml:2: warning: unknown key `page-size`"),
+        "{}",
+        stderr(&result)
     );
 }
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use blog_core::check::{self, Severity};
+use blog_core::author;
+use blog_core::check::{self, Diagnostic, Severity};
 use blog_core::config::SiteConfig;
 use blog_core::date::PostDate;
 use blog_core::import::{self, Imported, SourceFile};
@@ -99,6 +100,16 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     };
     let folder = read_posts(posts)?;
     let config = SiteConfig::load()?;
+    let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
+    for message in config
+        .warnings
+        .iter()
+        .chain(registry_warnings.iter().flatten())
+    {
+        let severity = Severity::Warning;
+        let message = message.clone();
+        eprintln!("{}", Diagnostic { severity, message });
+    }
     let mut failed = Vec::new();
     let imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
         .into_iter()
@@ -366,23 +377,28 @@ fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         .unwrap_or_else(|| PathBuf::from("public"));
     let folder = read_posts(posts)?;
     let exists = |site_path: &str| public.join(site_path.trim_start_matches('/')).is_file();
-    let findings = check::check(&folder.files, folder.authors.as_deref(), &exists, &|p| {
+    let mut findings = check::check(&folder.files, folder.authors.as_deref(), &exists, &|p| {
         folder.has(p)
     });
+    // The settings file is checked too: a mistake there fails every build.
+    match SiteConfig::load() {
+        Ok(config) => findings.extend(config.warnings.into_iter().map(|message| Diagnostic {
+            severity: Severity::Warning,
+            message,
+        })),
+        Err(message) => findings.push(Diagnostic {
+            severity: Severity::Error,
+            message,
+        }),
+    }
     for finding in &findings {
         println!("{finding}");
-    }
-    // The settings file is checked too: a mistake there fails every build.
-    let settings = SiteConfig::load().err();
-    if let Some(message) = &settings {
-        println!("error: {message}");
     }
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .count()
-        + usize::from(settings.is_some());
-    let warnings = findings.len() + usize::from(settings.is_some()) - errors;
+        .count();
+    let warnings = findings.len() - errors;
     println!(
         "checked {} posts: {errors} error(s), {warnings} warning(s)",
         folder.files.len()
