@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use rustblog::site::{Preload, SiteSettings};
+    use rustblog::site::{PageData, SiteSettings};
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
@@ -11,7 +11,7 @@ fn main() {
         .and_then(|w| w.document())
         .expect("a browser document");
     // A broken or missing embed just means the app fetches what it needs.
-    let preload: Preload = document
+    let data: PageData = document
         .get_element_by_id("blog-data")
         .and_then(|el| el.text_content())
         .and_then(|json| serde_json::from_str(&json).ok())
@@ -19,7 +19,7 @@ fn main() {
     let settings_base = rustblog::site::document_base_path(&document);
     let settings = SiteSettings {
         base: settings_base.clone(),
-        preload,
+        data,
     };
     // The app manages the description itself from now on.
     while let Ok(Some(tag)) = document.query_selector("head meta[name=description]") {

@@ -20,30 +20,44 @@ pub struct PostSource {
     pub source: String,
 }
 
-/// Data a prerendered page embeds (as JSON) so the app's first render in the browser is
-/// complete and identical to the HTML already on screen: no loading state, no layout shift.
+/// What a prerendered page embeds (as JSON in `<script id="blog-data">`) so the app's first
+/// render in the browser is complete and identical to the HTML already on screen: no
+/// loading state, no layout shift. Written by the prerender, read by the app: one type.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Preload {
-    /// The post index.
+pub struct PageData {
+    /// The site's name, description, language and links (`site.yaml`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub manifest: Option<Manifest>,
-    /// The post the page shows, if it is a post page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub post: Option<PostSource>,
-    /// On a list page (`/`, `/page/2/`): that page of posts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub list: Option<ListPage>,
-    /// On a post page, instead of the whole index: the entries that page shows (the post,
-    /// its neighbours and related posts) and the author registry. Used for that post only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<Manifest>,
+    pub site: Option<SiteInfo>,
     /// The blog's absolute base URL (`https://example.com/blog/`), for snippets other sites
     /// paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_url: Option<String>,
-    /// The site's name, description, language and links (`site.yaml`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site: Option<SiteInfo>,
+    /// The content the page shows.
+    #[serde(default)]
+    pub content: Embedded,
+}
+
+/// The content a prerendered page carries: exactly what that kind of page shows, so a post
+/// or list page never carries the whole index (which grows with the blog).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Embedded {
+    /// A post's page: its source, and the index entries the page shows (the post, its
+    /// neighbours and related posts) with the author registry. Used for that post only.
+    Post {
+        /// The post.
+        post: PostSource,
+        /// The entries around it.
+        context: Manifest,
+    },
+    /// A page of the post list (`/`, `/page/2/`).
+    List(ListPage),
+    /// The whole post index: taxonomy, author and "not found" pages.
+    Index(Manifest),
+    /// Nothing: the page loads what it needs (search loads its own index; the offline shell
+    /// routes by itself).
+    #[default]
+    Nothing,
 }
 
 /// What the app needs to know about where it runs; given to [`crate::App`].
@@ -52,14 +66,14 @@ pub struct SiteSettings {
     /// The path the site is served under: `/` or `/blog/`.
     pub base: String,
     /// Data embedded by the prerendered page.
-    pub preload: Preload,
+    pub data: PageData,
 }
 
 impl Default for SiteSettings {
     fn default() -> Self {
         SiteSettings {
             base: "/".to_string(),
-            preload: Preload::default(),
+            data: PageData::default(),
         }
     }
 }
@@ -69,14 +83,8 @@ impl Default for SiteSettings {
 pub struct SiteData {
     /// The site's base path.
     base: StoredValue<String>,
-    /// The post index as embedded in the page, when it was.
-    preloaded_manifest: StoredValue<Option<Manifest>>,
-    /// The post embedded in the page, when it was.
-    preloaded_post: StoredValue<Option<PostSource>>,
-    /// The index entries the embedded post's page needs, when the page carried those only.
-    preloaded_context: StoredValue<Option<Manifest>>,
-    /// The list page embedded in the page, when it was.
-    preloaded_list: StoredValue<Option<ListPage>>,
+    /// What the prerendered page embedded.
+    embedded: StoredValue<Embedded>,
     /// The absolute base URL, when the page said.
     site_url: StoredValue<Option<String>>,
     /// The post index: `None` until a page asks for it (a prerendered post or list page
@@ -91,12 +99,15 @@ pub struct SiteData {
 impl SiteData {
     /// Sets up the shared data; fetches the index only when the page did not embed it.
     pub fn new(settings: SiteSettings) -> SiteData {
-        let SiteSettings { base, preload } = settings;
-        let preloaded_manifest = StoredValue::new(preload.manifest);
+        let SiteSettings { base, data } = settings;
+        let embedded = StoredValue::new(data.content);
         let wanted = RwSignal::new(false);
         let fetch_base = base.clone();
         let manifest = LocalResource::new(move || {
-            let preloaded = preloaded_manifest.get_value();
+            let preloaded = embedded.with_value(|e| match e {
+                Embedded::Index(index) => Some(index.clone()),
+                _ => None,
+            });
             let wanted = wanted.get();
             let base = fetch_base.clone();
             async move {
@@ -107,8 +118,8 @@ impl SiteData {
                 }
             }
         });
-        let embedded_info = preload.site.is_some();
-        let info = RwSignal::new(preload.site.unwrap_or_default());
+        let embedded_info = data.site.is_some();
+        let info = RwSignal::new(data.site.unwrap_or_default());
         if !embedded_info && cfg!(target_arch = "wasm32") {
             let base = base.clone();
             leptos::task::spawn_local(async move {
@@ -121,11 +132,8 @@ impl SiteData {
         SiteData {
             info,
             base: StoredValue::new(base),
-            preloaded_manifest,
-            preloaded_post: StoredValue::new(preload.post),
-            preloaded_context: StoredValue::new(preload.context),
-            preloaded_list: StoredValue::new(preload.list),
-            site_url: StoredValue::new(preload.site_url),
+            embedded,
+            site_url: StoredValue::new(data.site_url),
             manifest,
             wanted,
         }
@@ -176,28 +184,36 @@ impl SiteData {
 
     /// The embedded post index, if any.
     pub fn preloaded_manifest(&self) -> Option<Manifest> {
-        self.preloaded_manifest.get_value()
+        self.embedded.with_value(|e| match e {
+            Embedded::Index(index) => Some(index.clone()),
+            _ => None,
+        })
     }
 
     /// What the page embedded for showing the post `slug`: the whole index, or the entries
     /// that post's page needs.
     pub fn preloaded_index_for(&self, slug: &str) -> Option<Manifest> {
-        self.preloaded_manifest().or_else(|| {
-            self.preloaded_post(slug)
-                .and_then(|_| self.preloaded_context.get_value())
+        self.embedded.with_value(|e| match e {
+            Embedded::Index(index) => Some(index.clone()),
+            Embedded::Post { post, context } if post.slug == slug => Some(context.clone()),
+            _ => None,
         })
     }
 
     /// List page `number`, if the page embedded it.
     pub fn preloaded_list(&self, number: usize) -> Option<ListPage> {
-        self.preloaded_list
-            .with_value(|l| l.as_ref().filter(|l| l.number == number).cloned())
+        self.embedded.with_value(|e| match e {
+            Embedded::List(list) if list.number == number => Some(list.clone()),
+            _ => None,
+        })
     }
 
     /// The embedded post with this slug, if the page embedded it.
     pub fn preloaded_post(&self, slug: &str) -> Option<PostSource> {
-        self.preloaded_post
-            .with_value(|p| p.as_ref().filter(|p| p.slug == slug).cloned())
+        self.embedded.with_value(|e| match e {
+            Embedded::Post { post, .. } if post.slug == slug => Some(post.clone()),
+            _ => None,
+        })
     }
 }
 

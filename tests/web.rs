@@ -178,7 +178,7 @@ async fn error_view_says_what_failed_and_retries() {
 #[wasm_bindgen_test]
 async fn the_site_settings_name_the_blog_and_list_its_links() {
     use blog_core::config::SiteInfo;
-    use rustblog::site::{Preload, SiteSettings};
+    use rustblog::site::{PageData, SiteSettings};
     let info = SiteInfo {
         title: "Field Notes".into(),
         tagline: "Short ones.".into(),
@@ -190,9 +190,9 @@ async fn the_site_settings_name_the_blog_and_list_its_links() {
     };
     let settings = SiteSettings {
         base: "/".into(),
-        preload: Preload {
+        data: PageData {
             site: Some(info),
-            ..Preload::default()
+            ..PageData::default()
         },
     };
     let root = container();

@@ -1,15 +1,106 @@
 //! `prerender`: writes a real HTML page for every route of a release build, rendered by the
-//! app's own Leptos components natively, plus feeds, sitemap, robots.txt and precompressed
-//! `.br`/`.gz` copies. Run by Trunk's post-build hook on release builds.
+//! app's own Leptos components natively, plus feeds, sitemap, robots.txt, the offline
+//! shell and service worker, the embeddable card's pages and precompressed `.br`/`.gz`
+//! copies. Run by Trunk's post-build hook on release builds.
 //!
 //! usage: prerender --dist DIR [--base /blog/] [--site-url https://example.com]
+//!
+//! - `options`: arguments and `site.yaml`;
+//! - `template`: Trunk's `index.html` made into the page template (`loader.js` inside);
+//! - `pages`: every route's page, redirects, feeds and sitemap;
+//! - `offline`: the service worker (`sw.js`) and the offline shell;
+//! - `embeds`: the author card's files for other websites;
+//! - `compress`: the `.br` and `.gz` copies.
 
 #[cfg(not(target_arch = "wasm32"))]
-mod render;
+mod compress;
+#[cfg(not(target_arch = "wasm32"))]
+mod embeds;
+#[cfg(not(target_arch = "wasm32"))]
+mod offline;
+#[cfg(not(target_arch = "wasm32"))]
+mod options;
+#[cfg(not(target_arch = "wasm32"))]
+mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+mod template;
+
+#[cfg(not(target_arch = "wasm32"))]
+use std::path::{Path, PathBuf};
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    render::main();
+    if let Err(error) = run() {
+        // `{:#}` gives the whole chain: what failed, then why (the path, the I/O error).
+        eprintln!("prerender: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> anyhow::Result<()> {
+    use anyhow::Context;
+    use blog_core::manifest::Manifest;
+    use blog_core::routes;
+
+    let started = std::time::Instant::now();
+    let options::Options {
+        dist,
+        site,
+        theme_css,
+    } = options::parse()?;
+    let _ = any_spawner::Executor::init_futures_executor();
+    let template = template::prepare(&dist, &site, &theme_css)?;
+    let index = in_dist(&dist, routes::INDEX_DATA);
+    let manifest: Manifest = serde_json::from_str(&read_file(&index)?)
+        .with_context(|| format!("{} is not a post index", index.display()))?;
+    let written = pages::write_all(&dist, &template, &site, &manifest)?;
+    embeds::write(&dist, &manifest, &site.info.language)?;
+    offline::write(&dist, &template, &site)?;
+    add_csp_header(&dist, &template.policy)?;
+    let compressed = compress::precompress(&dist)?;
+    eprintln!(
+        "prerender: {} pages ({} posts), feeds and sitemap for {} in {:.1} s; {compressed} files precompressed",
+        written.pages + 1,
+        written.posts,
+        site.url(routes::HOME),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Where the file or folder at a site path is in the built site.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_dist(dist: &Path, path: &str) -> PathBuf {
+    dist.join(path.trim_start_matches('/'))
+}
+
+/// The text of a file, or an error naming it.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_file(path: &Path) -> anyhow::Result<String> {
+    use anyhow::Context;
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Writes a file, creating its folder; errors name the file.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Adds the policy to `_headers` (Netlify, Cloudflare Pages) for hosts that send headers.
+#[cfg(not(target_arch = "wasm32"))]
+fn add_csp_header(dist: &Path, policy: &str) -> anyhow::Result<()> {
+    let path = dist.join("_headers");
+    let mut headers = std::fs::read_to_string(&path).unwrap_or_default();
+    headers.push_str(&format!(
+        "\n# Written by prerender: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
+    ));
+    write_file(&path, &headers)
 }
 
 /// Prerendering is native-only; the wasm32 build of this binary does nothing.

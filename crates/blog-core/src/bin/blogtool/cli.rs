@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use anyhow::{anyhow, bail, Context, Result};
 use blog_core::author;
 use blog_core::check::{self, Diagnostic, Severity};
 use blog_core::config::SiteConfig;
@@ -22,8 +23,9 @@ pub(crate) fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("blogtool: {message}");
+        Err(error) => {
+            // `{:#}` gives the whole chain: what failed, then why.
+            eprintln!("blogtool: {error:#}");
             ExitCode::from(2)
         }
     }
@@ -43,11 +45,15 @@ struct Args {
     positional: Vec<String>,
 }
 
-fn parse_args(rest: &[String]) -> Result<Args, String> {
+fn parse_args(rest: &[String]) -> Result<Args> {
     let mut args = Args::default();
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .with_context(|| format!("{name} needs a value"))
+        };
         match arg.as_str() {
             "--posts" => args.posts = Some(value("--posts")?.into()),
             "--public" => args.public = Some(value("--public")?.into()),
@@ -58,7 +64,7 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
             "--skip-broken" => args.skip_broken = true,
             "--show-problems" => args.show_problems = true,
             other if other.starts_with("--") => {
-                return Err(format!("unknown option `{other}`\n{USAGE}"))
+                bail!("unknown option `{other}`\n{USAGE}")
             }
             other => args.positional.push(other.to_string()),
         }
@@ -66,40 +72,42 @@ fn parse_args(rest: &[String]) -> Result<Args, String> {
     Ok(args)
 }
 
-fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let (command, rest) = argv.split_first().ok_or(USAGE)?;
+fn run(argv: &[String]) -> Result<ExitCode> {
+    let (command, rest) = argv.split_first().context(USAGE)?;
     let args = parse_args(rest)?;
     let posts = args.posts.clone().unwrap_or_else(|| PathBuf::from("posts"));
     match command.as_str() {
         "publish" => publish(&posts, &args),
         "check" => check(&posts, &args),
         "new" => new(&posts, &args),
-        other => Err(format!("unknown command `{other}`\n{USAGE}")),
+        other => bail!("unknown command `{other}`\n{USAGE}"),
     }
 }
 
 /// The current time, or `BLOG_NOW` when set (for tests and previews).
-fn now() -> Result<PostDate, String> {
+fn now() -> Result<PostDate> {
     match std::env::var("BLOG_NOW") {
-        Ok(value) => PostDate::parse(&value).ok_or(format!("BLOG_NOW \"{value}\" is not a date")),
+        Ok(value) => {
+            PostDate::parse(&value).with_context(|| format!("BLOG_NOW \"{value}\" is not a date"))
+        }
         Err(_) => {
             let seconds = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
-                .map_err(|e| e.to_string())?
+                .context("the system clock is before 1970")?
                 .as_secs();
             Ok(PostDate::from_unix(seconds))
         }
     }
 }
 
-fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
-    let out = args.out.as_ref().ok_or("publish needs --out DIR")?;
+fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
+    let out = args.out.as_ref().context("publish needs --out DIR")?;
     let options = BuildOptions {
         include_drafts: args.drafts,
         now: if args.future { None } else { Some(now()?) },
     };
     let folder = read_posts(posts)?;
-    let config = SiteConfig::load()?;
+    let config = SiteConfig::load().map_err(|e| anyhow!(e))?;
     let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
     for message in config
         .warnings
@@ -137,16 +145,16 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         for problem in &manifest.problems {
             eprintln!("error: {}", problem.message);
         }
-        return Err(format!(
+        bail!(
             "{} post(s) cannot be published; fix them, or pass --skip-broken \
              (BLOG_SKIP_BROKEN=1 for trunk builds) to publish the rest",
             manifest.problems.len()
-        ));
+        );
     }
     for problem in &manifest.problems {
         eprintln!("warning: {}", problem.message);
     }
-    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     // Every post is published in this blog's own form, named after its address, whatever
     // its file was called or written for.
     let mut published = Vec::with_capacity(manifest.posts.len());
@@ -181,7 +189,7 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         }
         let path = out.join(&*file);
         std::fs::write(&path, &*text)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     if args.show_problems {
         // While writing, opening a broken post explains what is wrong: its source is
@@ -199,26 +207,26 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     } else {
         manifest.problems.clear();
     }
-    let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&manifest).context("cannot write the post index")?;
     let index = out.join("index.json");
-    std::fs::write(&index, json).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    std::fs::write(&index, json).with_context(|| format!("cannot write {}", index.display()))?;
     // The list's pages, each on its own: the home page of a large blog loads one of them.
     let size = config.page_size;
     // The site's name and links, for pages that do not embed them (`trunk serve`).
-    let info = serde_json::to_string(&config.info).map_err(|e| e.to_string())?;
+    let info = serde_json::to_string(&config.info).context("cannot write the site's settings")?;
     let file = out.join("site.json");
-    std::fs::write(&file, info).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    std::fs::write(&file, info).with_context(|| format!("cannot write {}", file.display()))?;
     let pages = out.join("pages");
     let _ = std::fs::remove_dir_all(&pages);
     std::fs::create_dir_all(&pages)
-        .map_err(|e| format!("cannot create {}: {e}", pages.display()))?;
+        .with_context(|| format!("cannot create {}", pages.display()))?;
     for number in 1..=manifest.page_count(size) {
         let page = manifest
             .list_page(number, size)
-            .ok_or("page out of range")?;
+            .context("page out of range")?;
         let file = pages.join(format!("{number}.json"));
-        let json = serde_json::to_string(&page).map_err(|e| e.to_string())?;
-        std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        let json = serde_json::to_string(&page).context("cannot write a page of the list")?;
+        std::fs::write(&file, json).with_context(|| format!("cannot write {}", file.display()))?;
     }
     write_contexts(&manifest, &out.join("context"))?;
     write_search_index(&manifest, &published, &out.join("search"))?;
@@ -251,14 +259,14 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
             "dark": dir.join(format!("{}-dark.svg", diagram.name)),
         }));
     }
-    let run = || -> Result<Vec<String>, String> {
+    let run = || -> Result<Vec<String>> {
         let mut child = std::process::Command::new("node")
             .arg(&script)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
-            .map_err(|e| format!("cannot run node {script}: {e}"))?;
+            .with_context(|| format!("cannot run node {script}"))?;
         if let Some(mut stdin) = child.stdin.take() {
             std::io::Write::write_all(
                 &mut stdin,
@@ -266,11 +274,13 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
                     .to_string()
                     .as_bytes(),
             )
-            .map_err(|e| e.to_string())?;
+            .context("cannot send the diagrams to node")?;
         }
-        let output = child.wait_with_output().map_err(|e| e.to_string())?;
+        let output = child
+            .wait_with_output()
+            .context("cannot read what node drew")?;
         if !output.status.success() {
-            return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
+            bail!("{}", String::from_utf8_lossy(&output.stderr).trim());
         }
         Ok(String::from_utf8_lossy(&output.stdout)
             .lines()
@@ -297,7 +307,10 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
             })
             .collect(),
         Err(why) => {
-            eprintln!("warning: {} diagram(s) shown as source: {why}", jobs.len());
+            eprintln!(
+                "warning: {} diagram(s) shown as source: {why:#}",
+                jobs.len()
+            );
             Vec::new()
         }
     }
@@ -310,7 +323,7 @@ fn publish_resources(
     out: &Path,
     post: &Imported,
     folder: &PostsFolder,
-) -> Result<(), String> {
+) -> Result<()> {
     let mut files: Vec<(String, String)> = post.resources.clone();
     if let Some(bundle) = &post.bundle {
         let prefix = format!("{bundle}/");
@@ -326,10 +339,10 @@ fn publish_resources(
         let target = out.join(&post.slug).join(&name);
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         std::fs::copy(posts.join(&source), &target)
-            .map_err(|e| format!("cannot copy posts/{source}: {e}"))?;
+            .with_context(|| format!("cannot copy posts/{source}"))?;
     }
     Ok(())
 }
@@ -337,40 +350,36 @@ fn publish_resources(
 /// Writes what each post's page shows besides the post (its neighbours, related posts and
 /// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
 /// whole index, which grows with the blog.
-fn write_contexts(manifest: &Manifest, dir: &Path) -> Result<(), String> {
+fn write_contexts(manifest: &Manifest, dir: &Path) -> Result<()> {
     let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let related = RelatedIndex::new(manifest);
     for post in &manifest.posts {
         let context = manifest.context_for(&post.slug, &related);
-        let json = serde_json::to_string(&context).map_err(|e| e.to_string())?;
+        let json = serde_json::to_string(&context).context("cannot write a post's context")?;
         let file = dir.join(format!("{}.json", post.slug));
-        std::fs::write(&file, json).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        std::fs::write(&file, json).with_context(|| format!("cannot write {}", file.display()))?;
     }
     Ok(())
 }
 
 /// Writes the search index into `dir`, replacing the previous build's.
-fn write_search_index(
-    manifest: &Manifest,
-    sources: &[(String, String)],
-    dir: &Path,
-) -> Result<(), String> {
+fn write_search_index(manifest: &Manifest, sources: &[(String, String)], dir: &Path) -> Result<()> {
     let index = blog_core::search::index_posts(manifest, sources);
     let _ = std::fs::remove_dir_all(dir);
     let build = dir.join(&index.meta.build);
     std::fs::create_dir_all(&build)
-        .map_err(|e| format!("cannot create {}: {e}", build.display()))?;
+        .with_context(|| format!("cannot create {}", build.display()))?;
     for (path, text) in &index.files {
         let file = dir.join(path);
-        std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
     }
-    let meta = serde_json::to_string(&index.meta).map_err(|e| e.to_string())?;
+    let meta = serde_json::to_string(&index.meta).context("cannot write the search index")?;
     let file = dir.join("meta.json");
-    std::fs::write(&file, meta).map_err(|e| format!("cannot write {}: {e}", file.display()))
+    std::fs::write(&file, meta).with_context(|| format!("cannot write {}", file.display()))
 }
 
-fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+fn check(posts: &Path, args: &Args) -> Result<ExitCode> {
     let public = args
         .public
         .clone()
@@ -410,9 +419,9 @@ fn check(posts: &Path, args: &Args) -> Result<ExitCode, String> {
     })
 }
 
-fn new(posts: &Path, args: &Args) -> Result<ExitCode, String> {
+fn new(posts: &Path, args: &Args) -> Result<ExitCode> {
     let [title] = args.positional.as_slice() else {
-        return Err(format!("new needs exactly one title\n{USAGE}"));
+        bail!("new needs exactly one title\n{USAGE}");
     };
     let (slug, text) = check::new_post(title, &now()?.iso(), args.author.as_deref());
     // The new post needs an address no post has, whatever folder or `slug:` gives theirs.
@@ -439,17 +448,17 @@ fn new(posts: &Path, args: &Args) -> Result<ExitCode, String> {
         {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
         };
         std::io::Write::write_all(&mut file, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .with_context(|| format!("cannot write {}", path.display()))?;
         println!("{}", path.display());
         return Ok(ExitCode::SUCCESS);
     }
-    Err(format!(
+    bail!(
         "cannot find a free file name for \"{slug}\" in {}",
         posts.display()
-    ))
+    )
 }
 
 /// What `posts/` holds: every post file, every other file (bundle resources), and the
@@ -470,7 +479,7 @@ impl PostsFolder {
 /// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
 /// sorted by path, and `authors.yaml`. Hidden files and folders, and files that other
 /// engines keep beside posts without being posts (see below), are skipped.
-fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
+fn read_posts(dir: &Path) -> Result<PostsFolder> {
     let mut folder = PostsFolder {
         files: Vec::new(),
         all: BTreeSet::new(),
@@ -480,9 +489,9 @@ fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
     while let Some(relative) = pending.pop() {
         let here = dir.join(&relative);
         let entries =
-            std::fs::read_dir(&here).map_err(|e| format!("cannot read {}: {e}", here.display()))?;
+            std::fs::read_dir(&here).with_context(|| format!("cannot read {}", here.display()))?;
         for entry in entries {
-            let entry = entry.map_err(|e| format!("cannot read {}: {e}", here.display()))?;
+            let entry = entry.with_context(|| format!("cannot read {}", here.display()))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else {
                 eprintln!(
@@ -496,7 +505,7 @@ fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
             }
             let kind = entry
                 .file_type()
-                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+                .with_context(|| format!("cannot read {}", entry.path().display()))?;
             // Not posts: docsify's sidebar and navbar and Hugo's section pages (`_name.md`),
             // a folder's README (docsify's home page, a repository's notes), and Jekyll's
             // unpublished `_drafts/`.
@@ -524,7 +533,7 @@ fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
             }
             let full = entry.path();
             let bytes =
-                std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
+                std::fs::read(&full).with_context(|| format!("cannot read {}", full.display()))?;
             let modified = entry
                 .metadata()
                 .ok()
@@ -542,7 +551,7 @@ fn read_posts(dir: &Path) -> Result<PostsFolder, String> {
     folder.authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("cannot read authors.yaml: {e}")),
+        Err(e) => return Err(e).context("cannot read authors.yaml"),
     };
     Ok(folder)
 }

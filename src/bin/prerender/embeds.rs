@@ -1,0 +1,38 @@
+//! The embeddable author card's files: `embed/authors.json` (the registry the loader reads),
+//! `embed/card.css` (the card's styles, taken from the loader so there is one copy) and, for
+//! hosts that allow no scripts, a page per author at `embed/authors/<id>/` rendered by the
+//! same `AuthorCard` component.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use blog_core::html;
+use blog_core::manifest::Manifest;
+use blog_core::routes;
+use leptos::prelude::*;
+use rustblog::components::author_card::AuthorCard;
+
+/// Writes the card's files under `dist/embed/`.
+pub(crate) fn write(dist: &Path, manifest: &Manifest, language: &str) -> Result<()> {
+    let embed = dist.join("embed");
+    let loader = crate::read_file(&embed.join("author-card.js"))?;
+    let css = loader
+        .split_once("const CSS = `")
+        .and_then(|(_, rest)| rest.split_once("`;"))
+        .map(|(css, _)| css)
+        .context("embed/author-card.js has no `const CSS = `...`;` block")?;
+    crate::write_file(&embed.join("card.css"), css)?;
+    let json = serde_json::to_string(&manifest.authors).context("cannot list the authors")?;
+    crate::write_file(&embed.join("authors.json"), &json)?;
+    for author in &manifest.authors {
+        let name = html::escape(&author.name);
+        let card = Owner::new().with(|| view! { <AuthorCard author=author.clone() /> }.to_html());
+        let page = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>About {name}</title>\n<link rel=\"stylesheet\" href=\"../../card.css\">\n</head>\n<body><div class=\"frame\">{card}</div></body>\n</html>\n",
+            html::escape(language)
+        );
+        let file = crate::in_dist(dist, &routes::embedded_author(&author.id)).join("index.html");
+        crate::write_file(&file, &page)?;
+    }
+    Ok(())
+}

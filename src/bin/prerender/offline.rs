@@ -1,0 +1,63 @@
+//! Offline reading: the service worker (`sw.js`, filled in with this build's files) and the
+//! empty app page it serves for a page not read before (the app then routes by itself and
+//! says what cannot be loaded).
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use blog_core::publish::SiteAddress;
+use rustblog::site::PageData;
+
+use crate::template::{replace_once, script_json, Template};
+
+/// Writes `shell.html` and `sw.js` into `dist`.
+pub(crate) fn write(dist: &Path, template: &Template, site: &SiteAddress) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    let base = site.base.as_str();
+    // The shell knows the site's settings, like every page.
+    let data = script_json(&PageData {
+        site: Some(site.info.clone()),
+        site_url: Some(site.absolute_base()),
+        ..PageData::default()
+    })?;
+    // Not a page of its own: search engines must not list it.
+    let shell = replace_once(
+        &template.html,
+        "</head>",
+        &format!(
+            "    <meta name=\"robots\" content=\"noindex\" />\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
+        ),
+    )?;
+    crate::write_file(&dist.join("shell.html"), &shell)?;
+    let mut files = vec![format!("{base}shell.html")];
+    let entries =
+        std::fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let app =
+            name.starts_with("rustblog-") && (name.ends_with(".js") || name.ends_with("_bg.wasm"));
+        let asset = (name.starts_with("favicon-") && name.ends_with(".svg"))
+            || (name.starts_with("style-") && name.ends_with(".css"));
+        if app || asset {
+            files.push(format!("{base}{name}"));
+        }
+    }
+    files.sort();
+    // A new build id whenever the app or the shell changes: the browser then installs the
+    // new worker, which drops the old app files.
+    let mut digest = Sha256::new();
+    digest.update(files.join("\n"));
+    digest.update(&shell);
+    let build: String = digest
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let list = serde_json::to_string(&files).context("cannot list the app's files")?;
+    let worker = include_str!("sw.js")
+        .replace("__BUILD__", &build)
+        .replace("__BASE__", base)
+        .replace("__APP_FILES__", &list);
+    crate::write_file(&dist.join("sw.js"), &worker)
+}

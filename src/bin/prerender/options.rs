@@ -1,0 +1,47 @@
+//! The prerender's command line and settings: where the built site is, under which path
+//! and address it is published, and the theme from `site.yaml`.
+
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context, Result};
+use blog_core::publish::SiteAddress;
+
+pub(crate) const USAGE: &str =
+    "usage: prerender --dist DIR [--base /blog/] [--site-url https://example.com]";
+
+/// What one run works on.
+pub(crate) struct Options {
+    /// Trunk's output folder, written in place.
+    pub(crate) dist: PathBuf,
+    /// Where the site is published, and its settings.
+    pub(crate) site: SiteAddress,
+    /// CSS for the theme's colours, after the stylesheet's.
+    pub(crate) theme_css: String,
+}
+
+/// Reads the arguments (`--dist`, `--base`, `--site-url`; `TRUNK_PUBLIC_URL` and
+/// `BLOG_SITE_URL` are their defaults) and `site.yaml`.
+pub(crate) fn parse() -> Result<Options> {
+    let mut dist = None;
+    let mut base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let mut site_url = std::env::var("BLOG_SITE_URL").ok();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or_else(|| anyhow!("{arg} needs a value"));
+        match arg.as_str() {
+            "--dist" => dist = Some(PathBuf::from(value()?)),
+            "--base" => base = value()?,
+            "--site-url" => site_url = Some(value()?),
+            other => bail!("unknown option `{other}`\n{USAGE}"),
+        }
+    }
+    let config = blog_core::config::SiteConfig::load().map_err(|e| anyhow!(e))?;
+    let site_url = site_url
+        .or(config.url)
+        .context("site.yaml has no `url:` (where the blog is published)")?;
+    Ok(Options {
+        dist: dist.with_context(|| format!("--dist DIR is required\n{USAGE}"))?,
+        site: SiteAddress::new(&site_url, &base).with_info(config.info),
+        theme_css: config.theme.css(),
+    })
+}

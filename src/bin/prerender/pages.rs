@@ -1,0 +1,185 @@
+//! Every route's page, the redirect pages for old addresses, the feeds and the sitemap:
+//! each page is rendered by the app's components with exactly the data it embeds.
+
+use std::path::Path;
+
+use anyhow::{anyhow, Context, Result};
+use blog_core::author;
+use blog_core::date::PostDate;
+use blog_core::manifest::{ListPage, Manifest, RelatedIndex, Taxonomy};
+use blog_core::pages::{self, PageMeta};
+use blog_core::post::Post;
+use blog_core::publish::{self, FeedEntry, SiteAddress};
+use blog_core::routes::{self, under_base};
+use rustblog::site::{Embedded, PageData, PostSource, SiteSettings};
+
+use crate::template::Template;
+use crate::{in_dist, read_file, write_file};
+
+/// What was written, for the summary line.
+pub(crate) struct Written {
+    /// Pages in the sitemap (every page but 404, search and redirects).
+    pub(crate) pages: usize,
+    /// Posts rendered.
+    pub(crate) posts: usize,
+}
+
+/// Writes every page of the site, the redirects, feeds, sitemap and robots.txt.
+pub(crate) fn write_all(
+    dist: &Path,
+    template: &Template,
+    site: &SiteAddress,
+    manifest: &Manifest,
+) -> Result<Written> {
+    let related = RelatedIndex::new(manifest);
+    let page = |content: Embedded, meta: PageMeta| -> Result<()> {
+        let settings = SiteSettings {
+            base: site.base.clone(),
+            data: PageData {
+                site: Some(site.info.clone()),
+                site_url: Some(site.absolute_base()),
+                content,
+            },
+        };
+        let html = template.render(site, &meta, settings)?;
+        let file = if meta.path == routes::NOT_FOUND {
+            dist.join("404.html")
+        } else {
+            in_dist(dist, &meta.path).join("index.html")
+        };
+        write_file(&file, &html)
+    };
+    let mut sitemap: Vec<(String, Option<PostDate>)> = vec![(
+        routes::HOME.to_string(),
+        manifest.posts.first().map(|p| p.date),
+    )];
+
+    // The list's pages as `blogtool publish` cut them (posts/pages/N.json).
+    for number in 1.. {
+        let file = in_dist(dist, &routes::list_page_data(number));
+        if !file.exists() {
+            break;
+        }
+        let list: ListPage = serde_json::from_str(&read_file(&file)?)
+            .with_context(|| format!("{} is not a page of the list", file.display()))?;
+        let meta = pages::list(number, list.pages, &site.info);
+        if number > 1 {
+            sitemap.push((meta.path.clone(), None));
+        }
+        page(Embedded::List(list), meta)?;
+    }
+    page(Embedded::Index(manifest.clone()), pages::not_found())?;
+    // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
+    // out of the sitemap, as result pages are not content.
+    page(Embedded::Nothing, pages::search(""))?;
+
+    let total = manifest.posts.len();
+    let mut feed = Vec::new();
+    for (done, meta) in manifest.posts.iter().enumerate() {
+        let source = read_file(&in_dist(dist, &routes::post_source(&meta.file)))?;
+        let authors = author::resolve(&manifest.authors, &meta.authors);
+        let head = pages::post(meta, authors.clone());
+        sitemap.push((head.path.clone(), Some(meta.updated.unwrap_or(meta.date))));
+        let embedded = Embedded::Post {
+            context: manifest.context_for(&meta.slug, &related),
+            post: PostSource {
+                slug: meta.slug.clone(),
+                file: meta.file.clone(),
+                source: source.clone(),
+            },
+        };
+        page(embedded, head)?;
+        progress(done + 1, total);
+        // Feed readers show content away from the site: links must be absolute.
+        let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
+            .map_err(|e| anyhow!("{e}"))?;
+        feed.push(FeedEntry {
+            meta: meta.clone(),
+            html: post.html,
+            authors,
+        });
+    }
+    write_redirects(dist, site, manifest)?;
+    for taxonomy in Taxonomy::ALL {
+        for term in manifest.terms(taxonomy) {
+            let meta = pages::term(taxonomy, &term.name, term.count);
+            sitemap.push((meta.path.clone(), None));
+            page(Embedded::Index(manifest.clone()), meta)?;
+        }
+    }
+    let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
+    for meta in &manifest.posts {
+        for a in author::resolve(&manifest.authors, &meta.authors) {
+            if !author_ids.contains(&a.id) {
+                author_ids.push(a.id);
+            }
+        }
+    }
+    for id in author_ids {
+        let Some(a) = manifest.author(&id) else {
+            continue;
+        };
+        let meta = pages::author(&a);
+        sitemap.push((meta.path.clone(), None));
+        page(Embedded::Index(manifest.clone()), meta)?;
+    }
+
+    write_file(
+        &in_dist(dist, routes::ATOM_FEED),
+        &publish::atom(site, &feed),
+    )?;
+    write_file(&in_dist(dist, routes::RSS_FEED), &publish::rss(site, &feed))?;
+    write_file(
+        &in_dist(dist, routes::SITEMAP),
+        &publish::sitemap(site, &sitemap),
+    )?;
+    write_file(&dist.join("robots.txt"), &publish::robots(site))?;
+    Ok(Written {
+        pages: sitemap.len(),
+        posts: total,
+    })
+}
+
+/// Large blogs take a while: a progress bar, redrawn at every 5%.
+fn progress(done: usize, total: usize) {
+    if total >= 200 && done % (total / 20) == 0 {
+        let filled = done * 20 / total;
+        eprintln!(
+            "prerender: [{}{}] {done}/{total} posts",
+            "#".repeat(filled),
+            ".".repeat(20 - filled)
+        );
+    }
+}
+
+/// Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep working:
+/// each is a small page that sends readers and crawlers to the post. An alias that is not
+/// a usable path, or that is already a page, is skipped with a warning.
+fn write_redirects(dist: &Path, site: &SiteAddress, manifest: &Manifest) -> Result<()> {
+    for meta in &manifest.posts {
+        let path = routes::post(&meta.slug);
+        let (target, canonical) = (under_base(&site.base, &path), site.url(&path));
+        for alias in &meta.aliases {
+            let Some(file) = publish::alias_file(alias) else {
+                eprintln!(
+                    "prerender: alias \"{alias}\" of posts/{} is not a usable path; skipped",
+                    meta.file
+                );
+                continue;
+            };
+            let file = dist.join(file);
+            if file.exists() {
+                eprintln!(
+                    "prerender: alias \"{alias}\" of posts/{} is already a page; skipped",
+                    meta.file
+                );
+                continue;
+            }
+            write_file(
+                &file,
+                &publish::redirect_page(&target, &canonical, &meta.title),
+            )?;
+        }
+    }
+    Ok(())
+}

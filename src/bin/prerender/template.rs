@@ -1,0 +1,291 @@
+//! The page template: Trunk's `index.html` made into the page every route is rendered into
+//! (a loader that starts the app after the first paint, the stylesheet inline, the site's
+//! name and language, the content security policy, the service worker), and the rendering
+//! of one route into it by the app's own components.
+//!
+//! Every edit names the text it replaces and fails when that text is missing: an edit that
+//! silently did nothing would ship pages without their policy or with the app started early.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use blog_core::html;
+use blog_core::pages::PageMeta;
+use blog_core::publish::{self, SiteAddress};
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use rustblog::site::SiteSettings;
+use rustblog::App;
+
+/// Where the app goes in Trunk's `index.html`.
+const APP_SLOT: &str = "<div id=\"app\"></div>";
+
+/// The template every page is rendered into, and the policy it ships with.
+pub(crate) struct Template {
+    /// The page, with the app's slot empty and no title or description yet.
+    pub(crate) html: String,
+    /// The content security policy, also written to `_headers`.
+    pub(crate) policy: String,
+}
+
+/// `text` with its one `from` replaced by `to`; an error naming the missing text otherwise.
+pub(crate) fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
+    match text.find(from) {
+        Some(at) => Ok(format!("{}{to}{}", &text[..at], &text[at + from.len()..])),
+        None => bail!("index.html has no `{from}`; the prerender edits it there"),
+    }
+}
+
+/// Makes Trunk's `index.html` (in `dist`) into the template for every page.
+pub(crate) fn prepare(dist: &Path, site: &SiteAddress, theme_css: &str) -> Result<Template> {
+    let path = dist.join("index.html");
+    let page = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    for needed in [APP_SLOT, "<title>", "</title>", "<noscript>", "</noscript>"] {
+        if !page.contains(needed) {
+            bail!("index.html has no `{needed}`; the prerender renders pages there");
+        }
+    }
+    let page = start_after_load(&page)?;
+    let page = inline_stylesheet(&page, dist, &site.base, theme_css)?;
+    // The site's language and name, from site.yaml.
+    let page = replace_once(
+        &page,
+        "<html lang=\"en\">",
+        &format!("<html lang=\"{}\">", html::escape(&site.info.language)),
+    )?;
+    let page = replace_once(
+        &page,
+        "<title>Rustblog</title>",
+        &format!("<title>{}</title>", html::escape(&site.info.title)),
+    )?;
+    let policy = content_security_policy(&page);
+    let page = replace_once(
+        &page,
+        "<meta charset=\"utf-8\" />",
+        &format!(
+            "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        ),
+    )?;
+    // Pages name the service worker; the app registers it (only pages of a release build
+    // have one, so `trunk serve` never caches anything).
+    let page = replace_once(
+        &page,
+        "</head>",
+        &format!(
+            "    <meta name=\"service-worker\" content=\"{}sw.js\" />\n  </head>",
+            site.base
+        ),
+    )?;
+    Ok(Template { html: page, policy })
+}
+
+/// JSON for a `<script type="application/json">` element: `</` is escaped so the text
+/// cannot close the element early.
+pub(crate) fn script_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    Ok(serde_json::to_string(value)
+        .context("cannot write a page's embedded data")?
+        .replace("</", "<\\/"))
+}
+
+impl Template {
+    /// The page for `meta`'s route: the app rendered natively with `settings` into the
+    /// slot, the page's title, description and link-preview tags in the head, and the data
+    /// the browser app starts from.
+    pub(crate) fn render(
+        &self,
+        site: &SiteAddress,
+        meta: &PageMeta,
+        settings: SiteSettings,
+    ) -> Result<String> {
+        let data = script_json(&settings.data)?;
+        let owner = Owner::new();
+        Ok(owner.with(|| {
+            provide_context(RequestUrl::new(&site.path(&meta.path)));
+            let (meta_context, meta_output) = ServerMetaContext::new();
+            provide_context(meta_context);
+            let app = view! { <App settings=settings /> }.to_html();
+            // `prepare` checked that each of these is there.
+            let mut page = strip_element(&self.html, "<title>", "</title>");
+            page = strip_element(&page, "<noscript>", "</noscript>");
+            page = page.replacen(APP_SLOT, &format!("<div id=\"app\">{app}</div>"), 1);
+            let head = format!(
+                "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>",
+                publish::head_tags(site, meta)
+            );
+            page = page.replacen("</head>", &head, 1);
+            futures::executor::block_on(async move {
+                use futures::StreamExt;
+                let stream = meta_output
+                    .inject_meta_context(futures::stream::iter([page]))
+                    .await;
+                stream.collect::<Vec<String>>().await.concat()
+            })
+        }))
+    }
+}
+
+/// Trunk's loader replaced by `loader.js`, which starts the app after the page has loaded
+/// and painted: a prerendered page is complete without it. The small JS glue keeps its
+/// module preload (the app also reads the base path from that link); the wasm preload,
+/// which would start the download before the first paint, goes.
+fn start_after_load(template: &str) -> Result<String> {
+    let between = |text: &str, start: &str, end: &str| -> Option<(usize, usize)> {
+        let from = text.find(start)? + start.len();
+        Some((from, from + text[from..].find(end)?))
+    };
+    let missing = "index.html does not have Trunk's loader script";
+    let (js_from, js_to) =
+        between(template, "import init, * as bindings from '", "'").context(missing)?;
+    let (wasm_from, wasm_to) = between(template, "module_or_path: '", "'").context(missing)?;
+    let (js, wasm) = (&template[js_from..js_to], &template[wasm_from..wasm_to]);
+    let script_start = template[..js_from]
+        .rfind("<script type=\"module\">")
+        .context(missing)?;
+    let script_end =
+        js_to + template[js_to..].find("</script>").context(missing)? + "</script>".len();
+    let code = include_str!("loader.js");
+    // Only the code: its opening comment is for readers of this repository.
+    let code = &code[code.find("const start").unwrap_or(0)..];
+    let loader = format!(
+        "<script type=\"module\">\n{}</script>",
+        code.replace("__APP_JS__", js).replace("__APP_WASM__", wasm)
+    );
+    let mut page = format!(
+        "{}{loader}{}",
+        &template[..script_start],
+        &template[script_end..]
+    );
+    if let Some(at) = page.find("<link rel=\"preload\"") {
+        if let Some(len) = page[at..].find('>') {
+            if page[at..at + len].contains("application/wasm") {
+                page.replace_range(at..=at + len, "");
+            }
+        }
+    }
+    Ok(page)
+}
+
+/// Puts the stylesheet into the page: a few KB of CSS cost less inline than a render-blocking
+/// round trip, so the first paint needs the HTML alone. Its hash joins the page's policy.
+fn inline_stylesheet(template: &str, dist: &Path, base: &str, theme_css: &str) -> Result<String> {
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"";
+    let Some(start) = template.find(LINK) else {
+        bail!("index.html has no stylesheet link ({LINK}…); the prerender inlines it");
+    };
+    let href_start = start + LINK.len();
+    let malformed = "index.html has a malformed stylesheet link";
+    let href_end = href_start + template[href_start..].find('"').context(malformed)?;
+    let end = start + template[start..].find('>').context(malformed)? + 1;
+    let href = &template[href_start..href_end];
+    let file = dist.join(
+        href.strip_prefix(base)
+            .unwrap_or(href)
+            .trim_start_matches('/'),
+    );
+    let css = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    if css.contains("</") {
+        bail!(
+            "{} contains `</`, which cannot go inside <style>",
+            file.display()
+        );
+    }
+    // The theme's colours from site.yaml come after the stylesheet's, so they win.
+    Ok(format!(
+        "{}<style>{css}{theme_css}</style>{}",
+        &template[..start],
+        &template[end..]
+    ))
+}
+
+/// The strict policy every page ships with: only the site's own files, WebAssembly allowed
+/// to compile, and the page's own inline script and stylesheet (by hash). Table alignment is
+/// the only inline style Markdown produces, allowed by hash too.
+fn content_security_policy(template: &str) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hash = |text: &str| {
+        let digest = Sha256::digest(text.as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    let mut scripts = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>') else {
+            break;
+        };
+        let open = &rest[start..start + open_end];
+        let body_start = start + open_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + close];
+        let executable = !open.contains("src=")
+            && (!open.contains("type=")
+                || open.contains("type=\"module\"")
+                || open.contains("javascript"));
+        if executable {
+            scripts.push(hash(body));
+        }
+        rest = &rest[body_start + close..];
+    }
+    let mut styles: Vec<String> = ["left", "center", "right"]
+        .iter()
+        .map(|a| hash(&format!("text-align: {a}")))
+        .collect();
+    let mut rest = template;
+    while let Some(start) = rest.find("<style>") {
+        let body = &rest[start + "<style>".len()..];
+        let Some(close) = body.find("</style>") else {
+            break;
+        };
+        styles.push(hash(&body[..close]));
+        rest = &body[close..];
+    }
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-hashes' {}; img-src 'self' data: https:; media-src 'self' https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        scripts.join(" "),
+        styles.join(" ")
+    )
+}
+
+/// `text` without the first element that starts with `open` and ends with `close`.
+fn strip_element(text: &str, open: &str, close: &str) -> String {
+    match (text.find(open), text.find(close)) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &text[..start], &text[end + close.len()..])
+        }
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_edit_fails_loudly_when_its_text_is_missing() {
+        assert_eq!(replace_once("a<b>c<b>", "<b>", "B").unwrap(), "aBc<b>");
+        let err = replace_once("<html>", "</head>", "x").unwrap_err();
+        assert!(
+            err.to_string().contains("index.html has no `</head>`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_loader_starts_the_app_files_trunk_named() {
+        let index = "<head><link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
+        let page = start_after_load(index).unwrap();
+        assert!(page.contains("await import('/a.js')"), "{page}");
+        assert!(page.contains("module_or_path: '/a_bg.wasm'"), "{page}");
+        assert!(!page.contains("__APP_"), "{page}");
+        assert!(!page.contains("rel=\"preload\""), "{page}");
+        assert!(start_after_load("<head></head>").is_err());
+    }
+}
