@@ -44,10 +44,23 @@ pub enum LoadError {
     },
     /// The post was fetched but cannot be read.
     Invalid(PostError),
-    /// The post index was fetched but is not valid.
-    BadIndex(String),
-    /// A file of the search index was fetched but is not valid.
-    BadSearchIndex(String),
+    /// A data file the build wrote (the index, a list page, a post's context) was fetched
+    /// but cannot be read.
+    BadData {
+        /// What it is, for the message ("the list of posts").
+        what: String,
+        /// Which file, as a site path (`posts/context/x.json`).
+        file: String,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// A file of the search index was fetched but is not valid, or is from another build.
+    BadSearchIndex {
+        /// Which file, as a site path (`posts/search/meta.json`).
+        file: String,
+        /// Why it cannot be read.
+        reason: String,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -76,15 +89,12 @@ impl fmt::Display for LoadError {
                 )
             }
             LoadError::Invalid(e) => write!(f, "This post cannot be shown: {e}"),
-            LoadError::BadIndex(reason) => {
-                write!(
-                    f,
-                    "The list of posts (posts/index.json) is damaged: {reason}"
-                )
+            LoadError::BadData { what, file, reason } => {
+                write!(f, "Could not read {what}: {file} is damaged ({reason}).")
             }
-            LoadError::BadSearchIndex(reason) => write!(
+            LoadError::BadSearchIndex { file, reason } => write!(
                 f,
-                "The search index (posts/search/) is damaged or from another version: {reason}"
+                "The search index ({file}) is damaged or from another version: {reason}"
             ),
         }
     }
@@ -232,7 +242,7 @@ pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, Load
     match fetch_json(base, &path, "the list of posts").await {
         Err(LoadError::Status { status: 404, .. }) => Err(LoadError::NotFound),
         // An SPA fallback answers a missing page with the app's own HTML.
-        Err(LoadError::BadIndex(_)) if number > 1 => Err(LoadError::NotFound),
+        Err(LoadError::BadData { .. }) if number > 1 => Err(LoadError::NotFound),
         other => other,
     }
 }
@@ -243,11 +253,14 @@ pub async fn fetch_search_meta(base: &str) -> Result<SearchMeta, LoadError> {
         .await
         .map_err(search_error)?;
     if meta.version != search::index::VERSION {
-        return Err(LoadError::BadSearchIndex(format!(
-            "the search index is format {} but this app reads format {}; reload the page",
-            meta.version,
-            search::index::VERSION
-        )));
+        return Err(LoadError::BadSearchIndex {
+            file: data_file(routes::SEARCH_META_DATA),
+            reason: format!(
+                "the search index is format {} but this app reads format {}; reload the page",
+                meta.version,
+                search::index::VERSION
+            ),
+        });
     }
     Ok(meta)
 }
@@ -265,13 +278,16 @@ pub async fn fetch_search_shard(base: &str, path: &str) -> Result<Shard, LoadErr
             status,
         });
     }
-    Shard::parse(&text).map_err(LoadError::BadSearchIndex)
+    Shard::parse(&text).map_err(|reason| LoadError::BadSearchIndex {
+        file: data_file(&routes::search_data(path)),
+        reason,
+    })
 }
 
 /// Files of the search index are not the post index: say which one is damaged.
 fn search_error(error: LoadError) -> LoadError {
     match error {
-        LoadError::BadIndex(reason) => LoadError::BadSearchIndex(reason),
+        LoadError::BadData { file, reason, .. } => LoadError::BadSearchIndex { file, reason },
         other => other,
     }
 }
@@ -298,6 +314,11 @@ pub async fn fetch_post_text(base: &str, meta: &PostMeta) -> Result<String, Load
     Ok(search::html_text(&loaded.post.html))
 }
 
+/// A data file's site path as messages name it: `posts/index.json`.
+fn data_file(path: &str) -> String {
+    path.trim_start_matches('/').to_string()
+}
+
 /// Fetches a JSON file the build wrote (`path` under the base) and decodes it.
 async fn fetch_json<T: serde::de::DeserializeOwned>(
     base: &str,
@@ -312,11 +333,18 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
         });
     }
     if looks_like_html_page(&text) {
-        return Err(LoadError::BadIndex(
-            "the server sent a web page instead (was the site built with `trunk build`?)".into(),
-        ));
+        return Err(LoadError::BadData {
+            what: what.to_string(),
+            file: data_file(path),
+            reason: "the server sent a web page instead (was the site built with `trunk build`?)"
+                .into(),
+        });
     }
-    serde_json::from_str(&text).map_err(|e| LoadError::BadIndex(e.to_string()))
+    serde_json::from_str(&text).map_err(|e| LoadError::BadData {
+        what: what.to_string(),
+        file: data_file(path),
+        reason: e.to_string(),
+    })
 }
 
 /// Fetches and parses the post with this slug from the site under `base`. `manifest` (when

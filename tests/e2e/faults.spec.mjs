@@ -54,3 +54,17 @@ test('going offline while reading says so, and coming back online loads the post
   await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
 });
+
+test('a damaged data file is named in the message, and the rest of the site works', async ({ page }) => {
+  // A tag page opened in the app needs the whole index; the host sends a broken one.
+  await page.route('**/posts/index.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"posts": 5}' }),
+  );
+  await open(page, `/posts/${POST}`);
+  await page.locator('.post-header .tag').first().click();
+  const error = page.locator('.error-view');
+  await expect(error).toContainText('Could not read the list of posts: posts/index.json is damaged');
+  await expect(error.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});

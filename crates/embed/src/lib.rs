@@ -18,8 +18,8 @@ pub fn mount_author_card(
 ) -> Result<(), JsValue> {
     use blog_core::author::Author;
     use blog_core::routes::under_base;
+    use blog_ui::author_card::AuthorCard;
     use leptos::prelude::*;
-    use rustblog::components::author_card::AuthorCard;
 
     let mut author: Author = serde_json::from_str(author_json)
         .map_err(|e| JsValue::from_str(&format!("the author data is not valid: {e}")))?;

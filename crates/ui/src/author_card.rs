@@ -3,7 +3,7 @@
 use blog_core::author::Author;
 use leptos::prelude::*;
 
-use super::optional_image::OptionalImage;
+use crate::optional_image::OptionalImage;
 
 /// One author's card. Everything it shows comes from `author`, so the same component renders
 /// on post pages and embedded on other websites.
