@@ -6,7 +6,7 @@ use std::fmt;
 use blog_core::author::{self, Author};
 use blog_core::config::SiteInfo;
 use blog_core::error::PostError;
-use blog_core::manifest::{ListPage, Manifest};
+use blog_core::index::{ListPage, PostIndex};
 use blog_core::post::{looks_like_html_page, Post, PostMeta};
 use blog_core::routes::{self, under_base};
 use blog_core::search::{self, SearchMeta, Shard};
@@ -207,19 +207,19 @@ pub async fn fetch_site_info(base: &str) -> Result<SiteInfo, LoadError> {
 }
 
 /// Fetches the post index.
-pub async fn fetch_manifest(base: &str) -> Result<Manifest, LoadError> {
+pub async fn fetch_index(base: &str) -> Result<PostIndex, LoadError> {
     fetch_json(base, routes::INDEX_DATA, "the list of posts").await
 }
 
 thread_local! {
     /// Posts' contexts fetched in this visit, by slug.
-    static CONTEXTS: std::cell::RefCell<std::collections::HashMap<String, Manifest>> =
+    static CONTEXTS: std::cell::RefCell<std::collections::HashMap<String, PostIndex>> =
         Default::default();
 }
 
 /// What a post's page shows besides the post: its index entry, its neighbours, related
 /// posts and the author registry (`posts/context/<slug>.json`); fetched once per visit.
-pub async fn load_context(base: &str, slug: &str) -> Result<Manifest, LoadError> {
+pub async fn load_context(base: &str, slug: &str) -> Result<PostIndex, LoadError> {
     if let Some(context) = CONTEXTS.with(|c| c.borrow().get(slug).cloned()) {
         return Ok(context);
     }
@@ -228,7 +228,7 @@ pub async fn load_context(base: &str, slug: &str) -> Result<Manifest, LoadError>
         return Err(LoadError::NotFound);
     }
     let path = routes::post_context_data(slug);
-    let context: Manifest = match fetch_json(base, &path, "the posts around this one").await {
+    let context: PostIndex = match fetch_json(base, &path, "the posts around this one").await {
         Err(LoadError::Status { status: 404, .. }) => return Err(LoadError::NotFound),
         other => other?,
     };
@@ -306,9 +306,9 @@ pub async fn fetch_post_text(base: &str, meta: &PostMeta) -> Result<String, Load
         return Ok(search::html_text(&loaded.post.html));
     }
     // The entry names the post's file; its authors do not matter for the text.
-    let known = Manifest {
+    let known = PostIndex {
         posts: vec![meta.clone()],
-        ..Manifest::default()
+        ..PostIndex::default()
     };
     let loaded = fetch_post(base, &meta.slug, Some(&known)).await?;
     Ok(search::html_text(&loaded.post.html))
@@ -353,7 +353,7 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
 pub async fn fetch_post(
     base: &str,
     slug: &str,
-    manifest: Option<&Manifest>,
+    manifest: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
     // Checked before anything is fetched: a slug becomes part of a URL path.
     if !is_valid_slug(slug) {
@@ -394,7 +394,7 @@ thread_local! {
 pub async fn load_post(
     base: &str,
     slug: &str,
-    manifest: Option<&Manifest>,
+    manifest: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
     let shared = POSTS.with(|posts| {
         posts
@@ -451,7 +451,7 @@ pub fn remember_post(slug: &str, post: &LoadedPost) {
 
 /// Starts loading a post the reader is likely to open next (pointer over or focus on its
 /// link), so the click finds it ready.
-pub fn prefetch_post(base: &str, slug: &str, manifest: Option<Manifest>) {
+pub fn prefetch_post(base: &str, slug: &str, manifest: Option<PostIndex>) {
     if post_requested(slug) || !is_valid_slug(slug) {
         return;
     }
@@ -467,7 +467,7 @@ pub fn read_post(
     slug: &str,
     file: &str,
     text: &str,
-    manifest: Option<&Manifest>,
+    manifest: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
     let post = Post::parse_at(file, text, base).map_err(LoadError::Invalid)?;
     if post.meta.slug != slug {

@@ -13,7 +13,7 @@ pub mod pages;
 pub mod search;
 pub mod site;
 
-use blog_core::manifest::Taxonomy;
+use blog_core::index::Taxonomy;
 use blog_core::routes;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};

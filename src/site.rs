@@ -2,7 +2,7 @@
 //! whatever the prerendered page handed over so the first render needs no network.
 
 use blog_core::config::SiteInfo;
-use blog_core::manifest::{ListPage, Manifest};
+use blog_core::index::{ListPage, PostIndex};
 use blog_core::routes::under_base;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -48,12 +48,12 @@ pub enum Embedded {
         /// The post.
         post: PostSource,
         /// The entries around it.
-        context: Manifest,
+        context: PostIndex,
     },
     /// A page of the post list (`/`, `/page/2/`).
     List(ListPage),
     /// The whole post index: taxonomy, author and "not found" pages.
-    Index(Manifest),
+    Index(PostIndex),
     /// Nothing: the page loads what it needs (search loads its own index; the offline shell
     /// routes by itself).
     #[default]
@@ -89,7 +89,7 @@ pub struct SiteData {
     site_url: StoredValue<Option<String>>,
     /// The post index: `None` until a page asks for it (a prerendered post or list page
     /// carries what it shows, and a large blog's index is big), then fetched once.
-    manifest: LocalResource<Option<Result<Manifest, LoadError>>>,
+    manifest: LocalResource<Option<Result<PostIndex, LoadError>>>,
     /// Whether a page has asked for the index.
     wanted: RwSignal<bool>,
     /// The site's name, description and links: embedded, else fetched (`trunk serve`).
@@ -113,7 +113,7 @@ impl SiteData {
             async move {
                 match preloaded {
                     Some(m) => Some(Ok(m)),
-                    None if wanted => Some(api::fetch_manifest(&base).await),
+                    None if wanted => Some(api::fetch_index(&base).await),
                     None => None,
                 }
             }
@@ -141,7 +141,7 @@ impl SiteData {
 
     /// The post index as loaded so far, asking for it first: `None` while it loads.
     /// Reactive: a view or resource reading it updates when it arrives.
-    pub fn manifest(&self) -> Option<Result<Manifest, LoadError>> {
+    pub fn manifest(&self) -> Option<Result<PostIndex, LoadError>> {
         if !self.wanted.get_untracked() {
             self.wanted.set(true);
         }
@@ -149,13 +149,13 @@ impl SiteData {
     }
 
     /// Loads the post index again (after a failure).
-    pub fn refetch_manifest(&self) {
+    pub fn refetch_index(&self) {
         self.manifest.refetch();
     }
 
     /// The post index if it is embedded or already loaded; never starts a fetch.
-    pub fn manifest_if_loaded(&self) -> Option<Manifest> {
-        self.preloaded_manifest()
+    pub fn index_if_loaded(&self) -> Option<PostIndex> {
+        self.preloaded_index()
             .or_else(|| self.manifest.get_untracked().flatten().and_then(Result::ok))
     }
 
@@ -183,7 +183,7 @@ impl SiteData {
     }
 
     /// The embedded post index, if any.
-    pub fn preloaded_manifest(&self) -> Option<Manifest> {
+    pub fn preloaded_index(&self) -> Option<PostIndex> {
         self.embedded.with_value(|e| match e {
             Embedded::Index(index) => Some(index.clone()),
             _ => None,
@@ -192,7 +192,7 @@ impl SiteData {
 
     /// What the page embedded for showing the post `slug`: the whole index, or the entries
     /// that post's page needs.
-    pub fn preloaded_index_for(&self, slug: &str) -> Option<Manifest> {
+    pub fn preloaded_index_for(&self, slug: &str) -> Option<PostIndex> {
         self.embedded.with_value(|e| match e {
             Embedded::Index(index) => Some(index.clone()),
             Embedded::Post { post, context } if post.slug == slug => Some(context.clone()),

@@ -7,7 +7,7 @@ pub mod post_card;
 pub mod route_announcer;
 pub mod search_link;
 pub mod theme_toggle;
-pub mod with_manifest;
+pub mod with_index;
 
 // The author card is in the small `blog-ui` crate, which the embeddable card builds on
 // without the rest of the app; re-exported here, where every other component is.

@@ -1,7 +1,7 @@
 //! Entries of post lists: one card per post, and the facts shown under a title.
 
 use blog_core::author::{self, Author};
-use blog_core::manifest::{Manifest, Taxonomy};
+use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::post::PostMeta;
 use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
@@ -34,16 +34,14 @@ pub fn PostCard(
     // (and on the click itself, for keyboards and scripts), with what the card knows.
     let site = use_context::<SiteData>();
     // What the card knows is enough to read the post: its file and its authors' profiles.
-    let known = StoredValue::new(Manifest {
+    let known = StoredValue::new(PostIndex {
         posts: vec![meta.clone()],
         authors: authors.clone(),
         problems: Vec::new(),
     });
     let prefetch = move || {
         if let Some(site) = site {
-            let index = site
-                .manifest_if_loaded()
-                .unwrap_or_else(|| known.get_value());
+            let index = site.index_if_loaded().unwrap_or_else(|| known.get_value());
             let slug = known.with_value(|k| k.posts[0].slug.clone());
             api::prefetch_post(&site.base(), &slug, Some(index));
         }

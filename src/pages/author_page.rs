@@ -1,6 +1,6 @@
 //! `/authors/:id`: an author's card in full and their posts.
 
-use blog_core::manifest::Manifest;
+use blog_core::index::PostIndex;
 use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::author_card::AuthorCard;
 use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
-use crate::components::with_manifest::WithManifest;
+use crate::components::with_index::WithIndex;
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, SiteData};
 
@@ -16,7 +16,7 @@ use crate::site::{base_path, SiteData};
 #[component]
 pub fn AuthorPage() -> impl IntoView {
     let params = use_params_map();
-    let render = move |m: Manifest| {
+    let render = move |m: PostIndex| {
         let id = params.read().get("id").unwrap_or_default();
         let Some(author) = m.author(&id) else {
             return view! { <NotFound what=format!("There is no author “{id}”.") /> }.into_any();
@@ -33,7 +33,7 @@ pub fn AuthorPage() -> impl IntoView {
         }
         .into_any()
     };
-    view! { <WithManifest render=render /> }
+    view! { <WithIndex render=render /> }
 }
 
 /// Copy-ready snippets that put this author's card on another website.

@@ -1,6 +1,6 @@
 //! The post list, newest first, a page at a time: `/` is page 1, `/page/2` the next.
 
-use blog_core::manifest::{ListPage, Manifest};
+use blog_core::index::{ListPage, PostIndex};
 use blog_core::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -78,7 +78,7 @@ fn ListView(list: ListPage) -> impl IntoView {
     let ListPage {
         number,
         pages,
-        index: Manifest {
+        index: PostIndex {
             posts,
             authors,
             problems,

@@ -1,6 +1,6 @@
 //! A single post at `/posts/:slug`.
 
-use blog_core::manifest::{Manifest, Taxonomy};
+use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::markdown::{table_of_contents_when, Heading};
 use blog_core::post::PostMeta;
 use blog_core::routes::{self, under_base};
@@ -35,7 +35,7 @@ pub fn PostView() -> impl IntoView {
         // Already on its way (the link was pointed at or clicked in a list, which knew the
         // post's file and authors): join that load.
         let requested = api::post_requested(&slug);
-        let index = site.manifest_if_loaded();
+        let index = site.index_if_loaded();
         let base = site.base();
         async move {
             if let Some(post) = cached {
@@ -219,7 +219,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     // else from the post's context file (already fetched when the post was).
     let known = site
         .preloaded_index_for(&slug)
-        .or_else(|| site.manifest_if_loaded());
+        .or_else(|| site.index_if_loaded());
     // Fetched only when nothing loaded already knows the posts around this one.
     let needed = known.is_none();
     let context = LocalResource::new({
@@ -322,7 +322,7 @@ struct SeriesParts {
 
 impl SeriesParts {
     /// The series of post `slug`, when it has one with more than this post known.
-    fn of(manifest: &Manifest, slug: &str) -> Option<SeriesParts> {
+    fn of(manifest: &PostIndex, slug: &str) -> Option<SeriesParts> {
         let name = manifest.post(slug)?.series.clone()?;
         let posts: Vec<PostMeta> = manifest
             .posts_with(Taxonomy::Series, &term_slug(&name))
@@ -338,7 +338,7 @@ impl SeriesParts {
 #[component]
 fn MoreReading(
     /// The post index.
-    manifest: Manifest,
+    manifest: PostIndex,
     /// The post being read.
     slug: String,
 ) -> impl IntoView {
@@ -372,7 +372,7 @@ fn MoreReading(
         }
     });
     let related = manifest
-        .related(&slug, blog_core::manifest::RELATED_COUNT)
+        .related(&slug, blog_core::index::RELATED_COUNT)
         .into_iter()
         .map(link)
         .map(|(href, title)| view! { <li><a href=href>{title}</a></li> })

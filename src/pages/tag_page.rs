@@ -1,14 +1,14 @@
 //! `/tags/:term`, `/categories/:term`, `/series/:term`: the posts with one term of a
 //! taxonomy (a series in reading order).
 
-use blog_core::manifest::{Manifest, Taxonomy};
+use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
-use crate::components::with_manifest::WithManifest;
+use crate::components::with_index::WithIndex;
 use crate::pages::not_found::NotFound;
 use crate::site::base_path;
 
@@ -19,7 +19,7 @@ pub fn TermPage(
     taxonomy: Taxonomy,
 ) -> impl IntoView {
     let params = use_params_map();
-    let render = move |m: Manifest| {
+    let render = move |m: PostIndex| {
         let term = params.read().get("term").unwrap_or_default();
         let posts: Vec<_> = m.posts_with(taxonomy, &term).into_iter().cloned().collect();
         let name = posts
@@ -47,5 +47,5 @@ pub fn TermPage(
             }
         }
     };
-    view! { <WithManifest render=render /> }
+    view! { <WithIndex render=render /> }
 }

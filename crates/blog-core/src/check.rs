@@ -10,7 +10,7 @@ use crate::author;
 use crate::encoding::repair_mojibake;
 use crate::front_matter;
 use crate::import::{self, Imported, SourceFile};
-use crate::manifest::{BuildOptions, Manifest};
+use crate::index::{BuildOptions, PostIndex};
 use crate::markdown::{self, LinkContext};
 use crate::post::Post;
 use crate::routes;
@@ -94,7 +94,7 @@ pub fn check(
         .iter()
         .map(|p| (p.path.clone(), p.text.clone()))
         .collect();
-    let manifest = Manifest::build(&sources, authors_yaml, writing);
+    let manifest = PostIndex::build(&sources, authors_yaml, writing);
     found.extend(manifest.problems.iter().map(|p| error(p.message.clone())));
     let registry_warnings = authors_yaml.map(author::registry_warnings);
     found.extend(registry_warnings.into_iter().flatten().map(warning));

@@ -15,7 +15,7 @@ pub mod highlight;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
-pub mod manifest;
+pub mod index;
 pub mod markdown;
 pub mod pages;
 pub mod post;

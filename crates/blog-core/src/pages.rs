@@ -8,7 +8,7 @@
 use crate::author::Author;
 use crate::config::SiteInfo;
 use crate::date::PostDate;
-use crate::manifest::Taxonomy;
+use crate::index::Taxonomy;
 use crate::post::PostMeta;
 use crate::routes;
 

@@ -6,7 +6,7 @@
 //! URL. The app's router is built from the same segment names, so a path made here is
 //! always one the router knows.
 
-use crate::manifest::Taxonomy;
+use crate::index::Taxonomy;
 use crate::slug::term_slug;
 
 /// First segment of a post's page: `/posts/<slug>`. Also the folder of the published

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use blog_core::manifest::Manifest;
+use blog_core::index::PostIndex;
 use blog_core::post::Post;
 
 struct TempDir(PathBuf);
@@ -46,7 +46,7 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn publish(posts: &Path, extra: &[&str]) -> (Manifest, String) {
+fn publish(posts: &Path, extra: &[&str]) -> (PostIndex, String) {
     let out = posts.join("out");
     let mut args = vec!["publish", "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);
@@ -56,7 +56,7 @@ fn publish(posts: &Path, extra: &[&str]) -> (Manifest, String) {
     (serde_json::from_str(&json).unwrap(), stderr(&result))
 }
 
-fn slugs(m: &Manifest) -> Vec<&str> {
+fn slugs(m: &PostIndex) -> Vec<&str> {
     m.posts.iter().map(|p| p.slug.as_str()).collect()
 }
 
@@ -283,7 +283,7 @@ fn publish_follows_site_yaml_and_writes_the_search_index() {
     let read = |file: &str| std::fs::read_to_string(dir.0.join("out").join(file)).unwrap();
 
     // The default author is credited on a post that names none.
-    let manifest: Manifest = serde_json::from_str(&read("index.json")).unwrap();
+    let manifest: PostIndex = serde_json::from_str(&read("index.json")).unwrap();
     assert_eq!(manifest.posts[0].authors, ["ada"]);
     // Each post's context, for pages opened in the app.
     assert!(read("context/hello.json").contains("\"slug\":\"hello\""));

@@ -2,7 +2,7 @@
 //! in WASM would take down the whole app). Inputs are generated from fragments that stress
 //! each stage: front matter fences and YAML, mojibake, Markdown syntax, odd Unicode.
 
-use blog_core::manifest::{BuildOptions, Manifest};
+use blog_core::index::{BuildOptions, PostIndex};
 use blog_core::post::Post;
 
 const FRAGMENTS: &[&str] = &[
@@ -90,7 +90,7 @@ fn parsing_any_generated_post_never_panics() {
         let _ = Post::parse("generated.md", &text);
         sources.push((format!("g{case}.md"), text));
     }
-    let manifest = Manifest::build(&sources, Some("a: {name: A}"), BuildOptions::default());
+    let manifest = PostIndex::build(&sources, Some("a: {name: A}"), BuildOptions::default());
     // Every file is accounted for: listed, or reported with a reason (no drafts are generated).
     assert_eq!(
         manifest.posts.len() + manifest.problems.len(),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use blog_core::author::{self, parse_registry};
-use blog_core::manifest::{BuildOptions, Manifest};
+use blog_core::index::{BuildOptions, PostIndex};
 use blog_core::post::Post;
 
 fn repo() -> PathBuf {
@@ -55,7 +55,7 @@ fn every_shipped_post_parses_with_a_distinct_date_and_a_registered_author() {
         posts.len(),
         "posts need different dates so the list has an order"
     );
-    let manifest = Manifest::build(&posts, None, BuildOptions::default());
+    let manifest = PostIndex::build(&posts, None, BuildOptions::default());
     assert!(manifest.problems.is_empty(), "{:?}", manifest.problems);
 }
 

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use blog_core::html;
-use blog_core::manifest::Manifest;
+use blog_core::index::PostIndex;
 use blog_core::routes;
 use leptos::prelude::*;
 use rustblog::components::author_card::AuthorCard;
 
 /// Writes the card's files under `dist/embed/`.
-pub(crate) fn write(dist: &Path, manifest: &Manifest, language: &str) -> Result<()> {
+pub(crate) fn write(dist: &Path, manifest: &PostIndex, language: &str) -> Result<()> {
     let embed = dist.join("embed");
     let loader = crate::read_file(&embed.join("author-card.js"))?;
     let css = loader

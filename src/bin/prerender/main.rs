@@ -40,7 +40,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> anyhow::Result<()> {
     use anyhow::Context;
-    use blog_core::manifest::Manifest;
+    use blog_core::index::PostIndex;
     use blog_core::routes;
 
     let started = std::time::Instant::now();
@@ -52,7 +52,7 @@ fn run() -> anyhow::Result<()> {
     let _ = any_spawner::Executor::init_futures_executor();
     let template = template::prepare(&dist, &site, &theme_css)?;
     let index = in_dist(&dist, routes::INDEX_DATA);
-    let manifest: Manifest = serde_json::from_str(&read_file(&index)?)
+    let manifest: PostIndex = serde_json::from_str(&read_file(&index)?)
         .with_context(|| format!("{} is not a post index", index.display()))?;
     let written = pages::write_all(&dist, &template, &site, &manifest)?;
     embeds::write(&dist, &manifest, &site.info.language)?;

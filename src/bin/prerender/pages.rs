@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{anyhow, Context, Result};
 use blog_core::author;
 use blog_core::date::PostDate;
-use blog_core::manifest::{ListPage, Manifest, RelatedIndex, Taxonomy};
+use blog_core::index::{ListPage, PostIndex, RelatedIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, SiteAddress};
@@ -29,7 +29,7 @@ pub(crate) fn write_all(
     dist: &Path,
     template: &Template,
     site: &SiteAddress,
-    manifest: &Manifest,
+    manifest: &PostIndex,
 ) -> Result<Written> {
     let related = RelatedIndex::new(manifest);
     let page = |content: Embedded, meta: PageMeta| -> Result<()> {
@@ -155,7 +155,7 @@ fn progress(done: usize, total: usize) {
 /// Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep working:
 /// each is a small page that sends readers and crawlers to the post. An alias that is not
 /// a usable path, or that is already a page, is skipped with a warning.
-fn write_redirects(dist: &Path, site: &SiteAddress, manifest: &Manifest) -> Result<()> {
+fn write_redirects(dist: &Path, site: &SiteAddress, manifest: &PostIndex) -> Result<()> {
     for meta in &manifest.posts {
         let path = routes::post(&meta.slug);
         let (target, canonical) = (under_base(&site.base, &path), site.url(&path));

@@ -8,7 +8,7 @@ pub mod text;
 
 use std::collections::HashMap;
 
-use crate::manifest::Manifest;
+use crate::index::PostIndex;
 use crate::post::Post;
 
 pub use index::{IndexBuilder, IndexFiles, SearchMeta, Shard};
@@ -17,8 +17,8 @@ pub use query::{
 };
 
 /// Indexes the published posts of `manifest`, reading their bodies from `sources`
-/// (`(file name, text)` pairs as given to [`Manifest::build`]).
-pub fn index_posts(manifest: &Manifest, sources: &[(String, String)]) -> IndexFiles {
+/// (`(file name, text)` pairs as given to [`PostIndex::build`]).
+pub fn index_posts(manifest: &PostIndex, sources: &[(String, String)]) -> IndexFiles {
     let by_file: HashMap<&str, &str> = sources
         .iter()
         .map(|(file, text)| (file.as_str(), text.as_str()))

@@ -11,7 +11,7 @@ use blog_core::check::{self, Diagnostic, Severity};
 use blog_core::config::SiteConfig;
 use blog_core::date::PostDate;
 use blog_core::import::{self, Imported, SourceFile};
-use blog_core::manifest::{BuildOptions, Manifest, RelatedIndex};
+use blog_core::index::{BuildOptions, PostIndex, RelatedIndex};
 
 const USAGE: &str = "usage:
   blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken] [--show-problems]
@@ -127,7 +127,7 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
         .iter()
         .map(|p| (p.path.clone(), p.text.clone()))
         .collect();
-    let mut manifest = Manifest::build(&sources, folder.authors.as_deref(), options);
+    let mut manifest = PostIndex::build(&sources, folder.authors.as_deref(), options);
     for error in &failed {
         manifest.add_problem(error);
     }
@@ -350,7 +350,7 @@ fn publish_resources(
 /// Writes what each post's page shows besides the post (its neighbours, related posts and
 /// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
 /// whole index, which grows with the blog.
-fn write_contexts(manifest: &Manifest, dir: &Path) -> Result<()> {
+fn write_contexts(manifest: &PostIndex, dir: &Path) -> Result<()> {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let related = RelatedIndex::new(manifest);
@@ -364,7 +364,11 @@ fn write_contexts(manifest: &Manifest, dir: &Path) -> Result<()> {
 }
 
 /// Writes the search index into `dir`, replacing the previous build's.
-fn write_search_index(manifest: &Manifest, sources: &[(String, String)], dir: &Path) -> Result<()> {
+fn write_search_index(
+    manifest: &PostIndex,
+    sources: &[(String, String)],
+    dir: &Path,
+) -> Result<()> {
     let index = blog_core::search::index_posts(manifest, sources);
     let _ = std::fs::remove_dir_all(dir);
     let build = dir.join(&index.meta.build);

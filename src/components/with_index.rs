@@ -1,7 +1,7 @@
 //! Renders a page from the post index once it has loaded, with the shared loading and error
 //! states, so every index-based page fails the same clear way.
 
-use blog_core::manifest::Manifest;
+use blog_core::index::PostIndex;
 use leptos::prelude::*;
 
 use super::error_view::ErrorView;
@@ -9,19 +9,19 @@ use crate::site::SiteData;
 
 /// Shows `render(index)` once the post index has loaded; a retryable error if it cannot.
 #[component]
-pub fn WithManifest<F, V>(
+pub fn WithIndex<F, V>(
     /// Builds the page from the index; re-run when signals it reads change.
     render: F,
 ) -> impl IntoView
 where
-    F: Fn(Manifest) -> V + Send + Sync + 'static,
+    F: Fn(PostIndex) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let site = expect_context::<SiteData>();
     // Embedded in the page: render at once, exactly as the prerendered HTML did, and again
     // when what `render` reads changes (the route's params, when a link leads to another
     // page of the same route).
-    if let Some(m) = site.preloaded_manifest() {
+    if let Some(m) = site.preloaded_index() {
         return (move || render(m.clone())).into_any();
     }
     view! {
@@ -33,7 +33,7 @@ where
                     <ErrorView
                         title="The list of posts could not be loaded"
                         message=e.to_string()
-                        on_retry=Callback::new(move |_| site.refetch_manifest())
+                        on_retry=Callback::new(move |_| site.refetch_index())
                     />
                 }.into_any(),
             }}
