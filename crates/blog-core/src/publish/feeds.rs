@@ -1,0 +1,147 @@
+//! Atom 1.0 (RFC 4287) and RSS 2.0 feeds with every post's full content, and the date forms
+//! they use (RFC 3339, RFC 822).
+
+use super::SiteAddress;
+use crate::author::Author;
+use crate::date::PostDate;
+use crate::html::escape;
+use crate::post::PostMeta;
+use crate::routes;
+
+/// RFC 3339 form of a post date: the author's time with their offset when they gave one
+/// (`2024-11-30T23:30:00-05:00`), otherwise UTC (`2025-03-15T00:00:00Z`).
+pub fn rfc3339(date: &PostDate) -> String {
+    let minutes = date.minutes.unwrap_or(0);
+    let time = format!("{}T{:02}:{:02}:00", date.iso(), minutes / 60, minutes % 60);
+    match date.offset.filter(|_| date.minutes.is_some()) {
+        Some(off) if off != 0 => {
+            let sign = if off < 0 { '-' } else { '+' };
+            let off = off.unsigned_abs();
+            format!("{time}{sign}{:02}:{:02}", off / 60, off % 60)
+        }
+        _ => format!("{time}Z"),
+    }
+}
+
+/// RFC 822 form for RSS, in UTC: `Sat, 15 Mar 2025 00:00:00 +0000`.
+pub fn rfc822(date: &PostDate) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let date = date.to_utc();
+    // 1970-01-01 was a Thursday.
+    let weekday = (date.days_since_epoch() + 3).rem_euclid(7) as usize;
+    let minutes = date.minutes.unwrap_or(0);
+    format!(
+        "{}, {:02} {} {} {:02}:{:02}:00 +0000",
+        DAYS[weekday],
+        date.day,
+        MONTHS[usize::from(date.month - 1)],
+        date.year,
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// A post ready for the feeds: its index entry, full HTML (links absolute) and authors.
+#[derive(Clone, Debug)]
+pub struct FeedEntry {
+    /// Index entry.
+    pub meta: PostMeta,
+    /// Full content as HTML.
+    pub html: String,
+    /// Resolved authors.
+    pub authors: Vec<Author>,
+}
+
+/// Atom 1.0 feed (RFC 4287) with every post's full content.
+pub fn atom(site: &SiteAddress, entries: &[FeedEntry]) -> String {
+    let updated = entries
+        .iter()
+        .map(|e| e.meta.updated.unwrap_or(e.meta.date))
+        .max()
+        .map(|d| rfc3339(&d))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n",
+        site.info.language,
+        escape(&site.info.title),
+        escape(&site.info.description),
+        escape(&site.url("/")),
+        escape(&site.url("/")),
+        escape(&site.url(routes::ATOM_FEED)),
+        escape(&site.info.title),
+    );
+    for e in entries {
+        let url = site.url(&routes::post(&e.meta.slug));
+        xml.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{}</published>\n    <updated>{}</updated>\n",
+            escape(&e.meta.title),
+            escape(&url),
+            escape(&url),
+            rfc3339(&e.meta.date),
+            rfc3339(&e.meta.updated.unwrap_or(e.meta.date)),
+        ));
+        for a in &e.authors {
+            xml.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                escape(&a.name)
+            ));
+        }
+        for tag in &e.meta.tags {
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(tag)));
+        }
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n    <content type=\"html\">{}</content>\n  </entry>\n",
+            escape(&e.meta.description),
+            escape(&e.html)
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// RSS 2.0 feed with every post's full content.
+pub fn rss(site: &SiteAddress, entries: &[FeedEntry]) -> String {
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n  <title>{}</title>\n  <link>{}</link>\n  <description>{}</description>\n  <language>{}</language>\n  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape(&site.info.title),
+        escape(&site.url("/")),
+        escape(&site.info.description),
+        site.info.language,
+        escape(&site.url(routes::RSS_FEED)),
+    );
+    if let Some(latest) = entries.iter().map(|e| e.meta.date).max() {
+        xml.push_str(&format!(
+            "  <lastBuildDate>{}</lastBuildDate>\n",
+            rfc822(&latest)
+        ));
+    }
+    for e in entries {
+        let url = site.url(&routes::post(&e.meta.slug));
+        xml.push_str(&format!(
+            "  <item>\n    <title>{}</title>\n    <link>{}</link>\n    <guid isPermaLink=\"true\">{}</guid>\n    <pubDate>{}</pubDate>\n    <description>{}</description>\n",
+            escape(&e.meta.title),
+            escape(&url),
+            escape(&url),
+            rfc822(&e.meta.date),
+            escape(&e.meta.description),
+        ));
+        for a in &e.authors {
+            xml.push_str(&format!(
+                "    <dc:creator>{}</dc:creator>\n",
+                escape(&a.name)
+            ));
+        }
+        for tag in &e.meta.tags {
+            xml.push_str(&format!("    <category>{}</category>\n", escape(tag)));
+        }
+        xml.push_str(&format!(
+            "    <content:encoded>{}</content:encoded>\n  </item>\n",
+            escape(&e.html)
+        ));
+    }
+    xml.push_str("</channel>\n</rss>\n");
+    xml
+}

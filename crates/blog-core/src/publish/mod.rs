@@ -1,0 +1,86 @@
+//! What a published site carries besides its pages: link-preview metadata for each page,
+//! Atom and RSS feeds, the sitemap and robots.txt, and redirect pages for old addresses.
+//! Pure functions of the posts and the site's address, written out by the prerender tool.
+//!
+//! - this module: where the site is published ([`SiteAddress`]);
+//! - [`head`]: `<head>` tags (canonical URL, Open Graph, Twitter, JSON-LD);
+//! - [`feeds`]: Atom and RSS, with the date forms they use;
+//! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
+//! - [`redirects`]: pages that send old addresses to a post.
+
+use crate::config::SiteInfo;
+use crate::routes::under_base;
+
+pub mod feeds;
+pub mod head;
+pub mod redirects;
+pub mod sitemap;
+
+pub use feeds::{atom, rfc3339, rfc822, rss, FeedEntry};
+pub use head::head_tags;
+pub use redirects::{alias_file, redirect_page};
+pub use sitemap::{robots, sitemap};
+
+/// The published site: where it is, and what it is called.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteAddress {
+    /// Scheme and host, e.g. `https://user.github.io` (no path).
+    pub origin: String,
+    /// The path prefix, `/` or `/blog/`.
+    pub base: String,
+    /// Name, description and language from `site.yaml`.
+    pub info: SiteInfo,
+}
+
+impl SiteAddress {
+    /// Builds an address from a site URL and the path prefix. A path in `site_url` is
+    /// ignored: the prefix is what the build was made for.
+    pub fn new(site_url: &str, base: &str) -> SiteAddress {
+        let trimmed = site_url.trim().trim_end_matches('/');
+        let origin = match trimmed.find("://") {
+            Some(i) => match trimmed[i + 3..].find('/') {
+                Some(j) => &trimmed[..i + 3 + j],
+                None => trimmed,
+            },
+            None => trimmed,
+        };
+        let mut base = base.trim().to_string();
+        if !base.starts_with('/') {
+            base.insert(0, '/');
+        }
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        SiteAddress {
+            origin: origin.to_string(),
+            base,
+            info: SiteInfo::default(),
+        }
+    }
+
+    /// The same address for a site with these settings.
+    pub fn with_info(self, info: SiteInfo) -> SiteAddress {
+        SiteAddress { info, ..self }
+    }
+
+    /// The path of a site page under the prefix: `/posts/x` → `/blog/posts/x`.
+    pub fn path(&self, path: &str) -> String {
+        under_base(&self.base, path)
+    }
+
+    /// The absolute URL of a site path (or an already absolute URL, unchanged).
+    pub fn url(&self, path: &str) -> String {
+        if path.contains("://") {
+            return path.to_string();
+        }
+        format!("{}{}", self.origin, self.path(path))
+    }
+
+    /// The base path made absolute, for resolving links in feed content.
+    pub fn absolute_base(&self) -> String {
+        format!("{}{}", self.origin, self.base)
+    }
+}
+
+#[cfg(test)]
+mod tests;
