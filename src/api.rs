@@ -4,7 +4,7 @@
 use std::fmt;
 
 use blog_core::author::{self, Author};
-use blog_core::config::SiteInfo;
+use blog_core::config::SiteIdentity;
 use blog_core::error::PostError;
 use blog_core::index::{ListPage, PostIndex};
 use blog_core::post::{looks_like_html_page, Post, PostMeta};
@@ -202,7 +202,7 @@ impl Drop for Timeout {
 }
 
 /// Fetches the site's name and links (`posts/site.json`), for pages that did not embed them.
-pub async fn fetch_site_info(base: &str) -> Result<SiteInfo, LoadError> {
+pub async fn fetch_site_info(base: &str) -> Result<SiteIdentity, LoadError> {
     fetch_json(base, routes::SITE_DATA, "the site's settings").await
 }
 

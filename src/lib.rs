@@ -27,19 +27,19 @@ use crate::pages::{
     author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
     search::SearchPage, tag_page::TermPage,
 };
-use crate::site::{SiteData, SiteSettings};
+use crate::site::{AppStart, AppState};
 
 /// The whole blog: header, the routed page, footer.
 #[component]
 pub fn App(
     /// Base path and preloaded data; defaults suit a site at `/` with nothing embedded.
     #[prop(optional)]
-    settings: SiteSettings,
+    settings: AppStart,
 ) -> impl IntoView {
     provide_meta_context();
     // The router matches paths without the base path (`/blog`), and links carry it.
     let router_base = settings.base.trim_end_matches('/').to_string();
-    let data = SiteData::new(settings);
+    let data = AppState::new(settings);
     provide_context(data);
     let social = move || {
         data.info()

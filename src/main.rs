@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use rustblog::site::{PageData, SiteSettings};
+    use rustblog::site::{AppStart, PageData};
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
@@ -17,7 +17,7 @@ fn main() {
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
     let settings_base = rustblog::site::document_base_path(&document);
-    let settings = SiteSettings {
+    let settings = AppStart {
         base: settings_base.clone(),
         data,
     };

@@ -1,7 +1,7 @@
 //! Site-wide settings and the data all pages share: the base path, the post index, and
 //! whatever the prerendered page handed over so the first render needs no network.
 
-use blog_core::config::SiteInfo;
+use blog_core::config::SiteIdentity;
 use blog_core::index::{ListPage, PostIndex};
 use blog_core::routes::under_base;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub struct PostSource {
 pub struct PageData {
     /// The site's name, description, language and links (`site.yaml`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site: Option<SiteInfo>,
+    pub site: Option<SiteIdentity>,
     /// The blog's absolute base URL (`https://example.com/blog/`), for snippets other sites
     /// paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,27 +60,29 @@ pub enum Embedded {
     Nothing,
 }
 
-/// What the app needs to know about where it runs; given to [`crate::App`].
+/// What the app starts from: where it runs (the base path) and what the prerendered page
+/// embedded; given to [`crate::App`]. (The app's live state is [`AppState`].)
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteSettings {
+pub struct AppStart {
     /// The path the site is served under: `/` or `/blog/`.
     pub base: String,
     /// Data embedded by the prerendered page.
     pub data: PageData,
 }
 
-impl Default for SiteSettings {
+impl Default for AppStart {
     fn default() -> Self {
-        SiteSettings {
+        AppStart {
             base: "/".to_string(),
             data: PageData::default(),
         }
     }
 }
 
-/// App-wide data, provided as context by [`crate::App`].
+/// The app's live state, shared by every page: provided as context by [`crate::App`] from
+/// its [`AppStart`].
 #[derive(Clone, Copy)]
-pub struct SiteData {
+pub struct AppState {
     /// The site's base path.
     base: StoredValue<String>,
     /// What the prerendered page embedded.
@@ -93,13 +95,13 @@ pub struct SiteData {
     /// Whether a page has asked for the index.
     wanted: RwSignal<bool>,
     /// The site's name, description and links: embedded, else fetched (`trunk serve`).
-    info: RwSignal<SiteInfo>,
+    info: RwSignal<SiteIdentity>,
 }
 
-impl SiteData {
+impl AppState {
     /// Sets up the shared data; fetches the index only when the page did not embed it.
-    pub fn new(settings: SiteSettings) -> SiteData {
-        let SiteSettings { base, data } = settings;
+    pub fn new(settings: AppStart) -> AppState {
+        let AppStart { base, data } = settings;
         let embedded = StoredValue::new(data.content);
         let wanted = RwSignal::new(false);
         let fetch_base = base.clone();
@@ -129,7 +131,7 @@ impl SiteData {
                 }
             });
         }
-        SiteData {
+        AppState {
             info,
             base: StoredValue::new(base),
             embedded,
@@ -160,7 +162,7 @@ impl SiteData {
     }
 
     /// The site's name, description, language and links (reactive).
-    pub fn info(&self) -> SiteInfo {
+    pub fn info(&self) -> SiteIdentity {
         self.info.get()
     }
 
@@ -247,7 +249,7 @@ pub fn document_base_path(document: &web_sys::Document) -> String {
 
 /// The base path from context; `/` when rendered outside the app (e.g. a lone component).
 pub fn base_path() -> String {
-    use_context::<SiteData>()
+    use_context::<AppState>()
         .map(|s| s.base())
         .unwrap_or_else(|| "/".to_string())
 }

@@ -177,18 +177,18 @@ async fn error_view_says_what_failed_and_retries() {
 
 #[wasm_bindgen_test]
 async fn the_site_settings_name_the_blog_and_list_its_links() {
-    use blog_core::config::SiteInfo;
-    use rustblog::site::{PageData, SiteSettings};
-    let info = SiteInfo {
+    use blog_core::config::SiteIdentity;
+    use rustblog::site::{AppStart, PageData};
+    let info = SiteIdentity {
         title: "Field Notes".into(),
         tagline: "Short ones.".into(),
         social: vec![ProfileLink {
             label: "Mastodon".into(),
             url: "https://mastodon.example/@notes".into(),
         }],
-        ..SiteInfo::default()
+        ..SiteIdentity::default()
     };
-    let settings = SiteSettings {
+    let settings = AppStart {
         base: "/".into(),
         data: PageData {
             site: Some(info),

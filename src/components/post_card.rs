@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::optional_image::OptionalImage;
 use crate::api;
-use crate::site::SiteData;
+use crate::site::AppState;
 
 /// A post in a list: thumbnail, linked title, date, reading time, authors, tags, description.
 #[component]
@@ -32,7 +32,7 @@ pub fn PostCard(
     });
     // Opening a post usually follows pointing at or focusing its link: start loading it then
     // (and on the click itself, for keyboards and scripts), with what the card knows.
-    let site = use_context::<SiteData>();
+    let site = use_context::<AppState>();
     // What the card knows is enough to read the post: its file and its authors' profiles.
     let known = StoredValue::new(PostIndex {
         posts: vec![meta.clone()],

@@ -6,13 +6,13 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::pages::search::opened_in_app;
-use crate::site::{href, SiteData};
+use crate::site::{href, AppState};
 
 /// "Search" in the header; pointing at it starts loading the index. Also listens for `/`
 /// (outside text fields) and opens search, or focuses its box when search is open.
 #[component]
 pub fn SearchLink() -> impl IntoView {
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     let warm_up = move || crate::search::warm_up(&site.base());
     let navigate = use_navigate();
     let location = use_location();

@@ -5,7 +5,7 @@ use blog_core::index::PostIndex;
 use leptos::prelude::*;
 
 use super::error_view::ErrorView;
-use crate::site::SiteData;
+use crate::site::AppState;
 
 /// Shows `render(index)` once the post index has loaded; a retryable error if it cannot.
 #[component]
@@ -17,7 +17,7 @@ where
     F: Fn(PostIndex) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     // Embedded in the page: render at once, exactly as the prerendered HTML did, and again
     // when what `render` reads changes (the route's params, when a link leads to another
     // page of the same route).

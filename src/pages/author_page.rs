@@ -10,7 +10,7 @@ use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
 use crate::components::with_index::WithIndex;
 use crate::pages::not_found::NotFound;
-use crate::site::{base_path, SiteData};
+use crate::site::{base_path, AppState};
 
 /// The author named in the URL, or "not found" for an unknown id.
 #[component]
@@ -44,7 +44,7 @@ fn EmbedSnippets(
     /// The author's name, for the fallback link and the iframe title.
     name: String,
 ) -> impl IntoView {
-    let blog = expect_context::<SiteData>().site_url();
+    let blog = expect_context::<AppState>().site_url();
     let at = |path: &str| under_base(&blog, path);
     let script = format!(
         "<script src=\"{}\" data-author=\"{id}\" async></script>",

@@ -10,7 +10,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
 use crate::pages::not_found::NotFound;
-use crate::site::{base_path, href, SiteData};
+use crate::site::{base_path, href, AppState};
 
 /// A page of the list: embedded in the prerendered page, else fetched on its own
 /// (`posts/pages/N.json`), so a large blog's list never downloads the whole index.
@@ -22,7 +22,7 @@ pub fn PostList() -> impl IntoView {
         None => Some(1),
         Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
     });
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     let page = LocalResource::new(move || {
         let number = number.get();
         let embedded = number.and_then(|n| site.preloaded_list(n));
@@ -92,7 +92,7 @@ fn ListView(list: ListPage) -> impl IntoView {
     let older = (number < pages).then(|| {
         view! { <a class="older" href=page_href(number + 1) rel="next">"Older posts →"</a> }
     });
-    let page = blog_core::pages::list(number, pages, &expect_context::<SiteData>().info());
+    let page = blog_core::pages::list(number, pages, &expect_context::<AppState>().info());
     let heading = if number == 1 {
         "All posts".to_string()
     } else {

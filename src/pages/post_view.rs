@@ -16,14 +16,14 @@ use crate::components::optional_image::OptionalImage;
 use crate::components::page_head::PageHead;
 use crate::components::post_card::{PostFacts, TermList};
 use crate::pages::not_found::NotFound;
-use crate::site::{base_path, href, SiteData};
+use crate::site::{base_path, href, AppState};
 
 /// Loads the post named in the URL and shows it, or says why it cannot.
 #[component]
 pub fn PostView() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     // A post embedded in the page is not fetched at all. Otherwise the post's context (its
     // file, the author registry, the posts around it) comes from the index if it is loaded,
     // else from the post's own small context file: never the whole index, which grows with
@@ -213,7 +213,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
         .cloned()
         .map(|a| view! { <AuthorCard author=a.under_base(&base) label="About the author" /> })
         .collect_view();
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     let slug = meta.slug.clone();
     // Neighbours and related posts: from what the page embedded or the index if loaded,
     // else from the post's context file (already fetched when the post was).

@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 
 use crate::components::page_head::PageHead;
 use crate::search::{self, Found};
-use crate::site::{href, SiteData};
+use crate::site::{href, AppState};
 
 /// Results shown at first, and added by each "more results".
 const RESULTS_STEP: usize = 10;
@@ -47,7 +47,7 @@ pub fn SearchPage() -> impl IntoView {
         },
         false,
     );
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     let answer = LocalResource::new(move || {
         let (query, limit, base) = (in_url.get(), limit.get(), site.base());
         async move { search::search(&base, &query, limit).await }
@@ -270,7 +270,7 @@ fn marked(pieces: Vec<Piece>) -> impl IntoView {
 /// One result: linked title, date and tags, and the passage that matched.
 #[component]
 fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
-    let site = expect_context::<SiteData>();
+    let site = expect_context::<AppState>();
     let base = site.base();
     let link = under_base(&base, &routes::post(&found.meta.slug));
     let entry = StoredValue::new(found.meta.clone());

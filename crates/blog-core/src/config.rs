@@ -11,9 +11,10 @@ use crate::yaml::{self, Value};
 /// Posts per list page when `site.yaml` does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
 
-/// What every page shows of the site: the part of the settings the app needs too.
+/// The site's identity, which every page shows: its name, tagline, description, language,
+/// default author and links. The part of [`Settings`] the app needs too (`posts/site.json`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteInfo {
+pub struct SiteIdentity {
     /// The blog's name, shown in the header and every document title.
     pub title: String,
     /// One line under the title.
@@ -30,9 +31,9 @@ pub struct SiteInfo {
     pub social: Vec<ProfileLink>,
 }
 
-impl Default for SiteInfo {
+impl Default for SiteIdentity {
     fn default() -> Self {
-        SiteInfo {
+        SiteIdentity {
             title: "Rustblog".into(),
             tagline: "Notes on building for the web, in Rust and elsewhere.".into(),
             description: "A blog whose posts are Markdown files, rendered in your browser by \
@@ -45,7 +46,7 @@ impl Default for SiteInfo {
     }
 }
 
-impl SiteInfo {
+impl SiteIdentity {
     /// A page's document title: the page's own title, then the site's.
     pub fn document_title(&self, page: &str) -> String {
         if page.is_empty() {
@@ -147,15 +148,16 @@ fn at(line: usize, message: impl std::fmt::Display) -> String {
     format!("site.yaml:{line}: {message}")
 }
 
-/// The settings in `site.yaml`.
+/// Everything `site.yaml` sets: the [`SiteIdentity`], where the site is published, the
+/// list's page size and the theme. Read by the native tools only.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteConfig {
+pub struct Settings {
     /// Absolute URL the blog is published at (`https://example.com`), for feeds and previews.
     pub url: Option<String>,
     /// Posts per page of the list (`/`, `/page/2/`, …).
     pub page_size: usize,
     /// Name, description, language, default author and social links.
-    pub info: SiteInfo,
+    pub info: SiteIdentity,
     /// Accent colours.
     pub theme: Theme,
     /// What is read but not used, as `site.yaml:LINE: message`: keys no setting has (a
@@ -163,32 +165,32 @@ pub struct SiteConfig {
     pub warnings: Vec<String>,
 }
 
-impl Default for SiteConfig {
+impl Default for Settings {
     fn default() -> Self {
-        SiteConfig {
+        Settings {
             url: None,
             page_size: DEFAULT_PAGE_SIZE,
-            info: SiteInfo::default(),
+            info: SiteIdentity::default(),
             theme: Theme::default(),
             warnings: Vec::new(),
         }
     }
 }
 
-impl SiteConfig {
+impl Settings {
     /// Reads `site.yaml`'s text. Errors are `site.yaml:LINE: message`; keys no setting
-    /// has are not errors but [`SiteConfig::warnings`], with the setting they likely mean.
-    pub fn parse(text: &str) -> Result<SiteConfig, String> {
+    /// has are not errors but [`Settings::warnings`], with the setting they likely mean.
+    pub fn parse(text: &str) -> Result<Settings, String> {
         let doc = yaml::parse(text).map_err(|e| at(e.line, e))?;
         let field = |e: yaml::FieldError| at(e.line, e);
         let line_of = |key: &str| doc.field(key).map_or(1, |n| n.line);
-        let mut config = SiteConfig {
+        let mut config = Settings {
             warnings: doc
                 .unknown_keys(&SETTINGS)
                 .into_iter()
                 .map(|unknown| at(unknown.line, unknown))
                 .collect(),
-            ..SiteConfig::default()
+            ..Settings::default()
         };
         config.url = doc.text("url").map_err(field)?.filter(|u| !u.is_empty());
         let info = &mut config.info;
@@ -305,18 +307,18 @@ impl SiteConfig {
     /// `site.yaml` in the current folder, or the file `BLOG_SITE_CONFIG` names (defaults when
     /// there is none), with the environment's overrides for one build: `BLOG_SITE_URL` and
     /// `BLOG_PAGE_SIZE`.
-    pub fn load() -> Result<SiteConfig, String> {
+    pub fn load() -> Result<Settings, String> {
         let path = std::env::var("BLOG_SITE_CONFIG").unwrap_or_else(|_| "site.yaml".into());
         let mut config = match std::fs::read_to_string(&path) {
-            Ok(text) => SiteConfig::parse(&text)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
+            Ok(text) => Settings::parse(&text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Settings::default(),
             Err(e) => return Err(format!("cannot read {path}: {e}")),
         };
         if let Ok(url) = std::env::var("BLOG_SITE_URL") {
             config.url = Some(url);
         }
         if let Ok(size) = std::env::var("BLOG_PAGE_SIZE") {
-            config.page_size = SiteConfig::parse(&format!("page_size: {size}\n"))
+            config.page_size = Settings::parse(&format!("page_size: {size}\n"))
                 .map_err(|e| e.replace("site.yaml", "BLOG_PAGE_SIZE"))?
                 .page_size;
         }
@@ -339,16 +341,15 @@ mod tests {
 
     #[test]
     fn reads_settings_and_defaults() {
-        let config =
-            SiteConfig::parse("# comment\nurl: https://x.example\npage_size: 5\n").unwrap();
+        let config = Settings::parse("# comment\nurl: https://x.example\npage_size: 5\n").unwrap();
         assert_eq!(config.url.as_deref(), Some("https://x.example"));
         assert_eq!(config.page_size, 5);
-        assert_eq!(SiteConfig::parse("").unwrap(), SiteConfig::default());
+        assert_eq!(Settings::parse("").unwrap(), Settings::default());
     }
 
     #[test]
     fn reads_identity_social_links_and_theme() {
-        let config = SiteConfig::parse(
+        let config = Settings::parse(
             "title: Field Notes\ntagline: Short ones\ndescription: About things.\nlanguage: fr-CA\n\
              default_author: alvison-hunter\nsocial:\n  - label: Mastodon\n    url: https://mastodon.social/@x\n\
              theme:\n  accent: '#1d4ed8'\n  accent_dark: '#93c5fd'\n",
@@ -368,15 +369,14 @@ mod tests {
             ":root{--accent:light-dark(#1d4ed8,#93c5fd);--accent-text:light-dark(#1d4ed8,#93c5fd);}"
         );
         assert_eq!(config.info.document_title("Post"), "Post · Field Notes");
-        assert_eq!(SiteConfig::default().theme.css(), "");
+        assert_eq!(Settings::default().theme.css(), "");
     }
 
     #[test]
     fn unknown_keys_are_reported_with_the_setting_they_likely_mean() {
-        let config = SiteConfig::parse(
-            "title: X\npage-size: 5\nfavicon: x.png\ntheme:\n  acent: '#1d4ed8'\n",
-        )
-        .unwrap();
+        let config =
+            Settings::parse("title: X\npage-size: 5\nfavicon: x.png\ntheme:\n  acent: '#1d4ed8'\n")
+                .unwrap();
         assert_eq!(
             config.warnings,
             [
@@ -419,7 +419,7 @@ mod tests {
                 "site.yaml:3: theme.accent_dark #222 is hard to read on the dark background",
             ),
         ] {
-            let err = SiteConfig::parse(text).unwrap_err();
+            let err = Settings::parse(text).unwrap_err();
             assert!(err.contains(want), "{text:?}: {err}");
         }
     }

@@ -2,11 +2,11 @@
 //! function per kind of page. The app's `<title>` and description, the prerendered pages'
 //! link-preview tags and the sitemap all come from here, so they cannot disagree.
 //!
-//! The site's own name and description are settings ([`crate::config::SiteInfo`]); the
-//! document title adds the site's name (`SiteInfo::document_title`).
+//! The site's own name and description are settings ([`crate::config::SiteIdentity`]); the
+//! document title adds the site's name (`SiteIdentity::document_title`).
 
 use crate::author::Author;
-use crate::config::SiteInfo;
+use crate::config::SiteIdentity;
 use crate::date::PostDate;
 use crate::index::Taxonomy;
 use crate::post::PostMeta;
@@ -62,7 +62,7 @@ impl PageMeta {
 
 /// List page `number` of `pages` (page 1 is the home page, untitled), described by the
 /// site's description.
-pub fn list(number: usize, pages: usize, site: &SiteInfo) -> PageMeta {
+pub fn list(number: usize, pages: usize, site: &SiteIdentity) -> PageMeta {
     let title = if number <= 1 {
         String::new()
     } else {
@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn titles_and_addresses_every_kind_of_page() {
-        let site = SiteInfo::default();
+        let site = SiteIdentity::default();
         let ada = Author {
             id: "ada".into(),
             ..Author::unregistered("Ada")

@@ -2,7 +2,7 @@
 //! spelled in this one place, and resolved under the base path the site is published at.
 //!
 //! Page paths are site paths (`/posts/x`), without the base path; [`under_base`] turns one
-//! into the address a link uses (`/blog/posts/x`) and `SiteAddress::url` into an absolute
+//! into the address a link uses (`/blog/posts/x`) and `PublishedSite::url` into an absolute
 //! URL. The app's router is built from the same segment names, so a path made here is
 //! always one the router knows.
 

@@ -5,13 +5,13 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use blog_core::publish::SiteAddress;
+use blog_core::publish::PublishedSite;
 use rustblog::site::PageData;
 
 use crate::template::{replace_once, script_json, Template};
 
 /// Writes `shell.html` and `sw.js` into `dist`.
-pub(crate) fn write(dist: &Path, template: &Template, site: &SiteAddress) -> Result<()> {
+pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> Result<()> {
     use sha2::{Digest, Sha256};
     let base = site.base.as_str();
     // The shell knows the site's settings, like every page.

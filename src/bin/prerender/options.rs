@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{anyhow, bail, Context, Result};
-use blog_core::publish::SiteAddress;
+use blog_core::publish::PublishedSite;
 
 pub(crate) const USAGE: &str =
     "usage: prerender --dist DIR [--base /blog/] [--site-url https://example.com]";
@@ -14,7 +14,7 @@ pub(crate) struct Options {
     /// Trunk's output folder, written in place.
     pub(crate) dist: PathBuf,
     /// Where the site is published, and its settings.
-    pub(crate) site: SiteAddress,
+    pub(crate) site: PublishedSite,
     /// CSS for the theme's colours, after the stylesheet's.
     pub(crate) theme_css: String,
 }
@@ -35,13 +35,13 @@ pub(crate) fn parse() -> Result<Options> {
             other => bail!("unknown option `{other}`\n{USAGE}"),
         }
     }
-    let config = blog_core::config::SiteConfig::load().map_err(|e| anyhow!(e))?;
+    let config = blog_core::config::Settings::load().map_err(|e| anyhow!(e))?;
     let site_url = site_url
         .or(config.url)
         .context("site.yaml has no `url:` (where the blog is published)")?;
     Ok(Options {
         dist: dist.with_context(|| format!("--dist DIR is required\n{USAGE}"))?,
-        site: SiteAddress::new(&site_url, &base).with_info(config.info),
+        site: PublishedSite::new(&site_url, &base).with_info(config.info),
         theme_css: config.theme.css(),
     })
 }

@@ -9,9 +9,9 @@ use blog_core::date::PostDate;
 use blog_core::index::{ListPage, PostIndex, RelatedIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
-use blog_core::publish::{self, FeedEntry, SiteAddress};
+use blog_core::publish::{self, FeedEntry, PublishedSite};
 use blog_core::routes::{self, under_base};
-use rustblog::site::{Embedded, PageData, PostSource, SiteSettings};
+use rustblog::site::{AppStart, Embedded, PageData, PostSource};
 
 use crate::template::Template;
 use crate::{in_dist, read_file, write_file};
@@ -28,12 +28,12 @@ pub(crate) struct Written {
 pub(crate) fn write_all(
     dist: &Path,
     template: &Template,
-    site: &SiteAddress,
+    site: &PublishedSite,
     manifest: &PostIndex,
 ) -> Result<Written> {
     let related = RelatedIndex::new(manifest);
     let page = |content: Embedded, meta: PageMeta| -> Result<()> {
-        let settings = SiteSettings {
+        let settings = AppStart {
             base: site.base.clone(),
             data: PageData {
                 site: Some(site.info.clone()),
@@ -155,7 +155,7 @@ fn progress(done: usize, total: usize) {
 /// Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep working:
 /// each is a small page that sends readers and crawlers to the post. An alias that is not
 /// a usable path, or that is already a page, is skipped with a warning.
-fn write_redirects(dist: &Path, site: &SiteAddress, manifest: &PostIndex) -> Result<()> {
+fn write_redirects(dist: &Path, site: &PublishedSite, manifest: &PostIndex) -> Result<()> {
     for meta in &manifest.posts {
         let path = routes::post(&meta.slug);
         let (target, canonical) = (under_base(&site.base, &path), site.url(&path));

@@ -11,11 +11,11 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use blog_core::html;
 use blog_core::pages::PageMeta;
-use blog_core::publish::{self, SiteAddress};
+use blog_core::publish::{self, PublishedSite};
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use rustblog::site::SiteSettings;
+use rustblog::site::AppStart;
 use rustblog::App;
 
 /// Where the app goes in Trunk's `index.html`.
@@ -38,7 +38,7 @@ pub(crate) fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
 }
 
 /// Makes Trunk's `index.html` (in `dist`) into the template for every page.
-pub(crate) fn prepare(dist: &Path, site: &SiteAddress, theme_css: &str) -> Result<Template> {
+pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Result<Template> {
     let path = dist.join("index.html");
     let page = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read {}", path.display()))?;
@@ -95,9 +95,9 @@ impl Template {
     /// the browser app starts from.
     pub(crate) fn render(
         &self,
-        site: &SiteAddress,
+        site: &PublishedSite,
         meta: &PageMeta,
-        settings: SiteSettings,
+        settings: AppStart,
     ) -> Result<String> {
         let data = script_json(&settings.data)?;
         let owner = Owner::new();

@@ -1,7 +1,7 @@
 //! Atom 1.0 (RFC 4287) and RSS 2.0 feeds with every post's full content, and the date forms
 //! they use (RFC 3339, RFC 822).
 
-use super::SiteAddress;
+use super::PublishedSite;
 use crate::author::Author;
 use crate::date::PostDate;
 use crate::html::escape;
@@ -56,7 +56,7 @@ pub struct FeedEntry {
 }
 
 /// Atom 1.0 feed (RFC 4287) with every post's full content.
-pub fn atom(site: &SiteAddress, entries: &[FeedEntry]) -> String {
+pub fn atom(site: &PublishedSite, entries: &[FeedEntry]) -> String {
     let updated = entries
         .iter()
         .map(|e| e.meta.updated.unwrap_or(e.meta.date))
@@ -103,7 +103,7 @@ pub fn atom(site: &SiteAddress, entries: &[FeedEntry]) -> String {
 }
 
 /// RSS 2.0 feed with every post's full content.
-pub fn rss(site: &SiteAddress, entries: &[FeedEntry]) -> String {
+pub fn rss(site: &PublishedSite, entries: &[FeedEntry]) -> String {
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n  <title>{}</title>\n  <link>{}</link>\n  <description>{}</description>\n  <language>{}</language>\n  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
         escape(&site.info.title),

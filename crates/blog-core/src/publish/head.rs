@@ -1,7 +1,7 @@
 //! `<head>` tags for link previews and search engines: canonical URL, Open Graph, Twitter
 //! card and, for posts, JSON-LD `BlogPosting` (schema.org).
 
-use super::{rfc3339, SiteAddress};
+use super::{rfc3339, PublishedSite};
 use crate::html::escape;
 use crate::pages::{PageKind, PageMeta};
 use crate::routes;
@@ -28,7 +28,7 @@ fn json_string(text: &str) -> String {
 
 /// `<head>` tags for link previews and search engines: canonical URL, Open Graph, Twitter
 /// card and, for posts, JSON-LD `BlogPosting`.
-pub fn head_tags(site: &SiteAddress, page: &PageMeta) -> String {
+pub fn head_tags(site: &PublishedSite, page: &PageMeta) -> String {
     if page.kind == PageKind::NotFound {
         return "<meta name=\"robots\" content=\"noindex\">".to_string();
     }

@@ -2,13 +2,13 @@
 //! Atom and RSS feeds, the sitemap and robots.txt, and redirect pages for old addresses.
 //! Pure functions of the posts and the site's address, written out by the prerender tool.
 //!
-//! - this module: where the site is published ([`SiteAddress`]);
+//! - this module: where the site is published ([`PublishedSite`]);
 //! - [`head`]: `<head>` tags (canonical URL, Open Graph, Twitter, JSON-LD);
 //! - [`feeds`]: Atom and RSS, with the date forms they use;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
 //! - [`redirects`]: pages that send old addresses to a post.
 
-use crate::config::SiteInfo;
+use crate::config::SiteIdentity;
 use crate::routes::under_base;
 
 pub mod feeds;
@@ -21,21 +21,22 @@ pub use head::head_tags;
 pub use redirects::{alias_file, redirect_page};
 pub use sitemap::{robots, sitemap};
 
-/// The published site: where it is, and what it is called.
+/// The site as published: its origin and base path (for absolute URLs in feeds and link
+/// previews) and its [`SiteIdentity`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteAddress {
+pub struct PublishedSite {
     /// Scheme and host, e.g. `https://user.github.io` (no path).
     pub origin: String,
     /// The path prefix, `/` or `/blog/`.
     pub base: String,
     /// Name, description and language from `site.yaml`.
-    pub info: SiteInfo,
+    pub info: SiteIdentity,
 }
 
-impl SiteAddress {
+impl PublishedSite {
     /// Builds an address from a site URL and the path prefix. A path in `site_url` is
     /// ignored: the prefix is what the build was made for.
-    pub fn new(site_url: &str, base: &str) -> SiteAddress {
+    pub fn new(site_url: &str, base: &str) -> PublishedSite {
         let trimmed = site_url.trim().trim_end_matches('/');
         let origin = match trimmed.find("://") {
             Some(i) => match trimmed[i + 3..].find('/') {
@@ -51,16 +52,16 @@ impl SiteAddress {
         if !base.ends_with('/') {
             base.push('/');
         }
-        SiteAddress {
+        PublishedSite {
             origin: origin.to_string(),
             base,
-            info: SiteInfo::default(),
+            info: SiteIdentity::default(),
         }
     }
 
     /// The same address for a site with these settings.
-    pub fn with_info(self, info: SiteInfo) -> SiteAddress {
-        SiteAddress { info, ..self }
+    pub fn with_info(self, info: SiteIdentity) -> PublishedSite {
+        PublishedSite { info, ..self }
     }
 
     /// The path of a site page under the prefix: `/posts/x` → `/blog/posts/x`.

@@ -1,12 +1,12 @@
 //! `sitemap.xml` (sitemaps.org protocol) and `robots.txt`.
 
-use super::SiteAddress;
+use super::PublishedSite;
 use crate::date::PostDate;
 use crate::html::escape;
 use crate::routes;
 
 /// `sitemap.xml` listing site paths with their last change, if known.
-pub fn sitemap(site: &SiteAddress, pages: &[(String, Option<PostDate>)]) -> String {
+pub fn sitemap(site: &PublishedSite, pages: &[(String, Option<PostDate>)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -22,7 +22,7 @@ pub fn sitemap(site: &SiteAddress, pages: &[(String, Option<PostDate>)]) -> Stri
 }
 
 /// `robots.txt` allowing everything and pointing to the sitemap.
-pub fn robots(site: &SiteAddress) -> String {
+pub fn robots(site: &PublishedSite) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.url(routes::SITEMAP)

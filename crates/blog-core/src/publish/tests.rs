@@ -6,8 +6,8 @@ use crate::date::PostDate;
 use crate::pages::{PageKind, PageMeta};
 use crate::post::Post;
 
-fn site() -> SiteAddress {
-    SiteAddress::new("https://user.github.io/ignored/", "blog")
+fn site() -> PublishedSite {
+    PublishedSite::new("https://user.github.io/ignored/", "blog")
 }
 
 #[test]
@@ -21,7 +21,7 @@ fn builds_absolute_urls_under_the_prefix() {
         "https://cdn.example/a.png"
     );
     assert_eq!(
-        SiteAddress::new("https://example.com", "/").url("/"),
+        PublishedSite::new("https://example.com", "/").url("/"),
         "https://example.com/"
     );
 }

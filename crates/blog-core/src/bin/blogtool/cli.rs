@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{anyhow, bail, Context, Result};
 use blog_core::author;
 use blog_core::check::{self, Diagnostic, Severity};
-use blog_core::config::SiteConfig;
+use blog_core::config::Settings;
 use blog_core::date::PostDate;
 use blog_core::import::{self, Imported, SourceFile};
 use blog_core::index::{BuildOptions, PostIndex, RelatedIndex};
@@ -107,7 +107,7 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
         now: if args.future { None } else { Some(now()?) },
     };
     let folder = read_posts(posts)?;
-    let config = SiteConfig::load().map_err(|e| anyhow!(e))?;
+    let config = Settings::load().map_err(|e| anyhow!(e))?;
     let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
     for message in config
         .warnings
@@ -394,7 +394,7 @@ fn check(posts: &Path, args: &Args) -> Result<ExitCode> {
         folder.has(p)
     });
     // The settings file is checked too: a mistake there fails every build.
-    match SiteConfig::load() {
+    match Settings::load() {
         Ok(config) => findings.extend(config.warnings.into_iter().map(|message| Diagnostic {
             severity: Severity::Warning,
             message,
