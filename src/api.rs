@@ -2,6 +2,7 @@
 //! the text to `blog_core` to parse.
 
 use std::fmt;
+use std::sync::Arc;
 
 use blog_core::author::{self, Author};
 use blog_core::config::SiteIdentity;
@@ -12,6 +13,9 @@ use blog_core::routes::{self, under_base};
 use blog_core::search::{self, SearchMeta, Shard};
 use blog_core::slug::is_valid_slug;
 use gloo_net::http::Request;
+
+use crate::site::AppState;
+use crate::visit::{Loads, VisitCache};
 
 /// Why something could not be loaded, worded for the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,16 +215,11 @@ pub async fn fetch_index(base: &str) -> Result<PostIndex, LoadError> {
     fetch_json(base, routes::INDEX_DATA, "the list of posts").await
 }
 
-thread_local! {
-    /// Posts' contexts fetched in this visit, by slug.
-    static CONTEXTS: std::cell::RefCell<std::collections::HashMap<String, PostIndex>> =
-        Default::default();
-}
-
 /// What a post's page shows besides the post: its index entry, its neighbours, related
 /// posts and the author registry (`posts/context/<slug>.json`); fetched once per visit.
-pub async fn load_context(base: &str, slug: &str) -> Result<PostIndex, LoadError> {
-    if let Some(context) = CONTEXTS.with(|c| c.borrow().get(slug).cloned()) {
+pub async fn load_context(site: AppState, slug: &str) -> Result<Arc<PostIndex>, LoadError> {
+    let visit = site.visit();
+    if let Some(context) = visit.with(|c| c.contexts.get(slug).cloned()).flatten() {
         return Ok(context);
     }
     // Checked before anything is fetched: a slug becomes part of a URL path.
@@ -228,11 +227,13 @@ pub async fn load_context(base: &str, slug: &str) -> Result<PostIndex, LoadError
         return Err(LoadError::NotFound);
     }
     let path = routes::post_context_data(slug);
-    let context: PostIndex = match fetch_json(base, &path, "the posts around this one").await {
+    let what = "the posts around this one";
+    let context: PostIndex = match fetch_json(&site.base(), &path, what).await {
         Err(LoadError::Status { status: 404, .. }) => return Err(LoadError::NotFound),
         other => other?,
     };
-    CONTEXTS.with(|c| c.borrow_mut().insert(slug.to_string(), context.clone()));
+    let context = Arc::new(context);
+    visit.with(|c| c.contexts.insert(slug.to_string(), context.clone()));
     Ok(context)
 }
 
@@ -301,8 +302,8 @@ pub async fn fetch_search_entries(base: &str, path: &str) -> Result<Vec<PostMeta
 
 /// The text a reader sees in a post's body, for a search snippet. Not kept in the visit's
 /// post cache: search results know the post's file but not its authors' profiles.
-pub async fn fetch_post_text(base: &str, meta: &PostMeta) -> Result<String, LoadError> {
-    if let Some(loaded) = loaded_post(&meta.slug) {
+pub async fn fetch_post_text(site: AppState, meta: &PostMeta) -> Result<String, LoadError> {
+    if let Some(loaded) = loaded_post(site, &meta.slug) {
         return Ok(search::html_text(&loaded.post.html));
     }
     // The entry names the post's file; its authors do not matter for the text.
@@ -310,7 +311,7 @@ pub async fn fetch_post_text(base: &str, meta: &PostMeta) -> Result<String, Load
         posts: vec![meta.clone()],
         ..PostIndex::default()
     };
-    let loaded = fetch_post(base, &meta.slug, Some(&known)).await?;
+    let loaded = fetch_post(&site.base(), &meta.slug, Some(&known)).await?;
     Ok(search::html_text(&loaded.post.html))
 }
 
@@ -378,86 +379,55 @@ pub async fn fetch_post(
     read_post(base, slug, &file, &text, manifest)
 }
 
-type PostFuture = futures::future::Shared<
-    futures::future::LocalBoxFuture<'static, Result<LoadedPost, LoadError>>,
->;
-
-thread_local! {
-    /// Posts fetched or being fetched in this visit, by slug: opening a post that was
-    /// prefetched (or read before) neither fetches nor parses it again.
-    static POSTS: std::cell::RefCell<std::collections::HashMap<String, PostFuture>> =
-        Default::default();
+/// The visit's posts.
+fn posts(cache: &mut VisitCache) -> &mut Loads<LoadedPost> {
+    &mut cache.posts
 }
 
 /// The post with this slug, from this visit's cache or fetched (once, however many ask).
-/// Failures are not kept, so a retry fetches again.
+/// `index` (what is known of the posts) gives its file and its authors' profiles. Failures
+/// are not kept, so a retry fetches again.
 pub async fn load_post(
-    base: &str,
+    site: AppState,
     slug: &str,
-    manifest: Option<&PostIndex>,
+    index: Option<Arc<PostIndex>>,
 ) -> Result<LoadedPost, LoadError> {
-    let shared = POSTS.with(|posts| {
-        posts
-            .borrow_mut()
-            .entry(slug.to_string())
-            .or_insert_with(|| {
-                use futures::FutureExt;
-                let (base, slug, manifest) =
-                    (base.to_string(), slug.to_string(), manifest.cloned());
-                async move { fetch_post(&base, &slug, manifest.as_ref()).await }
-                    .boxed_local()
-                    .shared()
-            })
-            .clone()
-    });
-    let result = shared.await;
-    if result.is_err() {
-        POSTS.with(|posts| posts.borrow_mut().remove(slug));
-    }
-    result
+    let (base, owned) = (site.base(), slug.to_string());
+    site.visit()
+        .once(posts, slug, move || async move {
+            fetch_post(&base, &owned, index.as_deref()).await
+        })
+        .await
 }
 
 /// Whether this post has been asked for in this visit (loaded, or on its way).
-pub fn post_requested(slug: &str) -> bool {
-    POSTS.with(|posts| posts.borrow().contains_key(slug))
+pub fn post_requested(site: AppState, slug: &str) -> bool {
+    site.visit().requested(posts, slug)
 }
 
 /// A post already loaded in this visit, if it is.
-pub fn loaded_post(slug: &str) -> Option<LoadedPost> {
-    POSTS.with(|posts| {
-        posts
-            .borrow()
-            .get(slug)
-            .and_then(|p| p.peek().cloned())
-            .and_then(Result::ok)
-    })
+pub fn loaded_post(site: AppState, slug: &str) -> Option<LoadedPost> {
+    site.visit().loaded(posts, slug)
 }
 
 /// Keeps a post parsed from the page's embedded data, so returning to it re-parses nothing.
 /// Only in the browser: the prerender renders each page once, and keeping every post would
 /// only grow its memory.
-pub fn remember_post(slug: &str, post: &LoadedPost) {
-    if !cfg!(target_arch = "wasm32") {
-        return;
+pub fn remember_post(site: AppState, slug: &str, post: &LoadedPost) {
+    if cfg!(target_arch = "wasm32") {
+        site.visit().keep(posts, slug, post.clone());
     }
-    use futures::FutureExt;
-    let ready = futures::future::ready(Ok(post.clone()))
-        .boxed_local()
-        .shared();
-    // Polled once here so `loaded_post` sees it at once.
-    let _ = ready.clone().now_or_never();
-    POSTS.with(|posts| posts.borrow_mut().insert(slug.to_string(), ready));
 }
 
 /// Starts loading a post the reader is likely to open next (pointer over or focus on its
 /// link), so the click finds it ready.
-pub fn prefetch_post(base: &str, slug: &str, manifest: Option<PostIndex>) {
-    if post_requested(slug) || !is_valid_slug(slug) {
+pub fn prefetch_post(site: AppState, slug: &str, index: Option<Arc<PostIndex>>) {
+    if post_requested(site, slug) || !is_valid_slug(slug) {
         return;
     }
-    let (base, slug) = (base.to_string(), slug.to_string());
+    let slug = slug.to_string();
     leptos::task::spawn_local(async move {
-        let _ = load_post(&base, &slug, manifest.as_ref()).await;
+        let _ = load_post(site, &slug, index).await;
     });
 }
 

@@ -1,74 +1,53 @@
 //! Search in the browser: loads the index files a query needs (each once per visit, however
 //! many queries ask) and ranks posts with `blog_core::search`.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::future::Future;
 use std::rc::Rc;
-use std::thread::LocalKey;
 
 use blog_core::post::PostMeta;
 use blog_core::search::{
     evaluate, highlight, parse_query, shards_needed, snippet, Piece, QueryTerm, SearchMeta, Shard,
 };
-use futures::future::{join_all, LocalBoxFuture, Shared};
-use futures::FutureExt;
+use futures::future::join_all;
 
 use crate::api::{self, LoadError};
-
-/// A file on its way or loaded; failures are dropped from the cache so a retry fetches again.
-type Loading<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, LoadError>>>;
-
-/// Files of one kind, by path.
-type Files<T> = RefCell<HashMap<String, Loading<T>>>;
-
-thread_local! {
-    static META: Files<SearchMeta> = Default::default();
-    static SHARDS: Files<Shard> = Default::default();
-    static ENTRIES: Files<Vec<PostMeta>> = Default::default();
-    static TEXTS: Files<String> = Default::default();
-}
+use crate::site::AppState;
+use crate::visit::{Loads, VisitCache};
 
 /// Most characters of post text shown under a result.
 pub const SNIPPET_BYTES: usize = 180;
 
-/// Loads `key` of `cache` with `fetch` unless it is loaded or on its way.
-async fn once<T: 'static, F>(
-    cache: &'static LocalKey<Files<T>>,
-    key: &str,
-    fetch: impl FnOnce() -> F,
-) -> Result<Rc<T>, LoadError>
-where
-    F: Future<Output = Result<T, LoadError>> + 'static,
-{
-    let shared = cache.with(|files| {
-        files
-            .borrow_mut()
-            .entry(key.to_string())
-            .or_insert_with(|| fetch().map(|r| r.map(Rc::new)).boxed_local().shared())
-            .clone()
-    });
-    let result = shared.await;
-    if result.is_err() {
-        cache.with(|files| files.borrow_mut().remove(key));
-    }
-    result
+/// The visit's loads of each kind of search file.
+fn meta_loads(c: &mut VisitCache) -> &mut Loads<Rc<SearchMeta>> {
+    &mut c.search_meta
+}
+
+fn shard_loads(c: &mut VisitCache) -> &mut Loads<Rc<Shard>> {
+    &mut c.search_shards
+}
+
+fn entry_loads(c: &mut VisitCache) -> &mut Loads<Rc<Vec<PostMeta>>> {
+    &mut c.search_entries
+}
+
+fn text_loads(c: &mut VisitCache) -> &mut Loads<Rc<String>> {
+    &mut c.search_texts
 }
 
 /// The index's table of contents: fetched the first time search is opened.
-async fn meta(base: &str) -> Result<Rc<SearchMeta>, LoadError> {
-    let base = base.to_string();
-    once(&META, "meta", move || async move {
-        api::fetch_search_meta(&base).await
-    })
-    .await
+async fn meta(site: AppState) -> Result<Rc<SearchMeta>, LoadError> {
+    let base = site.base();
+    site.visit()
+        .once(meta_loads, "meta", move || async move {
+            api::fetch_search_meta(&base).await.map(Rc::new)
+        })
+        .await
 }
 
 /// Starts loading the index's table of contents (search is about to open).
-pub fn warm_up(base: &str) {
-    let base = base.to_string();
+pub fn warm_up(site: AppState) {
     leptos::task::spawn_local(async move {
-        let _ = meta(&base).await;
+        let _ = meta(site).await;
     });
 }
 
@@ -95,9 +74,10 @@ pub struct Answer {
 }
 
 /// Posts matching `query`, best first, at most `limit` of them with their entries.
-pub async fn search(base: &str, query: &str, limit: usize) -> Result<Answer, LoadError> {
+pub async fn search(site: AppState, query: &str, limit: usize) -> Result<Answer, LoadError> {
     let terms = parse_query(query);
-    let meta = meta(base).await?;
+    let meta = meta(site).await?;
+    let visit = site.visit();
     if terms.is_empty() {
         return Ok(Answer {
             terms,
@@ -106,13 +86,14 @@ pub async fn search(base: &str, query: &str, limit: usize) -> Result<Answer, Loa
     }
     let needed = shards_needed(&meta, &terms);
     let loads = needed.iter().map(|&i| {
-        let (base, path) = (base.to_string(), meta.shard_path(i));
+        let (base, path) = (site.base(), meta.shard_path(i));
         async move {
             let key = path.clone();
-            let shard = once(&SHARDS, &key, || async move {
-                api::fetch_search_shard(&base, &path).await
-            })
-            .await?;
+            let shard = visit
+                .once(shard_loads, &key, || async move {
+                    api::fetch_search_shard(&base, &path).await.map(Rc::new)
+                })
+                .await?;
             Ok::<_, LoadError>((i, shard))
         }
     });
@@ -124,13 +105,14 @@ pub async fn search(base: &str, query: &str, limit: usize) -> Result<Answer, Loa
     let total = hits.len();
     let loads = hits.iter().take(limit).map(|hit| {
         let (path, at) = meta.doc_path(hit.doc);
-        let base = base.to_string();
+        let base = site.base();
         async move {
             let key = path.clone();
-            let chunk = once(&ENTRIES, &key, || async move {
-                api::fetch_search_entries(&base, &path).await
-            })
-            .await?;
+            let chunk = visit
+                .once(entry_loads, &key, || async move {
+                    api::fetch_search_entries(&base, &path).await.map(Rc::new)
+                })
+                .await?;
             Ok::<_, LoadError>(chunk.get(at).cloned())
         }
     });
@@ -155,12 +137,18 @@ pub async fn search(base: &str, query: &str, limit: usize) -> Result<Answer, Loa
 
 /// The passage of a post's body that best matches `terms`, marked; `None` when the body
 /// does not match (the terms were in the title or tags) or cannot be loaded.
-pub async fn body_snippet(base: &str, meta: &PostMeta, terms: &[QueryTerm]) -> Option<Vec<Piece>> {
-    let (base, entry) = (base.to_string(), meta.clone());
-    let text = once(&TEXTS, &meta.slug, || async move {
-        api::fetch_post_text(&base, &entry).await
-    })
-    .await
-    .ok()?;
+pub async fn body_snippet(
+    site: AppState,
+    meta: &PostMeta,
+    terms: &[QueryTerm],
+) -> Option<Vec<Piece>> {
+    let entry = meta.clone();
+    let text = site
+        .visit()
+        .once(text_loads, &meta.slug, || async move {
+            api::fetch_post_text(site, &entry).await.map(Rc::new)
+        })
+        .await
+        .ok()?;
     snippet(&text, terms, SNIPPET_BYTES)
 }

@@ -1,6 +1,8 @@
 //! Site-wide settings and the data all pages share: the base path, the post index, and
 //! whatever the prerendered page handed over so the first render needs no network.
 
+use std::sync::Arc;
+
 use blog_core::config::SiteIdentity;
 use blog_core::index::{ListPage, PostIndex};
 use blog_core::routes::under_base;
@@ -8,6 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{self, LoadError};
+use crate::visit::Visit;
 
 /// A post's Markdown as fetched, embedded in a prerendered page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,11 +90,16 @@ pub struct AppState {
     base: StoredValue<String>,
     /// What the prerendered page embedded.
     embedded: StoredValue<Embedded>,
+    /// The whole index, when the page embedded it: shared, never copied per use.
+    embedded_index: StoredValue<Option<Arc<PostIndex>>>,
+    /// What this visit has loaded.
+    visit: Visit,
     /// The absolute base URL, when the page said.
     site_url: StoredValue<Option<String>>,
     /// The post index: `None` until a page asks for it (a prerendered post or list page
-    /// carries what it shows, and a large blog's index is big), then fetched once.
-    manifest: LocalResource<Option<Result<PostIndex, LoadError>>>,
+    /// carries what it shows, and a large blog's index is big), then fetched once. Shared
+    /// (`Arc`): at 10,000 posts it is megabytes, and many views read it.
+    manifest: LocalResource<Option<Result<Arc<PostIndex>, LoadError>>>,
     /// Whether a page has asked for the index.
     wanted: RwSignal<bool>,
     /// The site's name, description and links: embedded, else fetched (`trunk serve`).
@@ -102,20 +110,23 @@ impl AppState {
     /// Sets up the shared data; fetches the index only when the page did not embed it.
     pub fn new(settings: AppStart) -> AppState {
         let AppStart { base, data } = settings;
-        let embedded = StoredValue::new(data.content);
+        // The whole index is taken out of what the page embedded, to be shared.
+        let (content, index) = match data.content {
+            Embedded::Index(index) => (Embedded::Nothing, Some(Arc::new(index))),
+            other => (other, None),
+        };
+        let embedded = StoredValue::new(content);
+        let embedded_index = StoredValue::new(index);
         let wanted = RwSignal::new(false);
         let fetch_base = base.clone();
         let manifest = LocalResource::new(move || {
-            let preloaded = embedded.with_value(|e| match e {
-                Embedded::Index(index) => Some(index.clone()),
-                _ => None,
-            });
+            let preloaded = embedded_index.get_value();
             let wanted = wanted.get();
             let base = fetch_base.clone();
             async move {
                 match preloaded {
                     Some(m) => Some(Ok(m)),
-                    None if wanted => Some(api::fetch_index(&base).await),
+                    None if wanted => Some(api::fetch_index(&base).await.map(Arc::new)),
                     None => None,
                 }
             }
@@ -135,6 +146,8 @@ impl AppState {
             info,
             base: StoredValue::new(base),
             embedded,
+            embedded_index,
+            visit: Visit::default(),
             site_url: StoredValue::new(data.site_url),
             manifest,
             wanted,
@@ -143,7 +156,7 @@ impl AppState {
 
     /// The post index as loaded so far, asking for it first: `None` while it loads.
     /// Reactive: a view or resource reading it updates when it arrives.
-    pub fn manifest(&self) -> Option<Result<PostIndex, LoadError>> {
+    pub fn index(&self) -> Option<Result<Arc<PostIndex>, LoadError>> {
         if !self.wanted.get_untracked() {
             self.wanted.set(true);
         }
@@ -156,7 +169,7 @@ impl AppState {
     }
 
     /// The post index if it is embedded or already loaded; never starts a fetch.
-    pub fn index_if_loaded(&self) -> Option<PostIndex> {
+    pub fn index_if_loaded(&self) -> Option<Arc<PostIndex>> {
         self.preloaded_index()
             .or_else(|| self.manifest.get_untracked().flatten().and_then(Result::ok))
     }
@@ -185,21 +198,26 @@ impl AppState {
     }
 
     /// The embedded post index, if any.
-    pub fn preloaded_index(&self) -> Option<PostIndex> {
-        self.embedded.with_value(|e| match e {
-            Embedded::Index(index) => Some(index.clone()),
-            _ => None,
-        })
+    pub fn preloaded_index(&self) -> Option<Arc<PostIndex>> {
+        self.embedded_index.get_value()
     }
 
     /// What the page embedded for showing the post `slug`: the whole index, or the entries
     /// that post's page needs.
-    pub fn preloaded_index_for(&self, slug: &str) -> Option<PostIndex> {
-        self.embedded.with_value(|e| match e {
-            Embedded::Index(index) => Some(index.clone()),
-            Embedded::Post { post, context } if post.slug == slug => Some(context.clone()),
-            _ => None,
+    pub fn preloaded_index_for(&self, slug: &str) -> Option<Arc<PostIndex>> {
+        self.preloaded_index().or_else(|| {
+            self.embedded.with_value(|e| match e {
+                Embedded::Post { post, context } if post.slug == slug => {
+                    Some(Arc::new(context.clone()))
+                }
+                _ => None,
+            })
         })
+    }
+
+    /// What this visit has loaded: posts, contexts, the search index's files.
+    pub fn visit(&self) -> Visit {
+        self.visit
     }
 
     /// List page `number`, if the page embedded it.

@@ -1,5 +1,7 @@
 //! Entries of post lists: one card per post, and the facts shown under a title.
 
+use std::sync::Arc;
+
 use blog_core::author::{self, Author};
 use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::post::PostMeta;
@@ -34,16 +36,17 @@ pub fn PostCard(
     // (and on the click itself, for keyboards and scripts), with what the card knows.
     let site = use_context::<AppState>();
     // What the card knows is enough to read the post: its file and its authors' profiles.
-    let known = StoredValue::new(PostIndex {
+    let known = StoredValue::new(Arc::new(PostIndex {
         posts: vec![meta.clone()],
         authors: authors.clone(),
         problems: Vec::new(),
-    });
+    }));
+    let slug = StoredValue::new(meta.slug.clone());
     let prefetch = move || {
         if let Some(site) = site {
+            // Shared, not copied: this runs on every pointer move onto the card.
             let index = site.index_if_loaded().unwrap_or_else(|| known.get_value());
-            let slug = known.with_value(|k| k.posts[0].slug.clone());
-            api::prefetch_post(&site.base(), &slug, Some(index));
+            slug.with_value(|slug| api::prefetch_post(site, slug, Some(index)));
         }
     };
     view! {

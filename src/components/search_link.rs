@@ -13,7 +13,7 @@ use crate::site::{href, AppState};
 #[component]
 pub fn SearchLink() -> impl IntoView {
     let site = expect_context::<AppState>();
-    let warm_up = move || crate::search::warm_up(&site.base());
+    let warm_up = move || crate::search::warm_up(site);
     let navigate = use_navigate();
     let location = use_location();
     // In an effect: it runs in the browser only, once the header is mounted.
@@ -35,7 +35,7 @@ pub fn SearchLink() -> impl IntoView {
             if on_search {
                 focus_search_box();
             } else {
-                opened_in_app();
+                opened_in_app(site);
                 warm_up();
                 // `href` already carries the base path: the router must not add it again.
                 let options = NavigateOptions {
@@ -52,7 +52,7 @@ pub fn SearchLink() -> impl IntoView {
             class="search-link"
             href=href(&routes::search(""))
             aria-keyshortcuts="/"
-            on:click=move |_| opened_in_app()
+            on:click=move |_| opened_in_app(site)
             on:pointerenter=move |_| warm_up()
             on:focus=move |_| warm_up()
         >

@@ -1,6 +1,8 @@
 //! Renders a page from the post index once it has loaded, with the shared loading and error
 //! states, so every index-based page fails the same clear way.
 
+use std::sync::Arc;
+
 use blog_core::index::PostIndex;
 use leptos::prelude::*;
 
@@ -14,7 +16,7 @@ pub fn WithIndex<F, V>(
     render: F,
 ) -> impl IntoView
 where
-    F: Fn(PostIndex) -> V + Send + Sync + 'static,
+    F: Fn(Arc<PostIndex>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let site = expect_context::<AppState>();
@@ -26,7 +28,7 @@ where
     }
     view! {
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
-            {move || match site.manifest() {
+            {move || match site.index() {
                 None => view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }.into_any(),
                 Some(Ok(m)) => render(m).into_any(),
                 Some(Err(e)) => view! {

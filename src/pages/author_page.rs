@@ -1,5 +1,7 @@
 //! `/authors/:id`: an author's card in full and their posts.
 
+use std::sync::Arc;
+
 use blog_core::index::PostIndex;
 use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
@@ -16,7 +18,7 @@ use crate::site::{base_path, AppState};
 #[component]
 pub fn AuthorPage() -> impl IntoView {
     let params = use_params_map();
-    let render = move |m: PostIndex| {
+    let render = move |m: Arc<PostIndex>| {
         let id = params.read().get("id").unwrap_or_default();
         let Some(author) = m.author(&id) else {
             return view! { <NotFound what=format!("There is no author “{id}”.") /> }.into_any();

@@ -1,5 +1,7 @@
 //! A single post at `/posts/:slug`.
 
+use std::sync::Arc;
+
 use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::markdown::{table_of_contents_when, Heading};
 use blog_core::post::PostMeta;
@@ -16,7 +18,29 @@ use crate::components::optional_image::OptionalImage;
 use crate::components::page_head::PageHead;
 use crate::components::post_card::{PostFacts, TermList};
 use crate::pages::not_found::NotFound;
-use crate::site::{base_path, href, AppState};
+use crate::site::{base_path, href, AppState, PostSource};
+
+/// Where the post a page shows comes from. Decided in one place ([`source`]) for both the
+/// first render and the load, so the two cannot disagree.
+enum Source {
+    /// Parsed already in this visit (embedded, prefetched or read before): shown at once.
+    Loaded(Box<LoadedPost>),
+    /// Embedded in the prerendered page: parsed and shown at once, exactly as prerendered.
+    Embedded(PostSource),
+    /// Neither: fetched (joining a prefetch already on its way).
+    Fetch,
+}
+
+/// Where the post `slug` comes from.
+fn source(site: AppState, slug: &str) -> Source {
+    if let Some(post) = api::loaded_post(site, slug) {
+        return Source::Loaded(Box::new(post));
+    }
+    match site.preloaded_post(slug) {
+        Some(embedded) => Source::Embedded(embedded),
+        None => Source::Fetch,
+    }
+}
 
 /// Loads the post named in the URL and shows it, or says why it cannot.
 #[component]
@@ -24,79 +48,70 @@ pub fn PostView() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let site = expect_context::<AppState>();
-    // A post embedded in the page is not fetched at all. Otherwise the post's context (its
-    // file, the author registry, the posts around it) comes from the index if it is loaded,
-    // else from the post's own small context file: never the whole index, which grows with
-    // the blog.
+    // Only posts neither loaded nor embedded are fetched. The post's context (its file, the
+    // author registry, the posts around it) then comes from the index if it is loaded, else
+    // from the post's own small context file: never the whole index, which grows with the
+    // blog.
     let post = LocalResource::new(move || {
         let slug = slug.get();
-        let embedded = site.preloaded_post(&slug).is_some();
-        let cached = api::loaded_post(&slug);
+        let fetch = matches!(source(site, &slug), Source::Fetch);
         // Already on its way (the link was pointed at or clicked in a list, which knew the
         // post's file and authors): join that load.
-        let requested = api::post_requested(&slug);
+        let requested = api::post_requested(site, &slug);
         let index = site.index_if_loaded();
-        let base = site.base();
         async move {
-            if let Some(post) = cached {
-                return Some(Ok(post));
-            }
-            if embedded {
+            if !fetch {
                 return None;
             }
             if requested {
-                return Some(api::load_post(&base, &slug, None).await);
+                return Some(api::load_post(site, &slug, None).await);
             }
             let context = match index {
                 Some(index) => Some(index),
                 // Without it the file is guessed from the slug, which the build keeps true.
-                None => api::load_context(&base, &slug).await.ok(),
+                None => api::load_context(site, &slug).await.ok(),
             };
-            Some(api::load_post(&base, &slug, context.as_ref()).await)
+            Some(api::load_post(site, &slug, context).await)
         }
     });
     let loading = || view! { <p class="loading" aria-busy="true">"Loading post…"</p> };
     move || {
         let slug = slug.get();
-        // Parsed already in this visit (embedded, prefetched or read before): shown at once.
-        let cached = api::loaded_post(&slug);
-        match (site.preloaded_post(&slug), cached) {
-            (_, Some(post)) => {
-                view! { <PostResult result=Ok(post) slug=slug on_retry=Callback::new(|_| ()) /> }
-                    .into_any()
-            }
-            // Embedded in the prerendered page: the same HTML, rendered at once.
-            (Some(embedded), None) => {
-                let manifest = site.preloaded_index_for(&slug);
+        let result = match source(site, &slug) {
+            Source::Loaded(post) => Ok(*post),
+            Source::Embedded(embedded) => {
+                let index = site.preloaded_index_for(&slug);
                 let result = api::read_post(
                     &site.base(),
                     &slug,
                     &embedded.file,
                     &embedded.source,
-                    manifest.as_ref(),
+                    index.as_deref(),
                 );
                 if let Ok(post) = &result {
-                    api::remember_post(&slug, post);
+                    api::remember_post(site, &slug, post);
                 }
-                view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }
-                    .into_any()
+                result
             }
-            (None, None) => view! {
-                <Suspense fallback=loading>
-                    {move || post.get().map(|result| match result {
-                        None => loading().into_any(),
-                        Some(result) => view! {
-                            <PostResult
-                                result=result
-                                slug=slug.clone()
-                                on_retry=Callback::new(move |_| post.refetch())
-                            />
-                        }.into_any(),
-                    })}
-                </Suspense>
+            Source::Fetch => {
+                return view! {
+                    <Suspense fallback=loading>
+                        {move || post.get().map(|result| match result {
+                            None => loading().into_any(),
+                            Some(result) => view! {
+                                <PostResult
+                                    result=result
+                                    slug=slug.clone()
+                                    on_retry=Callback::new(move |_| post.refetch())
+                                />
+                            }.into_any(),
+                        })}
+                    </Suspense>
+                }
+                .into_any()
             }
-            .into_any(),
-        }
+        };
+        view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }.into_any()
     }
 }
 
@@ -225,10 +240,10 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let context = LocalResource::new({
         let slug = slug.clone();
         move || {
-            let (slug, base) = (slug.clone(), site.base());
+            let slug = slug.clone();
             async move {
                 if needed {
-                    api::load_context(&base, &slug).await.ok()
+                    api::load_context(site, &slug).await.ok()
                 } else {
                     None
                 }
@@ -337,8 +352,8 @@ impl SeriesParts {
 /// Previous and next posts, and related ones, to keep reading.
 #[component]
 fn MoreReading(
-    /// The post index.
-    manifest: PostIndex,
+    /// The post index, or the part of it around this post.
+    manifest: Arc<PostIndex>,
     /// The post being read.
     slug: String,
 ) -> impl IntoView {

@@ -2,8 +2,6 @@
 //! and the back button returns to it; `↓`/`↑` walk the results, Enter opens one, Escape
 //! closes search.
 
-use std::cell::Cell;
-
 use blog_core::routes::{self, under_base};
 use blog_core::search::{Piece, QueryTerm};
 use leptos::prelude::*;
@@ -17,15 +15,10 @@ use crate::site::{href, AppState};
 /// Results shown at first, and added by each "more results".
 const RESULTS_STEP: usize = 10;
 
-thread_local! {
-    /// Whether search was opened from another page of this visit, so closing it can go back
-    /// there instead of to the home page.
-    static OPENED_IN_APP: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Notes that the reader opened search from a page of the site (link or `/` key).
-pub fn opened_in_app() {
-    OPENED_IN_APP.with(|o| o.set(true));
+/// Notes that the reader opened search from a page of the site (link or `/` key), so
+/// closing it goes back there.
+pub fn opened_in_app(site: AppState) {
+    site.visit().with(|c| c.search_opened_in_app = true);
 }
 
 /// The search page.
@@ -49,8 +42,8 @@ pub fn SearchPage() -> impl IntoView {
     );
     let site = expect_context::<AppState>();
     let answer = LocalResource::new(move || {
-        let (query, limit, base) = (in_url.get(), limit.get(), site.base());
-        async move { search::search(&base, &query, limit).await }
+        let (query, limit) = (in_url.get(), limit.get());
+        async move { search::search(site, &query, limit).await }
     });
     let input = NodeRef::<leptos::html::Input>::new();
     let list = NodeRef::<leptos::html::Ol>::new();
@@ -68,7 +61,7 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     let close = move || {
-        if OPENED_IN_APP.with(Cell::get) {
+        if site.visit().with(|c| c.search_opened_in_app) == Some(true) {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                 let _ = history.back();
                 return;
@@ -276,8 +269,8 @@ fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
     let entry = StoredValue::new(found.meta.clone());
     // The description shows at once; the body's best passage replaces it when loaded.
     let body = LocalResource::new(move || {
-        let (base, meta, terms) = (base.clone(), entry.get_value(), terms.clone());
-        async move { search::body_snippet(&base, &meta, &terms).await }
+        let (meta, terms) = (entry.get_value(), terms.clone());
+        async move { search::body_snippet(site, &meta, &terms).await }
     });
     let description = found.description;
     let passage = move || match body.get() {

@@ -1,6 +1,8 @@
 //! `/tags/:term`, `/categories/:term`, `/series/:term`: the posts with one term of a
 //! taxonomy (a series in reading order).
 
+use std::sync::Arc;
+
 use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
@@ -19,7 +21,7 @@ pub fn TermPage(
     taxonomy: Taxonomy,
 ) -> impl IntoView {
     let params = use_params_map();
-    let render = move |m: PostIndex| {
+    let render = move |m: Arc<PostIndex>| {
         let term = params.read().get("term").unwrap_or_default();
         let posts: Vec<_> = m.posts_with(taxonomy, &term).into_iter().cloned().collect();
         let name = posts

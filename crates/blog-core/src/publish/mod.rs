@@ -5,7 +5,7 @@
 //! - this module: where the site is published ([`PublishedSite`]);
 //! - [`head`]: `<head>` tags (canonical URL, Open Graph, Twitter, JSON-LD);
 //! - [`feeds`]: Atom and RSS, with the date forms they use;
-//! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
+//! - [`sitemap`](mod@sitemap): `sitemap.xml` and `robots.txt`;
 //! - [`redirects`]: pages that send old addresses to a post.
 
 use crate::config::SiteIdentity;
