@@ -410,15 +410,6 @@ pub fn loaded_post(site: AppState, slug: &str) -> Option<LoadedPost> {
     site.visit().loaded(posts, slug)
 }
 
-/// Keeps a post parsed from the page's embedded data, so returning to it re-parses nothing.
-/// Only in the browser: the prerender renders each page once, and keeping every post would
-/// only grow its memory.
-pub fn remember_post(site: AppState, slug: &str, post: &LoadedPost) {
-    if cfg!(target_arch = "wasm32") {
-        site.visit().keep(posts, slug, post.clone());
-    }
-}
-
 /// Starts loading a post the reader is likely to open next (pointer over or focus on its
 /// link), so the click finds it ready.
 pub fn prefetch_post(site: AppState, slug: &str, index: Option<Arc<PostIndex>>) {

@@ -12,6 +12,7 @@ pub mod components;
 pub mod pages;
 pub mod search;
 pub mod site;
+pub mod takeover;
 pub mod visit;
 
 use blog_core::index::Taxonomy;

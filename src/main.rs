@@ -1,9 +1,10 @@
 //! Browser entry point: reads what the prerendered page embedded, then mounts the app in
-//! place of the prerendered markup.
+//! place of the prerendered markup, taking a post's article over as it is.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use rustblog::site::{AppStart, PageData};
+    use rustblog::site::{AppStart, Embedded, PageData};
+    use rustblog::takeover::{Adopted, ReaderState};
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
@@ -17,21 +18,43 @@ fn main() {
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
     let settings_base = rustblog::site::document_base_path(&document);
-    let settings = AppStart {
-        base: settings_base.clone(),
-        data,
-    };
-    // The app manages the description itself from now on.
-    while let Ok(Some(tag)) = document.query_selector("head meta[name=description]") {
-        tag.remove();
-    }
-    // Replace the prerendered markup with the live app in the same task: the first render
-    // is synchronous (the data was embedded), so the browser never paints an empty page.
     let root = document
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a <body>");
+    // A post page's article is already what the app would render: it is taken out whole
+    // and put back by the post's view, the same element (nothing parsed, nothing rebuilt).
+    let adopted = match &data.content {
+        Embedded::Post { slug, .. } => {
+            root.query_selector("article.post")
+                .ok()
+                .flatten()
+                .map(|article| {
+                    let reader = ReaderState::save(&article);
+                    article.remove();
+                    Adopted {
+                        slug: slug.clone(),
+                        article,
+                        reader,
+                    }
+                })
+        }
+        _ => None,
+    };
+    let settings = AppStart {
+        base: settings_base.clone(),
+        data,
+        adopted,
+        source: None,
+    };
+    // The app manages the description itself from now on.
+    while let Ok(Some(tag)) = document.query_selector("head meta[name=description]") {
+        tag.remove();
+    }
+    // Replace the rest of the prerendered markup with the live app in the same task: the
+    // first render is synchronous (the data was embedded), so the browser never paints an
+    // empty page.
     root.set_inner_html("");
     leptos::mount::mount_to(
         root,

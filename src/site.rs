@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{self, LoadError};
+use crate::takeover::Adopted;
 use crate::visit::Visit;
 
-/// A post's Markdown as fetched, embedded in a prerendered page.
+/// A post's Markdown, from which the prerender renders its page. Never embedded in the
+/// page: the browser takes over the prerendered article as it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostSource {
     /// The post's slug.
@@ -45,11 +47,12 @@ pub struct PageData {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Embedded {
-    /// A post's page: its source, and the index entries the page shows (the post, its
-    /// neighbours and related posts) with the author registry. Used for that post only.
+    /// A post's page: the index entries the page shows (the post, its neighbours and
+    /// related posts) with the author registry. Its body is not embedded: the prerendered
+    /// article is taken over as it is (see [`Adopted`]).
     Post {
-        /// The post.
-        post: PostSource,
+        /// The post's slug.
+        slug: String,
         /// The entries around it.
         context: PostIndex,
     },
@@ -71,6 +74,13 @@ pub struct AppStart {
     pub base: String,
     /// Data embedded by the prerendered page.
     pub data: PageData,
+    /// The prerendered post's article, taken out of the page before the app mounts, to be
+    /// put back as it is (the same element: no parsing, nothing rebuilt, selection and
+    /// focus kept).
+    pub adopted: Option<Adopted>,
+    /// The post's Markdown, when rendering natively (the prerender renders its page from
+    /// it). Always `None` in the browser.
+    pub source: Option<PostSource>,
 }
 
 impl Default for AppStart {
@@ -78,6 +88,8 @@ impl Default for AppStart {
         AppStart {
             base: "/".to_string(),
             data: PageData::default(),
+            adopted: None,
+            source: None,
         }
     }
 }
@@ -94,6 +106,8 @@ pub struct AppState {
     embedded_index: StoredValue<Option<Arc<PostIndex>>>,
     /// What this visit has loaded.
     visit: Visit,
+    /// The post's Markdown, when rendering natively.
+    source: StoredValue<Option<PostSource>>,
     /// The absolute base URL, when the page said.
     site_url: StoredValue<Option<String>>,
     /// The post index: `None` until a page asks for it (a prerendered post or list page
@@ -109,7 +123,24 @@ pub struct AppState {
 impl AppState {
     /// Sets up the shared data; fetches the index only when the page did not embed it.
     pub fn new(settings: AppStart) -> AppState {
-        let AppStart { base, data } = settings;
+        let AppStart {
+            base,
+            data,
+            adopted,
+            source,
+        } = settings;
+        let visit = Visit::default();
+        if let Some(Adopted {
+            slug,
+            article,
+            reader,
+        }) = adopted
+        {
+            visit.with(|c| {
+                c.articles.insert(slug, article);
+                c.reader = Some(reader);
+            });
+        }
         // The whole index is taken out of what the page embedded, to be shared.
         let (content, index) = match data.content {
             Embedded::Index(index) => (Embedded::Nothing, Some(Arc::new(index))),
@@ -147,7 +178,8 @@ impl AppState {
             base: StoredValue::new(base),
             embedded,
             embedded_index,
-            visit: Visit::default(),
+            visit,
+            source: StoredValue::new(source),
             site_url: StoredValue::new(data.site_url),
             manifest,
             wanted,
@@ -207,9 +239,10 @@ impl AppState {
     pub fn preloaded_index_for(&self, slug: &str) -> Option<Arc<PostIndex>> {
         self.preloaded_index().or_else(|| {
             self.embedded.with_value(|e| match e {
-                Embedded::Post { post, context } if post.slug == slug => {
-                    Some(Arc::new(context.clone()))
-                }
+                Embedded::Post {
+                    slug: embedded,
+                    context,
+                } if embedded == slug => Some(Arc::new(context.clone())),
                 _ => None,
             })
         })
@@ -228,12 +261,10 @@ impl AppState {
         })
     }
 
-    /// The embedded post with this slug, if the page embedded it.
-    pub fn preloaded_post(&self, slug: &str) -> Option<PostSource> {
-        self.embedded.with_value(|e| match e {
-            Embedded::Post { post, .. } if post.slug == slug => Some(post.clone()),
-            _ => None,
-        })
+    /// The Markdown of the post with this slug, when rendering it natively.
+    pub fn prerender_source(&self, slug: &str) -> Option<PostSource> {
+        self.source
+            .with_value(|s| s.as_ref().filter(|s| s.slug == slug).cloned())
     }
 }
 

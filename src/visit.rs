@@ -16,6 +16,7 @@ use futures::FutureExt;
 use leptos::prelude::*;
 
 use crate::api::{LoadError, LoadedPost};
+use crate::takeover::ReaderState;
 
 /// A load on its way or done, shared by everyone who asks for it.
 pub type Loading<T> = Shared<LocalBoxFuture<'static, Result<T, LoadError>>>;
@@ -29,6 +30,11 @@ pub struct VisitCache {
     /// Posts, by slug: opening a post that was prefetched (or read before) neither fetches
     /// nor parses it again.
     pub posts: Loads<LoadedPost>,
+    /// Prerendered articles the app took over, by slug: shown again as they are when the
+    /// reader comes back to the post.
+    pub articles: HashMap<String, web_sys::Element>,
+    /// Where the reader was in the article the app took over, until it is put back.
+    pub reader: Option<ReaderState>,
     /// Posts' contexts (neighbours, related posts, registry), by slug.
     pub contexts: HashMap<String, Arc<PostIndex>>,
     /// The search index's table of contents (one key, `meta`).
@@ -102,18 +108,5 @@ impl Visit {
     /// Whether `key` among `loads` has been asked for (loaded, or on its way).
     pub fn requested<T>(&self, loads: fn(&mut VisitCache) -> &mut Loads<T>, key: &str) -> bool {
         self.with(|c| loads(c).contains_key(key)).unwrap_or(false)
-    }
-
-    /// Keeps `value` as loaded under `key` (a post parsed from the page's own data).
-    pub fn keep<T: Clone + 'static>(
-        &self,
-        loads: fn(&mut VisitCache) -> &mut Loads<T>,
-        key: &str,
-        value: T,
-    ) {
-        let ready = futures::future::ready(Ok(value)).boxed_local().shared();
-        // Polled once here, so `loaded` sees it at once.
-        let _ = ready.clone().now_or_never();
-        self.with(|c| loads(c).insert(key.to_string(), ready));
     }
 }

@@ -194,6 +194,7 @@ async fn the_site_settings_name_the_blog_and_list_its_links() {
             site: Some(info),
             ..PageData::default()
         },
+        ..AppStart::default()
     };
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {

@@ -23,21 +23,30 @@ use crate::site::{base_path, href, AppState, PostSource};
 /// Where the post a page shows comes from. Decided in one place ([`source`]) for both the
 /// first render and the load, so the two cannot disagree.
 enum Source {
-    /// Parsed already in this visit (embedded, prefetched or read before): shown at once.
+    /// The prerendered article, taken over when the app started: put back as it is.
+    Adopted(web_sys::Element),
+    /// Parsed already in this visit (prefetched or read before): shown at once.
     Loaded(Box<LoadedPost>),
-    /// Embedded in the prerendered page: parsed and shown at once, exactly as prerendered.
-    Embedded(PostSource),
-    /// Neither: fetched (joining a prefetch already on its way).
+    /// Rendering natively (the prerender): parsed from its Markdown.
+    Markdown(PostSource),
+    /// None of these: fetched (joining a prefetch already on its way) and parsed.
     Fetch,
 }
 
 /// Where the post `slug` comes from.
 fn source(site: AppState, slug: &str) -> Source {
+    if let Some(article) = site
+        .visit()
+        .with(|c| c.articles.get(slug).cloned())
+        .flatten()
+    {
+        return Source::Adopted(article);
+    }
     if let Some(post) = api::loaded_post(site, slug) {
         return Source::Loaded(Box::new(post));
     }
-    match site.preloaded_post(slug) {
-        Some(embedded) => Source::Embedded(embedded),
+    match site.prerender_source(slug) {
+        Some(markdown) => Source::Markdown(markdown),
         None => Source::Fetch,
     }
 }
@@ -78,20 +87,19 @@ pub fn PostView() -> impl IntoView {
     move || {
         let slug = slug.get();
         let result = match source(site, &slug) {
+            Source::Adopted(article) => {
+                return view! { <AdoptedArticle slug=slug article=article /> }.into_any()
+            }
             Source::Loaded(post) => Ok(*post),
-            Source::Embedded(embedded) => {
+            Source::Markdown(markdown) => {
                 let index = site.preloaded_index_for(&slug);
-                let result = api::read_post(
+                api::read_post(
                     &site.base(),
                     &slug,
-                    &embedded.file,
-                    &embedded.source,
+                    &markdown.file,
+                    &markdown.source,
                     index.as_deref(),
-                );
-                if let Ok(post) = &result {
-                    api::remember_post(site, &slug, post);
-                }
-                result
+                )
             }
             Source::Fetch => {
                 return view! {
@@ -112,6 +120,66 @@ pub fn PostView() -> impl IntoView {
             }
         };
         view! { <PostResult result=result slug=slug on_retry=Callback::new(|_| ()) /> }.into_any()
+    }
+}
+
+/// A prerendered article the app took over: the same element put back where the post's
+/// view goes (after an empty `<template>` that marks the place), with the document's title and description set from the post's entry. Its
+/// links are routed by the router (which listens to every click on the page); its code
+/// blocks' copy buttons get their handler here.
+#[component]
+fn AdoptedArticle(
+    /// The post's slug.
+    slug: String,
+    /// The prerendered `<article>`.
+    article: web_sys::Element,
+) -> impl IntoView {
+    let site = expect_context::<AppState>();
+    let head = site.preloaded_index_for(&slug).and_then(|index| {
+        let meta = index.post(&slug)?.clone();
+        let authors = blog_core::author::resolve(&index.authors, &meta.authors);
+        Some(view! { <PageHead page=blog_core::pages::post(&meta, authors) /> })
+    });
+    // Leptos's own node stays where it is (an inert, empty <template>), so the router can put
+    // the next page's view before it; the article goes right after it.
+    let slot = NodeRef::<leptos::html::Template>::new();
+    // Kept in the view's arena: the element is not `Send`, cleanup needs a handle that is.
+    let kept = StoredValue::new_local(article);
+    slot.on_load(move |placeholder| {
+        kept.with_value(|article| {
+            if article.get_attribute("data-app-events").is_none() {
+                let copy = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MouseEvent)>::new(
+                    copy_code,
+                );
+                use wasm_bindgen::JsCast;
+                let _ = article
+                    .add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
+                // One listener per article per visit: the element lives as long as the visit.
+                copy.forget();
+                let _ = article.set_attribute("data-app-events", "");
+            }
+            let _ = placeholder.after_with_node_1(article);
+        });
+        // The first time, the reader is put back where they were; later, at the section the
+        // address names, if any.
+        #[cfg(target_arch = "wasm32")]
+        match site.visit().with(|c| c.reader.take()).flatten() {
+            Some(reader) => reader.restore(),
+            None => scroll_to_hash(),
+        }
+    });
+    // The article is not Leptos's own node: it leaves with the view (and stays in the
+    // visit's cache for the reader's return).
+    on_cleanup(move || kept.with_value(|article| article.remove()));
+    let location = use_location();
+    let _ = Effect::watch(
+        move || location.hash.get(),
+        move |_, _, _| scroll_to_hash(),
+        false,
+    );
+    view! {
+        {head}
+        <template node_ref=slot></template>
     }
 }
 

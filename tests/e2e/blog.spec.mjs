@@ -116,6 +116,48 @@ test('a post URL opened directly works (deep link)', async ({ page }) => {
   expect(fetches).toHaveLength(0);
 });
 
+test('the app takes the prerendered article over as it is: same element, selection and scroll kept, no Markdown', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', () => (window.__started = true));
+    addEventListener('DOMContentLoaded', () => {
+      window.__prerendered = document.querySelector('article.post');
+      // What a reader does before the app starts: select a heading, scroll down.
+      getSelection().selectAllChildren(window.__prerendered.querySelector('.post-body h2'));
+      scrollTo(0, 600);
+    });
+  });
+  const response = await page.goto('/posts/writing-a-post');
+  // The page carries the rendered article and the entries around it, not the Markdown.
+  const html = await response.text();
+  expect(html).not.toContain('"source"');
+  expect(html).not.toContain('title: Writing a Post');
+  await page.waitForFunction(() => window.__started === true);
+  await expect(page.locator('html[data-app]')).toHaveCount(1);
+  const kept = () =>
+    page.evaluate(() => window.__prerendered.isConnected && window.__prerendered === document.querySelector('article.post'));
+  await expect.poll(kept).toBe(true);
+  const selected = await page.evaluate(() => getSelection().toString());
+  expect(selected.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => scrollY)).toBe(600);
+  await expect(page).toHaveTitle(/^Writing a Post: Front Matter/);
+  // Code blocks' copy buttons work in the taken-over article.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copy = page.locator('.post-body button.copy-code').first();
+  await copy.click();
+  await expect(copy).toHaveText('Copied ✓');
+  // Its links are the app's: another page opens without a reload, and coming back shows
+  // the same element again, still without parsing or fetching the post.
+  await page.locator('.post-header .tag').first().click();
+  await expect(page.locator('.page-title')).toContainText('Posts tagged');
+  expect(await page.evaluate(() => window.__started)).toBe(true);
+  await page.goBack();
+  await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
+  await expect.poll(kept).toBe(true);
+  expect(fetched.filter((p) => p.endsWith('.md'))).toEqual([]);
+});
+
 test('an unknown slug shows the not-found view even when the host answers with index.html', async ({ page }) => {
   const answer = page.waitForResponse((r) => r.url().endsWith('/posts/no-such-post.md'));
   await open(page, '/posts/no-such-post');

@@ -32,7 +32,7 @@ pub(crate) fn write_all(
     manifest: &PostIndex,
 ) -> Result<Written> {
     let related = RelatedIndex::new(manifest);
-    let page = |content: Embedded, meta: PageMeta| -> Result<()> {
+    let page = |content: Embedded, source: Option<PostSource>, meta: PageMeta| -> Result<()> {
         let settings = AppStart {
             base: site.base.clone(),
             data: PageData {
@@ -40,6 +40,8 @@ pub(crate) fn write_all(
                 site_url: Some(site.absolute_base()),
                 content,
             },
+            adopted: None,
+            source,
         };
         let html = template.render(site, &meta, settings)?;
         let file = if meta.path == routes::NOT_FOUND {
@@ -66,12 +68,12 @@ pub(crate) fn write_all(
         if number > 1 {
             sitemap.push((meta.path.clone(), None));
         }
-        page(Embedded::List(list), meta)?;
+        page(Embedded::List(list), None, meta)?;
     }
-    page(Embedded::Index(manifest.clone()), pages::not_found())?;
+    page(Embedded::Index(manifest.clone()), None, pages::not_found())?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
-    page(Embedded::Nothing, pages::search(""))?;
+    page(Embedded::Nothing, None, pages::search(""))?;
 
     let total = manifest.posts.len();
     let mut feed = Vec::new();
@@ -81,14 +83,15 @@ pub(crate) fn write_all(
         let head = pages::post(meta, authors.clone());
         sitemap.push((head.path.clone(), Some(meta.updated.unwrap_or(meta.date))));
         let embedded = Embedded::Post {
+            slug: meta.slug.clone(),
             context: manifest.context_for(&meta.slug, &related),
-            post: PostSource {
-                slug: meta.slug.clone(),
-                file: meta.file.clone(),
-                source: source.clone(),
-            },
         };
-        page(embedded, head)?;
+        let markdown = PostSource {
+            slug: meta.slug.clone(),
+            file: meta.file.clone(),
+            source: source.clone(),
+        };
+        page(embedded, Some(markdown), head)?;
         progress(done + 1, total);
         // Feed readers show content away from the site: links must be absolute.
         let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
@@ -104,7 +107,7 @@ pub(crate) fn write_all(
         for term in manifest.terms(taxonomy) {
             let meta = pages::term(taxonomy, &term.name, term.count);
             sitemap.push((meta.path.clone(), None));
-            page(Embedded::Index(manifest.clone()), meta)?;
+            page(Embedded::Index(manifest.clone()), None, meta)?;
         }
     }
     let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
@@ -121,7 +124,7 @@ pub(crate) fn write_all(
         };
         let meta = pages::author(&a);
         sitemap.push((meta.path.clone(), None));
-        page(Embedded::Index(manifest.clone()), meta)?;
+        page(Embedded::Index(manifest.clone()), None, meta)?;
     }
 
     write_file(
