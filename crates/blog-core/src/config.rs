@@ -128,7 +128,7 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 }
 
 /// Every key `site.yaml` has, for reporting the ones it does not.
-const SETTINGS: [&str; 9] = [
+const SETTINGS: [&str; 10] = [
     "url",
     "title",
     "tagline",
@@ -138,6 +138,7 @@ const SETTINGS: [&str; 9] = [
     "social",
     "theme",
     "page_size",
+    "precompress",
 ];
 
 /// Every key of `theme:`.
@@ -160,6 +161,10 @@ pub struct Settings {
     pub info: SiteIdentity,
     /// Accent colours.
     pub theme: Theme,
+    /// Whether the build writes `.br` and `.gz` copies beside every text file, for hosts
+    /// that serve them but do not compress themselves (S3, some CDNs). Off by default:
+    /// Netlify, Cloudflare Pages and Vercel compress on their own, GitHub Pages ignores `.br`.
+    pub precompress: bool,
     /// What is read but not used, as `site.yaml:LINE: message`: keys no setting has (a
     /// typo such as `page-size:`), each with the setting it most likely means.
     pub warnings: Vec<String>,
@@ -172,6 +177,7 @@ impl Default for Settings {
             page_size: DEFAULT_PAGE_SIZE,
             info: SiteIdentity::default(),
             theme: Theme::default(),
+            precompress: false,
             warnings: Vec::new(),
         }
     }
@@ -289,6 +295,7 @@ impl Settings {
                 *value = Some(colour);
             }
         }
+        config.precompress = doc.flag("precompress").map_err(field)?.unwrap_or(false);
         if let Some(size) = doc.text("page_size").map_err(field)? {
             config.page_size = size
                 .parse::<usize>()
@@ -305,8 +312,8 @@ impl Settings {
     }
 
     /// `site.yaml` in the current folder, or the file `BLOG_SITE_CONFIG` names (defaults when
-    /// there is none), with the environment's overrides for one build: `BLOG_SITE_URL` and
-    /// `BLOG_PAGE_SIZE`.
+    /// there is none), with the environment's overrides for one build: `BLOG_SITE_URL`,
+    /// `BLOG_PAGE_SIZE` and `BLOG_PRECOMPRESS` (`1` or `0`).
     pub fn load() -> Result<Settings, String> {
         let path = std::env::var("BLOG_SITE_CONFIG").unwrap_or_else(|_| "site.yaml".into());
         let mut config = match std::fs::read_to_string(&path) {
@@ -321,6 +328,16 @@ impl Settings {
             config.page_size = Settings::parse(&format!("page_size: {size}\n"))
                 .map_err(|e| e.replace("site.yaml", "BLOG_PAGE_SIZE"))?
                 .page_size;
+        }
+        if let Ok(on) = std::env::var("BLOG_PRECOMPRESS") {
+            let on = match on.trim() {
+                "1" => "true",
+                "0" | "" => "false",
+                other => other,
+            };
+            config.precompress = Settings::parse(&format!("precompress: {on}\n"))
+                .map_err(|e| e.replace("site.yaml", "BLOG_PRECOMPRESS"))?
+                .precompress;
         }
         Ok(config)
     }
@@ -344,6 +361,8 @@ mod tests {
         let config = Settings::parse("# comment\nurl: https://x.example\npage_size: 5\n").unwrap();
         assert_eq!(config.url.as_deref(), Some("https://x.example"));
         assert_eq!(config.page_size, 5);
+        assert!(!config.precompress);
+        assert!(Settings::parse("precompress: true\n").unwrap().precompress);
         assert_eq!(Settings::parse("").unwrap(), Settings::default());
     }
 

@@ -1,7 +1,8 @@
 //! `prerender`: writes a real HTML page for every route of a release build, rendered by the
 //! app's own Leptos components natively, plus feeds, sitemap, robots.txt, the offline
-//! shell and service worker, the embeddable card's pages and precompressed `.br`/`.gz`
-//! copies. Run by Trunk's post-build hook on release builds.
+//! shell and service worker, the embeddable card's pages and, when `site.yaml` asks for
+//! them (`precompress: true`), `.br`/`.gz` copies. Run by Trunk's post-build hook on
+//! release builds.
 //!
 //! usage: prerender --dist DIR [--base /blog/] [--site-url https://example.com]
 //!
@@ -48,6 +49,7 @@ fn run() -> anyhow::Result<()> {
         dist,
         site,
         theme_css,
+        precompress,
     } = options::parse()?;
     let _ = any_spawner::Executor::init_futures_executor();
     let template = template::prepare(&dist, &site, &theme_css)?;
@@ -58,9 +60,13 @@ fn run() -> anyhow::Result<()> {
     embeds::write(&dist, &manifest, &site.info.language)?;
     offline::write(&dist, &template, &site)?;
     add_csp_header(&dist, &template.policy)?;
-    let compressed = compress::precompress(&dist)?;
+    let compressed = if precompress {
+        format!("; {} files precompressed", compress::precompress(&dist)?)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "prerender: {} pages ({} posts), feeds and sitemap for {} in {:.1} s; {compressed} files precompressed",
+        "prerender: {} pages ({} posts), feeds and sitemap for {} in {:.1} s{compressed}",
         written.pages + 1,
         written.posts,
         site.url(routes::HOME),

@@ -17,6 +17,8 @@ pub(crate) struct Options {
     pub(crate) site: PublishedSite,
     /// CSS for the theme's colours, after the stylesheet's.
     pub(crate) theme_css: String,
+    /// Whether to write `.br` and `.gz` copies (`precompress:` in site.yaml).
+    pub(crate) precompress: bool,
 }
 
 /// Reads the arguments (`--dist`, `--base`, `--site-url`; `TRUNK_PUBLIC_URL` and
@@ -43,5 +45,6 @@ pub(crate) fn parse() -> Result<Options> {
         dist: dist.with_context(|| format!("--dist DIR is required\n{USAGE}"))?,
         site: PublishedSite::new(&site_url, &base).with_info(config.info),
         theme_css: config.theme.css(),
+        precompress: config.precompress,
     })
 }

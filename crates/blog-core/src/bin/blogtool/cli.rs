@@ -101,6 +101,7 @@ fn now() -> Result<PostDate> {
 }
 
 fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
     let out = args.out.as_ref().context("publish needs --out DIR")?;
     let options = BuildOptions {
         include_drafts: args.drafts,
@@ -231,9 +232,10 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
     write_contexts(&manifest, &out.join("context"))?;
     write_search_index(&manifest, &published, &out.join("search"))?;
     eprintln!(
-        "blogtool: published {} posts into {}",
+        "blogtool: published {} posts into {} in {:.1} s",
         manifest.posts.len(),
-        out.display()
+        out.display(),
+        started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
 }
