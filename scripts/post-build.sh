@@ -18,6 +18,23 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then profile=(--profile tool); fi
 cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
   publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
+# Shrinks a wasm module in place, as Trunk does the app's (binaryen's wasm-opt, for size).
+optimise() {
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types "$1" -o "$1"
+}
+# The post reader: Markdown parsing as its own WebAssembly module (crates/parser), which the
+# app loads only when it first opens a post itself (a first visit adopts the prerendered
+# article and parses nothing). Built for `trunk serve` too, without the size optimisation.
+reader_profile=debug
+reader_flags=()
+if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then reader_profile=release; reader_flags=(--release); fi
+cargo build --quiet --offline "${reader_flags[@]}" -p blog-parser --target wasm32-unknown-unknown
+wasm-bindgen --target web --no-typescript --out-dir "$staging/parser" --out-name blog-parser \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$reader_profile/blog_parser.wasm"
+if [ "$reader_profile" = release ]; then
+  optimise "$staging/parser/blog-parser_bg.wasm"
+fi
 # Release builds also ship the embeddable author card: the AuthorCard component compiled into
 # its own small WebAssembly module (crates/embed), next to its loader in embed/. Cargo puts it
 # under CARGO_TARGET_DIR when that is set (a shared target folder), else target/.
@@ -25,9 +42,7 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
   cargo build --quiet --offline --release -p blog-embed --target wasm32-unknown-unknown
   wasm-bindgen --target web --no-typescript --out-dir "$staging/embed" --out-name author-card-wasm \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/blog_embed.wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types \
-    "$staging/embed/author-card-wasm_bg.wasm" -o "$staging/embed/author-card-wasm_bg.wasm"
+  optimise "$staging/embed/author-card-wasm_bg.wasm"
 fi
 # Release builds get a real HTML page for every route, feeds, sitemap and precompressed files,
 # rendered natively by the app's own components (src/bin/prerender.rs).

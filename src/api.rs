@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use blog_core::author::{self, Author};
 use blog_core::config::SiteIdentity;
-use blog_core::error::PostError;
 use blog_core::index::{ListPage, PostIndex};
 use blog_core::post::{looks_like_html_page, Post, PostMeta};
 use blog_core::routes::{self, under_base};
@@ -46,8 +45,8 @@ pub enum LoadError {
         /// The HTTP status.
         status: u16,
     },
-    /// The post was fetched but cannot be read.
-    Invalid(PostError),
+    /// The post was fetched but cannot be read: the reason, `posts/x.md:3: …`.
+    Invalid(String),
     /// A data file the build wrote (the index, a list page, a post's context) was fetched
     /// but cannot be read.
     BadData {
@@ -311,7 +310,7 @@ pub async fn fetch_post_text(site: AppState, meta: &PostMeta) -> Result<String, 
         posts: vec![meta.clone()],
         ..PostIndex::default()
     };
-    let loaded = fetch_post(&site.base(), &meta.slug, Some(&known)).await?;
+    let loaded = fetch_post(site, &meta.slug, Some(&known)).await?;
     Ok(search::html_text(&loaded.post.html))
 }
 
@@ -352,10 +351,12 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
 /// it loaded) maps the slug to its file and supplies the author registry; without it the
 /// file is guessed from the slug.
 pub async fn fetch_post(
-    base: &str,
+    site: AppState,
     slug: &str,
     manifest: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
+    let base = site.base();
+    let base = base.as_str();
     // Checked before anything is fetched: a slug becomes part of a URL path.
     if !is_valid_slug(slug) {
         return Err(LoadError::NotFound);
@@ -376,7 +377,47 @@ pub async fn fetch_post(
     if looks_like_html_page(&text) {
         return Err(LoadError::NotFound);
     }
-    read_post(base, slug, &file, &text, manifest)
+    let post = parse_post(site, &file, &text).await?;
+    finish_post(post, slug, manifest)
+}
+
+/// Parses a post's text natively, with the content core.
+#[cfg(not(target_arch = "wasm32"))]
+async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {
+    Post::parse_at(file, text, &site.base()).map_err(|e| LoadError::Invalid(e.to_string()))
+}
+
+/// Parses a post's text in the browser, with the post reader (loaded the first time).
+#[cfg(target_arch = "wasm32")]
+async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {
+    /// What the reader answers (`crates/parser`).
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        post: Option<Post>,
+        error: Option<String>,
+    }
+    let reader = crate::reader::load(site).await?;
+    let damaged = |reason: String| LoadError::Invalid(format!("the post reader failed: {reason}"));
+    let answer = reader
+        .call3(
+            &wasm_bindgen::JsValue::NULL,
+            &file.into(),
+            &text.into(),
+            &site.base().into(),
+        )
+        .map_err(|e| damaged(crate::reader::reason(&e)))?
+        .as_string()
+        .ok_or_else(|| damaged("no answer".into()))?;
+    match serde_json::from_str::<Answer>(&answer) {
+        Ok(Answer {
+            post: Some(post), ..
+        }) => Ok(post),
+        Ok(Answer {
+            error: Some(error), ..
+        }) => Err(LoadError::Invalid(error)),
+        Ok(_) => Err(damaged("an empty answer".into())),
+        Err(e) => Err(damaged(e.to_string())),
+    }
 }
 
 /// The visit's posts.
@@ -392,10 +433,10 @@ pub async fn load_post(
     slug: &str,
     index: Option<Arc<PostIndex>>,
 ) -> Result<LoadedPost, LoadError> {
-    let (base, owned) = (site.base(), slug.to_string());
+    let owned = slug.to_string();
     site.visit()
         .once(posts, slug, move || async move {
-            fetch_post(&base, &owned, index.as_deref()).await
+            fetch_post(site, &owned, index.as_deref()).await
         })
         .await
 }
@@ -422,7 +463,9 @@ pub fn prefetch_post(site: AppState, slug: &str, index: Option<Arc<PostIndex>>) 
     });
 }
 
-/// Parses a fetched (or embedded) post and looks up its authors.
+/// Parses a post from its Markdown natively (the prerender renders post pages this way) and
+/// looks up its authors.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_post(
     base: &str,
     slug: &str,
@@ -430,7 +473,17 @@ pub fn read_post(
     text: &str,
     manifest: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
-    let post = Post::parse_at(file, text, base).map_err(LoadError::Invalid)?;
+    let post = Post::parse_at(file, text, base).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    finish_post(post, slug, manifest)
+}
+
+/// A parsed post made ready to show: checked to be the one asked for, credited to the
+/// site's default author when it names none, its authors looked up in the registry.
+fn finish_post(
+    post: Post,
+    slug: &str,
+    manifest: Option<&PostIndex>,
+) -> Result<LoadedPost, LoadError> {
     if post.meta.slug != slug {
         // The file was found by guessing, but the post names itself differently.
         return Err(LoadError::NotFound);

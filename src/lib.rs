@@ -10,6 +10,8 @@
 pub mod api;
 pub mod components;
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod reader;
 pub mod search;
 pub mod site;
 pub mod takeover;

@@ -51,6 +51,30 @@ fn source(site: AppState, slug: &str) -> Source {
     }
 }
 
+/// The post parsed from its Markdown, natively (the prerender).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_markdown(
+    site: AppState,
+    slug: &str,
+    markdown: &PostSource,
+) -> Result<LoadedPost, LoadError> {
+    let index = site.preloaded_index_for(slug);
+    api::read_post(
+        &site.base(),
+        slug,
+        &markdown.file,
+        &markdown.source,
+        index.as_deref(),
+    )
+}
+
+/// In the browser the app never has a post's Markdown at hand (pages embed none, and
+/// fetched posts go through the post reader): the parser is not in the app.
+#[cfg(target_arch = "wasm32")]
+fn read_markdown(_: AppState, _: &str, _: &PostSource) -> Result<LoadedPost, LoadError> {
+    Err(LoadError::NotFound)
+}
+
 /// Loads the post named in the URL and shows it, or says why it cannot.
 #[component]
 pub fn PostView() -> impl IntoView {
@@ -91,16 +115,7 @@ pub fn PostView() -> impl IntoView {
                 return view! { <AdoptedArticle slug=slug article=article /> }.into_any()
             }
             Source::Loaded(post) => Ok(*post),
-            Source::Markdown(markdown) => {
-                let index = site.preloaded_index_for(&slug);
-                api::read_post(
-                    &site.base(),
-                    &slug,
-                    &markdown.file,
-                    &markdown.source,
-                    index.as_deref(),
-                )
-            }
+            Source::Markdown(markdown) => read_markdown(site, &slug, &markdown),
             Source::Fetch => {
                 return view! {
                     <Suspense fallback=loading>

@@ -68,3 +68,17 @@ test('a damaged data file is named in the message, and the rest of the site work
   await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
 });
+
+test('a post reader that fails to load says so, and retry loads it', async ({ page }) => {
+  let fail = true;
+  await page.route('**/parser/blog-parser.js*', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await openPostFromList(page);
+  const error = page.locator('.error-view');
+  await expect(error).toContainText('Could not load the post reader');
+  fail = false;
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('article.post h1')).toHaveText(TITLE);
+  // The rest of the site kept working throughout.
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});

@@ -35,7 +35,7 @@ pub fn options() -> Options {
 }
 
 /// One heading of a rendered post, for tables of contents and permalinks.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     /// 1 for `#`, 2 for `##`, and so on.
     pub level: u8,

@@ -76,8 +76,9 @@ pub struct PostMeta {
     pub toc: Option<bool>,
 }
 
-/// A fully parsed post.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A fully parsed post. Serializable: the browser app receives it from the post reader,
+/// the separately loaded WebAssembly module that parses Markdown (`crates/parser`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     /// Front matter and derived figures.
     pub meta: PostMeta,

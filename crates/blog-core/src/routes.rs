@@ -106,6 +106,12 @@ pub fn embedded_author(id: &str) -> String {
     format!("/embed/{AUTHORS}/{id}/")
 }
 
+/// The post reader (Markdown → HTML), a WebAssembly module the app loads only when it
+/// first opens a post itself; its JS glue and its wasm.
+pub const PARSER_SCRIPT: &str = "/parser/blog-parser.js";
+/// The post reader's WebAssembly.
+pub const PARSER_WASM: &str = "/parser/blog-parser_bg.wasm";
+
 /// The script that puts an author's card on another website (`<author-card>`).
 pub const EMBED_SCRIPT: &str = "/embed/author-card.js";
 

@@ -6,8 +6,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use blog_core::publish::PublishedSite;
+use blog_core::routes::{self, under_base};
 use rustblog::site::PageData;
 
+use crate::in_dist;
 use crate::template::{replace_once, script_json, Template};
 
 /// Writes `shell.html` and `sw.js` into `dist`.
@@ -42,12 +44,36 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
             files.push(format!("{base}{name}"));
         }
     }
+    // JavaScript the app's glue imports (wasm-bindgen snippets, in folders named by a hash).
+    files.extend(
+        snippets(&dist.join("snippets"))?
+            .into_iter()
+            .map(|path| under_base(base, &format!("/snippets/{path}"))),
+    );
+    // The post reader, which the app loads when it first opens a post itself: kept like the
+    // app, so posts read before still open offline. Its names carry no hash, so its
+    // contents go into the build id below.
+    let reader = in_dist(dist, routes::PARSER_SCRIPT);
+    let reader_files = [routes::PARSER_SCRIPT, routes::PARSER_WASM];
+    let mut reader_bytes = Vec::new();
+    if reader.exists() {
+        for path in reader_files {
+            let file = in_dist(dist, path);
+            reader_bytes.push(
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?,
+            );
+            files.push(under_base(base, path));
+        }
+    }
     files.sort();
-    // A new build id whenever the app or the shell changes: the browser then installs the
-    // new worker, which drops the old app files.
+    // A new build id whenever the app, the reader or the shell changes: the browser then
+    // installs the new worker, which drops the old app files.
     let mut digest = Sha256::new();
     digest.update(files.join("\n"));
     digest.update(&shell);
+    for bytes in &reader_bytes {
+        digest.update(bytes);
+    }
     let build: String = digest
         .finalize()
         .iter()
@@ -60,4 +86,28 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
         .replace("__BASE__", base)
         .replace("__APP_FILES__", &list);
     crate::write_file(&dist.join("sw.js"), &worker)
+}
+
+/// The files under `dir` (wasm-bindgen's `snippets/`), as paths relative to it; none when
+/// there is no such folder.
+fn snippets(dir: &Path) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return Ok(found);
+    }
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() {
+            found.extend(
+                snippets(&entry.path())?
+                    .into_iter()
+                    .map(|p| format!("{name}/{p}")),
+            );
+        } else {
+            found.push(name);
+        }
+    }
+    Ok(found)
 }

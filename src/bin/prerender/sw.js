@@ -1,6 +1,7 @@
 // The blog's service worker, written into dist/ by the prerender tool (which fills in the
 // build id and the app's files). Keeps the blog readable without a network:
-// - the app (its .js and .wasm, an empty page shell) is cached when the worker installs;
+// - the app (its .js and .wasm, the post reader it loads on demand, an empty page shell) is
+//   cached when the worker installs;
 // - every page and post the reader opens is kept when it is fetched;
 // - pages, posts and indexes always come from the network first, so a new deploy shows on
 //   the next visit; the cache answers only when the network cannot.
@@ -57,7 +58,8 @@ self.addEventListener('fetch', (event) => {
   } else if (url.pathname.startsWith(`${BASE}posts/`) || url.pathname.startsWith(`${BASE}images/`)) {
     // Posts and what they show (images, diagrams): kept once read, across deploys.
     event.respondWith(networkFirst(request));
-  } else if (HASHED.test(url.pathname)) {
+  } else if (HASHED.test(url.pathname) || APP_FILES.includes(url.pathname)) {
+    // The app's files, and the post reader it loads when it first opens a post itself.
     event.respondWith(cacheFirst(request));
   }
 });

@@ -1,0 +1,99 @@
+//! Loading the post reader: the WebAssembly module that parses Markdown (`crates/parser`,
+//! built beside the app into `parser/`). The app does not carry the parser: a first visit
+//! shows the prerendered article as it is, so the reader is loaded only when the app opens
+//! a post itself, once per visit (and kept for offline reading by the service worker).
+
+use blog_core::routes::{self, under_base};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::api::LoadError;
+use crate::site::AppState;
+use crate::visit::{Loads, VisitCache};
+
+#[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
+extern "C" {
+    /// `import(url)`: a module loaded on demand (a script of the site's own, so the page's
+    /// content security policy allows it).
+    #[wasm_bindgen(catch)]
+    fn import_module(url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// What the reader is called in messages.
+const WHAT: &str = "the post reader";
+
+/// The visit's loads of the reader (one key).
+fn readers(cache: &mut VisitCache) -> &mut Loads<js_sys::Function> {
+    &mut cache.readers
+}
+
+/// The reader's `parse_post(file, text, base) -> JSON`, loaded the first time it is asked
+/// for. A failed load is not kept: asking again tries again.
+pub async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
+    let visit = site.visit();
+    let base = site.base();
+    visit
+        .once(readers, "reader", move || async move {
+            // A failed `import()` of a URL is remembered by the browser: a retry needs
+            // another URL.
+            let attempt = visit
+                .with(|c| {
+                    c.reader_attempts += 1;
+                    c.reader_attempts
+                })
+                .unwrap_or(1);
+            let url = under_base(&base, routes::PARSER_SCRIPT);
+            let url = if attempt > 1 {
+                format!("{url}?attempt={attempt}")
+            } else {
+                url
+            };
+            start(&url, &under_base(&base, routes::PARSER_WASM)).await
+        })
+        .await
+}
+
+/// Imports the reader's glue from `script`, starts its wasm from `wasm`, and returns its
+/// `parse_post`.
+async fn start(script: &str, wasm: &str) -> Result<js_sys::Function, LoadError> {
+    let module = JsFuture::from(import_module(script).map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let init: js_sys::Function = js_sys::Reflect::get(&module, &"default".into())
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"module_or_path".into(), &wasm.into()).map_err(failed)?;
+    let started = init.call1(&JsValue::NULL, &options).map_err(failed)?;
+    JsFuture::from(js_sys::Promise::resolve(&started))
+        .await
+        .map_err(failed)?;
+    js_sys::Reflect::get(&module, &"parse_post".into())
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)
+}
+
+/// A failed load as the reader is told of it.
+fn failed(error: JsValue) -> LoadError {
+    let what = WHAT.to_string();
+    if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+        LoadError::Offline { what }
+    } else {
+        LoadError::Network {
+            what,
+            reason: reason(&error),
+        }
+    }
+}
+
+/// A JavaScript error's message.
+pub fn reason(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "it could not be started".into())
+}
