@@ -92,7 +92,7 @@ a:focus-visible { outline: 3px solid var(--author-card-accent, #b7410e); outline
           const author = authors.find((a) => a.id === id);
           if (!author) throw new Error(`there is no author "${id}" on ${blog.href}`);
           const mount = document.createElement('div');
-          wasm.mount_author_card(mount, JSON.stringify(author), blog.href, this.hasAttribute('compact'));
+          wasm.mount_author_card(mount, author, blog.href, this.hasAttribute('compact'));
           frame.replaceChildren(mount);
           for (const a of mount.querySelectorAll('a')) a.rel = 'noopener noreferrer';
         })
