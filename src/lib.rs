@@ -20,7 +20,6 @@ pub mod visit;
 use blog_core::index::Taxonomy;
 use blog_core::routes;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 
@@ -40,7 +39,6 @@ pub fn App(
     #[prop(optional)]
     settings: AppStart,
 ) -> impl IntoView {
-    provide_meta_context();
     // The router matches paths without the base path (`/blog`), and links carry it.
     let router_base = settings.base.trim_end_matches('/').to_string();
     let data = AppState::new(settings);
@@ -53,7 +51,6 @@ pub fn App(
             .collect_view()
     };
     view! {
-        <Title formatter=move |page: String| data.info().document_title(&page) />
         <Router base=router_base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <RouteAnnouncer />

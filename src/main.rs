@@ -48,10 +48,6 @@ fn main() {
         adopted,
         source: None,
     };
-    // The app manages the description itself from now on.
-    while let Ok(Some(tag)) = document.query_selector("head meta[name=description]") {
-        tag.remove();
-    }
     // Replace the rest of the prerendered markup with the live app in the same task: the
     // first render is synchronous (the data was embedded), so the browser never paints an
     // empty page.

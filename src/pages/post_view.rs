@@ -8,7 +8,6 @@ use blog_core::post::PostMeta;
 use blog_core::routes::{self, under_base};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{self, LoadError, LoadedPost};
@@ -214,12 +213,12 @@ fn PostResult(
             view! { <NotFound what=format!("There is no post called “{slug}”.") /> }.into_any()
         }
         Err(LoadError::Invalid(e)) => view! {
-            <Title text="Post cannot be shown" />
+            <PageHead page=blog_core::pages::post_problem(&slug, "Post cannot be shown") />
             <ErrorView title="This post cannot be shown" message=e.to_string() />
         }
         .into_any(),
         Err(e) => view! {
-            <Title text="Post could not be loaded" />
+            <PageHead page=blog_core::pages::post_problem(&slug, "Post could not be loaded") />
             <ErrorView title="This post could not be loaded" message=e.to_string() on_retry=on_retry />
         }
         .into_any(),

@@ -127,6 +127,12 @@ pub fn search(query: &str) -> PageMeta {
     )
 }
 
+/// A post's page when the post cannot be shown; `title` says so ("Post could not be
+/// loaded"). Never prerendered: only the app shows it.
+pub fn post_problem(slug: &str, title: &str) -> PageMeta {
+    PageMeta::website(routes::post(slug), title.to_string(), String::new())
+}
+
 /// The "not found" page.
 pub fn not_found() -> PageMeta {
     PageMeta {

@@ -13,7 +13,6 @@ use blog_core::html;
 use blog_core::pages::PageMeta;
 use blog_core::publish::{self, PublishedSite};
 use leptos::prelude::*;
-use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use rustblog::site::AppStart;
 use rustblog::App;
@@ -100,29 +99,31 @@ impl Template {
         settings: AppStart,
     ) -> Result<String> {
         let data = script_json(&settings.data)?;
-        let owner = Owner::new();
-        Ok(owner.with(|| {
+        let app = Owner::new().with(|| {
             provide_context(RequestUrl::new(&site.path(&meta.path)));
-            let (meta_context, meta_output) = ServerMetaContext::new();
-            provide_context(meta_context);
-            let app = view! { <App settings=settings /> }.to_html();
-            // `prepare` checked that each of these is there.
-            let mut page = strip_element(&self.html, "<title>", "</title>");
-            page = strip_element(&page, "<noscript>", "</noscript>");
-            page = page.replacen(APP_SLOT, &format!("<div id=\"app\">{app}</div>"), 1);
-            let head = format!(
-                "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>",
-                publish::head_tags(site, meta)
-            );
-            page = page.replacen("</head>", &head, 1);
-            futures::executor::block_on(async move {
-                use futures::StreamExt;
-                let stream = meta_output
-                    .inject_meta_context(futures::stream::iter([page]))
-                    .await;
-                stream.collect::<Vec<String>>().await.concat()
-            })
-        }))
+            view! { <App settings=settings /> }.to_html()
+        });
+        // The document title and description the app sets in the browser, from the same
+        // page metadata (`blog_core::pages`).
+        let mut head = format!(
+            "    <title>{}</title>\n",
+            html::escape(&site.info.document_title(&meta.title))
+        );
+        if !meta.description.is_empty() {
+            head.push_str(&format!(
+                "    <meta name=\"description\" content=\"{}\">\n",
+                html::escape(&meta.description)
+            ));
+        }
+        head.push_str(&format!(
+            "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>",
+            publish::head_tags(site, meta)
+        ));
+        // `prepare` checked that each of these is there.
+        let mut page = strip_element(&self.html, "<title>", "</title>");
+        page = strip_element(&page, "<noscript>", "</noscript>");
+        page = page.replacen(APP_SLOT, &format!("<div id=\"app\">{app}</div>"), 1);
+        Ok(page.replacen("</head>", &head, 1))
     }
 }
 
