@@ -70,7 +70,7 @@ pub fn check(
     files: &[SourceFile],
     authors_yaml: Option<&str>,
     site_file_exists: &dyn Fn(&str) -> bool,
-    post_file_exists: &dyn Fn(&str) -> bool,
+    post_file_exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let error = |message: String| Diagnostic {

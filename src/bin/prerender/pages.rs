@@ -2,6 +2,7 @@
 //! each page is rendered by the app's components with exactly the data it embeds.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{anyhow, Context, Result};
 use blog_core::author;
@@ -11,10 +12,14 @@ use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PublishedSite};
 use blog_core::routes::{self, under_base};
+use rayon::prelude::*;
 use rustblog::site::{AppStart, Embedded, PageData, PostSource};
 
 use crate::template::Template;
 use crate::{in_dist, read_file, write_file};
+
+/// A page in the sitemap: its site path and last change, if known.
+type Listed = (String, Option<PostDate>);
 
 /// What was written, for the summary line.
 pub(crate) struct Written {
@@ -51,7 +56,7 @@ pub(crate) fn write_all(
         };
         write_file(&file, &html)
     };
-    let mut sitemap: Vec<(String, Option<PostDate>)> = vec![(
+    let mut sitemap: Vec<Listed> = vec![(
         routes::HOME.to_string(),
         manifest.posts.first().map(|p| p.date),
     )];
@@ -76,31 +81,44 @@ pub(crate) fn write_all(
     page(Embedded::Nothing, None, pages::search(""))?;
 
     let total = manifest.posts.len();
-    let mut feed = Vec::new();
-    for (done, meta) in manifest.posts.iter().enumerate() {
-        let source = read_file(&in_dist(dist, &routes::post_source(&meta.file)))?;
-        let authors = author::resolve(&manifest.authors, &meta.authors);
-        let head = pages::post(meta, authors.clone());
-        sitemap.push((head.path.clone(), Some(meta.updated.unwrap_or(meta.date))));
-        let embedded = Embedded::Post {
-            slug: meta.slug.clone(),
-            context: manifest.context_for(&meta.slug, &related),
-        };
-        let markdown = PostSource {
-            slug: meta.slug.clone(),
-            file: meta.file.clone(),
-            source: source.clone(),
-        };
-        page(embedded, Some(markdown), head)?;
-        progress(done + 1, total);
-        // Feed readers show content away from the site: links must be absolute.
-        let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
-            .map_err(|e| anyhow!("{e}"))?;
-        feed.push(FeedEntry {
-            meta: meta.clone(),
-            html: post.html,
-            authors,
-        });
+    let done = AtomicUsize::new(0);
+    // Every post's page and feed entry, on all cores (each page is rendered on its own);
+    // the order is kept for the sitemap and the feeds.
+    let posts: Vec<Result<(Listed, FeedEntry)>> = manifest
+        .posts
+        .par_iter()
+        .map(|meta| {
+            let source = read_file(&in_dist(dist, &routes::post_source(&meta.file)))?;
+            let authors = author::resolve(&manifest.authors, &meta.authors);
+            let head = pages::post(meta, authors.clone());
+            let listed = (head.path.clone(), Some(meta.updated.unwrap_or(meta.date)));
+            let embedded = Embedded::Post {
+                slug: meta.slug.clone(),
+                context: manifest.context_for(&meta.slug, &related),
+            };
+            let markdown = PostSource {
+                slug: meta.slug.clone(),
+                file: meta.file.clone(),
+                source: source.clone(),
+            };
+            page(embedded, Some(markdown), head)?;
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            // Feed readers show content away from the site: links must be absolute.
+            let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
+                .map_err(|e| anyhow!("{e}"))?;
+            let entry = FeedEntry {
+                meta: meta.clone(),
+                html: post.html,
+                authors,
+            };
+            Ok((listed, entry))
+        })
+        .collect();
+    let mut feed = Vec::with_capacity(total);
+    for post in posts {
+        let (listed, entry) = post?;
+        sitemap.push(listed);
+        feed.push(entry);
     }
     write_redirects(dist, site, manifest)?;
     for taxonomy in Taxonomy::ALL {

@@ -86,13 +86,15 @@ pub struct Imported {
 /// other.
 pub fn import_all(
     files: &[SourceFile],
-    exists: &dyn Fn(&str) -> bool,
+    exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Result<Imported, PostError>> {
+    use rayon::prelude::*;
     // Links between posts name files; they must lead to each post's final address, which
     // its front matter may set: a first pass learns the addresses, the second uses them.
+    // Each file is imported on its own, so all cores share the work.
     let names = file_slugs(files);
     let mut first: Vec<Result<Imported, PostError>> = files
-        .iter()
+        .par_iter()
         .map(|file| import(file, exists, &names))
         .collect();
     make_unique(&mut first);
@@ -102,14 +104,20 @@ pub fn import_all(
             .flatten()
             .map(|post| (post.path.clone(), post.slug.clone())),
     );
-    for (key, slug) in names {
-        slugs.entry(key).or_insert(slug);
+    for (key, slug) in &names {
+        slugs.entry(key.clone()).or_insert(slug.clone());
     }
-    let mut results: Vec<Result<Imported, PostError>> = files
-        .iter()
-        .map(|file| import(file, exists, &slugs))
-        .collect();
-    make_unique(&mut results);
+    // When every post lives where its file name says, the first pass already linked right.
+    let mut results = if slugs == names {
+        first
+    } else {
+        let mut again: Vec<Result<Imported, PostError>> = files
+            .par_iter()
+            .map(|file| import(file, exists, &slugs))
+            .collect();
+        make_unique(&mut again);
+        again
+    };
     link_translations(&mut results);
     results
 }

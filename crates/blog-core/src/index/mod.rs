@@ -72,10 +72,19 @@ impl PostIndex {
             }),
             None => {}
         }
+        let parse = |(file, text): &(String, String)| Post::parse(file, text).map(|p| p.meta);
+        // Natively (publishing a whole blog) every core parses; the order is kept.
+        #[cfg(not(target_arch = "wasm32"))]
+        let parsed: Vec<Result<PostMeta, PostError>> = {
+            use rayon::prelude::*;
+            sources.par_iter().map(parse).collect()
+        };
+        #[cfg(target_arch = "wasm32")]
+        let parsed: Vec<Result<PostMeta, PostError>> = sources.iter().map(parse).collect();
         let mut seen: HashMap<String, String> = HashMap::new();
-        for (file, text) in sources {
-            let meta = match Post::parse(file, text) {
-                Ok(post) => post.meta,
+        for ((file, _), parsed) in sources.iter().zip(parsed) {
+            let meta = match parsed {
+                Ok(meta) => meta,
                 Err(e) => {
                     manifest.problems.push(Problem::from_error(file, &e));
                     continue;

@@ -9,7 +9,7 @@ pub mod text;
 use std::collections::HashMap;
 
 use crate::index::PostIndex;
-use crate::post::Post;
+use crate::post::{Post, PostMeta};
 
 pub use index::{IndexBuilder, IndexFiles, SearchMeta, Shard};
 pub use query::{
@@ -23,15 +23,25 @@ pub fn index_posts(manifest: &PostIndex, sources: &[(String, String)]) -> IndexF
         .iter()
         .map(|(file, text)| (file.as_str(), text.as_str()))
         .collect();
-    let mut builder = IndexBuilder::new();
-    for meta in &manifest.posts {
-        // The body as the reader sees it (Markdown rendered, mojibake repaired), so a
-        // snippet computed in the browser from the same HTML finds the same words.
-        let body = by_file
+    // The body as the reader sees it (Markdown rendered, mojibake repaired), so a snippet
+    // computed in the browser from the same HTML finds the same words.
+    let body = |meta: &PostMeta| {
+        by_file
             .get(meta.file.as_str())
             .and_then(|source| Post::parse(&meta.file, source).ok())
             .map(|post| html_text(&post.html))
-            .unwrap_or_default();
+            .unwrap_or_default()
+    };
+    // Natively (publishing a whole blog) every core renders; the order is kept.
+    #[cfg(not(target_arch = "wasm32"))]
+    let bodies: Vec<String> = {
+        use rayon::prelude::*;
+        manifest.posts.par_iter().map(body).collect()
+    };
+    #[cfg(target_arch = "wasm32")]
+    let bodies: Vec<String> = manifest.posts.iter().map(body).collect();
+    let mut builder = IndexBuilder::new();
+    for (meta, body) in manifest.posts.iter().zip(bodies) {
         builder.add(meta, &body);
     }
     builder.finish()
@@ -41,7 +51,6 @@ pub fn index_posts(manifest: &PostIndex, sources: &[(String, String)]) -> IndexF
 mod tests {
     use super::*;
     use crate::date::PostDate;
-    use crate::post::PostMeta;
 
     fn meta(slug: &str, title: &str, tags: &[&str], description: &str) -> PostMeta {
         PostMeta {

@@ -159,8 +159,10 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
     // Every post is published in this blog's own form, named after its address, whatever
     // its file was called or written for.
     let mut published = Vec::with_capacity(manifest.posts.len());
+    let by_path: std::collections::HashMap<&str, &Imported> =
+        imported.iter().map(|p| (p.path.as_str(), p)).collect();
     for meta in &mut manifest.posts {
-        let Some(post) = imported.iter().find(|p| p.path == meta.file) else {
+        let Some(post) = by_path.get(meta.file.as_str()) else {
             continue;
         };
         meta.file = format!("{}.md", meta.slug);
@@ -188,9 +190,13 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
         if !mine.is_empty() {
             *text = import::with_diagrams(text, &slug, &mine);
         }
-        let path = out.join(&*file);
-        std::fs::write(&path, &*text)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    {
+        use rayon::prelude::*;
+        published.par_iter().try_for_each(|(file, text)| {
+            let path = out.join(file);
+            std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+        })?;
     }
     if args.show_problems {
         // While writing, opening a broken post explains what is wrong: its source is
@@ -355,14 +361,14 @@ fn publish_resources(
 fn write_contexts(manifest: &PostIndex, dir: &Path) -> Result<()> {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    use rayon::prelude::*;
     let related = RelatedIndex::new(manifest);
-    for post in &manifest.posts {
+    manifest.posts.par_iter().try_for_each(|post| {
         let context = manifest.context_for(&post.slug, &related);
         let json = serde_json::to_string(&context).context("cannot write a post's context")?;
         let file = dir.join(format!("{}.json", post.slug));
-        std::fs::write(&file, json).with_context(|| format!("cannot write {}", file.display()))?;
-    }
-    Ok(())
+        std::fs::write(&file, json).with_context(|| format!("cannot write {}", file.display()))
+    })
 }
 
 /// Writes the search index into `dir`, replacing the previous build's.
