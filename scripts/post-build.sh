@@ -44,8 +44,9 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/blog_embed.wasm"
   optimise "$staging/embed/author-card-wasm_bg.wasm"
 fi
-# Release builds get a real HTML page for every route, feeds, sitemap and precompressed files,
-# rendered natively by the app's own components (src/bin/prerender.rs).
+# Release builds get a real HTML page for every route, feeds, sitemap and (with `precompress:`
+# in site.yaml) precompressed files, rendered natively by the app's own components
+# (src/bin/prerender/).
 # BLOG_PRERENDER=0 leaves the app shell alone (the benchmark prerenders other corpora into it).
 if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ "${BLOG_PRERENDER:-1}" != 0 ]; then
   cargo run --quiet --offline --profile tool --bin prerender -- --dist "$staging" --base "${TRUNK_PUBLIC_URL:-/}"

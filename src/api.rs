@@ -1,5 +1,7 @@
-//! The only module that touches the network: fetches the post index and posts, then hands
-//! the text to `blog_core` to parse.
+//! The app's data from the network: the post index, list pages, posts' contexts, the search
+//! index and posts, each fetched with a timeout and a message worded for the reader. Posts
+//! are parsed by the post reader in the browser (`crate::reader` loads it) and by
+//! `blog_core` natively, when prerendering.
 
 use std::fmt;
 use std::sync::Arc;
@@ -47,6 +49,16 @@ pub enum LoadError {
     },
     /// The post was fetched but cannot be read: the reason, `posts/x.md:3: …`.
     Invalid(String),
+    /// The site was deployed again while the page was open: its parts no longer fit.
+    Outdated,
+    /// The server answered a data file with a web page (an SPA fallback for a missing file,
+    /// or a site not built with `trunk build`).
+    NotData {
+        /// What was being fetched.
+        what: String,
+        /// Which file, as a site path.
+        file: String,
+    },
     /// A data file the build wrote (the index, a list page, a post's context) was fetched
     /// but cannot be read.
     BadData {
@@ -92,6 +104,13 @@ impl fmt::Display for LoadError {
                 )
             }
             LoadError::Invalid(e) => write!(f, "This post cannot be shown: {e}"),
+            LoadError::Outdated => f.write_str(
+                "The site was updated while this page was open. Reload the page to read on.",
+            ),
+            LoadError::NotData { what, file } => write!(
+                f,
+                "Could not read {what}: the server sent a web page instead of {file} (was the site built with `trunk build`?)."
+            ),
             LoadError::BadData { what, file, reason } => {
                 write!(f, "Could not read {what}: {file} is damaged ({reason}).")
             }
@@ -144,7 +163,7 @@ async fn fetch_text(url: &str, what: &str) -> Result<(u16, String), LoadError> {
 }
 
 /// Whether the browser says it has no network.
-fn is_offline() -> bool {
+pub(crate) fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
@@ -242,7 +261,7 @@ pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, Load
     match fetch_json(base, &path, "the list of posts").await {
         Err(LoadError::Status { status: 404, .. }) => Err(LoadError::NotFound),
         // An SPA fallback answers a missing page with the app's own HTML.
-        Err(LoadError::BadData { .. }) if number > 1 => Err(LoadError::NotFound),
+        Err(LoadError::NotData { .. }) if number > 1 => Err(LoadError::NotFound),
         other => other,
     }
 }
@@ -288,6 +307,10 @@ pub async fn fetch_search_shard(base: &str, path: &str) -> Result<Shard, LoadErr
 fn search_error(error: LoadError) -> LoadError {
     match error {
         LoadError::BadData { file, reason, .. } => LoadError::BadSearchIndex { file, reason },
+        LoadError::NotData { file, .. } => LoadError::BadSearchIndex {
+            file,
+            reason: "the server sent a web page instead".into(),
+        },
         other => other,
     }
 }
@@ -333,11 +356,9 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
         });
     }
     if looks_like_html_page(&text) {
-        return Err(LoadError::BadData {
+        return Err(LoadError::NotData {
             what: what.to_string(),
             file: data_file(path),
-            reason: "the server sent a web page instead (was the site built with `trunk build`?)"
-                .into(),
         });
     }
     serde_json::from_str(&text).map_err(|e| LoadError::BadData {
@@ -347,13 +368,13 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Fetches and parses the post with this slug from the site under `base`. `manifest` (when
+/// Fetches and parses the post with this slug from the site under `base`. `index` (when
 /// it loaded) maps the slug to its file and supplies the author registry; without it the
 /// file is guessed from the slug.
 pub async fn fetch_post(
     site: AppState,
     slug: &str,
-    manifest: Option<&PostIndex>,
+    index: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
     let base = site.base();
     let base = base.as_str();
@@ -361,7 +382,7 @@ pub async fn fetch_post(
     if !is_valid_slug(slug) {
         return Err(LoadError::NotFound);
     }
-    let file = manifest
+    let file = index
         .and_then(|m| m.post(slug))
         .map(|meta| meta.file.clone())
         .unwrap_or_else(|| format!("{slug}.md"));
@@ -378,13 +399,19 @@ pub async fn fetch_post(
         return Err(LoadError::NotFound);
     }
     let post = parse_post(site, &file, &text).await?;
-    finish_post(post, slug, manifest)
+    finish_post(post, slug, index)
 }
 
 /// Parses a post's text natively, with the content core.
 #[cfg(not(target_arch = "wasm32"))]
 async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {
-    Post::parse_at(file, text, &site.base()).map_err(|e| LoadError::Invalid(e.to_string()))
+    parse_natively(file, text, &site.base())
+}
+
+/// [`Post::parse_at`], its error made a [`LoadError`].
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_natively(file: &str, text: &str, base: &str) -> Result<Post, LoadError> {
+    Post::parse_at(file, text, base).map_err(|e| LoadError::Invalid(e.to_string()))
 }
 
 /// Parses a post's text in the browser, with the post reader (loaded the first time).
@@ -393,11 +420,21 @@ async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, Load
     /// What the reader answers (`crates/parser`).
     #[derive(serde::Deserialize)]
     struct Answer {
+        #[serde(default)]
+        format: u32,
         post: Option<Post>,
         error: Option<String>,
     }
     let reader = crate::reader::load(site).await?;
-    let damaged = |reason: String| LoadError::Invalid(format!("the post reader failed: {reason}"));
+    // A reader that fails (a trap kills its instance) is let go: asking again loads a
+    // fresh one, so the reader can retry.
+    let failed = |reason: String| {
+        crate::reader::forget(site);
+        LoadError::Network {
+            what: "the post reader".into(),
+            reason,
+        }
+    };
     let answer = reader
         .call3(
             &wasm_bindgen::JsValue::NULL,
@@ -405,18 +442,22 @@ async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, Load
             &text.into(),
             &site.base().into(),
         )
-        .map_err(|e| damaged(crate::reader::reason(&e)))?
+        .map_err(|e| failed(crate::reader::reason(&e)))?
         .as_string()
-        .ok_or_else(|| damaged("no answer".into()))?;
-    match serde_json::from_str::<Answer>(&answer) {
-        Ok(Answer {
+        .ok_or_else(|| failed("it gave no answer".into()))?;
+    let answer: Answer =
+        serde_json::from_str(&answer).map_err(|e| failed(format!("its answer is damaged: {e}")))?;
+    if answer.format != blog_core::post::POST_FORMAT {
+        return Err(LoadError::Outdated);
+    }
+    match answer {
+        Answer {
             post: Some(post), ..
-        }) => Ok(post),
-        Ok(Answer {
+        } => Ok(post),
+        Answer {
             error: Some(error), ..
-        }) => Err(LoadError::Invalid(error)),
-        Ok(_) => Err(damaged("an empty answer".into())),
-        Err(e) => Err(damaged(e.to_string())),
+        } => Err(LoadError::Invalid(error)),
+        _ => Err(failed("it gave an empty answer".into())),
     }
 }
 
@@ -454,7 +495,11 @@ pub fn loaded_post(site: AppState, slug: &str) -> Option<LoadedPost> {
 /// Starts loading a post the reader is likely to open next (pointer over or focus on its
 /// link), so the click finds it ready.
 pub fn prefetch_post(site: AppState, slug: &str, index: Option<Arc<PostIndex>>) {
-    if post_requested(site, slug) || !is_valid_slug(slug) {
+    let adopted = site
+        .visit()
+        .with(|c| c.articles.contains_key(slug))
+        .unwrap_or(false);
+    if adopted || post_requested(site, slug) || !is_valid_slug(slug) {
         return;
     }
     let slug = slug.to_string();
@@ -471,19 +516,14 @@ pub fn read_post(
     slug: &str,
     file: &str,
     text: &str,
-    manifest: Option<&PostIndex>,
+    index: Option<&PostIndex>,
 ) -> Result<LoadedPost, LoadError> {
-    let post = Post::parse_at(file, text, base).map_err(|e| LoadError::Invalid(e.to_string()))?;
-    finish_post(post, slug, manifest)
+    finish_post(parse_natively(file, text, base)?, slug, index)
 }
 
 /// A parsed post made ready to show: checked to be the one asked for, credited to the
 /// site's default author when it names none, its authors looked up in the registry.
-fn finish_post(
-    post: Post,
-    slug: &str,
-    manifest: Option<&PostIndex>,
-) -> Result<LoadedPost, LoadError> {
+fn finish_post(post: Post, slug: &str, index: Option<&PostIndex>) -> Result<LoadedPost, LoadError> {
     if post.meta.slug != slug {
         // The file was found by guessing, but the post names itself differently.
         return Err(LoadError::NotFound);
@@ -491,11 +531,11 @@ fn finish_post(
     let mut post = post;
     // A post naming no author was credited to the site's default author by the build.
     if post.meta.authors.is_empty() {
-        if let Some(entry) = manifest.and_then(|m| m.post(slug)) {
+        if let Some(entry) = index.and_then(|m| m.post(slug)) {
             post.meta.authors = entry.authors.clone();
         }
     }
-    let registry = manifest.map(|m| m.authors.as_slice()).unwrap_or_default();
+    let registry = index.map(|m| m.authors.as_slice()).unwrap_or_default();
     let authors = author::resolve(registry, &post.meta.authors);
     Ok(LoadedPost { post, authors })
 }

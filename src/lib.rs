@@ -1,7 +1,8 @@
 //! The blog app: routes, site chrome and the data every page shares.
 //!
-//! Pages live in [`pages`], reusable pieces in [`components`], and all network access in
-//! [`api`]; parsing is delegated to the pure `blog_core` crate.
+//! Pages live in [`pages`], reusable pieces in [`components`], data from the network in
+//! [`api`], and the visit's cache in [`visit`]. Parsing is the pure `blog_core` crate's: in
+//! the browser through the separately loaded post reader, natively directly.
 
 // Leptos views are nested types; the article page's is deep enough to need more room when
 // rendered natively by the prerender tool.

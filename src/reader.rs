@@ -54,6 +54,11 @@ pub async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
         .await
 }
 
+/// Lets the loaded reader go (it failed): the next post asks for a fresh one.
+pub fn forget(site: AppState) {
+    site.visit().with(|c| c.readers.clear());
+}
+
 /// Imports the reader's glue from `script`, starts its wasm from `wasm`, and returns its
 /// `parse_post`.
 async fn start(script: &str, wasm: &str) -> Result<js_sys::Function, LoadError> {
@@ -79,7 +84,7 @@ async fn start(script: &str, wasm: &str) -> Result<js_sys::Function, LoadError> 
 /// A failed load as the reader is told of it.
 fn failed(error: JsValue) -> LoadError {
     let what = WHAT.to_string();
-    if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+    if crate::api::is_offline() {
         LoadError::Offline { what }
     } else {
         LoadError::Network {

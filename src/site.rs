@@ -113,7 +113,7 @@ pub struct AppState {
     /// The post index: `None` until a page asks for it (a prerendered post or list page
     /// carries what it shows, and a large blog's index is big), then fetched once. Shared
     /// (`Arc`): at 10,000 posts it is megabytes, and many views read it.
-    manifest: LocalResource<Option<Result<Arc<PostIndex>, LoadError>>>,
+    index: LocalResource<Option<Result<Arc<PostIndex>, LoadError>>>,
     /// Whether a page has asked for the index.
     wanted: RwSignal<bool>,
     /// The site's name, description and links: embedded, else fetched (`trunk serve`).
@@ -150,7 +150,7 @@ impl AppState {
         let embedded_index = StoredValue::new(index);
         let wanted = RwSignal::new(false);
         let fetch_base = base.clone();
-        let manifest = LocalResource::new(move || {
+        let index_resource = LocalResource::new(move || {
             let preloaded = embedded_index.get_value();
             let wanted = wanted.get();
             let base = fetch_base.clone();
@@ -181,7 +181,7 @@ impl AppState {
             visit,
             source: StoredValue::new(source),
             site_url: StoredValue::new(data.site_url),
-            manifest,
+            index: index_resource,
             wanted,
         }
     }
@@ -192,18 +192,18 @@ impl AppState {
         if !self.wanted.get_untracked() {
             self.wanted.set(true);
         }
-        self.manifest.get().flatten()
+        self.index.get().flatten()
     }
 
     /// Loads the post index again (after a failure).
     pub fn refetch_index(&self) {
-        self.manifest.refetch();
+        self.index.refetch();
     }
 
     /// The post index if it is embedded or already loaded; never starts a fetch.
     pub fn index_if_loaded(&self) -> Option<Arc<PostIndex>> {
         self.preloaded_index()
-            .or_else(|| self.manifest.get_untracked().flatten().and_then(Result::ok))
+            .or_else(|| self.index.get_untracked().flatten().and_then(Result::ok))
     }
 
     /// The site's name, description, language and links (reactive).

@@ -91,9 +91,14 @@ impl Visit {
                 shared
             }
         };
-        let result = shared.await;
+        let result = shared.clone().await;
         if result.is_err() {
-            self.with(|c| loads(c).remove(key));
+            // Only this load: a newer one for the key may have started since.
+            self.with(|c| {
+                if loads(c).get(key).is_some_and(|l| l.ptr_eq(&shared)) {
+                    loads(c).remove(key);
+                }
+            });
         }
         result
     }

@@ -1,5 +1,5 @@
-//! Reusable view pieces. Each takes its data through typed props and fetches nothing, so it
-//! can be mounted anywhere, including outside the blog.
+//! Reusable view pieces, each taking its data through typed props. The author card and its
+//! image, which also show outside the blog, are the `blog-ui` crate's.
 
 pub mod error_view;
 pub mod page_head;

@@ -27,7 +27,8 @@ pub fn PageHead(
     });
 }
 
-/// Sets the document's title and description (`None` for a page without one).
+/// Sets the document's title and description (empty for a page without one, which removes
+/// the previous page's).
 pub fn set_head(title: &str, description: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

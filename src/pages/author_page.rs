@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use blog_core::html;
 use blog_core::index::PostIndex;
 use blog_core::routes::{self, under_base};
 use leptos::prelude::*;
@@ -47,13 +48,16 @@ fn EmbedSnippets(
     name: String,
 ) -> impl IntoView {
     let blog = expect_context::<AppState>().site_url();
-    let at = |path: &str| under_base(&blog, path);
+    // The snippets are HTML people paste: every value in them is escaped.
+    let at = |path: &str| html::escape(&under_base(&blog, path));
+    let (id, name) = (html::escape(&id), html::escape(&name));
     let script = format!(
         "<script src=\"{}\" data-author=\"{id}\" async></script>",
         at(routes::EMBED_SCRIPT)
     );
     let element = format!(
         "<author-card author=\"{id}\" theme=\"auto\">\n  <a href=\"{}/\">{name}</a>\n</author-card>",
+        // The folder form, as the card's script links it.
         at(&routes::author(&id))
     );
     let iframe = format!(

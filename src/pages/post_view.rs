@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::markdown::{table_of_contents_when, Heading};
+use blog_core::pages::PostProblem;
 use blog_core::post::PostMeta;
 use blog_core::routes::{self, under_base};
 use blog_core::slug::term_slug;
@@ -213,12 +214,12 @@ fn PostResult(
             view! { <NotFound what=format!("There is no post called “{slug}”.") /> }.into_any()
         }
         Err(LoadError::Invalid(e)) => view! {
-            <PageHead page=blog_core::pages::post_problem(&slug, "Post cannot be shown") />
+            <PageHead page=blog_core::pages::post_problem(&slug, PostProblem::Unreadable) />
             <ErrorView title="This post cannot be shown" message=e.to_string() />
         }
         .into_any(),
         Err(e) => view! {
-            <PageHead page=blog_core::pages::post_problem(&slug, "Post could not be loaded") />
+            <PageHead page=blog_core::pages::post_problem(&slug, PostProblem::Unavailable) />
             <ErrorView title="This post could not be loaded" message=e.to_string() on_retry=on_retry />
         }
         .into_any(),
@@ -336,7 +337,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
         known
             .clone()
             .or_else(|| context.get().flatten())
-            .map(|m| view! { <MoreReading manifest=m slug=slug.clone() /> })
+            .map(|m| view! { <MoreReading index=m slug=slug.clone() /> })
     };
     // The post arrives after the page loaded, so the browser could not scroll to a
     // `#section` in the URL itself; and in-page links (table of contents, footnotes) change
@@ -419,9 +420,9 @@ struct SeriesParts {
 
 impl SeriesParts {
     /// The series of post `slug`, when it has one with more than this post known.
-    fn of(manifest: &PostIndex, slug: &str) -> Option<SeriesParts> {
-        let name = manifest.post(slug)?.series.clone()?;
-        let posts: Vec<PostMeta> = manifest
+    fn of(index: &PostIndex, slug: &str) -> Option<SeriesParts> {
+        let name = index.post(slug)?.series.clone()?;
+        let posts: Vec<PostMeta> = index
             .posts_with(Taxonomy::Series, &term_slug(&name))
             .into_iter()
             .cloned()
@@ -435,19 +436,19 @@ impl SeriesParts {
 #[component]
 fn MoreReading(
     /// The post index, or the part of it around this post.
-    manifest: Arc<PostIndex>,
+    index: Arc<PostIndex>,
     /// The post being read.
     slug: String,
 ) -> impl IntoView {
     let link = |p: &PostMeta| (href(&routes::post(&p.slug)), p.title.clone());
-    let (older, newer) = manifest.neighbours(&slug);
+    let (older, newer) = index.neighbours(&slug);
     let older = older.map(link).map(|(href, title)| {
         view! { <a class="older" href=href rel="prev"><span>"← Previous"</span>" "{title}</a> }
     });
     let newer = newer.map(link).map(|(href, title)| {
         view! { <a class="newer" href=href rel="next"><span>"Next →"</span>" "{title}</a> }
     });
-    let series = SeriesParts::of(&manifest, &slug).map(|parts| {
+    let series = SeriesParts::of(&index, &slug).map(|parts| {
         let count = parts.posts.len();
         let items = parts
             .posts
@@ -468,7 +469,7 @@ fn MoreReading(
             </nav>
         }
     });
-    let related = manifest
+    let related = index
         .related(&slug, blog_core::index::RELATED_COUNT)
         .into_iter()
         .map(link)

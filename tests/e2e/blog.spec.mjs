@@ -152,6 +152,9 @@ test('the app takes the prerendered article over as it is: same element, selecti
   await page.locator('.post-header .tag').first().click();
   await expect(page.locator('.page-title')).toContainText('Posts tagged');
   expect(await page.evaluate(() => window.__started)).toBe(true);
+  // The article left with its page.
+  expect(await page.evaluate(() => window.__prerendered.isConnected)).toBe(false);
+  await expect(page.locator('article.post')).toHaveCount(0);
   await page.goBack();
   await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
   await expect.poll(kept).toBe(true);

@@ -89,7 +89,7 @@ impl PostDate {
         })
     }
 
-    /// The date as `YYYY-MM-DD`, the form stored in the manifest and used in `<time datetime>`.
+    /// The date as `YYYY-MM-DD`, the form stored in the post index and used in `<time datetime>`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }

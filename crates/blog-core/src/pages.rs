@@ -127,9 +127,21 @@ pub fn search(query: &str) -> PageMeta {
     )
 }
 
-/// A post's page when the post cannot be shown; `title` says so ("Post could not be
-/// loaded"). Never prerendered: only the app shows it.
-pub fn post_problem(slug: &str, title: &str) -> PageMeta {
+/// Why a post's page shows no post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostProblem {
+    /// The post was loaded but cannot be read (its front matter, say).
+    Unreadable,
+    /// The post could not be loaded (network, server, the post reader).
+    Unavailable,
+}
+
+/// A post's page when the post cannot be shown. Never prerendered: only the app shows it.
+pub fn post_problem(slug: &str, problem: PostProblem) -> PageMeta {
+    let title = match problem {
+        PostProblem::Unreadable => "Post cannot be shown",
+        PostProblem::Unavailable => "Post could not be loaded",
+    };
     PageMeta::website(routes::post(slug), title.to_string(), String::new())
 }
 

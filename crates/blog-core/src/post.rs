@@ -10,7 +10,7 @@ use crate::markdown::{self, Heading, LinkContext};
 use crate::slug::is_valid_slug;
 use crate::url::{is_allowed_url, UrlUse};
 
-/// Everything about a post except its body: what the article list and the manifest need.
+/// Everything about a post except its body: what the article list and the post index need.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostMeta {
     /// URL slug: `/posts/<slug>`.
@@ -90,6 +90,11 @@ pub struct Post {
     /// before `<!--more-->`), so a page showing the body does not show it a second time.
     pub description_in_body: bool,
 }
+
+/// The form of [`Post`] the post reader (`crates/parser`) answers the app with. Raised when
+/// that form changes, so an app and a reader from different deploys (a tab opened before
+/// one) notice instead of misreading each other.
+pub const POST_FORMAT: u32 = 1;
 
 /// Hugo's and Jekyll's excerpt separator.
 const MORE: &str = "<!--more-->";

@@ -16,6 +16,12 @@ pub const POSTS: &str = "posts";
 pub const PAGE: &str = "page";
 /// First segment of an author's page: `/authors/<id>`.
 pub const AUTHORS: &str = "authors";
+/// First segment of a tag's page: `/tags/<term>`.
+pub const TAGS: &str = "tags";
+/// First segment of a category's page: `/categories/<term>`.
+pub const CATEGORIES: &str = "categories";
+/// First segment of a series' page: `/series/<term>`.
+pub const SERIES: &str = "series";
 /// The search page's segment: `/search`, `/search?q=…`.
 pub const SEARCH: &str = "search";
 
@@ -106,14 +112,30 @@ pub fn embedded_author(id: &str) -> String {
     format!("/embed/{AUTHORS}/{id}/")
 }
 
-/// The post reader (Markdown → HTML), a WebAssembly module the app loads only when it
-/// first opens a post itself; its JS glue and its wasm.
+/// The folder of the post reader (Markdown → HTML), a WebAssembly module the app loads
+/// only when it first opens a post itself.
+pub const PARSER_DIR: &str = "/parser/";
+/// The post reader's JS glue.
 pub const PARSER_SCRIPT: &str = "/parser/blog-parser.js";
 /// The post reader's WebAssembly.
 pub const PARSER_WASM: &str = "/parser/blog-parser_bg.wasm";
 
 /// The script that puts an author's card on another website (`<author-card>`).
 pub const EMBED_SCRIPT: &str = "/embed/author-card.js";
+/// The author registry the card's script reads.
+pub const EMBED_AUTHORS: &str = "/embed/authors.json";
+/// The card's stylesheet, for the card pages of hosts that allow no scripts.
+pub const EMBED_CARD_CSS: &str = "/embed/card.css";
+/// The service worker (offline reading).
+pub const SERVICE_WORKER: &str = "/sw.js";
+/// The empty app page the service worker serves offline for a page not read before.
+pub const OFFLINE_SHELL: &str = "/shell.html";
+/// JavaScript the app's glue imports (wasm-bindgen snippets).
+pub const SNIPPETS_DIR: &str = "/snippets/";
+/// Images the site ships (`public/images/`), which the service worker keeps once shown.
+pub const IMAGES_DIR: &str = "/images/";
+/// The file static hosts serve for unknown paths (GitHub Pages, Netlify, Cloudflare).
+pub const NOT_FOUND_FILE: &str = "/404.html";
 
 /// The search page for `query`: `/search?q=r%C3%A9sum%C3%A9`, or `/search` for an empty
 /// query. The query is form-encoded (RFC 3986 unreserved characters kept, space as `+`).
@@ -196,6 +218,12 @@ mod tests {
             assert_eq!(post_slug(path), want, "{path}");
         }
         assert_eq!(post_slug(&post("hello")), Some("hello"));
+    }
+
+    #[test]
+    fn the_readers_files_are_in_its_folder() {
+        assert!(PARSER_SCRIPT.starts_with(PARSER_DIR));
+        assert!(PARSER_WASM.starts_with(PARSER_DIR));
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl Node {
             .transpose()
     }
 
-    /// `true` / `false` (also `yes` / `no`, and capitalised) under `key`.
+    /// `true` / `false` under `key` (also `True`, `TRUE`, `False`, `FALSE`, `yes`, `no`).
     pub fn flag(&self, key: &str) -> Result<Option<bool>, FieldError> {
         let Some(node) = self.field(key) else {
             return Ok(None);

@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 
 /// Renders the card for `author` (one entry of the blog's `authors.json`, as the loader
-/// parsed it) into `target`. `blog_base` is the blog's absolute base URL: paths in the
+/// parsed it, or that entry as JSON text, as loaders before it passed it) into `target`. `blog_base` is the blog's absolute base URL: paths in the
 /// registry are relative to the blog, and on another site they must be absolute. The entry
 /// is read field by field rather than through a JSON library, which would be a fifth of
 /// this module.
@@ -22,6 +22,13 @@ pub fn mount_author_card(
     use blog_core::routes::under_base;
     use blog_ui::author_card::AuthorCard;
     use leptos::prelude::*;
+
+    // Loaders cached from before passed the entry as JSON text: read that too.
+    let author = match author.as_string() {
+        Some(json) => js_sys::JSON::parse(&json)
+            .map_err(|_| JsValue::from_str("the author data is not valid JSON"))?,
+        None => author,
+    };
 
     let text = |value: &JsValue, key: &str| {
         js_sys::Reflect::get(value, &key.into())

@@ -13,18 +13,17 @@ use leptos::prelude::*;
 use rustblog::components::author_card::AuthorCard;
 
 /// Writes the card's files under `dist/embed/`.
-pub(crate) fn write(dist: &Path, manifest: &PostIndex, language: &str) -> Result<()> {
-    let embed = dist.join("embed");
-    let loader = crate::read_file(&embed.join("author-card.js"))?;
+pub(crate) fn write(dist: &Path, index: &PostIndex, language: &str) -> Result<()> {
+    let loader = crate::read_file(&crate::in_dist(dist, routes::EMBED_SCRIPT))?;
     let css = loader
         .split_once("const CSS = `")
         .and_then(|(_, rest)| rest.split_once("`;"))
         .map(|(css, _)| css)
         .context("embed/author-card.js has no `const CSS = `...`;` block")?;
-    crate::write_file(&embed.join("card.css"), css)?;
-    let json = serde_json::to_string(&manifest.authors).context("cannot list the authors")?;
-    crate::write_file(&embed.join("authors.json"), &json)?;
-    for author in &manifest.authors {
+    crate::write_file(&crate::in_dist(dist, routes::EMBED_CARD_CSS), css)?;
+    let json = serde_json::to_string(&index.authors).context("cannot list the authors")?;
+    crate::write_file(&crate::in_dist(dist, routes::EMBED_AUTHORS), &json)?;
+    for author in &index.authors {
         let name = html::escape(&author.name);
         let card = Owner::new().with(|| view! { <AuthorCard author=author.clone() /> }.to_html());
         let page = format!(

@@ -53,11 +53,11 @@ fn run() -> anyhow::Result<()> {
     } = options::parse()?;
     let _ = any_spawner::Executor::init_futures_executor();
     let template = template::prepare(&dist, &site, &theme_css)?;
-    let index = in_dist(&dist, routes::INDEX_DATA);
-    let manifest: PostIndex = serde_json::from_str(&read_file(&index)?)
-        .with_context(|| format!("{} is not a post index", index.display()))?;
-    let written = pages::write_all(&dist, &template, &site, &manifest)?;
-    embeds::write(&dist, &manifest, &site.info.language)?;
+    let index_file = in_dist(&dist, routes::INDEX_DATA);
+    let index: PostIndex = serde_json::from_str(&read_file(&index_file)?)
+        .with_context(|| format!("{} is not a post index", index_file.display()))?;
+    let written = pages::write_all(&dist, &template, &site, &index)?;
+    embeds::write(&dist, &index, &site.info.language)?;
     offline::write(&dist, &template, &site)?;
     add_csp_header(&dist, &template.policy)?;
     let compressed = if precompress {

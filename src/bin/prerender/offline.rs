@@ -30,8 +30,8 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
             "    <meta name=\"robots\" content=\"noindex\" />\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
         ),
     )?;
-    crate::write_file(&dist.join("shell.html"), &shell)?;
-    let mut files = vec![format!("{base}shell.html")];
+    crate::write_file(&in_dist(dist, routes::OFFLINE_SHELL), &shell)?;
+    let mut files = vec![under_base(base, routes::OFFLINE_SHELL)];
     let entries =
         std::fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))?;
     for entry in entries.flatten() {
@@ -46,23 +46,21 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
     }
     // JavaScript the app's glue imports (wasm-bindgen snippets, in folders named by a hash).
     files.extend(
-        snippets(&dist.join("snippets"))?
+        snippets(&in_dist(dist, routes::SNIPPETS_DIR))?
             .into_iter()
-            .map(|path| under_base(base, &format!("/snippets/{path}"))),
+            .map(|path| under_base(base, &format!("{}{path}", routes::SNIPPETS_DIR))),
     );
-    // The post reader, which the app loads when it first opens a post itself: kept like the
-    // app, so posts read before still open offline. Its names carry no hash, so its
-    // contents go into the build id below.
-    let reader = in_dist(dist, routes::PARSER_SCRIPT);
-    let reader_files = [routes::PARSER_SCRIPT, routes::PARSER_WASM];
+    // The post reader, which the app loads when it first opens a post itself, is not
+    // fetched at install (a visit that never needs it never downloads it); the worker keeps
+    // it once used, so posts read before still open offline. Its names carry no hash, so
+    // its contents go into the build id below: a new reader means a new worker.
     let mut reader_bytes = Vec::new();
-    if reader.exists() {
-        for path in reader_files {
+    if in_dist(dist, routes::PARSER_SCRIPT).exists() {
+        for path in [routes::PARSER_SCRIPT, routes::PARSER_WASM] {
             let file = in_dist(dist, path);
             reader_bytes.push(
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?,
             );
-            files.push(under_base(base, path));
         }
     }
     files.sort();
@@ -84,8 +82,15 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
     let worker = include_str!("sw.js")
         .replace("__BUILD__", &build)
         .replace("__BASE__", base)
-        .replace("__APP_FILES__", &list);
-    crate::write_file(&dist.join("sw.js"), &worker)
+        .replace("__APP_FILES__", &list)
+        .replace("__SHELL__", &under_base(base, routes::OFFLINE_SHELL))
+        .replace(
+            "__POSTS__",
+            &under_base(base, &format!("/{}/", routes::POSTS)),
+        )
+        .replace("__IMAGES__", &under_base(base, routes::IMAGES_DIR))
+        .replace("__READER__", &under_base(base, routes::PARSER_DIR));
+    crate::write_file(&in_dist(dist, routes::SERVICE_WORKER), &worker)
 }
 
 /// The files under `dir` (wasm-bindgen's `snippets/`), as paths relative to it; none when

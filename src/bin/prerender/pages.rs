@@ -34,9 +34,9 @@ pub(crate) fn write_all(
     dist: &Path,
     template: &Template,
     site: &PublishedSite,
-    manifest: &PostIndex,
+    index: &PostIndex,
 ) -> Result<Written> {
-    let related = RelatedIndex::new(manifest);
+    let related = RelatedIndex::new(index);
     let page = |content: Embedded, source: Option<PostSource>, meta: PageMeta| -> Result<()> {
         let settings = AppStart {
             base: site.base.clone(),
@@ -50,7 +50,7 @@ pub(crate) fn write_all(
         };
         let html = template.render(site, &meta, settings)?;
         let file = if meta.path == routes::NOT_FOUND {
-            dist.join("404.html")
+            in_dist(dist, routes::NOT_FOUND_FILE)
         } else {
             in_dist(dist, &meta.path).join("index.html")
         };
@@ -58,7 +58,7 @@ pub(crate) fn write_all(
     };
     let mut sitemap: Vec<Listed> = vec![(
         routes::HOME.to_string(),
-        manifest.posts.first().map(|p| p.date),
+        index.posts.first().map(|p| p.date),
     )];
 
     // The list's pages as `blogtool publish` cut them (posts/pages/N.json).
@@ -75,26 +75,26 @@ pub(crate) fn write_all(
         }
         page(Embedded::List(list), None, meta)?;
     }
-    page(Embedded::Index(manifest.clone()), None, pages::not_found())?;
+    page(Embedded::Index(index.clone()), None, pages::not_found())?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
     page(Embedded::Nothing, None, pages::search(""))?;
 
-    let total = manifest.posts.len();
+    let total = index.posts.len();
     let done = AtomicUsize::new(0);
     // Every post's page and feed entry, on all cores (each page is rendered on its own);
     // the order is kept for the sitemap and the feeds.
-    let posts: Vec<Result<(Listed, FeedEntry)>> = manifest
+    let posts: Vec<Result<(Listed, FeedEntry)>> = index
         .posts
         .par_iter()
         .map(|meta| {
             let source = read_file(&in_dist(dist, &routes::post_source(&meta.file)))?;
-            let authors = author::resolve(&manifest.authors, &meta.authors);
+            let authors = author::resolve(&index.authors, &meta.authors);
             let head = pages::post(meta, authors.clone());
             let listed = (head.path.clone(), Some(meta.updated.unwrap_or(meta.date)));
             let embedded = Embedded::Post {
                 slug: meta.slug.clone(),
-                context: manifest.context_for(&meta.slug, &related),
+                context: index.context_for(&meta.slug, &related),
             };
             let markdown = PostSource {
                 slug: meta.slug.clone(),
@@ -120,29 +120,29 @@ pub(crate) fn write_all(
         sitemap.push(listed);
         feed.push(entry);
     }
-    write_redirects(dist, site, manifest)?;
+    write_redirects(dist, site, index)?;
     for taxonomy in Taxonomy::ALL {
-        for term in manifest.terms(taxonomy) {
+        for term in index.terms(taxonomy) {
             let meta = pages::term(taxonomy, &term.name, term.count);
             sitemap.push((meta.path.clone(), None));
-            page(Embedded::Index(manifest.clone()), None, meta)?;
+            page(Embedded::Index(index.clone()), None, meta)?;
         }
     }
-    let mut author_ids: Vec<String> = manifest.authors.iter().map(|a| a.id.clone()).collect();
-    for meta in &manifest.posts {
-        for a in author::resolve(&manifest.authors, &meta.authors) {
+    let mut author_ids: Vec<String> = index.authors.iter().map(|a| a.id.clone()).collect();
+    for meta in &index.posts {
+        for a in author::resolve(&index.authors, &meta.authors) {
             if !author_ids.contains(&a.id) {
                 author_ids.push(a.id);
             }
         }
     }
     for id in author_ids {
-        let Some(a) = manifest.author(&id) else {
+        let Some(a) = index.author(&id) else {
             continue;
         };
         let meta = pages::author(&a);
         sitemap.push((meta.path.clone(), None));
-        page(Embedded::Index(manifest.clone()), None, meta)?;
+        page(Embedded::Index(index.clone()), None, meta)?;
     }
 
     write_file(
@@ -176,8 +176,8 @@ fn progress(done: usize, total: usize) {
 /// Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep working:
 /// each is a small page that sends readers and crawlers to the post. An alias that is not
 /// a usable path, or that is already a page, is skipped with a warning.
-fn write_redirects(dist: &Path, site: &PublishedSite, manifest: &PostIndex) -> Result<()> {
-    for meta in &manifest.posts {
+fn write_redirects(dist: &Path, site: &PublishedSite, index: &PostIndex) -> Result<()> {
+    for meta in &index.posts {
         let path = routes::post(&meta.slug);
         let (target, canonical) = (under_base(&site.base, &path), site.url(&path));
         for alias in &meta.aliases {

@@ -1,13 +1,18 @@
 // The blog's service worker, written into dist/ by the prerender tool (which fills in the
 // build id and the app's files). Keeps the blog readable without a network:
-// - the app (its .js and .wasm, the post reader it loads on demand, an empty page shell) is
-//   cached when the worker installs;
+// - the app (its .js and .wasm, an empty page shell) is cached when the worker installs, and
+//   the post reader the app loads on demand once it is used;
 // - every page and post the reader opens is kept when it is fetched;
 // - pages, posts and indexes always come from the network first, so a new deploy shows on
 //   the next visit; the cache answers only when the network cannot.
 const BUILD = '__BUILD__';
 const BASE = '__BASE__';
 const APP_FILES = __APP_FILES__;
+// Where posts, images and the post reader are, and the offline page (from the routes).
+const POSTS = '__POSTS__';
+const IMAGES = '__IMAGES__';
+const READER = '__READER__';
+const SHELL = '__SHELL__';
 const APP = `app-${BUILD}`;
 // What the reader has read: kept across deploys, so a post read last week still opens.
 const READ = 'read-v1';
@@ -55,11 +60,12 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
   if (request.mode === 'navigate') {
     event.respondWith(page(request, url));
-  } else if (url.pathname.startsWith(`${BASE}posts/`) || url.pathname.startsWith(`${BASE}images/`)) {
+  } else if (url.pathname.startsWith(POSTS) || url.pathname.startsWith(IMAGES)) {
     // Posts and what they show (images, diagrams): kept once read, across deploys.
     event.respondWith(networkFirst(request));
-  } else if (HASHED.test(url.pathname) || APP_FILES.includes(url.pathname)) {
-    // The app's files, and the post reader it loads when it first opens a post itself.
+  } else if (HASHED.test(url.pathname) || APP_FILES.includes(url.pathname) || url.pathname.startsWith(READER)) {
+    // The app's files, and the post reader it loads when it first opens a post itself
+    // (kept once used, with the app's files of this build).
     event.respondWith(cacheFirst(request));
   }
 });
@@ -106,7 +112,7 @@ async function page(request, url) {
   } catch (error) {
     const cached = await caches.match(keyOf(url), { ignoreVary: true });
     if (cached) return cached;
-    const shell = await caches.match(`${BASE}shell.html`);
+    const shell = await caches.match(SHELL);
     if (shell) return shell;
     throw error;
   }

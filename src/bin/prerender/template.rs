@@ -12,6 +12,7 @@ use anyhow::{bail, Context, Result};
 use blog_core::html;
 use blog_core::pages::PageMeta;
 use blog_core::publish::{self, PublishedSite};
+use blog_core::routes;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use rustblog::site::AppStart;
@@ -73,19 +74,20 @@ pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Res
         &page,
         "</head>",
         &format!(
-            "    <meta name=\"service-worker\" content=\"{}sw.js\" />\n  </head>",
-            site.base
+            "    <meta name=\"service-worker\" content=\"{}\" />\n  </head>",
+            site.path(routes::SERVICE_WORKER)
         ),
     )?;
     Ok(Template { html: page, policy })
 }
 
-/// JSON for a `<script type="application/json">` element: `</` is escaped so the text
-/// cannot close the element early.
+/// JSON for a `<script type="application/json">` element. Every `<` is written `\u003c`
+/// (JSON has `<` only inside strings, where the escape means the same): neither `</script>`
+/// nor `<!--` in a title or description can end the element early or swallow the page.
 pub(crate) fn script_json<T: serde::Serialize>(value: &T) -> Result<String> {
     Ok(serde_json::to_string(value)
         .context("cannot write a page's embedded data")?
-        .replace("</", "<\\/"))
+        .replace('<', "\\u003c"))
 }
 
 impl Template {
@@ -276,6 +278,16 @@ mod tests {
         assert!(
             err.to_string().contains("index.html has no `</head>`"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn embedded_data_cannot_end_its_script_element() {
+        let json = script_json(&"</script><!--<script>").unwrap();
+        assert!(!json.contains('<'), "{json}");
+        assert_eq!(
+            serde_json::from_str::<String>(&json).unwrap(),
+            "</script><!--<script>"
         );
     }
 

@@ -64,7 +64,7 @@ pub struct RelatedIndex<'m> {
 }
 
 impl<'m> RelatedIndex<'m> {
-    /// Indexes the manifest's posts.
+    /// Indexes the post index's posts.
     pub fn new(manifest: &'m PostIndex) -> RelatedIndex<'m> {
         let unique = |mut v: Vec<String>| {
             v.sort_unstable();

@@ -23,9 +23,9 @@ impl Taxonomy {
     /// `/series/<term>`.
     pub const fn segment(self) -> &'static str {
         match self {
-            Taxonomy::Tags => "tags",
-            Taxonomy::Categories => "categories",
-            Taxonomy::Series => "series",
+            Taxonomy::Tags => crate::routes::TAGS,
+            Taxonomy::Categories => crate::routes::CATEGORIES,
+            Taxonomy::Series => crate::routes::SERIES,
         }
     }
 

@@ -16,7 +16,7 @@ pub use query::{
     evaluate, highlight, html_text, parse_query, shards_needed, snippet, Hit, Piece, QueryTerm,
 };
 
-/// Indexes the published posts of `manifest`, reading their bodies from `sources`
+/// Indexes the published posts of the post index `manifest`, reading their bodies from `sources`
 /// (`(file name, text)` pairs as given to [`PostIndex::build`]).
 pub fn index_posts(manifest: &PostIndex, sources: &[(String, String)]) -> IndexFiles {
     let by_file: HashMap<&str, &str> = sources
