@@ -186,12 +186,7 @@ fn AdoptedArticle(
     // The article is not Leptos's own node: it leaves with the view (and stays in the
     // visit's cache for the reader's return).
     on_cleanup(move || kept.with_value(|article| article.remove()));
-    let location = use_location();
-    let _ = Effect::watch(
-        move || location.hash.get(),
-        move |_, _, _| scroll_to_hash(),
-        false,
-    );
+    follow_fragment(false);
     view! {
         {head}
         <template node_ref=slot></template>
@@ -340,14 +335,8 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             .map(|m| view! { <MoreReading index=m slug=slug.clone() /> })
     };
     // The post arrives after the page loaded, so the browser could not scroll to a
-    // `#section` in the URL itself; and in-page links (table of contents, footnotes) change
-    // only the fragment. Scroll whenever the fragment is set, once the body is in place.
-    let location = use_location();
-    let _ = Effect::watch(
-        move || location.hash.get(),
-        move |_, _, _| scroll_to_hash(),
-        true,
-    );
+    // `#section` in the URL itself: scroll at once, the body being in place.
+    follow_fragment(true);
     view! {
         <PageHead page=blog_core::pages::post(&meta, authors.clone()) />
         <article class="post" lang=meta.lang.clone()>
@@ -530,6 +519,18 @@ fn copy_code(event: web_sys::MouseEvent) {
             std::time::Duration::from_secs(2),
         );
     });
+}
+
+/// Scrolls to the section the address names whenever its fragment changes (in-page links
+/// such as the table of contents and footnotes change only the fragment); `now` also
+/// scrolls at once.
+fn follow_fragment(now: bool) {
+    let location = use_location();
+    let _ = Effect::watch(
+        move || location.hash.get(),
+        move |_, _, _| scroll_to_hash(),
+        now,
+    );
 }
 
 /// Scrolls the element named by the URL's fragment into view, if there is one.
