@@ -71,7 +71,7 @@ impl Author {
 
 /// Parses `authors.yaml`: a map from author id to profile. URLs that are not `http(s)`,
 /// `mailto` or relative are rejected so a card link can never run script. Errors are
-/// `authors.yaml:LINE: message`.
+/// `posts/authors.yaml:LINE: message`, like the posts beside it.
 pub fn parse_registry(yaml: &str) -> Result<Vec<Author>, String> {
     let doc = yaml::parse(yaml).map_err(|e| at(e.line, e))?;
     let Value::Map(entries) = doc.value else {
@@ -91,7 +91,7 @@ const AUTHOR_KEYS: [&str; 5] = ["name", "website", "avatar", "bio", "links"];
 const LINK_KEYS: [&str; 2] = ["label", "url"];
 
 /// Keys in `authors.yaml` that no profile field has (a typo such as `avatr:` leaves the
-/// card without a picture), each as `authors.yaml:LINE: id: unknown key …` with the field
+/// card without a picture), each as `posts/authors.yaml:LINE: id: unknown key …` with the field
 /// it most likely means. Empty when the registry cannot be read (that is an error).
 pub fn registry_warnings(yaml: &str) -> Vec<String> {
     let Ok(Node {
@@ -113,9 +113,9 @@ pub fn registry_warnings(yaml: &str) -> Vec<String> {
     found
 }
 
-/// `authors.yaml:LINE: message`.
+/// `posts/authors.yaml:LINE: message`, like the posts beside it.
 fn at(line: usize, message: impl std::fmt::Display) -> String {
-    format!("authors.yaml:{line}: {message}")
+    format!("posts/authors.yaml:{line}: {message}")
 }
 
 /// One registry entry, checked: a valid id, a name, text where text belongs, safe URLs.
@@ -237,19 +237,19 @@ mod tests {
         let yaml = "ada:\n  name: Ada\n  links:\n    - label: Site\n      ulr: https://x.example\n";
         assert_eq!(
             parse_registry(yaml).unwrap_err(),
-            "authors.yaml:4: ada: a link needs a `url`"
+            "posts/authors.yaml:4: ada: a link needs a `url`"
         );
         assert_eq!(
             registry_warnings(yaml),
-            ["authors.yaml:5: ada: unknown key `ulr`; did you mean `url`? (it is ignored)"]
+            ["posts/authors.yaml:5: ada: unknown key `ulr`; did you mean `url`? (it is ignored)"]
         );
         assert_eq!(
             parse_registry("ada:\n  name: [A, B]\n").unwrap_err(),
-            "authors.yaml:2: ada: name must be text, found a list"
+            "posts/authors.yaml:2: ada: name must be text, found a list"
         );
         assert_eq!(
             parse_registry("ada:\n  bio: x\n").unwrap_err(),
-            "authors.yaml:1: ada: missing required field `name`"
+            "posts/authors.yaml:1: ada: missing required field `name`"
         );
     }
 

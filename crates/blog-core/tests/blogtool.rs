@@ -321,7 +321,7 @@ fn publish_follows_site_yaml_and_writes_the_search_index() {
     assert!(out.status.success(), "{}", stdout(&out));
     for expected in [
         "site.yaml:2: warning: unknown key `page-size`; did you mean `page_size`? (it is ignored)",
-        "authors.yaml:3: warning: ada: unknown key `avatr`; did you mean `avatar`? (it is ignored)",
+        "posts/authors.yaml:3: warning: ada: unknown key `avatr`; did you mean `avatar`? (it is ignored)",
     ] {
         assert!(stdout(&out).contains(expected), "{}", stdout(&out));
     }
