@@ -82,3 +82,19 @@ test('a post reader that fails to load says so, and retry loads it', async ({ pa
   await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
 });
+
+test('a post reader from another deploy is noticed: the reader is asked to reload', async ({ page }) => {
+  // What a tab opened before a deploy meets: the host now serves a reader whose answers
+  // have another form.
+  await page.route('**/parser/blog-parser.js*', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: 'export default async function init() {}\nexport function parse_post() { return JSON.stringify({ format: 999, error: "x" }); }\n',
+    }),
+  );
+  await openPostFromList(page);
+  const error = page.locator('.error-view');
+  await expect(error).toContainText('The site was updated while this page was open. Reload the page to read on.');
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});
