@@ -368,9 +368,9 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Fetches and parses the post with this slug from the site under `base`. `index` (when
-/// it loaded) maps the slug to its file and supplies the author registry; without it the
-/// file is guessed from the slug.
+/// Fetches and parses the post with this slug from the site. `index` (when it loaded) maps
+/// the slug to its file and supplies the author registry; without it the file is guessed
+/// from the slug.
 pub async fn fetch_post(
     site: AppState,
     slug: &str,
@@ -414,51 +414,10 @@ fn parse_natively(file: &str, text: &str, base: &str) -> Result<Post, LoadError>
     Post::parse_at(file, text, base).map_err(|e| LoadError::Invalid(e.to_string()))
 }
 
-/// Parses a post's text in the browser, with the post reader (loaded the first time).
+/// Parses a post's text in the browser, with the post reader.
 #[cfg(target_arch = "wasm32")]
 async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {
-    /// What the reader answers (`crates/parser`).
-    #[derive(serde::Deserialize)]
-    struct Answer {
-        #[serde(default)]
-        format: u32,
-        post: Option<Post>,
-        error: Option<String>,
-    }
-    let reader = crate::reader::load(site).await?;
-    // A reader that fails (a trap kills its instance) is let go: asking again loads a
-    // fresh one, so the reader can retry.
-    let failed = |reason: String| {
-        crate::reader::forget(site);
-        LoadError::Network {
-            what: "the post reader".into(),
-            reason,
-        }
-    };
-    let answer = reader
-        .call3(
-            &wasm_bindgen::JsValue::NULL,
-            &file.into(),
-            &text.into(),
-            &site.base().into(),
-        )
-        .map_err(|e| failed(crate::reader::reason(&e)))?
-        .as_string()
-        .ok_or_else(|| failed("it gave no answer".into()))?;
-    let answer: Answer =
-        serde_json::from_str(&answer).map_err(|e| failed(format!("its answer is damaged: {e}")))?;
-    if answer.format != blog_core::post::POST_FORMAT {
-        return Err(LoadError::Outdated);
-    }
-    match answer {
-        Answer {
-            post: Some(post), ..
-        } => Ok(post),
-        Answer {
-            error: Some(error), ..
-        } => Err(LoadError::Invalid(error)),
-        _ => Err(failed("it gave an empty answer".into())),
-    }
+    crate::reader::parse(site, file, text).await
 }
 
 /// The visit's posts.

@@ -1,8 +1,10 @@
-//! Loading the post reader: the WebAssembly module that parses Markdown (`crates/parser`,
-//! built beside the app into `parser/`). The app does not carry the parser: a first visit
-//! shows the prerendered article as it is, so the reader is loaded only when the app opens
-//! a post itself, once per visit (and kept for offline reading by the service worker).
+//! The post reader: the WebAssembly module that parses Markdown (`crates/parser`, built
+//! beside the app into `parser/`), loaded and asked to parse a post. The app does not carry
+//! the parser: a first visit shows the prerendered article as it is, so the reader is
+//! loaded only when the app opens a post itself, once per visit (and kept for offline
+//! reading by the service worker).
 
+use blog_core::post::{Post, POST_FORMAT};
 use blog_core::routes::{self, under_base};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,9 +30,56 @@ fn readers(cache: &mut VisitCache) -> &mut Loads<js_sys::Function> {
     &mut cache.readers
 }
 
+/// Parses the post `file` whose text is `text` with the reader (loaded the first time),
+/// for the site's base path. A reader from another deploy (another [`POST_FORMAT`]) is
+/// `Outdated`; a reader that fails (a trap kills its instance) is let go, so asking again
+/// loads a fresh one.
+pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {
+    /// What the reader answers (`crates/parser`).
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        #[serde(default)]
+        format: u32,
+        post: Option<Post>,
+        error: Option<String>,
+    }
+    let reader = load(site).await?;
+    let failed = |reason: String| {
+        site.visit().with(|c| c.readers.clear());
+        LoadError::Network {
+            what: WHAT.into(),
+            reason,
+        }
+    };
+    let answer = reader
+        .call3(
+            &JsValue::NULL,
+            &file.into(),
+            &text.into(),
+            &site.base().into(),
+        )
+        .map_err(|e| failed(reason(&e)))?
+        .as_string()
+        .ok_or_else(|| failed("it gave no answer".into()))?;
+    let answer: Answer =
+        serde_json::from_str(&answer).map_err(|e| failed(format!("its answer is damaged: {e}")))?;
+    if answer.format != POST_FORMAT {
+        return Err(LoadError::Outdated);
+    }
+    match answer {
+        Answer {
+            post: Some(post), ..
+        } => Ok(post),
+        Answer {
+            error: Some(error), ..
+        } => Err(LoadError::Invalid(error)),
+        _ => Err(failed("it gave an empty answer".into())),
+    }
+}
+
 /// The reader's `parse_post(file, text, base) -> JSON`, loaded the first time it is asked
 /// for. A failed load is not kept: asking again tries again.
-pub async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
+async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
     let visit = site.visit();
     let base = site.base();
     visit
@@ -52,11 +101,6 @@ pub async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
             start(&url, &under_base(&base, routes::PARSER_WASM)).await
         })
         .await
-}
-
-/// Lets the loaded reader go (it failed): the next post asks for a fresh one.
-pub fn forget(site: AppState) {
-    site.visit().with(|c| c.readers.clear());
 }
 
 /// Imports the reader's glue from `script`, starts its wasm from `wasm`, and returns its
@@ -95,7 +139,7 @@ fn failed(error: JsValue) -> LoadError {
 }
 
 /// A JavaScript error's message.
-pub fn reason(error: &JsValue) -> String {
+fn reason(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
