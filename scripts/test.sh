@@ -21,8 +21,11 @@ step "blogtool check on the shipped posts"
 scripts/blogtool check
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --offline -p rustblog --target wasm32-unknown-unknown --test web
-step "release build at the root (trunk build --release)"
-trunk build --release
+step "release build at the root (trunk build --release), in a Cargo target folder of its own"
+# Many users set CARGO_TARGET_DIR (one target folder for all their projects): the build's
+# hooks must find what Cargo built there. This is the first release build, so nothing of
+# that kind is under target/ to be found by mistake.
+CARGO_TARGET_DIR="$PWD/target/own-target-dir" trunk build --release
 step "release build under a sub-path (/blog/), with three posts per list page"
 BLOG_SITE_CONFIG=tests/e2e/fixtures/site-blog.yaml BLOG_PAGE_SIZE=3 trunk build --release --public-url /blog/ --dist target/dist-blog
 step "release build of the migration fixtures (posts written for other engines), under /blog/"
