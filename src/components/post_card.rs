@@ -122,6 +122,10 @@ pub fn PostFacts(
     view! {
         <p class="post-facts">
             <time datetime=meta.date.iso()>{meta.date.human()}</time>
+            {meta.updated.filter(|u| u.is_after(&meta.date)).map(|u| view! {
+                <span aria-hidden="true">" · "</span>
+                <span class="updated">"Updated " <time datetime=u.iso()>{u.human()}</time></span>
+            })}
             <span aria-hidden="true">" · "</span>
             <span class="reading-time">{format!("{} min read", meta.reading_minutes)}</span>
             {(count > 0).then(|| view! {

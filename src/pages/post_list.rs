@@ -83,6 +83,7 @@ fn ListView(list: ListPage) -> impl IntoView {
             authors,
             problems,
         },
+        featured,
     } = list;
     let empty = posts.is_empty();
     let page_href = |n: usize| href(&routes::list_page(n));
@@ -102,6 +103,12 @@ fn ListView(list: ListPage) -> impl IntoView {
         <PageHead page=page />
         <h1 class="visually-hidden">{heading}</h1>
         {empty.then(|| view! { <p class="empty">"No posts yet. Add a Markdown file to the posts folder."</p> })}
+        {(!featured.is_empty()).then(|| view! {
+            <section class="featured-posts" aria-labelledby="featured-title">
+                <h2 id="featured-title" class="section-title">"Featured"</h2>
+                <PostEntries posts=featured registry=authors.clone() base=base_path() />
+            </section>
+        })}
         <PostEntries posts=posts registry=authors base=base_path() />
         {(pages > 1).then(|| view! {
             <nav class="pagination" aria-label="Pages of posts">

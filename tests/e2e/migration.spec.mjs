@@ -53,12 +53,13 @@ const POSTS = [
     slug: '09-toml-hugo',
     title: 'Release notes for a small tool, version 1.4',
     date: '2023-03-14',
+    updated: '2023-03-20',
     description: 'What changed in version 1.4 of a small command-line tool.',
     tags: ['#release', '#cli'],
     categories: ['tools'],
     absent: ['+++', 'title ='],
   },
-  { slug: '10-toml-zola', title: 'Notes on a rye starter', date: '2022-11-05', tags: ['#baking', '#rye'] },
+  { slug: '10-toml-zola', title: 'Notes on a rye starter', date: '2022-11-05', updated: '2022-11-12', tags: ['#baking', '#rye'] },
   {
     slug: '11-json-front-matter',
     title: 'Tuning a bicycle chain',
@@ -71,8 +72,10 @@ const POSTS = [
     slug: '12-astro-pubdate',
     title: 'Notes on window boxes',
     date: '2022-07-01',
+    updated: '2022-07-15',
     leadImage: { src: '/blog/images/hero.png' },
   },
+  { slug: '14-astropaper', title: 'Release notes for a small tool, version 3', date: '2022-09-23', updated: '2023-12-21' },
   {
     slug: '13-astro-publishdate-img',
     title: 'A tidy workbench',
@@ -117,6 +120,7 @@ const POSTS = [
     slug: '19-hugo-aliases-series',
     title: 'Building a shelf, part 2: the brackets',
     date: '2019-10-03',
+    updated: '2020-02-01',
     categories: ['Woodwork'],
     check: async (article) => {
       const series = article.locator('.series');
@@ -442,7 +446,11 @@ const normalise = (html) => html.replaceAll('<!---->', '').trim();
 /** Checks one post's article as a reader would; `scripted` when JavaScript runs. */
 async function checkPost(article, post, scripted) {
   if (post.title) await expect(article.locator('h1')).toHaveText(post.title);
-  if (post.date) await expect(article.locator('.post-facts time')).toHaveAttribute('datetime', post.date);
+  if (post.date) await expect(article.locator('.post-facts > time')).toHaveAttribute('datetime', post.date);
+  // An update after publication is shown beside the date; none is shown otherwise.
+  const updated = article.locator('.post-facts .updated time');
+  if (post.updated) await expect(updated).toHaveAttribute('datetime', post.updated);
+  else await expect(updated).toHaveCount(0);
   if (post.description) await expect(article.locator('.post-description')).toHaveText(post.description);
   if (post.tags) await expect(article.locator('.post-header .tag:not(.category)')).toHaveText(post.tags);
   if (post.categories) {
@@ -577,13 +585,21 @@ test('a translation has its own address and language, and the two link to each o
 });
 
 test('featured posts, link previews, feed dates and old addresses', async ({ page, request }) => {
-  // AstroPaper's `featured: true` is shown in the list.
+  // AstroPaper's `featured: true`: the home page shows the post in a Featured section above
+  // the list, whatever its date, and its card keeps the badge where its date puts it.
   await page.goto(blog);
+  const featured = page.getByRole('region', { name: 'Featured' });
+  await expect(featured.locator('.post-card h2')).toHaveText(['Release notes for a small tool, version 3']);
+  await expect(featured.locator('.featured-badge')).toHaveText('★ Featured');
   const index1 = JSON.parse(readFileSync(`${dist}posts/pages/1.json`, 'utf8'));
   const page14 = index.posts.findIndex((p) => p.slug === '14-astropaper');
   const listPage = Math.floor(page14 / index1.index.posts.length) + 1;
   await page.goto(listPage === 1 ? blog : `${blog}page/${listPage}/`);
-  await expect(page.locator('.post-card[data-slug="14-astropaper"] .featured-badge')).toHaveText('★ Featured');
+  await expect(page.locator('main > .post-list .post-card[data-slug="14-astropaper"] .featured-badge')).toHaveText('★ Featured');
+  // A post updated after it was published says so, on its page and in the list.
+  await page.goto(`${blog}posts/09-toml-hugo/`);
+  await expect(page.locator('article.post .post-facts .updated')).toHaveText('Updated March 20, 2023');
+  await expect(page.locator('article.post .post-facts .updated time')).toHaveAttribute('datetime', '2023-03-20');
   // Link previews use ogImage, absolute.
   const html = await (await request.get(`${blog}posts/14-astropaper/`)).text();
   expect(html).toContain('<meta property="og:image" content="https://rustblog.example/blog/images/og-card.png">');

@@ -360,6 +360,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "related-title",
     "series-title",
     "embed-title",
+    "featured-title",
     "search-input",
     "search-results",
     "search-status",

@@ -17,6 +17,10 @@ pub struct ListPage {
     pub pages: usize,
     /// The page's posts (newest first), the registry and, on page 1, the build's problems.
     pub index: PostIndex,
+    /// On page 1: the posts marked `featured`, newest first, shown above the list (as
+    /// AstroPaper and Hugo themes pin them); they keep their place in the list too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub featured: Vec<PostMeta>,
 }
 
 impl PostIndex {
@@ -45,7 +49,16 @@ impl PostIndex {
             return None;
         }
         let posts = self.posts.iter().skip((number - 1) * size).take(size);
-        let names: Vec<String> = posts.clone().flat_map(|p| p.authors.clone()).collect();
+        let featured: Vec<PostMeta> = if number == 1 {
+            self.posts.iter().filter(|p| p.featured).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let names: Vec<String> = posts
+            .clone()
+            .chain(&featured)
+            .flat_map(|p| p.authors.clone())
+            .collect();
         Some(ListPage {
             number,
             pages,
@@ -67,6 +80,7 @@ impl PostIndex {
                     Vec::new()
                 },
             },
+            featured,
         })
     }
 }

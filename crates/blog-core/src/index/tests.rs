@@ -231,3 +231,31 @@ fn the_list_is_cut_into_pages() {
     assert_eq!(empty.page_count(10), 1);
     assert!(empty.list_page(1, 10).unwrap().index.posts.is_empty());
 }
+
+#[test]
+fn featured_posts_head_the_first_page_and_keep_their_place() {
+    let sources: Vec<_> = (1..=7)
+        .map(|i| {
+            let featured = if i == 1 {
+                "featured: true\nauthor: Ann\n"
+            } else {
+                ""
+            };
+            src(
+                &format!("p{i}.md"),
+                &format!("---\ntitle: P{i}\ndate: 2024-01-0{i}\n{featured}---\nx"),
+            )
+        })
+        .collect();
+    let registry = "ann:\n  name: Ann\n";
+    let m = PostIndex::build(&sources, Some(registry), BuildOptions::default());
+    let first = m.list_page(1, 3).unwrap();
+    let titles: Vec<&str> = first.featured.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["P1"]);
+    // Its author's profile comes with the page that shows it.
+    assert_eq!(first.index.authors.len(), 1);
+    assert!(m.list_page(2, 3).unwrap().featured.is_empty());
+    let last = m.list_page(3, 3).unwrap();
+    assert_eq!(last.index.posts[0].title, "P1");
+    assert!(last.featured.is_empty());
+}
