@@ -192,6 +192,37 @@ async function throughput(browser, port) {
   say();
 }
 
+// ---------------------------------------------------------------- post reader: module or worker
+
+async function readerDesigns(browser, port) {
+  say('## The post reader: a module on the main thread or a Web Worker (median of 5, ms)');
+  say();
+  const posts = readdirSync(join(root, 'posts')).filter((f) => f.endsWith('.md')).sort((a, b) => (a.startsWith(SEED) ? -1 : b.startsWith(SEED) ? 1 : a.localeCompare(b)))
+    .map((file) => ({ file, text: readFileSync(join(root, 'posts', file), 'utf8') }));
+  const rows = [];
+  for (const throttle of [1, 4]) {
+    for (const mode of ['module', 'worker']) {
+      const samples = [];
+      for (let i = 0; i < 5; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        samples.push(await page.evaluate(([mode, posts]) => window.measureReader(mode, posts), [mode, posts]));
+        await context.close();
+      }
+      const m = (k) => median(samples.map((s) => s[k])).toFixed(1);
+      rows.push([`${throttle}×`, mode, m('cold'), m('parse'), m('busy'), m('maxBusy')]);
+    }
+  }
+  table(['CPU', 'reader', 'cold: load + first post', 'one more post', 'main thread busy per post', 'longest busy'], rows);
+  say(`Posts: the ${posts.length} shipped posts (the seed post first), each parsed five times after the first.`);
+  say('The reader is the same wasm both ways; the worker adds a message each way, the module holds');
+  say('the main thread while it parses.');
+  say();
+}
+
 // ---------------------------------------------------------------- navigation
 
 async function navigation(browser, sites) {
@@ -524,11 +555,18 @@ async function main() {
     readdirSync(dir).filter((f) => f.endsWith('.md')).map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') })));
   writeFileSync(join(tp, 'corpus.json'), JSON.stringify(corpus));
 
+  // The post reader both ways (issue 17's prototypes), from the release build's reader.
+  const rd = join(work, 'reader');
+  rmSync(rd, { recursive: true, force: true });
+  cpSync(join(root, 'bench/reader'), rd, { recursive: true });
+  for (const f of readdirSync(join(dist, 'parser')).filter((f) => !/\.(br|gz)$/.test(f))) cpSync(join(dist, 'parser', f), join(rd, f));
+
   const servers = [
     await serve(dist, 4301),
     await serve(docsify, 4302),
     await serve(hugo, 4303),
     await serve(tp, 4304),
+    await serve(rd, 4305),
   ];
   const sites = [
     { name: 'rustblog', urls: { list: 'http://127.0.0.1:4301/', post: `http://127.0.0.1:4301/posts/${SEED}/` }, postLink: `a[href$="/posts/${SEED}"], a[href$="/posts/${SEED}/"]` },
@@ -540,6 +578,7 @@ async function main() {
     if (only('load')) await pageLoad(sites);
     if (only('paint')) await firstPaint(browser, sites);
     if (only('markdown')) await throughput(browser, 4304);
+    if (only('reader')) await readerDesigns(browser, 4305);
     if (only('navigation')) await navigation(browser, sites);
     if (only('size')) {
       sizes([

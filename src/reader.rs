@@ -14,12 +14,22 @@ use crate::api::LoadError;
 use crate::site::AppState;
 use crate::visit::{Loads, VisitCache};
 
-#[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
+#[wasm_bindgen(inline_js = r#"
+export function import_module(url) { return import(url); }
+export function when_idle(f) {
+  if (navigator.connection && navigator.connection.saveData) return;
+  if (window.requestIdleCallback) requestIdleCallback(() => f(), { timeout: 5000 });
+  else setTimeout(() => f(), 1000);
+}
+"#)]
 extern "C" {
     /// `import(url)`: a module loaded on demand (a script of the site's own, so the page's
     /// content security policy allows it).
     #[wasm_bindgen(catch)]
     fn import_module(url: &str) -> Result<js_sys::Promise, JsValue>;
+    /// Calls `f` once the browser is idle (within 5 s; a second later where there is no
+    /// `requestIdleCallback`), and never when the reader asked to save data.
+    fn when_idle(f: &Closure<dyn FnMut()>);
 }
 
 /// What the reader is called in messages.
@@ -75,6 +85,24 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
         } => Err(LoadError::Invalid(error)),
         _ => Err(failed("it gave an empty answer".into())),
     }
+}
+
+/// Loads the reader once the browser is idle, unless it is loaded or on its way: called
+/// where opening a post is the likely next step (a list of posts), so the click finds it
+/// ready. A reader who asked to save data (`Save-Data`) loads it only when needed; a
+/// failure here is silent (opening a post tries again and says so).
+pub fn warm_up(site: AppState) {
+    if site.visit().requested(readers, "reader") {
+        return;
+    }
+    let closure = Closure::once(move || {
+        leptos::task::spawn_local(async move {
+            let _ = load(site).await;
+        });
+    });
+    when_idle(&closure);
+    // Called at most once by the browser; its memory is the price of not tracking it.
+    closure.forget();
 }
 
 /// The reader's `parse_post(file, text, base) -> JSON`, loaded the first time it is asked

@@ -84,6 +84,11 @@ pub fn PostEntries(
     #[prop(into)]
     base: String,
 ) -> impl IntoView {
+    // Opening one of these posts is the likely next step: have the post reader ready.
+    #[cfg(target_arch = "wasm32")]
+    if let (false, Some(site)) = (posts.is_empty(), use_context::<AppState>()) {
+        crate::reader::warm_up(site);
+    }
     let cards = posts
         .into_iter()
         .map(|meta| {

@@ -161,22 +161,40 @@ test('the app takes the prerendered article over as it is: same element, selecti
   expect(fetched.filter((p) => p.endsWith('.md'))).toEqual([]);
 });
 
-test('the post reader loads only when the app first opens a post itself, and only once', async ({ page }) => {
+test('the post reader loads only where a post is the next step (a list, once idle), and only once', async ({ page }) => {
   const reader = [];
   page.on('request', (r) => new URL(r.url()).pathname.startsWith('/parser/') && reader.push(new URL(r.url()).pathname));
-  // A prerendered post and the list need no parser.
+  // A prerendered post needs no parser, however long the reader stays.
   await open(page, '/posts/writing-a-post');
+  await page.waitForTimeout(1500);
+  expect(reader).toEqual([]);
+  // A list in the app loads it (its glue and its wasm) once the browser is idle, so the
+  // click on a post finds it ready.
   await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
-  expect(reader).toEqual([]);
-  // Opening a post in the app loads it (its glue and its wasm), once.
+  await expect.poll(() => reader.length).toBe(2);
+  expect(reader.sort()).toEqual(['/parser/blog-parser.js', '/parser/blog-parser_bg.wasm']);
+  // Opening posts and lists again loads nothing more.
   await page.locator('.post-card[data-slug="deploying-to-a-static-host"] h2 a').click();
   await expect(page.locator('article.post h1')).toHaveText('Deploying the Blog to Any Static Host');
-  expect(reader.sort()).toEqual(['/parser/blog-parser.js', '/parser/blog-parser_bg.wasm']);
   await page.goBack();
   await page.locator('.post-card[data-slug="how-this-blog-works"] h2 a').click();
   await expect(page.locator('article.post h1')).toHaveText(/How This Blog Works/i);
   expect(reader).toHaveLength(2);
+});
+
+test('a reader who asked to save data loads the post reader only when opening a post', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const reader = [];
+  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/parser/') && reader.push(new URL(r.url()).pathname));
+  await open(page, '/posts/writing-a-post');
+  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(reader).toEqual([]);
+  await page.locator('.post-card[data-slug="deploying-to-a-static-host"] h2 a').click();
+  await expect(page.locator('article.post h1')).toHaveText('Deploying the Blog to Any Static Host');
+  expect(reader.sort()).toEqual(['/parser/blog-parser.js', '/parser/blog-parser_bg.wasm']);
 });
 
 test('an unknown slug shows the not-found view even when the host answers with index.html', async ({ page }) => {
