@@ -26,11 +26,11 @@ BLOG_PRERENDER=0 trunk build --release --dist target/bench/shell
 cargo build --quiet --offline --profile tool -p blog-core --bin blogtool
 cargo build --quiet --offline --profile tool --bin prerender
 
-echo "==> the content pipeline on its own, as shipped (opt-level z, wasm-opt -Oz)"
-cargo build --quiet --offline --release -p bench-wasm --target wasm32-unknown-unknown
+echo "==> the content pipeline on its own, optimised as the post reader ships (profile reader, wasm-opt -O3)"
+cargo build --quiet --offline --profile reader -p bench-wasm --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir target/bench/bench-wasm \
-  target/wasm32-unknown-unknown/release/bench_wasm.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  target/wasm32-unknown-unknown/reader/bench_wasm.wasm
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types \
   target/bench/bench-wasm/bench_wasm_bg.wasm -o target/bench/bench-wasm/bench_wasm_bg.wasm
 

@@ -18,22 +18,24 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then profile=(--profile tool); fi
 cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
   publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
-# Shrinks a wasm module in place, as Trunk does the app's (binaryen's wasm-opt, for size).
+# Optimises a wasm module in place with binaryen's wasm-opt: for size (-Oz, as Trunk does the
+# app's) unless told otherwise.
 optimise() {
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt "${2:--Oz}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types "$1" -o "$1"
 }
 # The post reader: Markdown parsing as its own WebAssembly module (crates/parser), which the
 # app loads only when it first opens a post itself (a first visit adopts the prerendered
-# article and parses nothing). Built for `trunk serve` too, without the size optimisation.
+# article and parses nothing). Release builds optimise it for speed (Cargo's `reader`
+# profile, wasm-opt -O3): it loads off the critical path and parses every post the app opens.
+# Built for `trunk serve` too, unoptimised.
 reader_profile=debug
-reader_flags=()
-if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then reader_profile=release; reader_flags=(--release); fi
-cargo build --quiet --offline "${reader_flags[@]}" -p blog-parser --target wasm32-unknown-unknown
+if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then reader_profile=reader; fi
+cargo build --quiet --offline --profile "${reader_profile/debug/dev}" -p blog-parser --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir "$staging/parser" --out-name blog-parser \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$reader_profile/blog_parser.wasm"
-if [ "$reader_profile" = release ]; then
-  optimise "$staging/parser/blog-parser_bg.wasm"
+if [ "$reader_profile" = reader ]; then
+  optimise "$staging/parser/blog-parser_bg.wasm" -O3
 fi
 # Release builds also ship the embeddable author card: the AuthorCard component compiled into
 # its own small WebAssembly module (crates/embed), next to its loader in embed/. Cargo puts it

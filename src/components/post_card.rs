@@ -24,14 +24,6 @@ pub fn PostCard(
     base: String,
 ) -> impl IntoView {
     let link = under_base(&base, &routes::post(&meta.slug));
-    let thumbnail = meta.image.as_ref().map(|image| {
-        let src = under_base(&base, image);
-        view! {
-            <a class="post-card-thumb" href=link.clone() tabindex="-1" aria-hidden="true">
-                <OptionalImage src=src class="thumb" />
-            </a>
-        }
-    });
     // Opening a post usually follows pointing at or focusing its link: start loading it then
     // (and on the click itself, for keyboards and scripts), with what the card knows.
     let site = use_context::<AppState>();
@@ -49,6 +41,24 @@ pub fn PostCard(
             slug.with_value(|slug| api::prefetch_post(site, slug, Some(index)));
         }
     };
+    // The thumbnail links to the post too (out of the tab order: the title's link is the
+    // one keyboards reach).
+    let thumbnail = meta.image.as_ref().map(|image| {
+        let src = under_base(&base, image);
+        view! {
+            <a
+                class="post-card-thumb"
+                href=link.clone()
+                tabindex="-1"
+                aria-hidden="true"
+                on:pointerenter=move |_| prefetch()
+                on:touchstart=move |_| prefetch()
+                on:click=move |_| prefetch()
+            >
+                <OptionalImage src=src class="thumb" />
+            </a>
+        }
+    });
     view! {
         <li class="post-card" data-slug=meta.slug.clone()>
             {thumbnail}

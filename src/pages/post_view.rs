@@ -353,7 +353,8 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             <div class="post-body" inner_html=post.html on:click=copy_code />
             <footer class="post-footer">
                 {cards}
-                {more_reading}
+                // Its own boundary: the post is on screen while its context file is fetched.
+                <Suspense fallback=|| ()>{more_reading}</Suspense>
                 <p><a href=crate::site::href(routes::HOME)>"← All posts"</a></p>
             </footer>
         </article>

@@ -313,6 +313,21 @@ test('pointing at a post starts loading it; opening it then, or again later, fet
   expect(fetched).toEqual(['/posts/writing-a-post.md']);
 });
 
+test('pointing at a post\'s thumbnail starts loading it too, and opening it fetches it once', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => /\/posts\/.+\.(md|json)$/.test(r.url()) && fetched.push(new URL(r.url()).pathname));
+  await open(page, '/');
+  const card = page.locator('.post-card').filter({ has: page.locator('.post-card-thumb') }).first();
+  const slug = await card.getAttribute('data-slug');
+  fetched.length = 0;
+  await card.locator('.post-card-thumb').hover();
+  await expect.poll(() => fetched).toEqual([expect.stringMatching(/\.md$/)]);
+  await card.locator('.post-card-thumb').click();
+  await expect(page).toHaveURL(new RegExp(`/posts/${slug}$`));
+  await expect(page.locator('article.post h1')).toBeVisible();
+  expect(fetched.filter((p) => p.endsWith('.md'))).toHaveLength(1);
+});
+
 test('a list page that does not exist says so, and the list still works', async ({ page }) => {
   await open(page, '/page/9');
   await expect(page.locator('.not-found')).toContainText('The list of posts has no such page.');

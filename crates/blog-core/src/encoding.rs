@@ -79,46 +79,128 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// assert_eq!(repair_mojibake("déjà vu"), "déjà vu");
 /// ```
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
-    // Fast path: pure ASCII cannot be mojibake.
-    if text.is_ascii() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut segment: Vec<u8> = Vec::new();
-    let mut seg_start = 0;
-    for (i, c) in text.char_indices() {
+    // A segment is a run of characters that all have a Windows-1252 byte; it ends at a
+    // character that has none. ASCII always has one, so only non-ASCII characters are looked
+    // at (found by a byte scan), and a segment is decoded only when its bytes can be UTF-8:
+    // most posts are mostly ASCII or correct UTF-8, and this runs on every post opened.
+    let bytes = text.as_bytes();
+    let mut repaired = Repaired::default();
+    let mut segment = Segment::new(0);
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        // The first non-ASCII byte after ASCII (or after a whole character) starts a
+        // character.
+        let start = at + offset;
+        let Some(c) = text[start..].chars().next() else {
+            break;
+        };
+        at = start + c.len_utf8();
         match cp1252_byte(c) {
-            Some(b) => segment.push(b),
+            Some(byte) => segment.push(byte, offset > 0),
             None => {
-                changed |= flush(&text[seg_start..i], &segment, &mut out);
-                segment.clear();
-                out.push(c);
-                seg_start = i + c.len_utf8();
+                if segment.may_be_utf8() {
+                    repaired.segment(text, segment.start..start);
+                }
+                segment = Segment::new(at);
             }
         }
     }
-    changed |= flush(&text[seg_start..], &segment, &mut out);
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    if segment.may_be_utf8() {
+        repaired.segment(text, segment.start..text.len());
+    }
+    repaired.finish(text)
+}
+
+/// A segment being scanned: where it starts, and whether its Windows-1252 bytes can still be
+/// UTF-8 (a lead byte followed by the right number of continuation bytes, no ASCII between).
+/// Only a filter: a segment that passes is decoded for real.
+struct Segment {
+    start: usize,
+    non_ascii: bool,
+    valid: bool,
+    continuations: u8,
+}
+
+impl Segment {
+    fn new(start: usize) -> Segment {
+        Segment {
+            start,
+            non_ascii: false,
+            valid: true,
+            continuations: 0,
+        }
+    }
+
+    /// Takes the byte of the next non-ASCII character, `after_ascii` when ASCII came
+    /// between it and the one before.
+    fn push(&mut self, byte: u8, after_ascii: bool) {
+        self.non_ascii = true;
+        if after_ascii && self.continuations > 0 {
+            self.valid = false;
+        }
+        if self.continuations > 0 {
+            if (0x80..=0xBF).contains(&byte) {
+                self.continuations -= 1;
+            } else {
+                self.valid = false;
+            }
+            return;
+        }
+        self.continuations = match byte {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => {
+                self.valid = false;
+                0
+            }
+        };
+    }
+
+    /// Whether the segment holds non-ASCII text whose bytes can be UTF-8.
+    fn may_be_utf8(&self) -> bool {
+        self.non_ascii && self.valid && self.continuations == 0
     }
 }
 
-/// Appends one segment to `out`, repaired when its bytes are valid UTF-8 that reads
-/// differently; returns whether it was repaired.
-fn flush(original: &str, bytes: &[u8], out: &mut String) -> bool {
-    if !original.is_ascii() {
-        if let Ok(decoded) = std::str::from_utf8(bytes) {
-            if decoded != original && is_likely_repair(decoded) {
-                out.push_str(decoded);
-                return true;
+/// The repaired text, built only once a segment needs repair: `out` holds `text[..copied]`
+/// with its repairs.
+#[derive(Default)]
+struct Repaired {
+    out: Option<String>,
+    copied: usize,
+}
+
+impl Repaired {
+    /// Repairs `text[range]` (one segment) when its Windows-1252 bytes are valid UTF-8 that
+    /// reads differently and plausibly.
+    fn segment(&mut self, text: &str, range: std::ops::Range<usize>) {
+        let original = &text[range.clone()];
+        let bytes: Vec<u8> = original.chars().filter_map(cp1252_byte).collect();
+        let Ok(decoded) = std::str::from_utf8(&bytes) else {
+            return;
+        };
+        if decoded == original || !is_likely_repair(decoded) {
+            return;
+        }
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[self.copied..range.start]);
+        out.push_str(decoded);
+        self.copied = range.end;
+    }
+
+    /// The whole text, borrowed when nothing was repaired.
+    fn finish(self, text: &str) -> Cow<'_, str> {
+        match self.out {
+            None => Cow::Borrowed(text),
+            Some(mut out) => {
+                out.push_str(&text[self.copied..]);
+                Cow::Owned(out)
             }
         }
     }
-    out.push_str(original);
-    false
 }
 
 /// Whether a segment's decoded text reads as what the author meant: every character is

@@ -492,11 +492,23 @@ fn count_words(text: &str) -> usize {
     if maybe_unicode_space && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
         return text.split_whitespace().count();
     }
+    // A word starts at each non-space byte that follows a space (or the start): one table
+    // lookup per byte, no branches.
+    const SPACE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = b'\t';
+        while b <= b'\r' {
+            table[b as usize] = true;
+            b += 1;
+        }
+        table[b' ' as usize] = true;
+        table
+    };
     let mut words = 0;
     let mut after_space = true;
     for &b in text.as_bytes() {
-        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
-        words += usize::from(!space && after_space);
+        let space = SPACE[usize::from(b)];
+        words += usize::from(!space & after_space);
         after_space = space;
     }
     words

@@ -138,7 +138,14 @@ impl Post {
         }
         let links = LinkContext::for_post(base, &slug);
         // Hugo's and Jekyll's excerpt separator: what comes before it is the summary.
-        let (body, summary) = match split.body.find(MORE) {
+        // Found from its `<` (a byte search): a substring search over every body cost a
+        // twentieth of the whole pipeline.
+        let more = split
+            .body
+            .match_indices('<')
+            .map(|(at, _)| at)
+            .find(|&at| split.body[at..].starts_with(MORE));
+        let (body, summary) = match more {
             Some(cut) => {
                 let before = &split.body[..cut];
                 let excerpt = markdown::summary_text(before);

@@ -407,7 +407,12 @@ fn strip_comment(text: &str) -> &str {
     if text.starts_with('#') {
         return "";
     }
-    match text.find(" #").or_else(|| text.find("\t#")) {
+    // A comment starts at a `#` after a space or tab (YAML 1.2, 6.6).
+    let comment = text
+        .as_bytes()
+        .windows(2)
+        .position(|w| matches!(w, [b' ' | b'\t', b'#']));
+    match comment {
         Some(i) => text[..i].trim_end(),
         None => text,
     }
