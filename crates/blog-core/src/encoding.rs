@@ -256,14 +256,13 @@ mod tests {
         let mut out = String::new();
         let mut segment: Vec<u8> = Vec::new();
         let mut seg_start = 0;
-        let flush = |original: &str, bytes: &[u8], out: &mut String| match std::str::from_utf8(
-            bytes,
-        ) {
-            Ok(decoded) if decoded != original && is_likely_repair(decoded) => {
-                out.push_str(decoded)
-            }
-            _ => out.push_str(original),
-        };
+        let flush =
+            |original: &str, bytes: &[u8], out: &mut String| match std::str::from_utf8(bytes) {
+                Ok(decoded) if decoded != original && is_likely_repair(decoded) => {
+                    out.push_str(decoded)
+                }
+                _ => out.push_str(original),
+            };
         for (i, c) in text.char_indices() {
             match cp1252_byte(c) {
                 Some(b) => segment.push(b),
@@ -284,8 +283,32 @@ mod tests {
         // Pieces of real mojibake, correct text in several scripts, and characters with and
         // without a Windows-1252 byte, mixed by a fixed pseudo-random sequence.
         let pieces = [
-            "a", " ", "word ", "\n", "â€”", "â€™", "Ã©", "Ã", "©", "é", "—", "’", "中文", "ðŸ‘‰",
-            "Ð—", "Ð", "—", "Ñ€Ð¸", "\u{9d}", "€", "ž", "Â", "\u{a0}", "🦀", "ä", "ö",
+            "a",
+            " ",
+            "word ",
+            "\n",
+            "â€”",
+            "â€™",
+            "Ã©",
+            "Ã",
+            "©",
+            "é",
+            "—",
+            "’",
+            "中文",
+            "ðŸ‘‰",
+            "Ð—",
+            "Ð",
+            "—",
+            "Ñ€Ð¸",
+            "\u{9d}",
+            "€",
+            "ž",
+            "Â",
+            "\u{a0}",
+            "🦀",
+            "ä",
+            "ö",
         ];
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || {

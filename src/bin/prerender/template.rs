@@ -27,6 +27,10 @@ pub(crate) struct Template {
     pub(crate) html: String,
     /// The content security policy, also written to `_headers`.
     pub(crate) policy: String,
+    /// `html` without its title and `<noscript>`, cut where every page differs: up to
+    /// `</head>`, from there to the app's slot, and after it. Cut once, not searched again
+    /// for each of thousands of pages.
+    parts: [String; 3],
 }
 
 /// `text` with its one `from` replaced by `to`; an error naming the missing text otherwise.
@@ -78,7 +82,20 @@ pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Res
             site.path(routes::SERVICE_WORKER)
         ),
     )?;
-    Ok(Template { html: page, policy })
+    let stripped = strip_element(&page, "<title>", "</title>");
+    let stripped = strip_element(&stripped, "<noscript>", "</noscript>");
+    let (head, body) = stripped
+        .split_once("</head>")
+        .context("index.html has no `</head>`")?;
+    let (before_app, after_app) = body
+        .split_once(APP_SLOT)
+        .context("index.html has its app slot outside <body>")?;
+    let parts = [head, before_app, after_app].map(str::to_string);
+    Ok(Template {
+        html: page,
+        policy,
+        parts,
+    })
 }
 
 /// JSON for a `<script type="application/json">` element. Every `<` is written `\u003c`
@@ -121,11 +138,22 @@ impl Template {
             "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>",
             publish::head_tags(site, meta)
         ));
-        // `prepare` checked that each of these is there.
-        let mut page = strip_element(&self.html, "<title>", "</title>");
-        page = strip_element(&page, "<noscript>", "</noscript>");
-        page = page.replacen(APP_SLOT, &format!("<div id=\"app\">{app}</div>"), 1);
-        Ok(page.replacen("</head>", &head, 1))
+        let [start, before_app, after_app] = &self.parts;
+        let mut page = String::with_capacity(
+            start.len() + head.len() + before_app.len() + app.len() + after_app.len() + 32,
+        );
+        for part in [
+            start,
+            &head,
+            before_app,
+            "<div id=\"app\">",
+            &app,
+            "</div>",
+            after_app,
+        ] {
+            page.push_str(part);
+        }
+        Ok(page)
     }
 }
 
