@@ -334,6 +334,14 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             .or_else(|| context.get().flatten())
             .map(|m| view! { <MoreReading index=m slug=slug.clone() /> })
     };
+    // A context file being fetched has a boundary of its own, so the post is on screen
+    // meanwhile; what is known already is shown as it is (the prerender renders no
+    // boundary's content, only its fallback).
+    let more_reading = if needed {
+        view! { <Suspense fallback=|| ()>{more_reading}</Suspense> }.into_any()
+    } else {
+        more_reading.into_any()
+    };
     // The post arrives after the page loaded, so the browser could not scroll to a
     // `#section` in the URL itself: scroll at once, the body being in place.
     follow_fragment(true);
@@ -353,8 +361,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             <div class="post-body" inner_html=post.html on:click=copy_code />
             <footer class="post-footer">
                 {cards}
-                // Its own boundary: the post is on screen while its context file is fetched.
-                <Suspense fallback=|| ()>{more_reading}</Suspense>
+                {more_reading}
                 <p><a href=crate::site::href(routes::HOME)>"← All posts"</a></p>
             </footer>
         </article>
