@@ -87,14 +87,6 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
     }
 }
 
-/// A small post using what most posts use (front matter, headings, emphasis, links, an
-/// image, a list, a quote, a table, highlighted code), parsed once when the reader is loaded
-/// ahead of need.
-const WARM_UP: &str = "---\ntitle: Warm-up\ndate: 2024-01-01\ntags: [a, b]\n---\n\
-# Heading\n\nSome *emphasis*, **strong**, `code`, a [link](https://example.com/) and \
-“quotes” — and an ![image](/images/a.png).\n\n- one\n- two\n\n> A quote.\n\n\
-| a | b |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() { println!(\"hi\"); }\n```\n";
-
 /// Loads the reader once the browser is idle, unless it is loaded or on its way: called
 /// where opening a post is the likely next step (a list of posts), so the click finds it
 /// ready. A reader who asked to save data (`Save-Data`) loads it only when needed; a
@@ -103,18 +95,12 @@ pub fn warm_up(site: AppState) {
     if site.visit().requested(readers, "reader") {
         return;
     }
+    // Only loaded and started, nothing parsed: browsers compile a wasm function the first
+    // time it runs, and parsing a sample post here to take that off the click was one long
+    // task on the list page (Lighthouse's TBT for the list went from 28 to 318 ms).
     let closure = Closure::once(move || {
         leptos::task::spawn_local(async move {
-            // Browsers compile a wasm function the first time it runs: one small post parsed
-            // now takes that cost (a fifth of a click's time to the post here) off the click.
-            if let Ok(reader) = load(site).await {
-                let _ = reader.call3(
-                    &JsValue::NULL,
-                    &"warm-up.md".into(),
-                    &WARM_UP.into(),
-                    &site.base().into(),
-                );
-            }
+            let _ = load(site).await;
         });
     });
     when_idle(&closure);
