@@ -25,8 +25,8 @@ optimise() {
     --enable-mutable-globals --enable-reference-types "$1" -o "$1"
 }
 # The post reader: Markdown parsing as its own WebAssembly module (crates/parser), which the
-# app loads only when it first opens a post itself (a first visit adopts the prerendered
-# article and parses nothing). Release builds optimise it for speed (Cargo's `reader`
+# app loads when idle on a list of posts or when it first opens a post itself (a first visit
+# adopts the prerendered article and parses nothing). Release builds optimise it for speed (Cargo's `reader`
 # profile, wasm-opt -O3): it loads off the critical path and parses every post the app opens.
 # Built for `trunk serve` too, unoptimised.
 reader_profile=debug

@@ -16,6 +16,8 @@ impl PostIndex {
     /// The part of the index a post's page shows: the post, its neighbours, its
     /// [`RELATED_COUNT`] related posts and the author registry. A prerendered post page embeds
     /// this instead of the whole index, which grows with the blog.
+    ///
+    /// `index` is this index's [`RelatedIndex`]: posts are found by their position in it.
     pub fn context_for(&self, slug: &str, index: &RelatedIndex<'_>) -> PostIndex {
         // Positions, not slugs compared along the whole list: this runs for every post.
         let mut wanted: Vec<usize> = Vec::new();
@@ -34,7 +36,7 @@ impl PostIndex {
         // Every part of the post's series, for its "Part 2 of 4" list.
         let series = wanted
             .first()
-            .and_then(|&at| self.posts[at].series.as_deref());
+            .and_then(|&at| self.posts.get(at)?.series.as_deref());
         if let Some(series) = series {
             let series = term_slug(series);
             wanted.extend(
@@ -49,7 +51,7 @@ impl PostIndex {
         PostIndex {
             posts: wanted
                 .into_iter()
-                .map(|at| self.posts[at].clone())
+                .filter_map(|at| self.posts.get(at).cloned())
                 .collect(),
             authors: self.authors.clone(),
             problems: Vec::new(),
