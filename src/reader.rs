@@ -93,13 +93,24 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
 /// ready. A reader who asked to save data (`Save-Data`) loads it only when needed; a
 /// failure here is silent (opening a post tries again and says so).
 pub fn warm_up(site: AppState) {
-    if site.visit().requested(readers, "reader") {
+    // Scheduled once per visit (a list page can show several lists of posts).
+    let scheduled = site
+        .visit()
+        .with(|c| std::mem::replace(&mut c.reader_warm_up, true))
+        .unwrap_or(true);
+    if scheduled || site.visit().requested(readers, "reader") {
         return;
     }
     // Only loaded and started, nothing parsed: browsers compile a wasm function the first
     // time it runs, and parsing a sample post here to take that off the click was one long
     // task on the list page (Lighthouse's TBT for the list: 318 ms with it, 119 without).
     let closure = Closure::once(move || {
+        // Never a retry: once a load was tried (and perhaps failed, showing its message),
+        // loading again is for the reader's "Try again" or their next post.
+        let tried = site.visit().with(|c| c.reader_attempts > 0).unwrap_or(true);
+        if tried || site.visit().requested(readers, "reader") {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let _ = load(site).await;
         });

@@ -45,10 +45,13 @@ pub struct VisitCache {
     pub search_entries: Loads<Rc<Vec<PostMeta>>>,
     /// Posts' plain text for search snippets, by slug.
     pub search_texts: Loads<Rc<String>>,
-    /// The post reader's `parse_post` (one key), loaded when the app first opens a post.
+    /// The post reader's `parse_post` (one key), loaded when the browser is idle on a list
+    /// of posts or when the app first opens a post.
     pub readers: Loads<js_sys::Function>,
     /// How many times loading the reader was tried (a retry needs a fresh URL).
     pub reader_attempts: u32,
+    /// Whether loading the reader at idle was scheduled: once per visit.
+    pub reader_warm_up: bool,
     /// Whether search was opened from another page of this visit, so closing it can go back
     /// there instead of to the home page.
     pub search_opened_in_app: bool,

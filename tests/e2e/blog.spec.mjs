@@ -161,12 +161,19 @@ test('the app takes the prerendered article over as it is: same element, selecti
   expect(fetched.filter((p) => p.endsWith('.md'))).toEqual([]);
 });
 
+/** Resolves once the browser has run what it had waiting for an idle moment (idle callbacks
+ * run in the order they were asked for). */
+async function idle(page) {
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done))));
+  await page.waitForTimeout(200);
+}
+
 test('the post reader loads only where a post is the next step (a list, once idle), and only once', async ({ page }) => {
   const reader = [];
   page.on('request', (r) => new URL(r.url()).pathname.startsWith('/parser/') && reader.push(new URL(r.url()).pathname));
   // A prerendered post needs no parser, however long the reader stays.
   await open(page, '/posts/writing-a-post');
-  await page.waitForTimeout(1500);
+  await idle(page);
   expect(reader).toEqual([]);
   // A list in the app loads it (its glue and its wasm) once the browser is idle, so the
   // click on a post finds it ready.
@@ -190,7 +197,7 @@ test('a reader who asked to save data loads the post reader only when opening a 
   await open(page, '/posts/writing-a-post');
   await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
-  await page.waitForTimeout(1500);
+  await idle(page);
   expect(reader).toEqual([]);
   await page.locator('.post-card[data-slug="deploying-to-a-static-host"] h2 a').click();
   await expect(page.locator('article.post h1')).toHaveText('Deploying the Blog to Any Static Host');

@@ -50,8 +50,9 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
             .into_iter()
             .map(|path| under_base(base, &format!("{}{path}", routes::SNIPPETS_DIR))),
     );
-    // The post reader, which the app loads when it first opens a post itself, is not
-    // fetched at install (a visit that never needs it never downloads it); the worker keeps
+    // The post reader, which the app loads when idle on a list of posts or when it first
+    // opens a post itself, is not fetched at install (a visit that reads one post from a
+    // search engine never downloads it); the worker keeps
     // it once used, so posts read before still open offline. Its names carry no hash, so
     // its contents go into the build id below: a new reader means a new worker.
     let mut reader_bytes = Vec::new();

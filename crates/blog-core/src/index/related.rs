@@ -19,6 +19,10 @@ impl PostIndex {
     ///
     /// `index` is this index's [`RelatedIndex`]: posts are found by their position in it.
     pub fn context_for(&self, slug: &str, index: &RelatedIndex<'_>) -> PostIndex {
+        debug_assert!(
+            std::ptr::eq(index.manifest, self),
+            "context_for needs this index's RelatedIndex"
+        );
         // Positions, not slugs compared along the whole list: this runs for every post.
         let mut wanted: Vec<usize> = Vec::new();
         if let Some(at) = index.position(slug) {
