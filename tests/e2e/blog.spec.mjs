@@ -161,6 +161,25 @@ test('the app takes the prerendered article over as it is: same element, selecti
   expect(fetched.filter((p) => p.endsWith('.md'))).toEqual([]);
 });
 
+test('a prerendered page paints before any of the app downloads, then the app starts', async ({ page }) => {
+  for (const path of ['/', '/posts/writing-a-post']) {
+    await page.goto(path);
+    await expect(page.locator('html[data-app]')).toHaveCount(1);
+    const { paint, app } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      app: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/rustblog-[^/]*\.(js|wasm)$|\/snippets\//.test(r.name))
+        .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime })),
+    }));
+    // The glue, its snippets and the wasm: each asked for once, all after the first paint.
+    expect(app.map((r) => r.name.replace(/-[0-9a-f]{16}/g, '-H')).sort()).toEqual(
+      ['/rustblog-H.js', '/rustblog-H_bg.wasm', '/snippets/rustblog-H/inline0.js'],
+    );
+    for (const r of app) expect(r.start, r.name).toBeGreaterThan(paint);
+  }
+});
+
 /** Resolves once the browser has run what it had waiting for an idle moment (idle callbacks
  * run in the order they were asked for). */
 async function idle(page) {

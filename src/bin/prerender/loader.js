@@ -14,6 +14,10 @@ const start = async () => {
       new PerformanceObserver(() => { clearTimeout(quiet); quiet = setTimeout(go, 200); }).observe({ type: 'largest-contentful-paint', buffered: true });
     } catch {}
   });
+  // The glue's module preloads, held back until now so nothing of the app competes with the
+  // page's first paint.
+  const preloads = document.getElementById('app-preloads');
+  if (preloads) document.head.append(preloads.content);
   const bindings = await import('__APP_JS__');
   const wasm = await bindings.default({ module_or_path: '__APP_WASM__' });
   window.wasmBindings = bindings;

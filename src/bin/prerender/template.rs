@@ -158,9 +158,11 @@ impl Template {
 }
 
 /// Trunk's loader replaced by `loader.js`, which starts the app after the page has loaded
-/// and painted: a prerendered page is complete without it. The small JS glue keeps its
-/// module preload (the app also reads the base path from that link); the wasm preload,
-/// which would start the download before the first paint, goes.
+/// and painted: a prerendered page is complete without it. Nothing of the app downloads
+/// before the first paint: the wasm preload goes, and the JS glue's module preloads wait in
+/// a `<template>` (inert: nothing in it is fetched) that the loader puts into the head as it
+/// starts, so the glue and its snippets still download side by side, and the app still finds
+/// its base path in the first of those links.
 fn start_after_load(template: &str) -> Result<String> {
     let between = |text: &str, start: &str, end: &str| -> Option<(usize, usize)> {
         let from = text.find(start)? + start.len();
@@ -195,7 +197,34 @@ fn start_after_load(template: &str) -> Result<String> {
             }
         }
     }
-    Ok(page)
+    Ok(defer_module_preloads(&page))
+}
+
+/// `page` with its `<link rel="modulepreload">` tags moved, in order, into
+/// `<template id="app-preloads">` where the first of them stood (see `start_after_load`).
+fn defer_module_preloads(page: &str) -> String {
+    const LINK: &str = "<link rel=\"modulepreload\"";
+    let mut rest = String::with_capacity(page.len());
+    let mut links = String::new();
+    let mut first = None;
+    let mut from = 0;
+    while let Some(at) = page[from..].find(LINK).map(|i| from + i) {
+        let Some(end) = page[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        rest.push_str(&page[from..at]);
+        first.get_or_insert(rest.len());
+        links.push_str(&page[at..end]);
+        from = end;
+    }
+    rest.push_str(&page[from..]);
+    if let Some(at) = first {
+        rest.insert_str(
+            at,
+            &format!("<template id=\"app-preloads\">{links}</template>"),
+        );
+    }
+    rest
 }
 
 /// Puts the stylesheet into the page: a few KB of CSS cost less inline than a render-blocking
@@ -328,5 +357,21 @@ mod tests {
         assert!(!page.contains("__APP_"), "{page}");
         assert!(!page.contains("rel=\"preload\""), "{page}");
         assert!(start_after_load("<head></head>").is_err());
+    }
+
+    #[test]
+    fn module_preloads_wait_in_a_template_until_the_app_starts() {
+        let index = "<head>\n<link rel=\"icon\" href=\"/i.svg\">\n<link rel=\"modulepreload\" href=\"/a.js\" crossorigin=\"anonymous\">\n<link rel=\"modulepreload\" href=\"/s/inline0.js\">\n<link rel=\"canonical\" href=\"/\">\n<script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
+        let page = start_after_load(index).unwrap();
+        let template = "<template id=\"app-preloads\"><link rel=\"modulepreload\" href=\"/a.js\" crossorigin=\"anonymous\"><link rel=\"modulepreload\" href=\"/s/inline0.js\"></template>";
+        assert_eq!(page.matches("modulepreload").count(), 2, "{page}");
+        assert!(
+            page.contains(&format!(
+                "<link rel=\"icon\" href=\"/i.svg\">\n{template}\n\n<link rel=\"canonical\""
+            )),
+            "{page}"
+        );
+        let none = "<head><script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
+        assert!(!start_after_load(none).unwrap().contains("<template"));
     }
 }
