@@ -43,7 +43,8 @@ rm target/migration-posts/bugs/{04-title-starting-with-brackets,24-tab-indented-
 cp posts/*.md target/migration-posts/shipped/
 # A post and its translation in one bundle (`index.md`, `index.zh.md`, the same `slug:`).
 cp -r tests/fixtures/translations/. target/migration-posts/translations/
-BLOG_POSTS=target/migration-posts BLOG_SITE_URL=https://rustblog.example \
+# Every fixture in the feeds (BLOG_FEED_LIMIT), which the suite reads as a feed reader would.
+BLOG_POSTS=target/migration-posts BLOG_SITE_URL=https://rustblog.example BLOG_FEED_LIMIT=all \
   trunk build --release --public-url /blog/ --dist target/dist-migration
 cp tests/fixtures/migration/images/* target/dist-migration/images/
 step "sizes of what ships"

@@ -155,11 +155,13 @@ test('the raw HTML of a post has its text, Open Graph tags and valid JSON-LD', a
   expect(ld.datePublished).toBe('2025-03-15T00:00:00Z');
 });
 
-test('the feeds parse and list every published post with full content', async ({ request }) => {
+test('the feeds parse and list the newest posts (feed_limit) with full content', async ({ request }) => {
   const parser = new Parser();
   for (const name of ['feed.xml', 'rss.xml']) {
     const feed = await parser.parseString(await (await request.get(`${blog}${name}`)).text());
-    expect(feed.items.map((i) => i.title), name).toEqual(index.posts.map((p) => p.title));
+    // This build's settings ask for four (tests/e2e/fixtures/site-blog.yaml); five are published.
+    expect(index.posts.length).toBeGreaterThan(4);
+    expect(feed.items.map((i) => i.title), name).toEqual(index.posts.slice(0, 4).map((p) => p.title));
     const seed = feed.items.find((i) => i.link.endsWith(`/posts/${SEED}`));
     expect(seed.link).toBe(`https://rustblog.example/blog/posts/${SEED}`);
     expect(seed['content:encoded'] ?? seed.content).toContain('preferred for chat applications');

@@ -11,6 +11,12 @@ use crate::yaml::{self, Value};
 /// Posts per list page when `site.yaml` does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
 
+/// Posts in each feed unless `site.yaml` says otherwise (`feed_limit`): the newest twenty,
+/// as most engines and hosts do (WordPress and Jekyll's feed plugin 10, Ghost 15). A feed
+/// is polled again and again by every subscriber; carrying every post's full text, a large
+/// blog's would be tens of megabytes (36 MB at 10,000 posts), which feed readers refuse.
+pub const DEFAULT_FEED_LIMIT: usize = 20;
+
 /// The site's identity, which every page shows: its name, tagline, description, language,
 /// default author and links. The part of [`Settings`] the app needs too (`posts/site.json`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,7 +134,7 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 }
 
 /// Every key `site.yaml` has, for reporting the ones it does not.
-const SETTINGS: [&str; 10] = [
+const SETTINGS: [&str; 11] = [
     "url",
     "title",
     "tagline",
@@ -139,6 +145,7 @@ const SETTINGS: [&str; 10] = [
     "theme",
     "page_size",
     "precompress",
+    "feed_limit",
 ];
 
 /// Every key of `theme:`.
@@ -157,6 +164,9 @@ pub struct Settings {
     pub url: Option<String>,
     /// Posts per page of the list (`/`, `/page/2/`, …).
     pub page_size: usize,
+    /// How many of the newest posts the feeds carry (`feed_limit: 50`), or every post
+    /// (`feed_limit: all`, Hugo's and Zola's default); [`DEFAULT_FEED_LIMIT`] when unset.
+    pub feed_limit: Option<usize>,
     /// Name, description, language, default author and social links.
     pub info: SiteIdentity,
     /// Accent colours.
@@ -175,6 +185,7 @@ impl Default for Settings {
         Settings {
             url: None,
             page_size: DEFAULT_PAGE_SIZE,
+            feed_limit: Some(DEFAULT_FEED_LIMIT),
             info: SiteIdentity::default(),
             theme: Theme::default(),
             precompress: false,
@@ -308,12 +319,32 @@ impl Settings {
                     )
                 })?;
         }
+        if let Some(limit) = doc.text("feed_limit").map_err(field)? {
+            config.feed_limit = match limit.as_str() {
+                "all" => None,
+                number => Some(
+                    number
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or_else(|| {
+                            at(
+                                line_of("feed_limit"),
+                                format!(
+                                    "feed_limit \"{limit}\" must be a whole number of posts \
+                                 (1 or more), or `all`"
+                                ),
+                            )
+                        })?,
+                ),
+            };
+        }
         Ok(config)
     }
 
     /// `site.yaml` in the current folder, or the file `BLOG_SITE_CONFIG` names (defaults when
     /// there is none), with the environment's overrides for one build: `BLOG_SITE_URL`,
-    /// `BLOG_PAGE_SIZE` and `BLOG_PRECOMPRESS` (`1` or `0`).
+    /// `BLOG_PAGE_SIZE`, `BLOG_FEED_LIMIT` and `BLOG_PRECOMPRESS` (`1` or `0`).
     pub fn load() -> Result<Settings, String> {
         let path = std::env::var("BLOG_SITE_CONFIG").unwrap_or_else(|_| "site.yaml".into());
         let mut config = match std::fs::read_to_string(&path) {
@@ -328,6 +359,11 @@ impl Settings {
             config.page_size = Settings::parse(&format!("page_size: {size}\n"))
                 .map_err(|e| e.replace("site.yaml", "BLOG_PAGE_SIZE"))?
                 .page_size;
+        }
+        if let Ok(limit) = std::env::var("BLOG_FEED_LIMIT") {
+            config.feed_limit = Settings::parse(&format!("feed_limit: {limit}\n"))
+                .map_err(|e| e.replace("site.yaml", "BLOG_FEED_LIMIT"))?
+                .feed_limit;
         }
         if let Ok(on) = std::env::var("BLOG_PRECOMPRESS") {
             let on = match on.trim() {
@@ -364,6 +400,22 @@ mod tests {
         assert!(!config.precompress);
         assert!(Settings::parse("precompress: true\n").unwrap().precompress);
         assert_eq!(Settings::parse("").unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn feed_limit_is_a_number_of_posts_or_all() {
+        let limit = |text: &str| Settings::parse(text).map(|c| c.feed_limit);
+        assert_eq!(limit(""), Ok(Some(DEFAULT_FEED_LIMIT)));
+        assert_eq!(limit("feed_limit: 50\n"), Ok(Some(50)));
+        assert_eq!(limit("feed_limit: all\n"), Ok(None));
+        for bad in ["0", "-3", "ten", "2.5", "All posts"] {
+            assert_eq!(
+                limit(&format!("title: x\nfeed_limit: {bad}\n")),
+                Err(format!(
+                    "site.yaml:2: feed_limit \"{bad}\" must be a whole number of posts (1 or more), or `all`"
+                )),
+            );
+        }
     }
 
     #[test]

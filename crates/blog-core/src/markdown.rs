@@ -356,6 +356,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "main",
     "app",
     "blog-data",
+    "app-preloads",
     "toc-title",
     "related-title",
     "series-title",

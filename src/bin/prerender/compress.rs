@@ -85,7 +85,7 @@ fn compress_file(path: &Path) -> Result<()> {
         .unwrap_or_default();
     for (suffix, bytes) in [("br", br.as_slice()), ("gz", gz.as_slice())] {
         let out = path.with_file_name(format!("{name}.{suffix}"));
-        std::fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+        crate::write_file(&out, bytes)?;
     }
     Ok(())
 }

@@ -50,13 +50,14 @@ fn run() -> anyhow::Result<()> {
         site,
         theme_css,
         precompress,
+        feed_limit,
     } = options::parse()?;
     let _ = any_spawner::Executor::init_futures_executor();
     let template = template::prepare(&dist, &site, &theme_css)?;
     let index_file = in_dist(&dist, routes::INDEX_DATA);
     let index: PostIndex = serde_json::from_str(&read_file(&index_file)?)
         .with_context(|| format!("{} is not a post index", index_file.display()))?;
-    let written = pages::write_all(&dist, &template, &site, &index)?;
+    let written = pages::write_all(&dist, &template, &site, &index, feed_limit)?;
     embeds::write(&dist, &index, &site.info.language)?;
     offline::write(&dist, &template, &site)?;
     add_csp_header(&dist, &template.policy)?;
@@ -88,14 +89,18 @@ fn read_file(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// Writes a file, creating its folder; errors name the file.
+/// Writes a file, creating its folder; errors name the file. One file at a time, from
+/// however many threads: parallel creates in one folder contend for its lock in the kernel,
+/// while pages still render on every core around the writes.
 #[cfg(not(target_arch = "wasm32"))]
-fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> anyhow::Result<()> {
     use anyhow::Context;
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = WRITING.lock();
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Adds the policy to `_headers` (Netlify, Cloudflare Pages) for hosts that send headers.

@@ -19,6 +19,8 @@ pub(crate) struct Options {
     pub(crate) theme_css: String,
     /// Whether to write `.br` and `.gz` copies (`precompress:` in site.yaml).
     pub(crate) precompress: bool,
+    /// How many of the newest posts the feeds carry; `None` for all (`feed_limit:`).
+    pub(crate) feed_limit: Option<usize>,
 }
 
 /// Reads the arguments (`--dist`, `--base`, `--site-url`; `TRUNK_PUBLIC_URL` and
@@ -46,5 +48,6 @@ pub(crate) fn parse() -> Result<Options> {
         site: PublishedSite::new(&site_url, &base).with_info(config.info),
         theme_css: config.theme.css(),
         precompress: config.precompress,
+        feed_limit: config.feed_limit,
     })
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{anyhow, Context, Result};
 use blog_core::author;
 use blog_core::date::PostDate;
-use blog_core::index::{ListPage, PostIndex, RelatedIndex, Taxonomy};
+use blog_core::index::{ListPage, PostIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PublishedSite};
@@ -29,14 +29,15 @@ pub(crate) struct Written {
     pub(crate) posts: usize,
 }
 
-/// Writes every page of the site, the redirects, feeds, sitemap and robots.txt.
+/// Writes every page of the site, the redirects, feeds (the newest `feed_limit` posts, or
+/// all), sitemap and robots.txt.
 pub(crate) fn write_all(
     dist: &Path,
     template: &Template,
     site: &PublishedSite,
     index: &PostIndex,
+    feed_limit: Option<usize>,
 ) -> Result<Written> {
-    let related = RelatedIndex::new(index);
     let page = |content: Embedded, source: Option<PostSource>, meta: PageMeta| -> Result<()> {
         let settings = AppStart {
             base: site.base.clone(),
@@ -82,19 +83,26 @@ pub(crate) fn write_all(
 
     let total = index.posts.len();
     let done = AtomicUsize::new(0);
-    // Every post's page and feed entry, on all cores (each page is rendered on its own);
-    // the order is kept for the sitemap and the feeds.
-    let posts: Vec<Result<(Listed, FeedEntry)>> = index
+    let in_feeds = feed_limit.unwrap_or(total);
+    // Every post's page and, for the newest, its feed entry, on all cores (each page is
+    // rendered on its own); the order is kept for the sitemap and the feeds.
+    let posts: Vec<Result<(Listed, Option<FeedEntry>)>> = index
         .posts
         .par_iter()
-        .map(|meta| {
+        .enumerate()
+        .map(|(at, meta)| {
             let source = read_file(&in_dist(dist, &routes::post_source(&meta.file)))?;
+            // The entries around the post as `blogtool publish` chose them: the page embeds
+            // exactly what the app fetches for it, and related posts are found once a build.
+            let context_file = in_dist(dist, &routes::post_context_data(&meta.slug));
+            let context: PostIndex = serde_json::from_str(&read_file(&context_file)?)
+                .with_context(|| format!("{} is not a post's context", context_file.display()))?;
             let authors = author::resolve(&index.authors, &meta.authors);
             let head = pages::post(meta, authors.clone());
             let listed = (head.path.clone(), Some(meta.updated.unwrap_or(meta.date)));
             let embedded = Embedded::Post {
                 slug: meta.slug.clone(),
-                context: index.context_for(&meta.slug, &related),
+                context,
             };
             let markdown = PostSource {
                 slug: meta.slug.clone(),
@@ -103,6 +111,9 @@ pub(crate) fn write_all(
             };
             page(embedded, Some(markdown), head)?;
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            if at >= in_feeds {
+                return Ok((listed, None));
+            }
             // Feed readers show content away from the site: links must be absolute.
             let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
                 .map_err(|e| anyhow!("{e}"))?;
@@ -111,14 +122,14 @@ pub(crate) fn write_all(
                 html: post.html,
                 authors,
             };
-            Ok((listed, entry))
+            Ok((listed, Some(entry)))
         })
         .collect();
-    let mut feed = Vec::with_capacity(total);
+    let mut feed = Vec::with_capacity(in_feeds.min(total));
     for post in posts {
         let (listed, entry) = post?;
         sitemap.push(listed);
-        feed.push(entry);
+        feed.extend(entry);
     }
     write_redirects(dist, site, index)?;
     for taxonomy in Taxonomy::ALL {
@@ -147,14 +158,14 @@ pub(crate) fn write_all(
 
     write_file(
         &in_dist(dist, routes::ATOM_FEED),
-        &publish::atom(site, &feed),
+        publish::atom(site, &feed),
     )?;
-    write_file(&in_dist(dist, routes::RSS_FEED), &publish::rss(site, &feed))?;
+    write_file(&in_dist(dist, routes::RSS_FEED), publish::rss(site, &feed))?;
     write_file(
         &in_dist(dist, routes::SITEMAP),
-        &publish::sitemap(site, &sitemap),
+        publish::sitemap(site, &sitemap),
     )?;
-    write_file(&dist.join("robots.txt"), &publish::robots(site))?;
+    write_file(&dist.join("robots.txt"), publish::robots(site))?;
     Ok(Written {
         pages: sitemap.len(),
         posts: total,
@@ -198,7 +209,7 @@ fn write_redirects(dist: &Path, site: &PublishedSite, index: &PostIndex) -> Resu
             }
             write_file(
                 &file,
-                &publish::redirect_page(&target, &canonical, &meta.title),
+                publish::redirect_page(&target, &canonical, &meta.title),
             )?;
         }
     }
