@@ -304,10 +304,7 @@ fn html_references(html: &str, offset: usize) -> Vec<Reference> {
 /// and returns the headings.
 fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
     let mut headings = Vec::new();
-    // Ids the page itself uses are taken, so a heading can never shadow them; heading ids are
-    // lowercase slugs, so they cannot name the camelCase globals scripts define either.
-    let mut used: HashMap<String, usize> =
-        RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
+    let mut used: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
@@ -382,7 +379,17 @@ fn is_plain_id(id: &str) -> bool {
 /// Returns `base`, or `base-1`, `base-2`… if already used.
 fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
     let mut candidate = base.clone();
-    while let Some(count) = used.get_mut(&candidate) {
+    loop {
+        // Ids the page itself uses count as taken, so a heading can never shadow them
+        // (heading ids are lowercase slugs, so they cannot name the camelCase globals scripts
+        // define either). Marked taken when first met, not for every post up front: that
+        // map cost a twentieth of the pipeline.
+        if RESERVED_IDS.contains(&candidate.as_str()) && !used.contains_key(&candidate) {
+            used.insert(candidate.clone(), 1);
+        }
+        let Some(count) = used.get_mut(&candidate) else {
+            break;
+        };
         *count += 1;
         candidate = format!("{base}-{}", *count - 1);
     }
@@ -393,6 +400,17 @@ fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
 /// `text` with the smart punctuation bodies get (`"a"` → “a”, `it's` → it’s, `--` → –,
 /// `...` → …), and nothing else changed: for titles, which are plain text.
 pub fn smart_punctuation(text: &str) -> String {
+    // Most titles have nothing smart punctuation changes: no parser for them (it was a
+    // twentieth of the pipeline). A line break or NUL goes the long way, as Markdown changes
+    // those too.
+    if !text.contains(['\'', '"', '-', '.', '\n', '\r', '\0']) {
+        return text.trim().to_string();
+    }
+    smart_punctuation_parsed(text)
+}
+
+/// [`smart_punctuation`] by pulldown-cmark, for any title.
+fn smart_punctuation_parsed(text: &str) -> String {
     // Every other ASCII punctuation mark is escaped, so Markdown reads none as syntax; the
     // leading `x ` keeps a title such as `1. Intro` or `- Notes` a paragraph.
     let mut escaped = String::from("x ");
@@ -485,32 +503,40 @@ fn measure(events: &[Event<'_>]) -> (usize, String) {
     (words, shorten(&excerpt, EXCERPT_CHARS))
 }
 
-/// Words in `text`, as `split_whitespace` counts them. Text without non-ASCII spaces (nearly
-/// all) is counted by a branch-free pass over its bytes: iterating chars cost a third of the
-/// rendering time.
+/// Words in `text`, as `split_whitespace` counts them. Counted by one branch-free pass over
+/// its bytes (iterating chars cost a third of the rendering time), which also notes the
+/// lead bytes of non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000–U+3000); only text that
+/// has one of those bytes is checked for such a space, and counted by chars if it has one.
 fn count_words(text: &str) -> usize {
-    let maybe_unicode_space = text.bytes().any(|b| matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3));
-    if maybe_unicode_space && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
-        return text.split_whitespace().count();
-    }
-    // A word starts at each non-space byte that follows a space (or the start): one table
-    // lookup per byte, no branches.
-    const SPACE: [bool; 256] = {
-        let mut table = [false; 256];
+    const SPACE: u8 = 1;
+    const MAYBE_SPACE: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut table = [0; 256];
         let mut b = b'\t';
         while b <= b'\r' {
-            table[b as usize] = true;
+            table[b as usize] = SPACE;
             b += 1;
         }
-        table[b' ' as usize] = true;
+        table[b' ' as usize] = SPACE;
+        table[0xc2] = MAYBE_SPACE;
+        table[0xe1] = MAYBE_SPACE;
+        table[0xe2] = MAYBE_SPACE;
+        table[0xe3] = MAYBE_SPACE;
         table
     };
+    // A word starts at each non-space byte that follows a space (or the start).
     let mut words = 0;
     let mut after_space = true;
+    let mut maybe = 0;
     for &b in text.as_bytes() {
-        let space = SPACE[usize::from(b)];
+        let class = CLASS[usize::from(b)];
+        let space = class == SPACE;
         words += usize::from(!space & after_space);
         after_space = space;
+        maybe |= class;
+    }
+    if maybe & MAYBE_SPACE != 0 && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
+        return text.split_whitespace().count();
     }
     words
 }
@@ -518,13 +544,14 @@ fn count_words(text: &str) -> usize {
 /// Shortens `text` to at most `max` characters at a word boundary, adding an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= max {
+    // The first `max` characters, found without counting or copying the rest.
+    let Some((end, _)) = text.char_indices().nth(max) else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
+    };
+    let cut = &text[..end];
     let cut = match cut.rfind(char::is_whitespace) {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
+        _ => cut,
     };
     format!(
         "{}…",
@@ -1000,6 +1027,42 @@ mod tests {
     fn shortens_at_a_word_boundary() {
         assert_eq!(shorten("one two three four", 12), "one two…");
         assert_eq!(shorten("short", 12), "short");
+        assert_eq!(shorten("  exactly twelve  ", 14), "exactly twelve");
+        assert_eq!(shorten("éééé ééééé éé", 12), "éééé ééééé…");
+        assert_eq!(
+            shorten("中文中文中文中文中文中文中文", 12),
+            "中文中文中文中文中文中文…"
+        );
+    }
+
+    #[test]
+    fn titles_without_smart_punctuation_skip_the_parser_and_come_out_the_same() {
+        for title in [
+            "Plain title",
+            "  Padded   inside\tand out  ",
+            "C# & C++ <b>bold</b> *x* _y_ `z` [l](u) ![i](j) \\ ~s~ ==m==",
+            "# Not a heading",
+            "1) Not a list + - * >",
+            "&amp; &#169; &copy entities",
+            "中文標題 café über naïve",
+            "emoji 🎉 :tada: and | pipes | here",
+            "trailing backslash \\",
+            "<!-- comment --> <script>",
+            "a\u{a0}b\u{3000}c",
+        ] {
+            assert_eq!(
+                smart_punctuation(title),
+                smart_punctuation_parsed(title),
+                "{title:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings_never_take_the_page_own_ids() {
+        let r = render("## Main\n\n## Main\n\n## App\n\n## Blog data\n\n## App 1\n");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["main-1", "main-2", "app-1", "blog-data-1", "app-1-1"]);
     }
     #[test]
     fn github_alerts_become_titled_callouts() {
