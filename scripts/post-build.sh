@@ -15,8 +15,10 @@ if [ -n "${BLOG_SKIP_BROKEN:-}" ]; then extra+=(--skip-broken); fi
 # `tool`), which pays off on large blogs; while writing, the quicker debug build is enough.
 profile=()
 if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then profile=(--profile tool); fi
+# Local images missing from the site's files (BLOG_PUBLIC, else public/) are left out of the
+# posts, with a warning naming the post, the line and the file.
 cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
-  publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" "${extra[@]}"
+  publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" --public "${BLOG_PUBLIC:-public}" "${extra[@]}"
 cp "$staging/index.html" "$staging/404.html"
 # Optimises a wasm module in place with binaryen's wasm-opt: for size (-Oz, as Trunk does the
 # app's) unless told otherwise.

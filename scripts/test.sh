@@ -43,8 +43,13 @@ rm target/migration-posts/bugs/{04-title-starting-with-brackets,24-tab-indented-
 cp posts/*.md target/migration-posts/shipped/
 # A post and its translation in one bundle (`index.md`, `index.zh.md`, the same `slug:`).
 cp -r tests/fixtures/translations/. target/migration-posts/translations/
+# The site's files as that user would have them, ours plus the fixtures' images (and bug
+# fixture 10's chart.png): publishing leaves out images missing from them (46's, on purpose).
+rm -rf target/migration-public && cp -r public target/migration-public
+cp tests/fixtures/migration/images/* target/migration-public/images/
 # Every fixture in the feeds (BLOG_FEED_LIMIT), which the suite reads as a feed reader would.
-BLOG_POSTS=target/migration-posts BLOG_SITE_URL=https://rustblog.example BLOG_FEED_LIMIT=all \
+BLOG_POSTS=target/migration-posts BLOG_PUBLIC=target/migration-public \
+  BLOG_SITE_URL=https://rustblog.example BLOG_FEED_LIMIT=all \
   trunk build --release --public-url /blog/ --dist target/dist-migration
 cp tests/fixtures/migration/images/* target/dist-migration/images/
 step "sizes of what ships"

@@ -9,7 +9,7 @@ use std::fmt;
 use crate::author;
 use crate::encoding::repair_mojibake;
 use crate::front_matter;
-use crate::import::{self, Imported, SourceFile};
+use crate::import::{self, missing_site_file, Imported, SourceFile};
 use crate::index::{BuildOptions, PostIndex};
 use crate::markdown::{self, LinkContext};
 use crate::post::Post;
@@ -255,16 +255,6 @@ pub fn check(
     found.sort_by(|a, b| a.message.cmp(&b.message).then(a.severity.cmp(&b.severity)));
     found.dedup();
     found
-}
-
-/// For a local path (not a URL, not a fragment, not a post), the site path that is missing.
-fn missing_site_file(url: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
-    if url.starts_with('#') || url.contains(':') || url.starts_with("//") {
-        return None;
-    }
-    let resolved = LinkContext::for_post("/", "x").resolve(url);
-    let path = resolved.split(['#', '?']).next().unwrap_or_default();
-    (!path.is_empty() && path != "/" && !exists(path)).then(|| path.to_string())
 }
 
 fn first_changed_line(original: &str, repaired: &str) -> Option<usize> {

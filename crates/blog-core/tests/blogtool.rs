@@ -83,6 +83,47 @@ fn publish_indexes_the_folder_and_picks_up_a_new_post() {
 }
 
 #[test]
+fn publish_leaves_out_local_images_the_site_does_not_have_and_says_where() {
+    let dir = TempDir::new("missing-images");
+    dir.write(
+        "loaf.md",
+        "---\ntitle: Loaf\ndate: 2025-01-01\nimage: /images/gone-lead.png\nimage_alt: A loaf\n---\nCrumb.\n\n![Kept](/images/here.png)\n\n![Gone](/images/not-here.png)\n\n<img src=\"/images/gone-raw.png\" alt=\"Raw\">\n\nNext time.\n",
+    );
+    std::fs::create_dir_all(dir.0.join("bundle")).unwrap();
+    dir.write(
+        "bundle/index.md",
+        "---\ntitle: Bundle\ndate: 2025-01-02\n---\n![Beside](pic.png)\n",
+    );
+    dir.write("bundle/pic.png", "png");
+    std::fs::create_dir_all(dir.0.join("site/images")).unwrap();
+    dir.write("site/images/here.png", "png");
+    let site = dir.0.join("site");
+    let (m, warnings) = publish(&dir.0, &["--public", site.to_str().unwrap()]);
+    let loaf = std::fs::read_to_string(dir.0.join("out/loaf.md")).unwrap();
+    assert!(loaf.contains("![Kept](/images/here.png)"), "{loaf}");
+    for gone in ["not-here.png", "gone-raw.png", "gone-lead.png", "image_alt"] {
+        assert!(!loaf.contains(gone), "{gone} in {loaf}");
+    }
+    assert!(
+        loaf.contains("Crumb.") && loaf.contains("Next time."),
+        "{loaf}"
+    );
+    let entry = m.posts.iter().find(|p| p.slug == "loaf").unwrap();
+    assert_eq!(entry.image, None);
+    let bundle = std::fs::read_to_string(dir.0.join("out/bundle.md")).unwrap();
+    assert!(bundle.contains("pic.png"), "{bundle}");
+    let site = site.display();
+    for want in [
+        format!("posts/loaf.md: warning: image /images/gone-lead.png does not exist and is left out (put it under {site})"),
+        format!("posts/loaf.md:11: warning: image /images/not-here.png does not exist and is left out (put it under {site})"),
+        format!("posts/loaf.md:13: warning: image /images/gone-raw.png does not exist and is left out (put it under {site})"),
+    ] {
+        assert!(warnings.contains(&want), "{want}\nnot in\n{warnings}");
+    }
+    assert!(!warnings.contains("pic.png"), "{warnings}");
+}
+
+#[test]
 fn publish_reports_broken_posts_and_keeps_drafts_and_future_posts_for_serve_only() {
     let dir = TempDir::new("broken");
     dir.write("ok.md", "---\ntitle: Ok\ndate: 2025-01-01\n---\n");

@@ -15,6 +15,7 @@ mod dates;
 mod diagrams;
 mod files;
 mod formats;
+mod missing_images;
 mod prose;
 
 use std::collections::{HashMap, HashSet};
@@ -27,6 +28,7 @@ use crate::yaml::{Node, Value};
 
 pub use diagrams::{diagrams, with_diagrams, Diagram};
 pub use files::{is_post_file, url_slug, PostPath};
+pub use missing_images::{leave_out_missing_images, missing_site_file, LeftOut};
 
 /// One file under `posts/`, as read from disk.
 pub struct SourceFile {

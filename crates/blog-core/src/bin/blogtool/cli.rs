@@ -14,7 +14,7 @@ use blog_core::import::{self, Imported, SourceFile};
 use blog_core::index::{BuildOptions, PostIndex, RelatedIndex};
 
 const USAGE: &str = "usage:
-  blogtool publish [--posts DIR] --out DIR [--drafts] [--future] [--skip-broken] [--show-problems]
+  blogtool publish [--posts DIR] --out DIR [--public DIR] [--drafts] [--future] [--skip-broken] [--show-problems]
   blogtool check [--posts DIR] [--public DIR]
   blogtool new \"Title\" [--posts DIR] [--author NAME]";
 
@@ -120,10 +120,15 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
         eprintln!("{}", Diagnostic { severity, message });
     }
     let mut failed = Vec::new();
-    let imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
+    let mut imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
         .into_iter()
         .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
         .collect();
+    let public = args
+        .public
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("public"));
+    leave_out_missing_images(&mut imported, &public, &folder);
     let sources: Vec<(String, String)> = imported
         .iter()
         .map(|p| (p.path.clone(), p.text.clone()))
@@ -353,6 +358,46 @@ fn publish_resources(
             .with_context(|| format!("cannot copy posts/{source}"))?;
     }
     Ok(())
+}
+
+/// Leaves local images the site does not have out of every post (a reader would see a
+/// broken picture), saying which and where. The site's files are those under `public`
+/// and, for each post, the files published with it (its bundle, files it refers to by
+/// relative path), which are copied later.
+fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &PostsFolder) {
+    for post in imported.iter_mut() {
+        let own = format!("{}/", blog_core::routes::post(&post.slug));
+        let shipped = |path: &str| {
+            if public.join(path.trim_start_matches('/')).is_file() {
+                return true;
+            }
+            let Some(name) = path.strip_prefix(&own) else {
+                return false;
+            };
+            post.resources.iter().any(|(_, n)| n == name)
+                || post
+                    .bundle
+                    .as_ref()
+                    .is_some_and(|bundle| folder.has(&format!("{bundle}/{name}")))
+        };
+        let (text, left_out) = import::leave_out_missing_images(&post.text, &shipped);
+        for image in &left_out {
+            let place = match post.original_line(image.line) {
+                Some(line) => format!("posts/{}:{line}", post.path),
+                None => format!("posts/{}", post.path),
+            };
+            let message = format!(
+                "{place}: image {} does not exist and is left out (put it under {})",
+                image.path,
+                public.display()
+            );
+            let severity = Severity::Warning;
+            eprintln!("{}", Diagnostic { severity, message });
+        }
+        if !left_out.is_empty() {
+            post.text = text;
+        }
+    }
 }
 
 /// Writes what each post's page shows besides the post (its neighbours, related posts and

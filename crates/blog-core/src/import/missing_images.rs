@@ -1,0 +1,224 @@
+//! Local images a post refers to that the site does not have, left out when publishing: a
+//! reader then sees the post without a broken-image icon, on the prerendered page and in the
+//! app alike, and the build says which file is missing where (`blogtool check` too).
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::markdown;
+use crate::markdown::LinkContext;
+use crate::yaml;
+
+/// A local image left out of a post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The site path that does not exist (`/images/not-here.png`).
+    pub path: String,
+    /// 1-based line of the published text it was on.
+    pub line: usize,
+}
+
+/// For a local path (not a URL, not a fragment), the site path that is missing: `exists`
+/// answers whether a site path such as `/images/x.png` is shipped.
+pub fn missing_site_file(url: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
+    if url.starts_with('#') || url.contains(':') || url.starts_with("//") {
+        return None;
+    }
+    let resolved = LinkContext::for_post("/", "x").resolve(url);
+    let path = resolved.split(['#', '?']).next().unwrap_or_default();
+    (!path.is_empty() && path != "/" && !exists(path)).then(|| path.to_string())
+}
+
+/// `text`, a post as `import` publishes it (canonical front matter, then the body), without
+/// the local images the site does not have: Markdown images (`![alt](/images/x.png)`, and
+/// by reference), `<img>` tags in raw HTML, and the front matter's lead image (with its alt
+/// text and caption) and preview image. Everything else is kept byte for byte. Returns the
+/// text and what was left out, in order. Line numbers do not change: a removed front matter
+/// line, or a tag written over several lines, leaves its line breaks. Text without front
+/// matter is returned as it is.
+pub fn leave_out_missing_images(
+    text: &str,
+    exists: &dyn Fn(&str) -> bool,
+) -> (String, Vec<LeftOut>) {
+    let Ok(split) = crate::front_matter::split(text) else {
+        return (text.to_string(), Vec::new());
+    };
+    let body_start = text.len() - split.body.len();
+    let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
+    let mut cuts: Vec<(std::ops::Range<usize>, LeftOut)> = Vec::new();
+
+    // The lead and preview images: their lines go (an alt text or caption without its image
+    // would describe nothing).
+    if let Ok(doc) = yaml::parse(split.yaml) {
+        let mut drop_keys: Vec<&str> = Vec::new();
+        for (key, goes_with) in [
+            ("image", &["image", "image_alt", "image_caption"][..]),
+            ("og_image", &["og_image"][..]),
+        ] {
+            let Ok(Some(url)) = doc.text(key) else {
+                continue;
+            };
+            if let Some(path) = missing_site_file(&url, exists) {
+                drop_keys.extend(goes_with);
+                let line = doc.field(key).map_or(1, |n| n.line) + split.yaml_first_line - 1;
+                cuts.push((0..0, LeftOut { path, line }));
+            }
+        }
+        let mut at = yaml_start;
+        for line in split.yaml.split_inclusive('\n') {
+            let key = line.split(':').next().unwrap_or_default();
+            if drop_keys.contains(&key) {
+                cuts.push((
+                    at..at + line.len(),
+                    LeftOut {
+                        path: String::new(),
+                        line: 0,
+                    },
+                ));
+            }
+            at += line.len();
+        }
+    }
+
+    let body = split.body;
+    let line_at = |offset: usize| text[..offset].matches('\n').count() + 1;
+    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event {
+            if let Some(path) = missing_site_file(&dest_url, exists) {
+                let range = body_start + range.start..body_start + range.end;
+                let line = line_at(range.start);
+                cuts.push((range, LeftOut { path, line }));
+            }
+        }
+    }
+    for reference in markdown::references(body).into_iter().filter(|r| r.image) {
+        // Raw HTML's `src=`, where the HTML is as written (not inside a quote's `>`s, which
+        // would make the tag's text differ from the file's): its `<img …>` tag goes.
+        let at = reference.offset;
+        if !body[at..]
+            .get(..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("src="))
+        {
+            continue;
+        }
+        let Some(path) = missing_site_file(&reference.url, exists) else {
+            continue;
+        };
+        let Some(start) = body[..at].rfind('<') else {
+            continue;
+        };
+        if !body[start..]
+            .get(..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("<img"))
+        {
+            continue;
+        }
+        let Some(end) = tag_end(body, start) else {
+            continue;
+        };
+        let range = body_start + start..body_start + end;
+        let line = line_at(range.start);
+        cuts.push((range, LeftOut { path, line }));
+    }
+
+    cuts.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out = String::with_capacity(text.len());
+    let mut left_out = Vec::new();
+    let mut from = 0;
+    for (range, item) in cuts {
+        if !item.path.is_empty() {
+            left_out.push(item);
+        }
+        // Ranges never overlap but an image inside a removed one (a link's) is skipped.
+        if range.is_empty() || range.start < from {
+            continue;
+        }
+        out.push_str(&text[from..range.start]);
+        out.extend(text[range.clone()].matches('\n'));
+        from = range.end;
+    }
+    out.push_str(&text[from..]);
+    left_out.sort_by_key(|l| l.line);
+    (out, left_out)
+}
+
+/// Where the tag opening at `start` ends (just after its `>`), quoted values skipped.
+fn tag_end(html: &str, start: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in html[start..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(start + i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped(path: &str) -> bool {
+        path == "/images/here.png"
+    }
+
+    #[test]
+    fn leaves_out_every_kind_of_local_image_the_site_does_not_have() {
+        // (post, as published, what was left out and on which line)
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, usize)]);
+        let cases: &[Case] = &[
+            (
+                "---\ntitle: \"A\"\n---\n\nBefore.\n\n![Crumb](/images/not-here.png)\n\nAfter.\n",
+                "---\ntitle: \"A\"\n---\n\nBefore.\n\n\n\nAfter.\n",
+                &[("/images/not-here.png", 7)],
+            ),
+            (
+                "---\ntitle: \"A\"\n---\nKept ![a](/images/here.png), gone ![b](../images/gone.png \"t\").\n",
+                "---\ntitle: \"A\"\n---\nKept ![a](/images/here.png), gone .\n",
+                &[("/images/gone.png", 4)],
+            ),
+            (
+                "---\ntitle: \"A\"\n---\n![by ref][pic]\n\n[pic]: /images/gone.png\n",
+                "---\ntitle: \"A\"\n---\n\n\n[pic]: /images/gone.png\n",
+                &[("/images/gone.png", 4)],
+            ),
+            (
+                "---\ntitle: \"A\"\n---\n<figure>\n  <IMG alt=\"x > y\"\n    SRC=\"/images/gone.png\" />\n  <figcaption>Cap</figcaption>\n</figure>\n",
+                "---\ntitle: \"A\"\n---\n<figure>\n  \n\n  <figcaption>Cap</figcaption>\n</figure>\n",
+                &[("/images/gone.png", 5)],
+            ),
+            (
+                "---\ntitle: \"A\"\nimage: \"/images/gone.png\"\nimage_alt: \"Alt\"\nog_image: \"/images/here.png\"\ntags: [\"a\"]\n---\nBody.\n",
+                "---\ntitle: \"A\"\n\n\nog_image: \"/images/here.png\"\ntags: [\"a\"]\n---\nBody.\n",
+                &[("/images/gone.png", 3)],
+            ),
+            (
+                "---\ntitle: \"A\"\nog_image: \"/images/gone.png\"\n---\nBody.\n",
+                "---\ntitle: \"A\"\n\n---\nBody.\n",
+                &[("/images/gone.png", 3)],
+            ),
+            // Remote images, data: URLs, fragments, pictures that exist and code stay.
+            (
+                "---\ntitle: \"A\"\nimage: \"https://cdn.example/x.png\"\n---\n![r](https://cdn.example/y.png) ![d](data:image/png;base64,AA==) ![h](/images/here.png)\n\n`![code](/images/gone.png)`\n\n    <img src=\"/images/gone.png\">\n",
+                "---\ntitle: \"A\"\nimage: \"https://cdn.example/x.png\"\n---\n![r](https://cdn.example/y.png) ![d](data:image/png;base64,AA==) ![h](/images/here.png)\n\n`![code](/images/gone.png)`\n\n    <img src=\"/images/gone.png\">\n",
+                &[],
+            ),
+            ("No front matter ![x](/images/gone.png)\n", "No front matter ![x](/images/gone.png)\n", &[]),
+        ];
+        for (text, want, gone) in cases {
+            let (out, left) = leave_out_missing_images(text, &shipped);
+            assert_eq!(out, *want, "{text}");
+            let left: Vec<(&str, usize)> = left.iter().map(|l| (l.path.as_str(), l.line)).collect();
+            assert_eq!(left, *gone, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_image_inside_a_link_goes_and_the_link_text_stays_readable() {
+        let text = "---\ntitle: \"A\"\n---\n[![Logo](/images/gone.png) Home](/)\n";
+        let (out, left) = leave_out_missing_images(text, &shipped);
+        assert_eq!(out, "---\ntitle: \"A\"\n---\n[ Home](/)\n");
+        assert_eq!(left.len(), 1);
+    }
+}
