@@ -365,38 +365,51 @@ fn publish_resources(
 /// and, for each post, the files published with it (its bundle, files it refers to by
 /// relative path), which are copied later.
 fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &PostsFolder) {
-    for post in imported.iter_mut() {
-        let own = format!("{}/", blog_core::routes::post(&post.slug));
-        let shipped = |path: &str| {
-            if public.join(path.trim_start_matches('/')).is_file() {
-                return true;
+    use rayon::prelude::*;
+    let warnings: Vec<Vec<Diagnostic>> = imported
+        .par_iter_mut()
+        .map(|post| {
+            let own = format!("{}/", blog_core::routes::post(&post.slug));
+            let shipped = |path: &str| {
+                if public.join(path.trim_start_matches('/')).is_file() {
+                    return true;
+                }
+                let Some(name) = path.strip_prefix(&own) else {
+                    return false;
+                };
+                post.resources.iter().any(|(_, n)| n == name)
+                    || post
+                        .bundle
+                        .as_ref()
+                        .is_some_and(|bundle| folder.has(&format!("{bundle}/{name}")))
+            };
+            let (text, left_out) = import::leave_out_missing_images(&post.text, &shipped);
+            let warnings = left_out
+                .iter()
+                .map(|image| {
+                    let place = match post.original_line(image.line) {
+                        Some(line) => format!("posts/{}:{line}", post.path),
+                        None => format!("posts/{}", post.path),
+                    };
+                    let message = format!(
+                        "{place}: image {} does not exist and is left out (put it under {})",
+                        image.path,
+                        public.display()
+                    );
+                    Diagnostic {
+                        severity: Severity::Warning,
+                        message,
+                    }
+                })
+                .collect();
+            if !left_out.is_empty() {
+                post.text = text;
             }
-            let Some(name) = path.strip_prefix(&own) else {
-                return false;
-            };
-            post.resources.iter().any(|(_, n)| n == name)
-                || post
-                    .bundle
-                    .as_ref()
-                    .is_some_and(|bundle| folder.has(&format!("{bundle}/{name}")))
-        };
-        let (text, left_out) = import::leave_out_missing_images(&post.text, &shipped);
-        for image in &left_out {
-            let place = match post.original_line(image.line) {
-                Some(line) => format!("posts/{}:{line}", post.path),
-                None => format!("posts/{}", post.path),
-            };
-            let message = format!(
-                "{place}: image {} does not exist and is left out (put it under {})",
-                image.path,
-                public.display()
-            );
-            let severity = Severity::Warning;
-            eprintln!("{}", Diagnostic { severity, message });
-        }
-        if !left_out.is_empty() {
-            post.text = text;
-        }
+            warnings
+        })
+        .collect();
+    for warning in warnings.iter().flatten() {
+        eprintln!("{warning}");
     }
 }
 
