@@ -482,7 +482,10 @@ test('every fixture post is published at its address and listed', async ({ reque
   expect(await (await request.get(`${blog}feed.xml`)).text()).not.toContain('Spring workshop');
 });
 
+// The two walks below visit every fixture (about ninety pages each): more than one page's
+// time, and slower still on a busy two-core machine.
 test('each post reads as its author meant on the prerendered page', async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   await serveExternalImage(context);
   const page = await context.newPage();
@@ -494,6 +497,7 @@ test('each post reads as its author meant on the prerendered page', async ({ bro
 });
 
 test('each post reads the same after client-side navigation as prerendered', async ({ browser, page }) => {
+  test.setTimeout(120_000);
   const plain = await browser.newContext({ javaScriptEnabled: false });
   await serveExternalImage(plain);
   await serveExternalImage(page);

@@ -18,14 +18,18 @@ pub struct LeftOut {
 }
 
 /// For a local path (not a URL, not a fragment), the site path that is missing: `exists`
-/// answers whether a site path such as `/images/x.png` is shipped.
+/// answers whether a site path such as `/images/x.png` is shipped. Percent-encoded paths
+/// name their file (`/images/my%20loaf.png` is `/images/my loaf.png`).
 pub fn missing_site_file(url: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
     if url.starts_with('#') || url.contains(':') || url.starts_with("//") {
         return None;
     }
     let resolved = LinkContext::for_post("/", "x").resolve(url);
     let path = resolved.split(['#', '?']).next().unwrap_or_default();
-    (!path.is_empty() && path != "/" && !exists(path)).then(|| path.to_string())
+    let path = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map_or_else(|_| path.to_string(), |decoded| decoded.into_owned());
+    (!path.is_empty() && path != "/" && !exists(&path)).then_some(path)
 }
 
 /// `text`, a post as `import` publishes it (canonical front matter, then the body), without
@@ -171,7 +175,7 @@ mod tests {
     use super::*;
 
     fn shipped(path: &str) -> bool {
-        path == "/images/here.png"
+        path == "/images/here.png" || path == "/images/my loaf.png"
     }
 
     #[test]
@@ -216,6 +220,12 @@ mod tests {
                 &[],
             ),
             ("No front matter ![x](/images/gone.png)\n", "No front matter ![x](/images/gone.png)\n", &[]),
+            // A file name with a space, percent-encoded or written in raw HTML, is the file.
+            (
+                "---\ntitle: \"A\"\n---\n![a](/images/my%20loaf.png) ![b](</images/my loaf.png>) <img src=\"/images/my loaf.png\"> ![c](/images/my%20loaf%202.png)\n",
+                "---\ntitle: \"A\"\n---\n![a](/images/my%20loaf.png) ![b](</images/my loaf.png>) <img src=\"/images/my loaf.png\"> \n",
+                &[("/images/my loaf 2.png", 4)],
+            ),
         ];
         for (text, want, gone) in cases {
             let (out, left) = leave_out_missing_images(text, &shipped);
