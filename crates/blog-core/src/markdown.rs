@@ -505,8 +505,9 @@ fn measure(events: &[Event<'_>]) -> (usize, String) {
 
 /// Words in `text`, as `split_whitespace` counts them. Counted by one branch-free pass over
 /// its bytes (iterating chars cost a third of the rendering time), which also notes the
-/// lead bytes of non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000–U+3000); only text that
-/// has one of those bytes is checked for such a space, and counted by chars if it has one.
+/// lead bytes of the non-ASCII spaces (0xC2 for U+0085 and U+00A0, 0xE1 for U+1680, 0xE2 for
+/// U+2000–U+205F, 0xE3 for U+3000); only text that has one of those bytes is checked for such
+/// a space, and counted by chars if it has one.
 fn count_words(text: &str) -> usize {
     const SPACE: u8 = 1;
     const MAYBE_SPACE: u8 = 2;

@@ -95,6 +95,10 @@ fn publish_leaves_out_local_images_the_site_does_not_have_and_says_where() {
         "---\ntitle: Bundle\ndate: 2025-01-02\n---\n![Beside](pic.png)\n",
     );
     dir.write("bundle/pic.png", "png");
+    dir.write(
+        "other.md",
+        "---\ntitle: Other\ndate: 2025-01-03\n---\n![Borrowed](/posts/bundle/pic.png)\n\n![Lost](/posts/bundle/nope.png)\n",
+    );
     std::fs::create_dir_all(dir.0.join("site/images")).unwrap();
     dir.write("site/images/here.png", "png");
     let site = dir.0.join("site");
@@ -121,6 +125,17 @@ fn publish_leaves_out_local_images_the_site_does_not_have_and_says_where() {
         assert!(warnings.contains(&want), "{want}\nnot in\n{warnings}");
     }
     assert!(!warnings.contains("pic.png"), "{warnings}");
+    // Another post may show a file published with a bundle.
+    let other = std::fs::read_to_string(dir.0.join("out/other.md")).unwrap();
+    assert!(
+        other.contains("![Borrowed](/posts/bundle/pic.png)"),
+        "{other}"
+    );
+    assert!(!other.contains("nope.png"), "{other}");
+    assert!(
+        warnings.contains("posts/other.md:7: warning: image /posts/bundle/nope.png does not exist and is left out (put it beside the post)"),
+        "{warnings}"
+    );
 }
 
 #[test]

@@ -106,18 +106,27 @@ pub fn leave_out_missing_images(
         }
     }
     for reference in markdown::references(body).into_iter().filter(|r| r.image) {
-        // Raw HTML's `src=`, where the HTML is as written (not inside a quote's `>`s, which
-        // would make the tag's text differ from the file's): its `<img …>` tag goes.
+        // Raw HTML's `src=`, where the HTML is as written: its `<img …>` tag goes. Inside a
+        // quote or a list, pulldown-cmark's HTML lost each line's `> ` or indent, so the
+        // offset can point elsewhere in the file: then the `src` found there must be the
+        // same URL, or the image is kept (and shows its alt text if it fails to load).
         let at = reference.offset;
-        if !body[at..]
-            .get(..4)
-            .is_some_and(|s| s.eq_ignore_ascii_case("src="))
-        {
-            continue;
-        }
         let Some(path) = missing_site_file(&reference.url, exists) else {
             continue;
         };
+        let Some(value) = body
+            .get(at..)
+            .filter(|rest| {
+                rest.get(..4)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("src="))
+            })
+            .and_then(|rest| attribute_value(&rest[4..]))
+        else {
+            continue;
+        };
+        if crate::html::decode_entities(value.trim()) != reference.url {
+            continue;
+        }
         let Some(start) = body[..at].rfind('<') else {
             continue;
         };
@@ -143,7 +152,8 @@ pub fn leave_out_missing_images(
         if !item.path.is_empty() {
             left_out.push(item);
         }
-        // Ranges never overlap but an image inside a removed one (a link's) is skipped.
+        // Ranges only nest (an image in another image's alt text): the inner one goes with
+        // the outer.
         if range.is_empty() || range.start < from {
             continue;
         }
@@ -156,15 +166,30 @@ pub fn leave_out_missing_images(
     (out, left_out)
 }
 
-/// Where the tag opening at `start` ends (just after its `>`), quoted values skipped.
+/// An attribute's value at the start of `rest` (just after its `=`): quoted, or up to the
+/// next space or `>`.
+fn attribute_value(rest: &str) -> Option<&str> {
+    match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].find(q).map(|end| &rest[1..1 + end]),
+        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next(),
+    }
+}
+
+/// Where the tag opening at `start` ends (just after its `>`). A quote opens a quoted value
+/// only right after `=` (as HTML reads it), so `alt=Bob's` does not swallow the rest.
 fn tag_end(html: &str, start: usize) -> Option<usize> {
     let mut quote = None;
+    let mut after_equals = false;
     for (i, c) in html[start..].char_indices() {
         match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if after_equals => quote = Some(c),
             (None, '>') => return Some(start + i + 1),
             _ => {}
+        }
+        if quote.is_none() && !c.is_whitespace() {
+            after_equals = c == '=';
         }
     }
     None
@@ -233,6 +258,33 @@ mod tests {
             let left: Vec<(&str, usize)> = left.iter().map(|l| (l.path.as_str(), l.line)).collect();
             assert_eq!(left, *gone, "{text}");
         }
+    }
+
+    #[test]
+    fn html_in_quotes_and_lists_never_panics_and_never_cuts_the_wrong_tag() {
+        for text in [
+            "---\ntitle: \"A\"\n---\n> <div>\n> a\n> b\n> é<img src=\"/images/gone.png\">\n",
+            "---\ntitle: \"A\"\n---\n- <div>\n  ééé\n  <img src=\"/images/here.png\"><img src=\"/images/gone.png\">\n",
+            "---\ntitle: \"A\"\n---\n> <p>\n> <img src=\"/images/here.png\">\n> <img src=\"/images/gone.png\">\n",
+        ] {
+            let (out, _) = leave_out_missing_images(text, &shipped);
+            assert_eq!(
+                out.matches("/images/here.png").count(),
+                text.matches("/images/here.png").count(),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_apostrophe_in_an_unquoted_value_does_not_hide_the_tag_end() {
+        let text = "---\ntitle: \"A\"\n---\n<div>\n<img src=\"/images/gone.png\" alt=Bob's>\n</div>\n\nBob's paragraph > here\n";
+        let (out, left) = leave_out_missing_images(text, &shipped);
+        assert_eq!(
+            out,
+            "---\ntitle: \"A\"\n---\n<div>\n\n</div>\n\nBob's paragraph > here\n"
+        );
+        assert_eq!(left.len(), 1);
     }
 
     #[test]

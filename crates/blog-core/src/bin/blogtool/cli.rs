@@ -361,28 +361,33 @@ fn publish_resources(
 }
 
 /// Leaves local images the site does not have out of every post (a reader would see a
-/// broken picture), saying which and where. The site's files are those under `public`
-/// and, for each post, the files published with it (its bundle, files it refers to by
-/// relative path), which are copied later.
+/// broken picture), saying which and where. The site's files are those under `public` and
+/// the files published with posts (a bundle's, files a post refers to by relative path),
+/// which are copied later: any post may show another's.
 fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &PostsFolder) {
     use rayon::prelude::*;
+    let with_posts: std::collections::HashSet<String> = imported
+        .iter()
+        .flat_map(|post| {
+            let own = blog_core::routes::post(&post.slug);
+            let bundle = post.bundle.as_ref().map(|bundle| format!("{bundle}/"));
+            let beside = folder.all.iter().filter_map(move |path| {
+                let inside = path.strip_prefix(bundle.as_deref()?)?;
+                Some(inside.to_string())
+            });
+            post.resources
+                .iter()
+                .map(|(_, name)| name.clone())
+                .chain(beside)
+                .map(move |name| format!("{own}/{name}"))
+        })
+        .collect();
+    let shipped = |path: &str| {
+        with_posts.contains(path) || public.join(path.trim_start_matches('/')).is_file()
+    };
     let warnings: Vec<Vec<Diagnostic>> = imported
         .par_iter_mut()
         .map(|post| {
-            let own = format!("{}/", blog_core::routes::post(&post.slug));
-            let shipped = |path: &str| {
-                if public.join(path.trim_start_matches('/')).is_file() {
-                    return true;
-                }
-                let Some(name) = path.strip_prefix(&own) else {
-                    return false;
-                };
-                post.resources.iter().any(|(_, n)| n == name)
-                    || post
-                        .bundle
-                        .as_ref()
-                        .is_some_and(|bundle| folder.has(&format!("{bundle}/{name}")))
-            };
             let (text, left_out) = import::leave_out_missing_images(&post.text, &shipped);
             let warnings = left_out
                 .iter()
@@ -391,10 +396,17 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
                         Some(line) => format!("posts/{}:{line}", post.path),
                         None => format!("posts/{}", post.path),
                     };
+                    let fix = if image
+                        .path
+                        .starts_with(&format!("/{}/", blog_core::routes::POSTS))
+                    {
+                        "put it beside the post".to_string()
+                    } else {
+                        format!("put it under {}", public.display())
+                    };
                     let message = format!(
-                        "{place}: image {} does not exist and is left out (put it under {})",
-                        image.path,
-                        public.display()
+                        "{place}: image {} does not exist and is left out ({fix})",
+                        image.path
                     );
                     Diagnostic {
                         severity: Severity::Warning,
@@ -546,9 +558,6 @@ impl PostsFolder {
     }
 }
 
-/// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
-/// sorted by path, and `authors.yaml`. Hidden files and folders, and files that other
-/// engines keep beside posts without being posts (see below), are skipped.
 /// Writes one file of the published posts; errors name the file. One file at a time, from
 /// however many threads: parallel creates in one folder contend for its lock in the kernel
 /// (a fifth of publishing 10,000 posts was spent spinning on it), while rendering still
@@ -559,6 +568,9 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
     std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
+/// sorted by path, and `authors.yaml`. Hidden files and folders, and files that other
+/// engines keep beside posts without being posts (see below), are skipped.
 fn read_posts(dir: &Path) -> Result<PostsFolder> {
     let mut folder = PostsFolder {
         files: Vec::new(),
