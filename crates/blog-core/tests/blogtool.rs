@@ -95,9 +95,10 @@ fn publish_leaves_out_local_images_the_site_does_not_have_and_says_where() {
         "---\ntitle: Bundle\ndate: 2025-01-02\n---\n![Beside](pic.png)\n",
     );
     dir.write("bundle/pic.png", "png");
+    dir.write("bundle/extra.png", "png");
     dir.write(
         "other.md",
-        "---\ntitle: Other\ndate: 2025-01-03\n---\n![Borrowed](/posts/bundle/pic.png)\n\n![Lost](/posts/bundle/nope.png)\n",
+        "---\ntitle: Other\ndate: 2025-01-03\n---\n![Borrowed](/posts/bundle/pic.png)\n\n![Lost](/posts/bundle/nope.png)\n\n![Beside it](/posts/bundle/extra.png)\n",
     );
     std::fs::create_dir_all(dir.0.join("site/images")).unwrap();
     dir.write("site/images/here.png", "png");
@@ -129,6 +130,10 @@ fn publish_leaves_out_local_images_the_site_does_not_have_and_says_where() {
     let other = std::fs::read_to_string(dir.0.join("out/other.md")).unwrap();
     assert!(
         other.contains("![Borrowed](/posts/bundle/pic.png)"),
+        "{other}"
+    );
+    assert!(
+        other.contains("![Beside it](/posts/bundle/extra.png)"),
         "{other}"
     );
     assert!(!other.contains("nope.png"), "{other}");

@@ -370,10 +370,13 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
         .iter()
         .flat_map(|post| {
             let own = blog_core::routes::post(&post.slug);
-            let bundle = post.bundle.as_ref().map(|bundle| format!("{bundle}/"));
-            let beside = folder.all.iter().filter_map(move |path| {
-                let inside = path.strip_prefix(bundle.as_deref()?)?;
-                Some(inside.to_string())
+            // A bundle's files, found by their common prefix in the sorted list of files.
+            let beside = post.bundle.iter().flat_map(|bundle| {
+                let prefix = format!("{bundle}/");
+                folder
+                    .all
+                    .range(prefix.clone()..)
+                    .map_while(move |path| path.strip_prefix(&prefix).map(str::to_string))
             });
             post.resources
                 .iter()
