@@ -273,16 +273,8 @@ fn html_references(html: &str, offset: usize) -> Vec<Reference> {
             if at > 0 && !lower.as_bytes()[at - 1].is_ascii_whitespace() {
                 continue;
             }
-            let rest = &html[from..];
-            let value = match rest.chars().next() {
-                Some(q @ ('"' | '\'')) => match rest[1..].find(q) {
-                    Some(end) => &rest[1..1 + end],
-                    None => continue,
-                },
-                _ => rest
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or(""),
+            let Some(value) = attribute_value(&html[from..]) else {
+                continue;
             };
             let tag_start = lower[..at].rfind('<').unwrap_or(0);
             let image = attribute == "src=" && lower[tag_start..].starts_with("<img");
@@ -298,6 +290,15 @@ fn html_references(html: &str, offset: usize) -> Vec<Reference> {
     }
     found.sort_by_key(|r| r.offset);
     found
+}
+
+/// An HTML attribute's value at the start of `rest` (just after its `=`): quoted, or up to
+/// the next space or `>`. `None` for a quote that never closes, or nothing at all.
+pub(crate) fn attribute_value(rest: &str) -> Option<&str> {
+    match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].find(q).map(|end| &rest[1..1 + end]),
+        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next(),
+    }
 }
 
 /// Gives every heading a unique id (the author's `{#id}` if given, else a slug of its text)

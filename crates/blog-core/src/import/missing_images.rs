@@ -59,7 +59,10 @@ pub fn leave_out_missing_images(
     };
     let body_start = text.len() - split.body.len();
     let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
-    let mut cuts: Vec<(std::ops::Range<usize>, LeftOut)> = Vec::new();
+    // What goes (byte ranges of `text`) and what is reported, kept apart: a lead image's
+    // report names one line while its alt text and caption lines go too.
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut left_out: Vec<LeftOut> = Vec::new();
 
     // The lead and preview images: their lines go (an alt text or caption without its image
     // would describe nothing).
@@ -75,20 +78,14 @@ pub fn leave_out_missing_images(
             if let Some(path) = missing_site_file(&url, exists) {
                 drop_keys.extend(goes_with);
                 let line = doc.field(key).map_or(1, |n| n.line) + split.yaml_first_line - 1;
-                cuts.push((0..0, LeftOut { path, line }));
+                left_out.push(LeftOut { path, line });
             }
         }
         let mut at = yaml_start;
         for line in split.yaml.split_inclusive('\n') {
             let key = line.split(':').next().unwrap_or_default();
             if drop_keys.contains(&key) {
-                cuts.push((
-                    at..at + line.len(),
-                    LeftOut {
-                        path: String::new(),
-                        line: 0,
-                    },
-                ));
+                cuts.push(at..at + line.len());
             }
             at += line.len();
         }
@@ -100,8 +97,11 @@ pub fn leave_out_missing_images(
         if let Event::Start(Tag::Image { dest_url, .. }) = event {
             if let Some(path) = missing_site_file(&dest_url, exists) {
                 let range = body_start + range.start..body_start + range.end;
-                let line = line_at(range.start);
-                cuts.push((range, LeftOut { path, line }));
+                left_out.push(LeftOut {
+                    path,
+                    line: line_at(range.start),
+                });
+                cuts.push(range);
             }
         }
     }
@@ -120,7 +120,7 @@ pub fn leave_out_missing_images(
                 rest.get(..4)
                     .is_some_and(|s| s.eq_ignore_ascii_case("src="))
             })
-            .and_then(|rest| attribute_value(&rest[4..]))
+            .and_then(|rest| markdown::attribute_value(&rest[4..]))
         else {
             continue;
         };
@@ -140,21 +140,20 @@ pub fn leave_out_missing_images(
             continue;
         };
         let range = body_start + start..body_start + end;
-        let line = line_at(range.start);
-        cuts.push((range, LeftOut { path, line }));
+        left_out.push(LeftOut {
+            path,
+            line: line_at(range.start),
+        });
+        cuts.push(range);
     }
 
-    cuts.sort_by_key(|(range, _)| (range.start, range.end));
+    cuts.sort_by_key(|range| (range.start, range.end));
     let mut out = String::with_capacity(text.len());
-    let mut left_out = Vec::new();
     let mut from = 0;
-    for (range, item) in cuts {
-        if !item.path.is_empty() {
-            left_out.push(item);
-        }
+    for range in cuts {
         // Ranges only nest (an image in another image's alt text): the inner one goes with
         // the outer.
-        if range.is_empty() || range.start < from {
+        if range.start < from {
             continue;
         }
         out.push_str(&text[from..range.start]);
@@ -164,15 +163,6 @@ pub fn leave_out_missing_images(
     out.push_str(&text[from..]);
     left_out.sort_by_key(|l| l.line);
     (out, left_out)
-}
-
-/// An attribute's value at the start of `rest` (just after its `=`): quoted, or up to the
-/// next space or `>`.
-fn attribute_value(rest: &str) -> Option<&str> {
-    match rest.chars().next()? {
-        q @ ('"' | '\'') => rest[1..].find(q).map(|end| &rest[1..1 + end]),
-        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next(),
-    }
 }
 
 /// Where the tag opening at `start` ends (just after its `>`). A quote opens a quoted value

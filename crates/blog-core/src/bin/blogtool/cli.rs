@@ -45,6 +45,20 @@ struct Args {
     positional: Vec<String>,
 }
 
+impl Args {
+    /// The site's own files (`--public`, else `public/`), which posts' site paths name.
+    fn public(&self) -> PathBuf {
+        self.public
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("public"))
+    }
+}
+
+/// Whether the site path `site_path` (`/images/x.png`) is a file under `public`.
+fn in_public(public: &Path, site_path: &str) -> bool {
+    public.join(site_path.trim_start_matches('/')).is_file()
+}
+
 fn parse_args(rest: &[String]) -> Result<Args> {
     let mut args = Args::default();
     let mut it = rest.iter();
@@ -124,10 +138,7 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
         .into_iter()
         .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
         .collect();
-    let public = args
-        .public
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("public"));
+    let public = args.public();
     leave_out_missing_images(&mut imported, &public, &folder);
     let sources: Vec<(String, String)> = imported
         .iter()
@@ -385,9 +396,7 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
                 .map(move |name| format!("{own}/{name}"))
         })
         .collect();
-    let shipped = |path: &str| {
-        with_posts.contains(path) || public.join(path.trim_start_matches('/')).is_file()
-    };
+    let shipped = |path: &str| with_posts.contains(path) || in_public(public, path);
     let warnings: Vec<Vec<Diagnostic>> = imported
         .par_iter_mut()
         .map(|post| {
@@ -465,12 +474,9 @@ fn write_search_index(
 }
 
 fn check(posts: &Path, args: &Args) -> Result<ExitCode> {
-    let public = args
-        .public
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("public"));
+    let public = args.public();
     let folder = read_posts(posts)?;
-    let exists = |site_path: &str| public.join(site_path.trim_start_matches('/')).is_file();
+    let exists = |site_path: &str| in_public(&public, site_path);
     let mut findings = check::check(&folder.files, folder.authors.as_deref(), &exists, &|p| {
         folder.has(p)
     });
