@@ -296,6 +296,18 @@ pub fn document_base_path(document: &web_sys::Document) -> String {
     }
 }
 
+/// The element the address's fragment names (`#salt`, percent-decoded), if the page has it.
+pub fn fragment_target() -> Option<web_sys::Element> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    let id = js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| id.to_string());
+    window.document()?.get_element_by_id(&id)
+}
+
 /// The base path from context; `/` when rendered outside the app (e.g. a lone component).
 pub fn base_path() -> String {
     use_context::<AppState>()

@@ -1,12 +1,12 @@
-//! After a client-side page change, moves focus to the new page's heading (or the element it
-//! marks `data-autofocus`) and announces its
+//! After a client-side page change, moves focus to the section the address names, or the new
+//! page's heading (or the element it marks `data-autofocus`), and announces its
 //! title to screen readers, as a full page load would.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// A polite live region; on every path change after the first, focuses the new page's
-/// `main h1` once it has loaded and announces the document title.
+/// `#fragment` target or `main h1` once it has loaded and announces the document title.
 #[component]
 pub fn RouteAnnouncer() -> impl IntoView {
     let location = use_location();
@@ -56,11 +56,17 @@ fn focus_new_page() -> Option<String> {
     {
         return None;
     }
-    // A page may name its own starting point (the search box); otherwise its heading.
-    let heading = document
-        .query_selector("main [data-autofocus]")
-        .ok()
-        .flatten()
+    // The section the address names, as a page load starts there (focusing the heading
+    // instead would scroll back to the top); else the page's own starting point (the search
+    // box) or its heading.
+    let heading = crate::site::fragment_target()
+        .filter(|target| target.closest("main").ok().flatten().is_some())
+        .or_else(|| {
+            document
+                .query_selector("main [data-autofocus]")
+                .ok()
+                .flatten()
+        })
         .or_else(|| document.query_selector("main h1").ok().flatten())?;
     let heading = heading.dyn_into::<web_sys::HtmlElement>().ok()?;
     if !heading.has_attribute("tabindex") {

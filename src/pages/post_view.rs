@@ -543,18 +543,7 @@ fn follow_fragment(now: bool) {
 
 /// Scrolls the element named by the URL's fragment into view, if there is one.
 fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
-        return;
-    };
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| id.to_string());
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+    if let Some(el) = crate::site::fragment_target() {
         el.scroll_into_view();
     }
 }

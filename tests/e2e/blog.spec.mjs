@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { open, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
+import { follow, open, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
 const SEED = 'node-vs-python-backend';
@@ -93,6 +93,21 @@ test('reader opens the seed post, sees what the author meant, and goes back', as
   await expect(page.locator('.post-card')).toHaveCount(postsNewestFirst().length);
   await expect(page).toHaveTitle('Rustblog');
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Markdown files/);
+});
+
+test('a link to a section of another post opens that post at the section, in the app', async ({ page }) => {
+  for (const start of ['/', '/posts/how-this-blog-works']) {
+    await open(page, start);
+    await follow(page, '/posts/writing-a-post#when-something-is-wrong');
+    const section = page.locator('#when-something-is-wrong');
+    await expect(section).toBeVisible();
+    await expect(page).toHaveURL(/\/posts\/writing-a-post#when-something-is-wrong$/);
+    // It stays in view once the page has settled (focus moves there, not to the title), as
+    // a page loaded at that address would be.
+    await expect(section).toBeFocused();
+    await expect(section).toBeInViewport();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  }
 });
 
 test('a post URL opened directly works (deep link)', async ({ page }) => {
