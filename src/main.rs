@@ -43,7 +43,7 @@ fn main() {
         _ => None,
     };
     let settings = AppStart {
-        base: settings_base.clone(),
+        base: settings_base,
         data,
         adopted,
         source: None,
@@ -57,47 +57,14 @@ fn main() {
         move || leptos::view! { <rustblog::App settings=settings /> },
     )
     .forget();
-    // Controls that need the app (copy buttons on code) show from now on.
+    // A named state for tests and styles: the live app is in place.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "");
     }
-    register_service_worker(&document, &settings_base);
     // A named moment for measurements (the benchmark, DevTools): the live app is in place.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("app-mounted");
     }
-}
-
-/// Registers the service worker the page names (release builds do), for offline reading.
-/// Browsers without service workers (or pages on plain HTTP hosts) simply go without.
-#[cfg(target_arch = "wasm32")]
-fn register_service_worker(document: &web_sys::Document, base: &str) {
-    let Some(url) = document
-        .query_selector("meta[name=service-worker]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-    else {
-        return;
-    };
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return;
-    };
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        return;
-    }
-    let options = web_sys::RegistrationOptions::new();
-    options.set_scope(base);
-    // The worker script itself is never taken from the HTTP cache: a deploy is seen at once.
-    options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
-    // A failed registration only means no offline reading; the promise's rejection is
-    // handled so it is not reported as an error.
-    let promise = navigator
-        .service_worker()
-        .register_with_options(&url, &options);
-    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
-    let _ = promise.catch(&ignore);
-    ignore.forget();
 }
 
 /// The app only runs in a browser; natively, `prerender` renders its pages.

@@ -162,17 +162,6 @@ fn AdoptedArticle(
     let kept = StoredValue::new_local(article);
     slot.on_load(move |placeholder| {
         kept.with_value(|article| {
-            if article.get_attribute("data-app-events").is_none() {
-                let copy = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MouseEvent)>::new(
-                    copy_code,
-                );
-                use wasm_bindgen::JsCast;
-                let _ = article
-                    .add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
-                // One listener per article per visit: the element lives as long as the visit.
-                copy.forget();
-                let _ = article.set_attribute("data-app-events", "");
-            }
             let _ = placeholder.after_with_node_1(article);
         });
         // The first time, the reader is put back where they were; later, at the section the
@@ -358,7 +347,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
                 {image}
             </header>
             {toc}
-            <div class="post-body" inner_html=post.html on:click=copy_code />
+            <div class="post-body" inner_html=post.html />
             <footer class="post-footer">
                 {cards}
                 {more_reading}
@@ -485,48 +474,6 @@ fn MoreReading(
             </section>
         })}
     }
-}
-
-/// A click on a code block's copy button: copies the block's text and says so on the button
-/// for two seconds. The buttons are in the post's HTML, so one listener serves them all.
-fn copy_code(event: web_sys::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(button) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("button.copy-code").ok().flatten())
-    else {
-        return;
-    };
-    let Some(code) = button
-        .next_element_sibling()
-        .and_then(|pre| pre.text_content())
-    else {
-        return;
-    };
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    // Browsers offer the clipboard only to secure pages (https, localhost).
-    let navigator = window.navigator();
-    let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    let promise = available.then(|| navigator.clipboard().write_text(&code));
-    leptos::task::spawn_local(async move {
-        let copied = match promise {
-            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
-            None => false,
-        };
-        button.set_text_content(Some(if copied { "Copied ✓" } else { "Copy failed" }));
-        let _ = button.set_attribute("data-copied", "");
-        set_timeout(
-            move || {
-                button.set_text_content(Some("Copy"));
-                let _ = button.remove_attribute("data-copied");
-            },
-            std::time::Duration::from_secs(2),
-        );
-    });
 }
 
 /// Scrolls to the section the address names whenever its fragment changes (in-page links

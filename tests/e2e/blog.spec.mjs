@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { follow, open, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
+import { follow, open, startApp, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
 const SEED = 'node-vs-python-backend';
@@ -148,7 +148,7 @@ test('the app takes the prerendered article over as it is: same element, selecti
   const html = await response.text();
   expect(html).not.toContain('"source"');
   expect(html).not.toContain('title: Writing a Post');
-  await page.waitForFunction(() => window.__started === true);
+  await startApp(page);
   await expect(page.locator('html[data-app]')).toHaveCount(1);
   const kept = () =>
     page.evaluate(() => window.__prerendered.isConnected && window.__prerendered === document.querySelector('article.post'));
@@ -176,23 +176,67 @@ test('the app takes the prerendered article over as it is: same element, selecti
   expect(fetched.filter((p) => p.endsWith('.md'))).toEqual([]);
 });
 
-test('a prerendered page paints before any of the app downloads, then the app starts', async ({ page }) => {
+/** The app's own files (glue, wasm, snippets) the page has fetched so far, by name and start. */
+const appFiles = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/rustblog-[^/]*\.(js|wasm)$|\/snippets\//.test(r.name))
+      .map((r) => ({ name: new URL(r.name).pathname.replace(/-[0-9a-f]{16}/g, '-H'), start: r.startTime })));
+
+test('a prerendered page is whole without the app, which starts at the reader\'s first intent, after the first paint', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
   for (const path of ['/', '/posts/writing-a-post']) {
     await page.goto(path);
+    await page.evaluate(() => scrollTo(0, 400));
+    // A reader who only reads and scrolls: nothing of the app is fetched or run.
+    await page.waitForTimeout(1500);
+    expect(await appFiles(page), path).toEqual([]);
+    await expect(page.locator('html[data-app]')).toHaveCount(0);
+    // The theme switch works as it is (its clicks are index.html's script's, as later)...
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    const dark = await toggle.getAttribute('aria-pressed');
+    expect(['true', 'false']).toContain(dark);
+    await toggle.dispatchEvent('click');
+    const flipped = dark === 'true' ? 'false' : 'true';
+    await expect(toggle).toHaveAttribute('aria-pressed', flipped);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(flipped === 'true' ? 'dark' : 'light');
+    // ...and so do code blocks' copy buttons.
+    if (path !== '/') {
+      const copy = page.locator('.post-body button.copy-code').first();
+      await expect(copy).toBeVisible();
+      await copy.dispatchEvent('click');
+      await expect(copy).toHaveText('Copied ✓');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        await page.locator('.post-body .code-block').first().locator('pre').textContent(),
+      );
+    }
+    expect(await appFiles(page), path).toEqual([]);
+
+    // The mouse moves: the app starts, its glue, snippet and wasm each fetched once, after
+    // the first paint, and it keeps the switch's state.
+    await startApp(page);
     await expect(page.locator('html[data-app]')).toHaveCount(1);
-    const { paint, app } = await page.evaluate(() => ({
-      paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-      app: performance
-        .getEntriesByType('resource')
-        .filter((r) => /\/rustblog-[^/]*\.(js|wasm)$|\/snippets\//.test(r.name))
-        .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime })),
-    }));
-    // The glue, its snippets and the wasm: each asked for once, all after the first paint.
-    expect(app.map((r) => r.name.replace(/-[0-9a-f]{16}/g, '-H')).sort()).toEqual(
-      ['/rustblog-H.js', '/rustblog-H_bg.wasm', '/snippets/rustblog-H/inline0.js'],
-    );
+    const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+    const app = await appFiles(page);
+    expect(app.map((r) => r.name).sort()).toEqual(['/rustblog-H.js', '/rustblog-H_bg.wasm', '/snippets/rustblog-H/inline0.js']);
     for (const r of app) expect(r.start, r.name).toBeGreaterThan(paint);
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', flipped);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', dark);
   }
+});
+
+test('the search key before the app has started opens search once it has; search pages start it at once', async ({ page }) => {
+  await page.goto('/posts/writing-a-post');
+  await page.waitForLoadState('load');
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(/\/search\/?$/);
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  // A shared search's page finds its results without any sign of intent.
+  await page.goto('/search/?q=front+matter');
+  await expect(page.locator('.search-results li').first()).toBeVisible();
 });
 
 /** Resolves once the browser has run what it had waiting for an idle moment (idle callbacks

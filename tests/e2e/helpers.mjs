@@ -31,12 +31,20 @@ export function watchForProblems(page) {
 }
 
 /**
- * Opens a page and waits until the app has taken over the prerendered HTML (it starts after
- * the page's load event), so what follows exercises the app rather than plain links.
+ * Opens a page as a reader with a mouse would, and waits until the app has taken over the
+ * prerendered HTML (it starts at the reader's first sign of intent, here the mouse moving,
+ * once the page has painted), so what follows exercises the app rather than plain links.
  */
 export async function open(page, url) {
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
   await page.goto(url);
+  await startApp(page);
+}
+
+/** Moves the mouse over the page, which starts the app, and waits until it has started. */
+export async function startApp(page) {
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 3);
   await page.waitForFunction(() => window.__started === true);
 }
 

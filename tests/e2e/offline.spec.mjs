@@ -88,6 +88,29 @@ test('posts read before open offline; an unread one says the reader is offline',
   }
 });
 
+test('a post read without ever starting the app (a phone reader who only scrolls) opens offline too', async ({ context, page }) => {
+  const problems = watchForProblems(page);
+  const server = await startSite();
+  try {
+    await page.goto(`${site}/posts/writing-a-post`);
+    await kept(page, '/posts/writing-a-post/');
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
+    server.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
+    await expect(page.locator('.post-body table')).toBeVisible();
+    // The app, fetched by the worker in the background, starts offline when the reader moves.
+    await page.mouse.move(1, 1);
+    await page.mouse.move(2, 3);
+    await expect(page.locator('html[data-app]')).toHaveCount(1);
+    expect(problems.filter((p) => !p.includes('net::'))).toEqual([]);
+  } finally {
+    server.stop();
+    server.remove();
+  }
+});
+
 test('a new deploy shows on the next visit, and the old app is dropped', async ({ page }) => {
   const server = await startSite();
   try {

@@ -1,5 +1,5 @@
 //! The page template: Trunk's `index.html` made into the page every route is rendered into
-//! (a loader that starts the app after the first paint, the stylesheet inline, the site's
+//! (a loader that starts the app on the reader's first intent, the stylesheet inline, the site's
 //! name and language, the content security policy, the service worker), and the rendering
 //! of one route into it by the app's own components.
 //!
@@ -10,12 +10,12 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use blog_core::html;
-use blog_core::pages::PageMeta;
+use blog_core::pages::{PageKind, PageMeta};
 use blog_core::publish::{self, PublishedSite};
 use blog_core::routes;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
-use rustblog::site::AppStart;
+use rustblog::site::{AppStart, Embedded};
 use rustblog::App;
 
 /// Where the app goes in Trunk's `index.html`.
@@ -72,7 +72,7 @@ pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Res
             "<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
         ),
     )?;
-    // Pages name the service worker; the app registers it (only pages of a release build
+    // Pages name the service worker; the loader registers it (only pages of a release build
     // have one, so `trunk serve` never caches anything).
     let page = replace_once(
         &page,
@@ -118,6 +118,16 @@ impl Template {
         settings: AppStart,
     ) -> Result<String> {
         let data = script_json(&settings.data)?;
+        // The app starts on the reader's first intent (`loader.js`) where this page is all
+        // there is at its address; at once where it is not: search results are found in the
+        // browser, and the "not found" page is served at whatever address was missing.
+        let app_slot = if matches!(settings.data.content, Embedded::Nothing)
+            || meta.kind == PageKind::NotFound
+        {
+            "<div id=\"app\" data-start=\"load\">"
+        } else {
+            "<div id=\"app\">"
+        };
         let app = Owner::new().with(|| {
             provide_context(RequestUrl::new(&site.path(&meta.path)));
             view! { <App settings=settings /> }.to_html()
@@ -143,13 +153,7 @@ impl Template {
             start.len() + head.len() + before_app.len() + app.len() + after_app.len() + 32,
         );
         for part in [
-            start,
-            &head,
-            before_app,
-            "<div id=\"app\">",
-            &app,
-            "</div>",
-            after_app,
+            start, &head, before_app, app_slot, &app, "</div>", after_app,
         ] {
             page.push_str(part);
         }
@@ -157,8 +161,8 @@ impl Template {
     }
 }
 
-/// Trunk's loader replaced by `loader.js`, which starts the app after the page has loaded
-/// and painted: a prerendered page is complete without it. Nothing of the app downloads
+/// Trunk's loader replaced by `loader.js`, which starts the app, once the page has loaded
+/// and painted, at the reader's first intent: a prerendered page is complete without it. Nothing of the app downloads
 /// before the first paint: the wasm preload goes, and the JS glue's module preloads wait in
 /// a `<template>` (inert: nothing in it is fetched) that the loader puts into the head as it
 /// starts, so the glue and its snippets still download side by side, and the app still finds
@@ -179,8 +183,12 @@ fn start_after_load(template: &str) -> Result<String> {
     let script_end =
         js_to + template[js_to..].find("</script>").context(missing)? + "</script>".len();
     let code = include_str!("loader.js");
-    // Only the code: its opening comment is for readers of this repository.
-    let code = &code[code.find("const start").unwrap_or(0)..];
+    // Only the code: its comments are for readers of this repository (every page carries it).
+    let code: String = code
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .flat_map(|line| [line, "\n"])
+        .collect();
     let loader = format!(
         "<script type=\"module\">\n{}</script>",
         code.replace("__APP_JS__", js).replace("__APP_WASM__", wasm)
@@ -356,6 +364,11 @@ mod tests {
         assert!(page.contains("module_or_path: '/a_bg.wasm'"), "{page}");
         assert!(!page.contains("__APP_"), "{page}");
         assert!(!page.contains("rel=\"preload\""), "{page}");
+        assert!(
+            !page.contains("// "),
+            "the loader's comments stay in the repository: {page}"
+        );
+        assert!(page.contains("if (now) start(); else listen();"), "{page}");
         assert!(start_after_load("<head></head>").is_err());
     }
 
