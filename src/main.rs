@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use rustblog::site::{AppStart, Embedded, PageData};
-    use rustblog::takeover::{Adopted, ReaderState};
+    use rustblog::takeover::{Adopted, FocusPath, ReaderState};
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
@@ -23,6 +23,10 @@ fn main() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a <body>");
+    let focus = FocusPath::save(
+        &root,
+        root.query_selector("article.post").ok().flatten().as_ref(),
+    );
     // A post page's article is already what the app would render: it is taken out whole
     // and put back by the post's view, the same element (nothing parsed, nothing rebuilt).
     let adopted = match &data.content {
@@ -53,10 +57,13 @@ fn main() {
     // empty page.
     root.set_inner_html("");
     leptos::mount::mount_to(
-        root,
+        root.clone(),
         move || leptos::view! { <rustblog::App settings=settings /> },
     )
     .forget();
+    if let Some(focus) = focus {
+        focus.restore(&root);
+    }
     // A named state for tests and styles: the live app is in place.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "");

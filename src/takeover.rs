@@ -80,3 +80,58 @@ impl ReaderState {
         }
     }
 }
+
+/// The focused element of the prerendered page outside its article, found again in the
+/// app's page: the element-child indexes from the app's root down to it, and its tag name.
+/// The app draws everything but the article anew, and it starts while the reader is there
+/// (moving the mouse), so a reader who had tabbed to a header link keeps their place.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FocusPath {
+    indexes: Vec<u32>,
+    tag: String,
+}
+
+impl FocusPath {
+    /// Where the focus is under `root`, unless it is in `article` (which [`ReaderState`]
+    /// keeps as the same element) or not under `root` at all.
+    #[cfg(target_arch = "wasm32")]
+    pub fn save(root: &web_sys::Element, article: Option<&web_sys::Element>) -> Option<FocusPath> {
+        let mut at = root.owner_document()?.active_element()?;
+        if article.is_some_and(|a| a.contains(Some(&at))) {
+            return None;
+        }
+        let tag = at.tag_name();
+        let mut indexes = Vec::new();
+        while &at != root {
+            let parent = at.parent_element()?;
+            let mut index = 0;
+            let mut before = at.previous_element_sibling();
+            while let Some(sibling) = before {
+                index += 1;
+                before = sibling.previous_element_sibling();
+            }
+            indexes.push(index);
+            at = parent;
+        }
+        indexes.reverse();
+        (!indexes.is_empty()).then_some(FocusPath { indexes, tag })
+    }
+
+    /// Focuses the element at the same place under `root`, if it is the same kind.
+    #[cfg(target_arch = "wasm32")]
+    pub fn restore(&self, root: &web_sys::Element) {
+        use wasm_bindgen::JsCast;
+        let mut at = root.clone();
+        for &index in &self.indexes {
+            match at.children().item(index) {
+                Some(child) => at = child,
+                None => return,
+            }
+        }
+        if at.tag_name() == self.tag {
+            if let Ok(element) = at.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    }
+}

@@ -538,8 +538,7 @@ test('links within and between posts work when clicked, in the app', async ({ pa
   await page.locator('.post-body a', { hasText: 'storage' }).click();
   await expect(page).toHaveURL(`${blog}posts/54-custom-heading-ids#Storage-Notes`);
   await expect(page.locator('#Storage-Notes')).toBeInViewport();
-  await page.goto(`${blog}posts/59-link-trailing-slash/`);
-  await page.waitForFunction(() => document.documentElement.dataset.app !== undefined);
+  await open(page, `${blog}posts/59-link-trailing-slash/`);
   await page.locator('.post-body a', { hasText: 'the basics' }).click();
   await expect(page.locator('article.post h1')).toHaveText('Sourdough basics');
 });

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Parser from 'rss-parser';
-import { open, watchForProblems } from './helpers.mjs';
+import { open, startApp, watchForProblems } from './helpers.mjs';
 import { staticPort } from './playwright.config.mjs';
 
 const site = `http://127.0.0.1:${staticPort}`;
@@ -84,7 +84,7 @@ test('with JavaScript the app takes over without a loading state or layout shift
   });
   await page.goto(`${blog}posts/${SEED}`);
   await expect(page).toHaveURL(`${blog}posts/${SEED}/`);
-  await page.waitForFunction(() => window.__started === true);
+  await startApp(page);
   await expect(page.locator('article.post h1')).toHaveText(SEED_TITLE);
   expect(await page.evaluate(() => window.__sawLoading)).toBe(false);
   expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.01);

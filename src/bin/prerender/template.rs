@@ -119,14 +119,18 @@ impl Template {
     ) -> Result<String> {
         let data = script_json(&settings.data)?;
         // The app starts on the reader's first intent (`loader.js`) where this page is all
-        // there is at its address; at once where it is not: search results are found in the
-        // browser, and the "not found" page is served at whatever address was missing.
+        // there is at its address (`data-path`: a host may answer an unknown address with
+        // another page); at once where it is not: search results are found in the browser,
+        // and the "not found" page is served at whatever address was missing.
         let app_slot = if matches!(settings.data.content, Embedded::Nothing)
             || meta.kind == PageKind::NotFound
         {
-            "<div id=\"app\" data-start=\"load\">"
+            "<div id=\"app\" data-start=\"load\">".to_string()
         } else {
-            "<div id=\"app\">"
+            format!(
+                "<div id=\"app\" data-path=\"{}\">",
+                html::escape(&site.path(&meta.path))
+            )
         };
         let app = Owner::new().with(|| {
             provide_context(RequestUrl::new(&site.path(&meta.path)));
@@ -153,7 +157,7 @@ impl Template {
             start.len() + head.len() + before_app.len() + app.len() + after_app.len() + 32,
         );
         for part in [
-            start, &head, before_app, app_slot, &app, "</div>", after_app,
+            start, &head, before_app, &app_slot, &app, "</div>", after_app,
         ] {
             page.push_str(part);
         }
@@ -368,7 +372,7 @@ mod tests {
             !page.contains("// "),
             "the loader's comments stay in the repository: {page}"
         );
-        assert!(page.contains("if (now) start(); else listen();"), "{page}");
+        assert!(page.contains("if (now) start();"), "{page}");
         assert!(start_after_load("<head></head>").is_err());
     }
 
