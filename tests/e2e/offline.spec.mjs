@@ -45,6 +45,17 @@ async function kept(page, path) {
     .toBe(true);
 }
 
+/// Waits until the service worker has kept the app's code (it does once the app has run).
+async function appKept(page) {
+  await expect
+    .poll(() => page.evaluate(async () => {
+      const keys = await caches.keys();
+      const app = keys.find((k) => k.startsWith('app-'));
+      return app ? (await (await caches.open(app)).keys()).some((r) => r.url.endsWith('_bg.wasm')) : false;
+    }), { message: 'the app is kept for offline reading' })
+    .toBe(true);
+}
+
 /// Rewrites a file of the deployed site (and drops its precompressed copies).
 function edit(dir, file, change) {
   const path = join(dir, file);
@@ -59,6 +70,7 @@ test('posts read before open offline; an unread one says the reader is offline',
   try {
     await open(page, `${site}/posts/writing-a-post`);
     await kept(page, '/posts/writing-a-post/');
+    await appKept(page);
     // A second post, read through the app: only its Markdown is fetched.
     await page.getByRole('navigation', { name: 'More posts' }).locator('a[rel=next]').click();
     await expect(page.locator('article.post h1')).toHaveText('Deploying the Blog to Any Static Host');
@@ -88,7 +100,7 @@ test('posts read before open offline; an unread one says the reader is offline',
   }
 });
 
-test('a post read without ever starting the app (a phone reader who only scrolls) opens offline too', async ({ context, page }) => {
+test('a post read without ever starting the app (a phone reader who only scrolls) opens offline too, and the app was never downloaded', async ({ context, page }) => {
   const problems = watchForProblems(page);
   const server = await startSite();
   try {
@@ -100,10 +112,25 @@ test('a post read without ever starting the app (a phone reader who only scrolls
     await page.reload();
     await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
     await expect(page.locator('.post-body table')).toBeVisible();
-    // The app, fetched by the worker in the background, starts offline when the reader moves.
+    // Nothing of the app was downloaded for it, not even in the background: a mouse moving
+    // now cannot start it, and the page stays as it is.
+    const code = await page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname);
+      }
+      return names.filter((n) => /\.(js|wasm)$/.test(n));
+    });
+    expect(code).toEqual([]);
     await page.mouse.move(1, 1);
     await page.mouse.move(2, 3);
-    await expect(page.locator('html[data-app]')).toHaveCount(1);
+    await page.waitForTimeout(500);
+    await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
+    // A page not read before says so, and where to go.
+    await page.goto(`${site}/posts/how-this-blog-works`);
+    await expect(page.locator('main h1')).toHaveText('You are offline');
+    await page.getByRole('link', { name: 'All posts' }).click();
+    await expect(page.locator('main h1')).toHaveText('You are offline');
     expect(problems.filter((p) => !p.includes('net::'))).toEqual([]);
   } finally {
     server.stop();

@@ -29,9 +29,9 @@ const painted = (async () => {
   });
 })();
 
-// Offline reading does not wait for the app: the service worker keeps every page read, and
-// fetches the app's files in the background so they work offline too; readers who asked to
-// save data get it once the app has started. Pages without the meta (`trunk serve`) have none.
+// Offline reading does not wait for the app: the service worker keeps every page read (and
+// the app's files once it has run); readers who asked to save data get it once the app has
+// started. Pages without the meta (`trunk serve`) have none.
 const worker = document.querySelector('meta[name=service-worker]')?.content;
 const registerWorker = () => {
   if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.register(worker, { updateViaCache: 'none' }).catch(() => {});
@@ -64,6 +64,7 @@ const start = async () => {
   }
   removeEventListener('keydown', onKey, true);
   if (navigator.connection?.saveData) registerWorker();
+  if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.ready.then((r) => r.active?.postMessage('app-started'));
   // The `/` pressed before the app ran opens search now, as it would have.
   if (slash) setTimeout(() => dispatchEvent(new KeyboardEvent('keydown', { key: '/' })));
 };

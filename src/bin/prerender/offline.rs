@@ -1,16 +1,17 @@
 //! Offline reading: the service worker (`sw.js`, filled in with this build's files) and the
-//! empty app page it serves for a page not read before (the app then routes by itself and
-//! says what cannot be loaded).
+//! page it serves for a page not read before (the app, kept once it has run, then routes by
+//! itself and says what cannot be loaded; where it never ran, the page says so itself).
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use blog_core::html;
 use blog_core::publish::PublishedSite;
 use blog_core::routes::{self, under_base};
 use rustblog::site::PageData;
 
 use crate::in_dist;
-use crate::template::{replace_once, script_json, Template};
+use crate::template::{replace_once, script_json, Template, APP_SLOT};
 
 /// Writes `shell.html` and `sw.js` into `dist`.
 pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> Result<()> {
@@ -22,9 +23,19 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
         site_url: Some(site.absolute_base()),
         ..PageData::default()
     })?;
-    // Not a page of its own: search engines must not list it.
+    // What it says where the app has never run (it is kept once it has, and replaces this
+    // with what the address names); it starts the app at once.
     let shell = replace_once(
         &template.html,
+        APP_SLOT,
+        &format!(
+            "<div id=\"app\" data-start=\"load\"><main id=\"main\" class=\"offline-page\"><h1>You are offline</h1><p>This page was not saved for reading offline; the pages you have read before still open.</p><p><a href=\"{}\">All posts</a></p></main></div>",
+            html::escape(&under_base(base, routes::HOME))
+        ),
+    )?;
+    // Not a page of its own: search engines must not list it.
+    let shell = replace_once(
+        &shell,
         "</head>",
         &format!(
             "    <meta name=\"robots\" content=\"noindex\" />\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"

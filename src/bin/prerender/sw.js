@@ -1,7 +1,8 @@
 // The blog's service worker, written into dist/ by the prerender tool (which fills in the
 // build id and the app's files). Keeps the blog readable without a network:
-// - the app (its .js and .wasm, an empty page shell) is cached when the worker installs, and
-//   the post reader the app loads on demand once it is used;
+// - the offline page shell and the site's styles are cached when the worker installs; the app
+//   (its .js and .wasm) and the post reader once they have run, never before: a reader who
+//   never starts the app (a phone, a keyboard) never downloads it;
 // - every page and post the reader opens is kept when it is fetched;
 // - pages, posts and indexes always come from the network first, so a new deploy shows on
 //   the next visit; the cache answers only when the network cannot.
@@ -20,13 +21,22 @@ const READ = 'read-v1';
 // number in hex without leading zeros, so it is not always 16 digits long.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
+// The app's code, kept once it has run.
+const APP_CODE = APP_FILES.filter((f) => /\.(js|wasm)$/.test(f));
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(APP)
-      .then((cache) => cache.addAll(APP_FILES))
+      .then((cache) => cache.addAll(APP_FILES.filter((f) => !APP_CODE.includes(f))))
       .then(() => self.skipWaiting()),
   );
+});
+
+// The page's loader says so once the app has started: its files, fetched before this worker
+// could keep them, come from the browser's HTTP cache into this one.
+self.addEventListener('message', (event) => {
+  if (event.data === 'app-started') event.waitUntil(caches.open(APP).then((cache) => cache.addAll(APP_CODE)));
 });
 
 self.addEventListener('activate', (event) => {

@@ -19,7 +19,7 @@ use rustblog::site::{AppStart, Embedded};
 use rustblog::App;
 
 /// Where the app goes in Trunk's `index.html`.
-const APP_SLOT: &str = "<div id=\"app\"></div>";
+pub(crate) const APP_SLOT: &str = "<div id=\"app\"></div>";
 
 /// The template every page is rendered into, and the policy it ships with.
 pub(crate) struct Template {
