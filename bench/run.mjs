@@ -262,8 +262,9 @@ async function navigation(browser, sites) {
     }
   }
   table(['CPU', 'site', 'median', 'min', 'max'], rows);
-  say('Each run starts from a freshly loaded list in a new browser context (empty cache). Hugo loads a');
-  say('whole new page; docsify and this blog render the post client-side.');
+  say('Each run starts from a freshly loaded list in a new browser context (empty cache); the mouse moves');
+  say('onto the link (which starts this blog\'s app), then the click comes 200 ms after the app is running.');
+  say('Hugo loads a whole new page; docsify and this blog render the post client-side.');
   say();
 }
 

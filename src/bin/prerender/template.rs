@@ -51,7 +51,7 @@ pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Res
             bail!("index.html has no `{needed}`; the prerender renders pages there");
         }
     }
-    let page = start_after_load(&page)?;
+    let page = without_script_comments(&start_after_load(&page)?);
     let page = inline_stylesheet(&page, dist, &site.base, theme_css)?;
     // The site's language and name, from site.yaml.
     let page = replace_once(
@@ -187,12 +187,6 @@ fn start_after_load(template: &str) -> Result<String> {
     let script_end =
         js_to + template[js_to..].find("</script>").context(missing)? + "</script>".len();
     let code = include_str!("loader.js");
-    // Only the code: its comments are for readers of this repository (every page carries it).
-    let code: String = code
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .flat_map(|line| [line, "\n"])
-        .collect();
     let loader = format!(
         "<script type=\"module\">\n{}</script>",
         code.replace("__APP_JS__", js).replace("__APP_WASM__", wasm)
@@ -210,6 +204,27 @@ fn start_after_load(template: &str) -> Result<String> {
         }
     }
     Ok(defer_module_preloads(&page))
+}
+
+/// `page` with the whole-line `//` comments of its inline scripts left out: they explain the
+/// code to readers of this repository (`index.html`, `loader.js`), and every page carries it.
+fn without_script_comments(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut in_script = false;
+    for line in page.split_inclusive('\n') {
+        let text = line.trim_start();
+        if in_script && text.starts_with("//") {
+            continue;
+        }
+        if text.starts_with("<script") && !text.contains(" src=") {
+            in_script = true;
+        }
+        if text.contains("</script>") {
+            in_script = false;
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// `page` with its `<link rel="modulepreload">` tags moved, in order, into
@@ -368,12 +383,17 @@ mod tests {
         assert!(page.contains("module_or_path: '/a_bg.wasm'"), "{page}");
         assert!(!page.contains("__APP_"), "{page}");
         assert!(!page.contains("rel=\"preload\""), "{page}");
-        assert!(
-            !page.contains("// "),
-            "the loader's comments stay in the repository: {page}"
-        );
         assert!(page.contains("if (now) start();"), "{page}");
         assert!(start_after_load("<head></head>").is_err());
+    }
+
+    #[test]
+    fn inline_scripts_lose_their_comment_lines_only() {
+        let page = "<head>\n// not a script\n<script>\n  // why\n  var a = 'http://x'; // kept\n</script>\n<script type=\"module\">\n// why\nstart();\n</script>\n<p>\n// text\n</p>";
+        assert_eq!(
+            without_script_comments(page),
+            "<head>\n// not a script\n<script>\n  var a = 'http://x'; // kept\n</script>\n<script type=\"module\">\nstart();\n</script>\n<p>\n// text\n</p>"
+        );
     }
 
     #[test]
