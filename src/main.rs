@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use rustblog::site::{AppStart, Embedded, PageData};
-    use rustblog::takeover::{Adopted, FocusPath, ReaderState};
+    use rustblog::takeover::{Adopted, PageState, ReaderState};
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
@@ -23,7 +23,7 @@ fn main() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a <body>");
-    let focus = FocusPath::save(
+    let page_state = PageState::save(
         &root,
         root.query_selector("article.post").ok().flatten().as_ref(),
     );
@@ -61,8 +61,15 @@ fn main() {
         move || leptos::view! { <rustblog::App settings=settings /> },
     )
     .forget();
-    if let Some(focus) = focus {
-        focus.restore(&root);
+    // What the app draws a moment later (a list's entries) gets its state a moment later.
+    if !page_state.restore(&root) {
+        let root = root.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                page_state.restore(&root);
+            },
+            std::time::Duration::from_millis(50),
+        );
     }
     // A named state for tests and styles: the live app is in place.
     if let Some(html) = document.document_element() {

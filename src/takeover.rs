@@ -81,26 +81,21 @@ impl ReaderState {
     }
 }
 
-/// The focused element of the prerendered page outside its article, found again in the
-/// app's page: the element-child indexes from the app's root down to it, and its tag name.
-/// The app draws everything but the article anew, and it starts while the reader is there
-/// (moving the mouse), so a reader who had tabbed to a header link keeps their place.
+/// An element of the prerendered page found again in the app's page: the element-child
+/// indexes from the app's root down to it, and its tag name (the app draws the same page
+/// with the same components, so the same place holds the same element).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FocusPath {
+pub struct ElementPath {
     indexes: Vec<u32>,
     tag: String,
 }
 
-impl FocusPath {
-    /// Where the focus is under `root`, unless it is in `article` (which [`ReaderState`]
-    /// keeps as the same element) or not under `root` at all.
+impl ElementPath {
+    /// Where `element` is under `root`; `None` when it is not under it.
     #[cfg(target_arch = "wasm32")]
-    pub fn save(root: &web_sys::Element, article: Option<&web_sys::Element>) -> Option<FocusPath> {
-        let mut at = root.owner_document()?.active_element()?;
-        if article.is_some_and(|a| a.contains(Some(&at))) {
-            return None;
-        }
-        let tag = at.tag_name();
+    pub fn of(root: &web_sys::Element, element: &web_sys::Element) -> Option<ElementPath> {
+        let tag = element.tag_name();
+        let mut at = element.clone();
         let mut indexes = Vec::new();
         while &at != root {
             let parent = at.parent_element()?;
@@ -114,24 +109,102 @@ impl FocusPath {
             at = parent;
         }
         indexes.reverse();
-        (!indexes.is_empty()).then_some(FocusPath { indexes, tag })
+        Some(ElementPath { indexes, tag })
     }
 
-    /// Focuses the element at the same place under `root`, if it is the same kind.
+    /// The element at the same place under `root`, if it is the same kind.
     #[cfg(target_arch = "wasm32")]
-    pub fn restore(&self, root: &web_sys::Element) {
-        use wasm_bindgen::JsCast;
+    pub fn find(&self, root: &web_sys::Element) -> Option<web_sys::Element> {
         let mut at = root.clone();
         for &index in &self.indexes {
-            match at.children().item(index) {
-                Some(child) => at = child,
-                None => return,
+            at = at.children().item(index)?;
+        }
+        (at.tag_name() == self.tag).then_some(at)
+    }
+}
+
+/// What the reader was doing in the prerendered page outside its article when the app
+/// started (it starts while they are there, at their first movement of the mouse): the
+/// focused element, and text typed into fields (a search box on a slow connection). The
+/// article itself keeps both, being the same element ([`ReaderState`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageState {
+    focus: Option<ElementPath>,
+    typed: Vec<(ElementPath, String)>,
+}
+
+impl PageState {
+    /// Notes the focus and typed text under `root`, outside `article`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn save(root: &web_sys::Element, article: Option<&web_sys::Element>) -> PageState {
+        use wasm_bindgen::JsCast;
+        let outside = |el: &web_sys::Element| !article.is_some_and(|a| a.contains(Some(el)));
+        let focus = root
+            .owner_document()
+            .and_then(|d| d.active_element())
+            .filter(|el| el != root && outside(el))
+            .and_then(|el| ElementPath::of(root, &el));
+        let mut typed = Vec::new();
+        if let Ok(fields) = root.query_selector_all("input") {
+            for i in 0..fields.length() {
+                let Some(field) = fields
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+                else {
+                    continue;
+                };
+                let value = field.value();
+                if value != field.default_value() && outside(&field) {
+                    typed.extend(ElementPath::of(root, &field).map(|path| (path, value)));
+                }
             }
         }
-        if at.tag_name() == self.tag {
-            if let Ok(element) = at.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+        PageState { focus, typed }
+    }
+
+    /// Puts the typed text back (as typing would: the field's `input` event follows) and
+    /// the focus, where the app's page has those elements; `false` while some are not drawn
+    /// yet (a list the app draws a moment after it starts). The focus is put back only if
+    /// the reader has not moved it since.
+    #[cfg(target_arch = "wasm32")]
+    pub fn restore(&self, root: &web_sys::Element) -> bool {
+        use wasm_bindgen::JsCast;
+        let mut all = true;
+        for (path, value) in &self.typed {
+            match path
+                .find(root)
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                Some(field) if field.value() != *value => {
+                    field.set_value(value);
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                        let _ = field.dispatch_event(&event);
+                    }
+                }
+                Some(_) => {}
+                None => all = false,
             }
         }
+        if let Some(path) = &self.focus {
+            let document = root.owner_document();
+            let unmoved = document
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .is_none_or(|el| {
+                    Some(el) == document.as_ref().and_then(|d| d.body().map(Into::into))
+                });
+            match path.find(root) {
+                Some(el) if unmoved => {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+                Some(_) => {}
+                None => all = false,
+            }
+        }
+        all
     }
 }

@@ -59,8 +59,12 @@ fn focus_new_page() -> Option<String> {
     // The section the address names, as a page load starts there (focusing the heading
     // instead would scroll back to the top); else the page's own starting point (the search
     // box) or its heading.
-    let heading = crate::site::fragment_target()
-        .filter(|target| target.closest("main").ok().flatten().is_some())
+    let section = crate::site::fragment_target()
+        .filter(|target| target.closest("main").ok().flatten().is_some());
+    // Anything else is focused where the page already is: Back and Forward put the reader
+    // back where they were on that page, which focusing would scroll away from.
+    let keep_scroll = section.is_none();
+    let heading = section
         .or_else(|| {
             document
                 .query_selector("main [data-autofocus]")
@@ -72,7 +76,9 @@ fn focus_new_page() -> Option<String> {
     if !heading.has_attribute("tabindex") {
         let _ = heading.set_attribute("tabindex", "-1");
     }
-    let _ = heading.focus();
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(keep_scroll);
+    let _ = heading.focus_with_options(&options);
     Some(document.title())
 }
 

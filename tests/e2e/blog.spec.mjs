@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { follow, open, startApp, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
+import { follow, holdWasm, open, startApp, watchForProblems, withoutEmbeddedData } from './helpers.mjs';
 
 const postsDir = fileURLToPath(new URL('../../posts/', import.meta.url));
 const SEED = 'node-vs-python-backend';
@@ -288,8 +288,73 @@ test('when the app cannot load, the page stays whole: its links, theme switch an
   await expect(toggle).not.toHaveAttribute('aria-pressed', dark);
   await page.locator('.post-header .tag').first().click();
   await expect(page.locator('.page-title')).toContainText('Posts tagged');
+  // A page that is nothing without the app says so.
+  await page.goto('/search/?q=rust');
+  await expect(page.getByRole('alert')).toContainText('could not be loaded');
   // The blocked download is this test's doing, not a problem of the page.
   problems.splice(0, problems.length, ...problems.filter((p) => !/WebAssembly|wasm|fetch|import/i.test(p)));
+});
+
+test('a press on a link while the app starts still follows it: the app waits for the press to end', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/posts/writing-a-post');
+  await page.waitForLoadState('load');
+  const tag = page.locator('.post-header .tag').first();
+  // The pointer arrives (which starts the app) and presses; the app arrives meanwhile.
+  await tag.hover();
+  await page.mouse.down();
+  release();
+  await page.waitForTimeout(1500);
+  await expect(page.locator('html[data-app]')).toHaveCount(0);
+  await page.mouse.up();
+  await expect(page.locator('.page-title')).toContainText('Posts tagged');
+});
+
+test('what a reader types into search before the app has started is kept, and searched', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/search/');
+  await page.getByRole('searchbox').fill('front matter');
+  release();
+  await expect(page.locator('html[data-app]')).toHaveCount(1);
+  await expect(page.getByRole('searchbox')).toHaveValue('front matter');
+  await expect(page.locator('.search-results li').first()).toBeVisible();
+  await expect(page).toHaveURL(/q=front/);
+});
+
+test('a page opened at its file\'s address (…/index.html) stays that page in the app', async ({ page }) => {
+  await page.goto('/posts/writing-a-post/index.html');
+  await expect(page).toHaveURL(/\/posts\/writing-a-post\/$/);
+  await startApp(page);
+  await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
+  await page.goto('/index.html');
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await startApp(page);
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});
+
+test('another page\'s HTML served at an unknown address is never shown: the app shows what the address names', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/posts/no-such-post');
+  await page.waitForLoadState('load');
+  await expect(page.locator('.post-card').first()).toBeHidden();
+  release();
+  await expect(page.locator('.not-found h1')).toHaveText('Page not found');
+});
+
+test('Back in the app returns to where the reader was on the page', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 360 });
+  await open(page, '/');
+  await page.evaluate(() => scrollTo(0, 400));
+  const y = await page.evaluate(() => scrollY);
+  expect(y).toBeGreaterThan(100);
+  // A link followed where it is, without scrolling to it first.
+  await page.evaluate(() => document.querySelector('.post-card[data-slug="writing-a-post"] h2 a').click());
+  await expect(page.locator('article.post h1')).toHaveText(/^Writing a Post/);
+  await page.goBack();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await page.waitForTimeout(600);
+  expect(await page.evaluate(() => scrollY)).toBe(y);
+  await expect(page.locator('main h1')).toBeFocused();
 });
 
 test('the search key before the app has started opens search once it has; search pages start it at once', async ({ page }) => {

@@ -161,5 +161,8 @@ test('without script, code is still coloured and no dead copy button shows', asy
   await page.goto('/posts/writing-a-post');
   await expect(page.locator('.post-body pre code.language-rust .hl-k').first()).toHaveText('fn');
   await expect(page.locator('.copy-code').first()).toBeHidden();
+  // Nor a theme switch or search key that would do nothing.
+  await expect(page.locator('.theme-toggle')).toBeHidden();
+  await expect(page.locator('.search-key')).toBeHidden();
   await context.close();
 });

@@ -45,7 +45,19 @@ export async function open(page, url) {
 export async function startApp(page) {
   await page.mouse.move(1, 1);
   await page.mouse.move(2, 3);
-  await page.waitForFunction(() => window.__started === true);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+}
+
+/** Holds back every response for a `.wasm` file until the returned function is called: the
+ * app (and the post reader) are then still downloading. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((go) => (release = go));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 /**

@@ -4,16 +4,24 @@
 // So the app (the largest download, and the page's only long task) starts when a reader with
 // a mouse first moves it, or at the search key `/`, not on every visit: a reader who only
 // reads, on a phone or with a keyboard, follows links to prerendered pages and never runs it.
-// It starts as soon as the page is painted where the page is not all there is at this
-// address: search results, the "not found" page, the offline shell, a host that answers an
-// unknown address with another page (the app then shows what the address names).
+// It starts at once where the page is not all there is at this address: search results, the
+// "not found" page, the offline shell, a host that answers an unknown address with another
+// page (the app then shows what the address names).
+
+// A page's file named in its address (`/posts/x/index.html`) is the page's own address to
+// the app's router: the folder's.
+if (location.pathname.endsWith('/index.html')) {
+  history.replaceState(history.state, '', location.pathname.slice(0, -'index.html'.length) + location.search + location.hash);
+}
 const app = document.getElementById('app');
 const path = (p) => {
   try { p = decodeURI(p); } catch {}
-  return p.replace(/\/(index\.html)?$/, '');
+  return p.replace(/\/$/, '');
 };
-const now = !app?.firstElementChild || app.dataset.start === 'load' || !document.getElementById('blog-data')
-  || path(app.dataset.path ?? location.pathname) !== path(location.pathname);
+// Another page's HTML at this address: hidden until the app shows the right one.
+const elsewhere = app?.dataset.path !== undefined && path(app.dataset.path) !== path(location.pathname);
+if (elsewhere) app.hidden = true;
+const now = elsewhere || !app?.firstElementChild || app.dataset.start !== undefined || !document.getElementById('blog-data');
 
 // Until the page's own images are decoded and its largest paint has settled (no new one for
 // 200 ms, at most a second), so everything the reader sees is painted before the app competes.
@@ -38,6 +46,19 @@ const registerWorker = () => {
 };
 if (!navigator.connection?.saveData) painted.then(registerWorker);
 
+// The app replaces the page's elements as it starts: a press on a link then would lose its
+// click, so it starts between presses.
+let pressed = false;
+let released = [];
+addEventListener('pointerdown', () => (pressed = true), true);
+for (const type of ['pointerup', 'pointercancel']) {
+  addEventListener(type, () => setTimeout(() => {
+    pressed = false;
+    released.splice(0).forEach((go) => go());
+  }), true);
+}
+const unpressed = () => (pressed ? new Promise((go) => released.push(go)) : undefined);
+
 let started = false;
 let slash = false;
 const start = async () => {
@@ -45,21 +66,37 @@ const start = async () => {
   started = true;
   removeEventListener('pointermove', onPointer, true);
   removeEventListener('pointerdown', onPointer, true);
-  await painted;
+  // A page that is all there is waits until it is painted; one that needs the app does not.
+  if (!now) await painted;
   try {
     // The glue's module preloads, held back until now so nothing of the app competes with
     // the page's first paint.
     const preloads = document.getElementById('app-preloads');
     if (preloads) document.head.append(preloads.content);
     const bindings = await import('__APP_JS__');
-    const wasm = await bindings.default({ module_or_path: '__APP_WASM__' });
+    // Compiled now, started between presses; a host sending the wrong type still works.
+    const response = await fetch('__APP_WASM__');
+    if (!response.ok) throw new Error(`${response.status}`);
+    const module = await WebAssembly.compileStreaming(response.clone())
+      .catch(async () => WebAssembly.compile(await response.arrayBuffer()));
+    await unpressed();
+    const wasm = await bindings.default({ module_or_path: module });
+    app.hidden = false;
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   } catch {
-    // Offline with the app never fetched, or a failed download: the page stays as it is,
-    // whole, and its links open the next page, which tries again. The `/` key keeps its
-    // usual meaning.
+    // Offline with the app never fetched, or a failed download: a page that is whole stays as
+    // it is, and its links open the next page, which tries again; one that needs the app says
+    // so. The `/` key keeps its usual meaning.
     removeEventListener('keydown', onKey, true);
+    app.hidden = false;
+    if (app.dataset.start === 'needed') {
+      const notice = document.createElement('p');
+      notice.className = 'notice';
+      notice.setAttribute('role', 'alert');
+      notice.textContent = 'This page needs the blog’s app, which could not be loaded (are you offline?). Reload the page to try again.';
+      (app.querySelector('main') ?? app).prepend(notice);
+    }
     return;
   }
   removeEventListener('keydown', onKey, true);
@@ -75,15 +112,24 @@ const start = async () => {
 function onPointer(event) {
   if (event.isTrusted && event.pointerType !== 'touch') start();
 }
-// The search key outside text fields (the app's shortcut), until the app has started.
+// The search key outside text fields (the app's shortcut), until the app has started; any
+// other key, a press or a scroll before then means the reader moved on.
 function onKey(event) {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || !event.isTrusted || event.defaultPrevented) return;
+  if (!event.isTrusted || event.defaultPrevented) return;
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) {
+    slash = false;
+    return;
+  }
   if (event.target.closest?.('input, textarea, select, [contenteditable]')) return;
   event.preventDefault();
   slash = true;
   start();
 }
+const moveOn = () => (slash = false);
 addEventListener('keydown', onKey, true);
+addEventListener('pointerdown', moveOn, true);
+addEventListener('wheel', moveOn, { capture: true, passive: true });
+addEventListener('touchmove', moveOn, { capture: true, passive: true });
 if (now) start();
 else {
   addEventListener('pointermove', onPointer, true);

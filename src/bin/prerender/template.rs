@@ -1,7 +1,7 @@
 //! The page template: Trunk's `index.html` made into the page every route is rendered into
-//! (a loader that starts the app on the reader's first intent, the stylesheet inline, the site's
-//! name and language, the content security policy, the service worker), and the rendering
-//! of one route into it by the app's own components.
+//! (a loader that starts the app on the reader's first intent, the stylesheet inline, the
+//! site's name and language, the content security policy, the service worker), and the
+//! rendering of one route into it by the app's own components.
 //!
 //! Every edit names the text it replaces and fails when that text is missing: an edit that
 //! silently did nothing would ship pages without their policy or with the app started early.
@@ -122,9 +122,10 @@ impl Template {
         // there is at its address (`data-path`: a host may answer an unknown address with
         // another page); at once where it is not: search results are found in the browser,
         // and the "not found" page is served at whatever address was missing.
-        let app_slot = if matches!(settings.data.content, Embedded::Nothing)
-            || meta.kind == PageKind::NotFound
-        {
+        let app_slot = if matches!(settings.data.content, Embedded::Nothing) {
+            // Without the app the page is an empty form: the loader says so if it fails.
+            "<div id=\"app\" data-start=\"needed\">".to_string()
+        } else if meta.kind == PageKind::NotFound {
             "<div id=\"app\" data-start=\"load\">".to_string()
         } else {
             format!(
@@ -166,11 +167,11 @@ impl Template {
 }
 
 /// Trunk's loader replaced by `loader.js`, which starts the app, once the page has loaded
-/// and painted, at the reader's first intent: a prerendered page is complete without it. Nothing of the app downloads
-/// before the first paint: the wasm preload goes, and the JS glue's module preloads wait in
-/// a `<template>` (inert: nothing in it is fetched) that the loader puts into the head as it
-/// starts, so the glue and its snippets still download side by side, and the app still finds
-/// its base path in the first of those links.
+/// and painted, at the reader's first intent: a prerendered page is complete without it.
+/// Nothing of the app downloads before the first paint: the wasm preload goes, and the JS
+/// glue's module preloads wait in a `<template>` (inert: nothing in it is fetched) that the
+/// loader puts into the head as it starts, so the glue and its snippets still download side
+/// by side, and the app still finds its base path in the first of those links.
 fn start_after_load(template: &str) -> Result<String> {
     let between = |text: &str, start: &str, end: &str| -> Option<(usize, usize)> {
         let from = text.find(start)? + start.len();
