@@ -381,7 +381,7 @@ mod tests {
         let index = "<head><link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
         let page = start_after_load(index).unwrap();
         assert!(page.contains("await import('/a.js')"), "{page}");
-        assert!(page.contains("module_or_path: '/a_bg.wasm'"), "{page}");
+        assert!(page.contains("fetch('/a_bg.wasm')"), "{page}");
         assert!(!page.contains("__APP_"), "{page}");
         assert!(!page.contains("rel=\"preload\""), "{page}");
         assert!(page.contains("if (now) start();"), "{page}");
