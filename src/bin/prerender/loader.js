@@ -49,7 +49,7 @@ if (!navigator.connection?.saveData) painted.then(registerWorker);
 // The app replaces the page's elements as it starts: a press on a link then would lose its
 // click, so it starts between presses.
 let pressed = false;
-let released = [];
+const released = [];
 addEventListener('pointerdown', () => (pressed = true), true);
 for (const type of ['pointerup', 'pointercancel']) {
   addEventListener(type, () => setTimeout(() => {
