@@ -291,6 +291,10 @@ test('when the app cannot load, the page stays whole: its links, theme switch an
   // A page that is nothing without the app says so.
   await page.goto('/search/?q=rust');
   await expect(page.getByRole('alert')).toContainText('could not be loaded');
+  const before = asked.length;
+  await page.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => asked.length).toBe(before + 1);
+  await expect(page.getByRole('alert')).toContainText('could not be loaded');
   // The blocked download is this test's doing, not a problem of the page.
   problems.splice(0, problems.length, ...problems.filter((p) => !/WebAssembly|wasm|fetch|import/i.test(p)));
 });

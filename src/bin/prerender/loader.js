@@ -94,7 +94,12 @@ const start = async () => {
       const notice = document.createElement('p');
       notice.className = 'notice';
       notice.setAttribute('role', 'alert');
-      notice.textContent = 'This page needs the blog’s app, which could not be loaded (are you offline?). Reload the page to try again.';
+      notice.textContent = 'This page needs the blog’s app, which could not be loaded (are you offline?). ';
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.textContent = 'Try again';
+      retry.addEventListener('click', () => location.reload());
+      notice.append(retry);
       (app.querySelector('main') ?? app).prepend(notice);
     }
     return;
