@@ -23,27 +23,20 @@ fn main() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a <body>");
-    let page_state = PageState::save(
-        &root,
-        root.query_selector("article.post").ok().flatten().as_ref(),
-    );
+    let article = root.query_selector("article.post").ok().flatten();
+    let page_state = PageState::save(&root, article.as_ref());
     // A post page's article is already what the app would render: it is taken out whole
     // and put back by the post's view, the same element (nothing parsed, nothing rebuilt).
     let adopted = match &data.content {
-        Embedded::Post { slug, .. } => {
-            root.query_selector("article.post")
-                .ok()
-                .flatten()
-                .map(|article| {
-                    let reader = ReaderState::save(&article);
-                    article.remove();
-                    Adopted {
-                        slug: slug.clone(),
-                        article,
-                        reader,
-                    }
-                })
-        }
+        Embedded::Post { slug, .. } => article.map(|article| {
+            let reader = ReaderState::save(&article);
+            article.remove();
+            Adopted {
+                slug: slug.clone(),
+                article,
+                reader,
+            }
+        }),
         _ => None,
     };
     let settings = AppStart {

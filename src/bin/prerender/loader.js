@@ -41,9 +41,8 @@ const painted = (async () => {
 // the app's files once it has run); readers who asked to save data get it once the app has
 // started. Pages without the meta (`trunk serve`) have none.
 const worker = document.querySelector('meta[name=service-worker]')?.content;
-const registerWorker = () => {
-  if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.register(worker, { updateViaCache: 'none' }).catch(() => {});
-};
+const workers = worker && 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+const registerWorker = () => workers?.register(worker, { updateViaCache: 'none' }).catch(() => {});
 if (!navigator.connection?.saveData) painted.then(registerWorker);
 
 // The app replaces the page's elements as it starts: a press on a link then would lose its
@@ -59,6 +58,24 @@ for (const type of ['pointerup', 'pointercancel']) {
 }
 const unpressed = () => (pressed ? new Promise((go) => released.push(go)) : undefined);
 
+// Loads, compiles and starts the app; rejects if any of it fails.
+async function run() {
+  // The glue's module preloads, held back until now so nothing of the app competes with the
+  // page's first paint.
+  const preloads = document.getElementById('app-preloads');
+  if (preloads) document.head.append(preloads.content);
+  const bindings = await import('__APP_JS__');
+  // Compiled now, started between presses; a host sending the wrong type still works.
+  const response = await fetch('__APP_WASM__');
+  if (!response.ok) throw new Error(`${response.status}`);
+  const module = await WebAssembly.compileStreaming(response.clone())
+    .catch(async () => WebAssembly.compile(await response.arrayBuffer()));
+  await unpressed();
+  const wasm = await bindings.default({ module_or_path: module });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+}
+
 let started = false;
 let slash = false;
 const start = async () => {
@@ -68,28 +85,13 @@ const start = async () => {
   removeEventListener('pointerdown', onPointer, true);
   // A page that is all there is waits until it is painted; one that needs the app does not.
   if (!now) await painted;
-  try {
-    // The glue's module preloads, held back until now so nothing of the app competes with
-    // the page's first paint.
-    const preloads = document.getElementById('app-preloads');
-    if (preloads) document.head.append(preloads.content);
-    const bindings = await import('__APP_JS__');
-    // Compiled now, started between presses; a host sending the wrong type still works.
-    const response = await fetch('__APP_WASM__');
-    if (!response.ok) throw new Error(`${response.status}`);
-    const module = await WebAssembly.compileStreaming(response.clone())
-      .catch(async () => WebAssembly.compile(await response.arrayBuffer()));
-    await unpressed();
-    const wasm = await bindings.default({ module_or_path: module });
-    app.hidden = false;
-    window.wasmBindings = bindings;
-    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-  } catch {
+  const ran = await run().then(() => true, () => false);
+  removeEventListener('keydown', onKey, true);
+  app.hidden = false;
+  if (!ran) {
     // Offline with the app never fetched, or a failed download: a page that is whole stays as
     // it is, and its links open the next page, which tries again; one that needs the app says
     // so. The `/` key keeps its usual meaning.
-    removeEventListener('keydown', onKey, true);
-    app.hidden = false;
     if (app.dataset.start === 'needed') {
       const notice = document.createElement('p');
       notice.className = 'notice';
@@ -104,9 +106,8 @@ const start = async () => {
     }
     return;
   }
-  removeEventListener('keydown', onKey, true);
   if (navigator.connection?.saveData) registerWorker();
-  if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.ready.then((r) => r.active?.postMessage('app-started'));
+  workers?.ready.then((r) => r.active?.postMessage('app-started'));
   // The `/` pressed before the app ran opens search now, as it would have.
   if (slash) setTimeout(() => dispatchEvent(new KeyboardEvent('keydown', { key: '/' })));
 };
