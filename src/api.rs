@@ -361,11 +361,32 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
             file: data_file(path),
         });
     }
-    serde_json::from_str(&text).map_err(|e| LoadError::BadData {
+    decode_json(&text).map_err(|reason| LoadError::BadData {
         what: what.to_string(),
         file: data_file(path),
-        reason: e.to_string(),
+        reason,
     })
+}
+
+/// Reads JSON text into `T`; the error says what is wrong (the parser's message, or the
+/// field that does not fit). In the browser the browser's own `JSON.parse` reads the text
+/// and `serde-wasm-bindgen` takes the value apart, so the app carries no JSON parser
+/// (about 10 KB of brotli wasm less; BENCHMARKS.md); natively `serde_json` does both.
+pub fn decode_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let value = js_sys::JSON::parse(text).map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "not JSON".into())
+        })?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
 }
 
 /// Fetches and parses the post with this slug from the site. `index` (when it loaded) maps

@@ -15,7 +15,7 @@ fn main() {
     let data: PageData = document
         .get_element_by_id("blog-data")
         .and_then(|el| el.text_content())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| rustblog::api::decode_json(&json).ok())
         .unwrap_or_default();
     let settings_base = rustblog::site::document_base_path(&document);
     let root = document

@@ -69,11 +69,16 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
             &text.into(),
             &site.base().into(),
         )
-        .map_err(|e| failed(reason(&e)))?
-        .as_string()
-        .ok_or_else(|| failed("it gave no answer".into()))?;
-    let answer: Answer =
-        serde_json::from_str(&answer).map_err(|e| failed(format!("its answer is damaged: {e}")))?;
+        .map_err(|e| failed(reason(&e)))?;
+    // Readers of earlier deploys answered with JSON text: this one is out of date.
+    if answer.is_string() {
+        return Err(LoadError::Outdated);
+    }
+    if answer.is_null() || answer.is_undefined() {
+        return Err(failed("it gave no answer".into()));
+    }
+    let answer: Answer = serde_wasm_bindgen::from_value(answer)
+        .map_err(|e| failed(format!("its answer is damaged: {e}")))?;
     if answer.format != POST_FORMAT {
         return Err(LoadError::Outdated);
     }
@@ -120,7 +125,7 @@ pub fn warm_up(site: AppState) {
     closure.forget();
 }
 
-/// The reader's `parse_post(file, text, base) -> JSON`, loaded the first time it is asked
+/// The reader's `parse_post(file, text, base) -> answer`, loaded the first time it is asked
 /// for. A failed load is not kept: asking again tries again.
 async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
     let visit = site.visit();

@@ -83,18 +83,23 @@ test('a post reader that fails to load says so, and retry loads it', async ({ pa
   await expect(page.locator('.post-card').first()).toBeVisible();
 });
 
-test('a post reader from another deploy is noticed: the reader is asked to reload', async ({ page }) => {
-  // What a tab opened before a deploy meets: the host now serves a reader whose answers
-  // have another form.
-  await page.route('**/parser/blog-parser.js*', (route) =>
-    route.fulfill({
-      contentType: 'text/javascript',
-      body: 'export default async function init() {}\nexport function parse_post() { return JSON.stringify({ format: 999, error: "x" }); }\n',
-    }),
-  );
-  await openPostFromList(page);
-  const error = page.locator('.error-view');
-  await expect(error).toContainText('The site was updated while this page was open. Reload the page to read on.');
-  await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
-  await expect(page.locator('.post-card').first()).toBeVisible();
-});
+// What a tab opened before a deploy meets: the host now serves a reader whose answers have
+// another form (another post format, or the JSON text readers answered with before).
+for (const [form, answer] of [
+  ['another post format', '({ format: 999, error: "x" })'],
+  ['an answer as JSON text', 'JSON.stringify({ format: 1, error: "x" })'],
+]) {
+  test(`a post reader from another deploy (${form}) is noticed: the reader is asked to reload`, async ({ page }) => {
+    await page.route('**/parser/blog-parser.js*', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `export default async function init() {}\nexport function parse_post() { return ${answer}; }\n`,
+      }),
+    );
+    await openPostFromList(page);
+    const error = page.locator('.error-view');
+    await expect(error).toContainText('The site was updated while this page was open. Reload the page to read on.');
+    await page.getByRole('link', { name: 'Rustblog', exact: true }).click();
+    await expect(page.locator('.post-card').first()).toBeVisible();
+  });
+}

@@ -6,22 +6,46 @@
 use blog_core::post::{Post, POST_FORMAT};
 use wasm_bindgen::prelude::*;
 
+/// What the reader answers for a post: `{format: POST_FORMAT, post: Post}`, or
+/// `{format, error: "posts/hello.md:3: …"}` when the post cannot be read (the message names
+/// the file and line). `format` lets the app tell a reader from another deploy.
+#[derive(Debug, serde::Serialize)]
+pub struct Answer {
+    /// [`POST_FORMAT`], the shape of [`Post`] this reader writes.
+    pub format: u32,
+    /// The parsed post.
+    pub post: Option<Post>,
+    /// Why the post cannot be read.
+    pub error: Option<String>,
+}
+
 /// Parses the post `file` (`hello.md`) whose text is `text`, for a site under `base`
-/// (`/` or `/blog/`). Returns JSON: `{"format": POST_FORMAT, "post": Post}`, or
-/// `{"format": …, "error": "posts/hello.md:3: …"}` when the post cannot be read (the message
-/// names the file and line).
+/// (`/` or `/blog/`). Returns the [`Answer`] as a plain JS object, shaped as its JSON would be
+/// (`null` for what is missing): the app reads it without a JSON round trip, and neither
+/// module carries a JSON library. `null` if it cannot be made (it always can: strings and
+/// numbers only).
 #[wasm_bindgen]
-pub fn parse_post(file: &str, text: &str, base: &str) -> String {
-    parsed_json(file, text, base)
+pub fn parse_post(file: &str, text: &str, base: &str) -> JsValue {
+    use serde::Serialize;
+    answer(file, text, base)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// [`parse_post`]'s answer, built natively too so it can be tested.
-pub fn parsed_json(file: &str, text: &str, base: &str) -> String {
-    let answer = match Post::parse_at(file, text, base) {
-        Ok(post) => serde_json::json!({ "format": POST_FORMAT, "post": post }),
-        Err(error) => serde_json::json!({ "format": POST_FORMAT, "error": error.to_string() }),
-    };
-    answer.to_string()
+pub fn answer(file: &str, text: &str, base: &str) -> Answer {
+    match Post::parse_at(file, text, base) {
+        Ok(post) => Answer {
+            format: POST_FORMAT,
+            post: Some(post),
+            error: None,
+        },
+        Err(error) => Answer {
+            format: POST_FORMAT,
+            post: None,
+            error: Some(error.to_string()),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -30,18 +54,16 @@ mod tests {
 
     #[test]
     fn answers_a_post_or_the_reason_it_cannot_be_read() {
-        let ok: serde_json::Value = serde_json::from_str(&parsed_json(
-            "a.md",
-            "---\ntitle: A\ndate: 2025-01-01\n---\n# Hi\n",
-            "/",
-        ))
-        .unwrap();
-        let post: Post = serde_json::from_value(ok["post"].clone()).unwrap();
+        let ok = answer("a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n# Hi\n", "/");
+        assert_eq!(ok.format, POST_FORMAT);
+        let post = ok.post.expect("a post");
         assert_eq!(post.meta.slug, "a");
-        assert_eq!(ok["format"], POST_FORMAT);
         assert!(post.html.contains("<h1"), "{}", post.html);
-        let bad: serde_json::Value =
-            serde_json::from_str(&parsed_json("b.md", "---\ntitle: B\n---\n", "/")).unwrap();
-        assert_eq!(bad["error"], "posts/b.md: missing required field `date`");
+        let bad = answer("b.md", "---\ntitle: B\n---\n", "/");
+        assert!(bad.post.is_none());
+        assert_eq!(
+            bad.error.as_deref(),
+            Some("posts/b.md: missing required field `date`")
+        );
     }
 }
