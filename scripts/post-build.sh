@@ -15,10 +15,16 @@ if [ -n "${BLOG_SKIP_BROKEN:-}" ]; then extra+=(--skip-broken); fi
 # `tool`), which pays off on large blogs; while writing, the quicker debug build is enough.
 profile=()
 if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then profile=(--profile tool); fi
-# Local images missing from the site's files (BLOG_PUBLIC, else public/) are left out of the
-# posts, with a warning naming the post, the line and the file.
-cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
-  publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" --public "${BLOG_PUBLIC:-public}" "${extra[@]}"
+# Release builds publish and prerender in one pass (the prerender tool, at the end); while
+# writing, and for the benchmark's bare app shell (BLOG_PRERENDER=0), posts are only
+# published. Local images missing from the site's files (BLOG_PUBLIC, else public/) are
+# left out of the posts, with a warning naming the post, the line and the file.
+prerender=0
+if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ "${BLOG_PRERENDER:-1}" != 0 ]; then prerender=1; fi
+if [ "$prerender" = 0 ]; then
+  cargo run --quiet --offline "${profile[@]}" -p blog-core --bin blogtool -- \
+    publish --posts "${BLOG_POSTS:-posts}" --out "$staging/posts" --public "${BLOG_PUBLIC:-public}" "${extra[@]}"
+fi
 cp "$staging/index.html" "$staging/404.html"
 # Optimises a wasm module in place with binaryen's wasm-opt: for size (-Oz, as Trunk does the
 # app's) unless told otherwise.
@@ -48,10 +54,10 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/blog_embed.wasm"
   optimise "$staging/embed/author-card-wasm_bg.wasm"
 fi
-# Release builds get a real HTML page for every route, feeds, sitemap and (with `precompress:`
-# in site.yaml) precompressed files, rendered natively by the app's own components
-# (src/bin/prerender/).
-# BLOG_PRERENDER=0 leaves the app shell alone (the benchmark prerenders other corpora into it).
-if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ "${BLOG_PRERENDER:-1}" != 0 ]; then
+# Release builds publish the posts and get a real HTML page for every route, feeds, sitemap
+# and (with `precompress:` in site.yaml) precompressed files, rendered natively by the app's
+# own components (src/bin/prerender/), in one process that reads each post once. It reads
+# BLOG_POSTS, BLOG_PUBLIC and BLOG_SKIP_BROKEN itself.
+if [ "$prerender" = 1 ]; then
   cargo run --quiet --offline --profile tool --bin prerender -- --dist "$staging" --base "${TRUNK_PUBLIC_URL:-/}"
 fi

@@ -1,9 +1,12 @@
 //! The blog's content core: pure functions from post text to typed data and HTML.
 //!
 //! Nothing here touches the DOM, the network or the file system, so the browser app and the
-//! native tools parse posts with exactly the same code.
+//! native tools parse posts with exactly the same code. The one exception is [`build`]
+//! (native only): the publishing pass, which reads `posts/` and writes what the app fetches.
 
 pub mod author;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod config;

@@ -426,3 +426,54 @@ fn check_on_the_migration_fixtures_says_only_what_their_readme_expects() {
         );
     }
 }
+
+#[test]
+fn what_publishing_returns_in_memory_is_what_it_wrote() {
+    // The release build prerenders every page from what `build::publish` returns, and the
+    // app fetches the files it wrote: the two must be the same data.
+    use blog_core::build::{publish, PublishOptions};
+    use blog_core::index::ListPage;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = TempDir::new("in-memory");
+    let published = publish(&PublishOptions {
+        posts: &root.join("posts"),
+        out: &out.0,
+        public: &root.join("public"),
+        include_drafts: false,
+        include_future: false,
+        skip_broken: false,
+        show_problems: false,
+    })
+    .unwrap();
+    let read = |file: &str| {
+        std::fs::read_to_string(out.0.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    assert!(published.index.posts.len() >= 5, "the shipped posts");
+    let index: PostIndex = serde_json::from_str(&read("index.json")).unwrap();
+    assert_eq!(published.index, index);
+    assert_eq!(published.sources.len(), index.posts.len());
+    assert_eq!(published.contexts.len(), index.posts.len());
+    for ((meta, (file, text)), context) in index
+        .posts
+        .iter()
+        .zip(&published.sources)
+        .zip(&published.contexts)
+    {
+        assert_eq!(*file, meta.file);
+        assert_eq!(*text, read(file));
+        let written: PostIndex =
+            serde_json::from_str(&read(&format!("context/{}.json", meta.slug))).unwrap();
+        assert_eq!(*context, written);
+        assert!(context.posts.iter().any(|p| p.slug == meta.slug));
+    }
+    assert!(!published.list_pages.is_empty());
+    for page in &published.list_pages {
+        let written: ListPage =
+            serde_json::from_str(&read(&format!("pages/{}.json", page.number))).unwrap();
+        assert_eq!(*page, written);
+    }
+    assert!(!out
+        .0
+        .join(format!("pages/{}.json", published.list_pages.len() + 1))
+        .exists());
+}

@@ -1,10 +1,13 @@
-//! `prerender`: writes a real HTML page for every route of a release build, rendered by the
-//! app's own Leptos components natively, plus feeds, sitemap, robots.txt, the offline
-//! shell and service worker, the embeddable card's pages and, when `site.yaml` asks for
-//! them (`precompress: true`), `.br`/`.gz` copies. Run by Trunk's post-build hook on
-//! release builds.
+//! `prerender`: the release build's one pass over the posts. Publishes `posts/` into
+//! `DIR/posts` (as `blogtool publish` does: the app's data files) and, from what that
+//! returns in memory, writes a real HTML page for every route, rendered by the app's own
+//! Leptos components natively, plus feeds, sitemap, robots.txt, the offline shell and
+//! service worker, the embeddable card's pages and, when `site.yaml` asks for them
+//! (`precompress: true`), `.br`/`.gz` copies. Run by Trunk's post-build hook on release
+//! builds; ends with a summary (posts, pages, seconds for each step).
 //!
-//! usage: prerender --dist DIR [--base /blog/] [--site-url https://example.com]
+//! usage: prerender --dist DIR [--posts DIR] [--public DIR] [--skip-broken] [--base /blog/]
+//!        [--site-url https://example.com]
 //!
 //! - `options`: arguments and `site.yaml`;
 //! - `template`: Trunk's `index.html` made into the page template (`loader.js` inside);
@@ -40,13 +43,15 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> anyhow::Result<()> {
-    use anyhow::Context;
-    use blog_core::index::PostIndex;
+    use blog_core::build::{self, PublishOptions};
     use blog_core::routes;
 
     let started = std::time::Instant::now();
     let options::Options {
         dist,
+        posts,
+        public,
+        skip_broken,
         site,
         theme_css,
         precompress,
@@ -54,11 +59,19 @@ fn run() -> anyhow::Result<()> {
     } = options::parse()?;
     let _ = any_spawner::Executor::init_futures_executor();
     let template = template::prepare(&dist, &site, &theme_css)?;
-    let index_file = in_dist(&dist, routes::INDEX_DATA);
-    let index: PostIndex = serde_json::from_str(&read_file(&index_file)?)
-        .with_context(|| format!("{} is not a post index", index_file.display()))?;
-    let written = pages::write_all(&dist, &template, &site, &index, feed_limit)?;
-    embeds::write(&dist, &index, &site.info.language)?;
+    let published = build::publish(&PublishOptions {
+        posts: &posts,
+        out: &in_dist(&dist, routes::POSTS),
+        public: &public,
+        include_drafts: false,
+        include_future: false,
+        skip_broken,
+        show_problems: false,
+    })?;
+    let rendering = std::time::Instant::now();
+    let written = pages::write_all(&dist, &template, &site, &published, feed_limit)?;
+    let index = &published.index;
+    embeds::write(&dist, index, &site.info.language)?;
     offline::write(&dist, &template, &site)?;
     add_csp_header(&dist, &template.policy)?;
     let compressed = if precompress {
@@ -67,10 +80,12 @@ fn run() -> anyhow::Result<()> {
         String::new()
     };
     eprintln!(
-        "prerender: {} pages ({} posts), feeds and sitemap for {} in {:.1} s{compressed}",
-        written.pages + 1,
+        "prerender: {} posts published ({:.1} s), {} pages, feeds and sitemap for {} ({:.1} s){compressed}; {:.1} s in all",
         written.posts,
+        published.seconds,
+        written.pages + 1,
         site.url(routes::HOME),
+        rendering.elapsed().as_secs_f64(),
         started.elapsed().as_secs_f64()
     );
     Ok(())

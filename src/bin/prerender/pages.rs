@@ -4,10 +4,11 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use blog_core::author;
+use blog_core::build::Published;
 use blog_core::date::PostDate;
-use blog_core::index::{ListPage, PostIndex, Taxonomy};
+use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PublishedSite};
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 use rustblog::site::{AppStart, Embedded, PageData, PostSource};
 
 use crate::template::Template;
-use crate::{in_dist, read_file, write_file};
+use crate::{in_dist, write_file};
 
 /// A page in the sitemap: its site path and last change, if known.
 type Listed = (String, Option<PostDate>);
@@ -30,14 +31,15 @@ pub(crate) struct Written {
 }
 
 /// Writes every page of the site, the redirects, feeds (the newest `feed_limit` posts, or
-/// all), sitemap and robots.txt.
+/// all), sitemap and robots.txt, from what was just published (nothing is read back).
 pub(crate) fn write_all(
     dist: &Path,
     template: &Template,
     site: &PublishedSite,
-    index: &PostIndex,
+    published: &Published,
     feed_limit: Option<usize>,
 ) -> Result<Written> {
+    let index = &published.index;
     let page = |content: Embedded, source: Option<PostSource>, meta: PageMeta| -> Result<()> {
         let settings = AppStart {
             base: site.base.clone(),
@@ -62,19 +64,13 @@ pub(crate) fn write_all(
         index.posts.first().map(|p| p.date),
     )];
 
-    // The list's pages as `blogtool publish` cut them (posts/pages/N.json).
-    for number in 1.. {
-        let file = in_dist(dist, &routes::list_page_data(number));
-        if !file.exists() {
-            break;
-        }
-        let list: ListPage = serde_json::from_str(&read_file(&file)?)
-            .with_context(|| format!("{} is not a page of the list", file.display()))?;
-        let meta = pages::list(number, list.pages, &site.info);
-        if number > 1 {
+    // The list's pages as publishing cut them (posts/pages/N.json).
+    for list in &published.list_pages {
+        let meta = pages::list(list.number, list.pages, &site.info);
+        if list.number > 1 {
             sitemap.push((meta.path.clone(), None));
         }
-        page(Embedded::List(list), None, meta)?;
+        page(Embedded::List(list.clone()), None, meta)?;
     }
     page(Embedded::Index(index.clone()), None, pages::not_found())?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
@@ -89,14 +85,16 @@ pub(crate) fn write_all(
     let posts: Vec<Result<(Listed, Option<FeedEntry>)>> = index
         .posts
         .par_iter()
+        .zip(&published.sources)
+        .zip(&published.contexts)
         .enumerate()
-        .map(|(at, meta)| {
-            let source = read_file(&in_dist(dist, &routes::post_source(&meta.file)))?;
-            // The entries around the post as `blogtool publish` chose them: the page embeds
-            // exactly what the app fetches for it, and related posts are found once a build.
-            let context_file = in_dist(dist, &routes::post_context_data(&meta.slug));
-            let context: PostIndex = serde_json::from_str(&read_file(&context_file)?)
-                .with_context(|| format!("{} is not a post's context", context_file.display()))?;
+        .map(|(at, ((meta, (file, source)), context))| {
+            if *file != meta.file || context.posts.iter().all(|p| p.slug != meta.slug) {
+                return Err(anyhow!("{}: published out of order", meta.file));
+            }
+            // The entries around the post as publishing chose them: the page embeds exactly
+            // what the app fetches for it, and related posts are found once a build.
+            let context = context.clone();
             let authors = author::resolve(&index.authors, &meta.authors);
             let head = pages::post(meta, authors.clone());
             let listed = (head.path.clone(), Some(meta.updated.unwrap_or(meta.date)));
@@ -115,7 +113,7 @@ pub(crate) fn write_all(
                 return Ok((listed, None));
             }
             // Feed readers show content away from the site: links must be absolute.
-            let post = Post::parse_at(&meta.file, &source, &site.absolute_base())
+            let post = Post::parse_at(&meta.file, source, &site.absolute_base())
                 .map_err(|e| anyhow!("{e}"))?;
             let entry = FeedEntry {
                 meta: meta.clone(),

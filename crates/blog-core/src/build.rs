@@ -1,0 +1,566 @@
+//! The publishing pass, native only and the one part of the core that touches the file
+//! system: reads `posts/`, imports every post (whatever engine it was written for), and
+//! writes what the app fetches — each post in this blog's own form, the post index, the
+//! list's pages, each post's context and the search index — returning all of it in memory,
+//! so the page renderer (`prerender`) builds every page from it in the same process.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::author;
+use crate::check::{Diagnostic, Severity};
+use crate::config::Settings;
+use crate::date::PostDate;
+use crate::import::{self, Imported, SourceFile};
+use crate::index::{BuildOptions, ListPage, PostIndex, RelatedIndex};
+
+/// What to publish, from where to where.
+#[derive(Clone, Copy, Debug)]
+pub struct PublishOptions<'a> {
+    /// The posts folder (`posts/`).
+    pub posts: &'a Path,
+    /// Where the published posts and data files go (`dist/posts`).
+    pub out: &'a Path,
+    /// The site's own files (`public/`), which posts' site paths (`/images/x.png`) name.
+    pub public: &'a Path,
+    /// Publish drafts too (while writing).
+    pub include_drafts: bool,
+    /// Publish posts dated in the future too (while writing); else "now" is the clock's, or
+    /// `BLOG_NOW`.
+    pub include_future: bool,
+    /// Leave a post that cannot be read out (with a warning) instead of failing.
+    pub skip_broken: bool,
+    /// Also list such a post in the index and publish its source (`trunk serve`: opening
+    /// it explains what is wrong). Published builds never do.
+    pub show_problems: bool,
+}
+
+/// Everything [`publish`] wrote, in memory.
+#[derive(Debug)]
+pub struct Published {
+    /// The post index as written to `index.json`, newest first.
+    pub index: PostIndex,
+    /// Each published post: its file under `out` (`<slug>.md`) and its text in this blog's
+    /// form, in the index's order.
+    pub sources: Vec<(String, String)>,
+    /// The list's pages, as written to `pages/N.json`, from page 1.
+    pub list_pages: Vec<ListPage>,
+    /// Each post's context (neighbours, related posts, authors), as written to
+    /// `context/<slug>.json`, in the index's order.
+    pub contexts: Vec<PostIndex>,
+    /// How long publishing took, in seconds.
+    pub seconds: f64,
+}
+
+/// Whether the site path `site_path` (`/images/x.png`) is a file under `public`.
+pub fn in_public(public: &Path, site_path: &str) -> bool {
+    public.join(site_path.trim_start_matches('/')).is_file()
+}
+
+/// The current time, or `BLOG_NOW` when set (for tests and previews).
+pub fn now() -> Result<PostDate> {
+    match std::env::var("BLOG_NOW") {
+        Ok(value) => {
+            PostDate::parse(&value).with_context(|| format!("BLOG_NOW \"{value}\" is not a date"))
+        }
+        Err(_) => {
+            let seconds = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .context("the system clock is before 1970")?
+                .as_secs();
+            Ok(PostDate::from_unix(seconds))
+        }
+    }
+}
+
+/// Publishes every post under `options.posts` into `options.out` (see `blogtool publish`)
+/// and returns what it wrote. Warnings (settings, the author registry, images left out,
+/// diagrams that cannot be drawn) go to stderr as `file:line: message`.
+///
+/// # Errors
+/// A post that cannot be read (unless `skip_broken`), `site.yaml` that cannot be read, or a
+/// file that cannot be read or written; each message names the file.
+pub fn publish(options: &PublishOptions) -> Result<Published> {
+    let started = std::time::Instant::now();
+    let PublishOptions {
+        posts,
+        out,
+        public,
+        include_drafts,
+        include_future,
+        skip_broken,
+        show_problems,
+    } = *options;
+    let options = BuildOptions {
+        include_drafts,
+        now: if include_future { None } else { Some(now()?) },
+    };
+    let folder = read_posts(posts)?;
+    let config = Settings::load().map_err(|e| anyhow!(e))?;
+    let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
+    for message in config
+        .warnings
+        .iter()
+        .chain(registry_warnings.iter().flatten())
+    {
+        let severity = Severity::Warning;
+        let message = message.clone();
+        eprintln!("{}", Diagnostic { severity, message });
+    }
+    let mut failed = Vec::new();
+    let mut imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
+        .into_iter()
+        .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
+        .collect();
+    leave_out_missing_images(&mut imported, public, &folder);
+    let sources: Vec<(String, String)> = imported
+        .iter()
+        .map(|p| (p.path.clone(), p.text.clone()))
+        .collect();
+    let mut manifest = PostIndex::build(&sources, folder.authors.as_deref(), options);
+    for error in &failed {
+        manifest.add_problem(error);
+    }
+    // Authors described in a post but missing from the registry get a card from what the
+    // post says (name, picture, website).
+    for profile in imported.iter().flat_map(|p| &p.profiles) {
+        if crate::author::find(&manifest.authors, &profile.name).is_none() {
+            manifest.authors.push(profile.clone());
+        }
+    }
+    if let Some(author) = &config.info.default_author {
+        manifest.credit_default_author(author);
+    }
+    if !manifest.problems.is_empty() && !skip_broken {
+        for problem in &manifest.problems {
+            eprintln!("error: {}", problem.message);
+        }
+        bail!(
+            "{} post(s) cannot be published; fix them, or pass --skip-broken \
+             (BLOG_SKIP_BROKEN=1 for trunk builds) to publish the rest",
+            manifest.problems.len()
+        );
+    }
+    for problem in &manifest.problems {
+        eprintln!("warning: {}", problem.message);
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    // Every post is published in this blog's own form, named after its address, whatever
+    // its file was called or written for.
+    let mut published = Vec::with_capacity(manifest.posts.len());
+    let by_path: std::collections::HashMap<&str, &Imported> =
+        imported.iter().map(|p| (p.path.as_str(), p)).collect();
+    for meta in &mut manifest.posts {
+        let Some(post) = by_path.get(meta.file.as_str()) else {
+            continue;
+        };
+        meta.file = format!("{}.md", meta.slug);
+        publish_resources(posts, out, post, &folder)?;
+        published.push((meta.file.clone(), post.text.clone()));
+    }
+    // Diagrams are drawn once, for every post, then shown as pictures.
+    let jobs: Vec<(String, import::Diagram)> = published
+        .iter()
+        .flat_map(|(file, text)| {
+            let slug = file.trim_end_matches(".md").to_string();
+            import::diagrams(text)
+                .into_iter()
+                .map(move |d| (slug.clone(), d))
+        })
+        .collect();
+    let drawn = draw_diagrams(out, &jobs);
+    for (file, text) in published.iter_mut() {
+        let slug = file.trim_end_matches(".md").to_string();
+        let mine: Vec<import::Diagram> = drawn
+            .iter()
+            .filter(|(s, _)| *s == slug)
+            .map(|(_, d)| d.clone())
+            .collect();
+        if !mine.is_empty() {
+            *text = import::with_diagrams(text, &slug, &mine);
+        }
+    }
+    {
+        use rayon::prelude::*;
+        published.par_iter().try_for_each(|(file, text)| {
+            let path = out.join(file);
+            write_file(&path, text)
+        })?;
+    }
+    if show_problems {
+        // While writing, opening a broken post explains what is wrong: its source is
+        // published under its file name. Published builds never carry it.
+        for problem in manifest
+            .problems
+            .iter()
+            .filter(|p| import::is_post_file(&p.file))
+        {
+            if let Some(file) = folder.files.iter().find(|f| f.path == problem.file) {
+                let name = problem.file.rsplit('/').next().unwrap_or(&problem.file);
+                let _ = std::fs::write(out.join(name), &file.bytes);
+            }
+        }
+    } else {
+        manifest.problems.clear();
+    }
+    let json = serde_json::to_string(&manifest).context("cannot write the post index")?;
+    let index = out.join("index.json");
+    write_file(&index, json)?;
+    // The list's pages, each on its own: the home page of a large blog loads one of them.
+    let size = config.page_size;
+    // The site's name and links, for pages that do not embed them (`trunk serve`).
+    let info = serde_json::to_string(&config.info).context("cannot write the site's settings")?;
+    let file = out.join("site.json");
+    write_file(&file, info)?;
+    let pages = out.join("pages");
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages)
+        .with_context(|| format!("cannot create {}", pages.display()))?;
+    let mut list_pages = Vec::new();
+    for number in 1..=manifest.page_count(size) {
+        let page = manifest
+            .list_page(number, size)
+            .context("page out of range")?;
+        let file = pages.join(format!("{number}.json"));
+        let json = serde_json::to_string(&page).context("cannot write a page of the list")?;
+        write_file(&file, json)?;
+        list_pages.push(page);
+    }
+    let contexts = write_contexts(&manifest, &out.join("context"))?;
+    write_search_index(&manifest, &published, &out.join("search"))?;
+    Ok(Published {
+        index: manifest,
+        sources: published,
+        list_pages,
+        contexts,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
+/// folder under `out`, with `scripts/diagrams.mjs` (Mermaid in Chromium). Returns those
+/// drawn; any other stays a code block, with a warning saying why.
+fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String, import::Diagram)> {
+    if jobs.is_empty() {
+        return Vec::new();
+    }
+    let script =
+        std::env::var("BLOG_DIAGRAMS_SCRIPT").unwrap_or_else(|_| "scripts/diagrams.mjs".into());
+    let mut requests = Vec::new();
+    for (slug, diagram) in jobs {
+        let dir = out.join(slug);
+        if std::fs::create_dir_all(&dir).is_err() {
+            continue;
+        }
+        requests.push(serde_json::json!({
+            "source": diagram.source,
+            "light": dir.join(format!("{}.svg", diagram.name)),
+            "dark": dir.join(format!("{}-dark.svg", diagram.name)),
+        }));
+    }
+    let run = || -> Result<Vec<String>> {
+        let mut child = std::process::Command::new("node")
+            .arg(&script)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .with_context(|| format!("cannot run node {script}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            std::io::Write::write_all(
+                &mut stdin,
+                serde_json::Value::from(requests.clone())
+                    .to_string()
+                    .as_bytes(),
+            )
+            .context("cannot send the diagrams to node")?;
+        }
+        let output = child
+            .wait_with_output()
+            .context("cannot read what node drew")?;
+        if !output.status.success() {
+            bail!("{}", String::from_utf8_lossy(&output.stderr).trim());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect())
+    };
+    match run() {
+        Ok(results) => jobs
+            .iter()
+            .zip(results)
+            .filter_map(|((slug, diagram), result)| {
+                if result.contains("\"ok\":true") {
+                    return Some((slug.clone(), diagram.clone()));
+                }
+                let why = serde_json::from_str::<serde_json::Value>(&result)
+                    .ok()
+                    .and_then(|v| v["error"].as_str().map(str::to_string))
+                    .unwrap_or(result);
+                eprintln!(
+                    "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
+                    crate::routes::post(slug)
+                );
+                None
+            })
+            .collect(),
+        Err(why) => {
+            eprintln!(
+                "warning: {} diagram(s) shown as source: {why:#}",
+                jobs.len()
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Publishes the files a post refers to (and, for a page bundle, every file beside it)
+/// into `out/<slug>/`, where its rewritten paths point.
+fn publish_resources(
+    posts: &Path,
+    out: &Path,
+    post: &Imported,
+    folder: &PostsFolder,
+) -> Result<()> {
+    let mut files: Vec<(String, String)> = post.resources.clone();
+    if let Some(bundle) = &post.bundle {
+        let prefix = format!("{bundle}/");
+        for path in folder.all.iter().filter(|p| p.starts_with(&prefix)) {
+            let inside = &path[prefix.len()..];
+            // A bundle's other posts (translations) publish on their own.
+            if !import::is_post_file(path) && !files.iter().any(|(s, _)| s == path) {
+                files.push((path.clone(), inside.to_string()));
+            }
+        }
+    }
+    for (source, name) in files {
+        let target = out.join(&post.slug).join(&name);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::copy(posts.join(&source), &target)
+            .with_context(|| format!("cannot copy posts/{source}"))?;
+    }
+    Ok(())
+}
+
+/// Leaves local images the site does not have out of every post (a reader would see a
+/// broken picture), saying which and where. The site's files are those under `public` and
+/// the files published with posts (a bundle's, files a post refers to by relative path),
+/// which are copied later: any post may show another's.
+fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &PostsFolder) {
+    use rayon::prelude::*;
+    let with_posts: std::collections::HashSet<String> = imported
+        .iter()
+        .flat_map(|post| {
+            let own = crate::routes::post(&post.slug);
+            // A bundle's files, found by their common prefix in the sorted list of files.
+            let beside = post.bundle.iter().flat_map(|bundle| {
+                let prefix = format!("{bundle}/");
+                folder
+                    .all
+                    .range(prefix.clone()..)
+                    .map_while(move |path| path.strip_prefix(&prefix).map(str::to_string))
+            });
+            post.resources
+                .iter()
+                .map(|(_, name)| name.clone())
+                .chain(beside)
+                .map(move |name| format!("{own}/{name}"))
+        })
+        .collect();
+    let shipped = |path: &str| with_posts.contains(path) || in_public(public, path);
+    let warnings: Vec<Vec<Diagnostic>> = imported
+        .par_iter_mut()
+        .map(|post| {
+            let (text, left_out) = import::leave_out_missing_images(&post.text, &shipped);
+            let warnings = left_out
+                .iter()
+                .map(|image| {
+                    let place = match post.original_line(image.line) {
+                        Some(line) => format!("posts/{}:{line}", post.path),
+                        None => format!("posts/{}", post.path),
+                    };
+                    let fix = if image
+                        .path
+                        .starts_with(&format!("/{}/", crate::routes::POSTS))
+                    {
+                        "put it beside the post".to_string()
+                    } else {
+                        format!("put it under {}", public.display())
+                    };
+                    let message = format!(
+                        "{place}: image {} does not exist and is left out ({fix})",
+                        image.path
+                    );
+                    Diagnostic {
+                        severity: Severity::Warning,
+                        message,
+                    }
+                })
+                .collect();
+            if !left_out.is_empty() {
+                post.text = text;
+            }
+            warnings
+        })
+        .collect();
+    for warning in warnings.iter().flatten() {
+        eprintln!("{warning}");
+    }
+}
+
+/// Writes what each post's page shows besides the post (its neighbours, related posts and
+/// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
+/// whole index, which grows with the blog.
+/// Returns the contexts, in the index's order.
+fn write_contexts(manifest: &PostIndex, dir: &Path) -> Result<Vec<PostIndex>> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    use rayon::prelude::*;
+    let related = RelatedIndex::new(manifest);
+    manifest
+        .posts
+        .par_iter()
+        .map(|post| {
+            let context = manifest.context_for(&post.slug, &related);
+            let json = serde_json::to_string(&context).context("cannot write a post's context")?;
+            let file = dir.join(format!("{}.json", post.slug));
+            write_file(&file, json)?;
+            Ok(context)
+        })
+        .collect()
+}
+
+/// Writes the search index into `dir`, replacing the previous build's.
+fn write_search_index(
+    manifest: &PostIndex,
+    sources: &[(String, String)],
+    dir: &Path,
+) -> Result<()> {
+    let index = crate::search::index_posts(manifest, sources);
+    let _ = std::fs::remove_dir_all(dir);
+    let build = dir.join(&index.meta.build);
+    std::fs::create_dir_all(&build)
+        .with_context(|| format!("cannot create {}", build.display()))?;
+    for (path, text) in &index.files {
+        let file = dir.join(path);
+        write_file(&file, text)?;
+    }
+    let meta = serde_json::to_string(&index.meta).context("cannot write the search index")?;
+    let file = dir.join("meta.json");
+    write_file(&file, meta)
+}
+
+/// What `posts/` holds: every post file, every other file (bundle resources), and the
+/// registry's text if there is one.
+pub struct PostsFolder {
+    /// The post files, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Every file's path under `posts/` (`/`-separated), posts or not.
+    pub all: BTreeSet<String>,
+    /// `authors.yaml`'s text, if there is one.
+    pub authors: Option<String>,
+}
+
+impl PostsFolder {
+    /// Whether `path` (under `posts/`, `/`-separated) is a file.
+    pub fn has(&self, path: &str) -> bool {
+        self.all.contains(path)
+    }
+}
+
+/// Writes one file of the published posts; errors name the file. One file at a time, from
+/// however many threads: parallel creates in one folder contend for its lock in the kernel
+/// (a fifth of publishing 10,000 posts was spent spinning on it), while rendering still
+/// runs on every core around the writes.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = WRITING.lock();
+    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
+/// sorted by path, and `authors.yaml`. Hidden files and folders, and files that other
+/// engines keep beside posts without being posts (see below), are skipped.
+pub fn read_posts(dir: &Path) -> Result<PostsFolder> {
+    let mut folder = PostsFolder {
+        files: Vec::new(),
+        all: BTreeSet::new(),
+        authors: None,
+    };
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let here = dir.join(&relative);
+        let entries =
+            std::fs::read_dir(&here).with_context(|| format!("cannot read {}", here.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot read {}", here.display()))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                eprintln!(
+                    "warning: {}: the name is not valid Unicode; the file is skipped",
+                    entry.path().display()
+                );
+                continue;
+            };
+            if name.starts_with('.') || (relative.as_os_str().is_empty() && name == "out") {
+                continue;
+            }
+            let kind = entry
+                .file_type()
+                .with_context(|| format!("cannot read {}", entry.path().display()))?;
+            // Not posts: docsify's sidebar and navbar and Hugo's section pages (`_name.md`),
+            // a folder's README (docsify's home page, a repository's notes), and Jekyll's
+            // unpublished `_drafts/`.
+            let skipped = if kind.is_dir() {
+                name == "_drafts"
+            } else {
+                name.starts_with('_') || name.eq_ignore_ascii_case("readme.md")
+            };
+            if skipped {
+                continue;
+            }
+            let path = relative.join(name);
+            if kind.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let key = path
+                .components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .collect::<Vec<_>>()
+                .join("/");
+            folder.all.insert(key.clone());
+            if !import::is_post_file(&key) {
+                continue;
+            }
+            let full = entry.path();
+            let bytes =
+                std::fs::read(&full).with_context(|| format!("cannot read {}", full.display()))?;
+            let modified = entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_secs());
+            folder.files.push(SourceFile {
+                path: key,
+                bytes,
+                modified,
+            });
+        }
+    }
+    folder.files.sort_by(|a, b| a.path.cmp(&b.path));
+    folder.authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).context("cannot read authors.yaml"),
+    };
+    Ok(folder)
+}
