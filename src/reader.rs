@@ -70,10 +70,6 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
             &site.base().into(),
         )
         .map_err(|e| failed(reason(&e)))?;
-    // Readers of earlier deploys answered with JSON text: this one is out of date.
-    if answer.is_string() {
-        return Err(LoadError::Outdated);
-    }
     if answer.is_null() || answer.is_undefined() {
         return Err(failed("it gave no answer".into()));
     }
@@ -125,7 +121,7 @@ pub fn warm_up(site: AppState) {
     closure.forget();
 }
 
-/// The reader's `parse_post(file, text, base) -> answer`, loaded the first time it is asked
+/// The reader's `read_post(file, text, base) -> answer`, loaded the first time it is asked
 /// for. A failed load is not kept: asking again tries again.
 async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
     let visit = site.visit();
@@ -152,7 +148,8 @@ async fn load(site: AppState) -> Result<js_sys::Function, LoadError> {
 }
 
 /// Imports the reader's glue from `script`, starts its wasm from `wasm`, and returns its
-/// `parse_post`.
+/// `read_post`. A reader without it (an earlier deploy's, whose `parse_post` answered with
+/// JSON text) is `Outdated`.
 async fn start(script: &str, wasm: &str) -> Result<js_sys::Function, LoadError> {
     let module = JsFuture::from(import_module(script).map_err(failed)?)
         .await
@@ -167,10 +164,10 @@ async fn start(script: &str, wasm: &str) -> Result<js_sys::Function, LoadError> 
     JsFuture::from(js_sys::Promise::resolve(&started))
         .await
         .map_err(failed)?;
-    js_sys::Reflect::get(&module, &"parse_post".into())
+    js_sys::Reflect::get(&module, &"read_post".into())
         .map_err(failed)?
         .dyn_into()
-        .map_err(failed)
+        .map_err(|_| LoadError::Outdated)
 }
 
 /// A failed load as the reader is told of it.

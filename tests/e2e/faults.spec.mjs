@@ -84,16 +84,17 @@ test('a post reader that fails to load says so, and retry loads it', async ({ pa
 });
 
 // What a tab opened before a deploy meets: the host now serves a reader whose answers have
-// another form (another post format, or the JSON text readers answered with before).
-for (const [form, answer] of [
-  ['another post format', '({ format: 999, error: "x" })'],
-  ['an answer as JSON text', 'JSON.stringify({ format: 1, error: "x" })'],
+// another form (another post format, or an earlier reader, which only answered JSON text
+// from `parse_post`).
+for (const [form, exports] of [
+  ['another post format', 'export function read_post() { return { format: 999, error: "x" }; }'],
+  ['an earlier reader', 'export function parse_post() { return JSON.stringify({ format: 1, error: "x" }); }'],
 ]) {
   test(`a post reader from another deploy (${form}) is noticed: the reader is asked to reload`, async ({ page }) => {
     await page.route('**/parser/blog-parser.js*', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: `export default async function init() {}\nexport function parse_post() { return ${answer}; }\n`,
+        body: `export default async function init() {}\n${exports}\n`,
       }),
     );
     await openPostFromList(page);
@@ -103,3 +104,16 @@ for (const [form, answer] of [
     await expect(page.locator('.post-card').first()).toBeVisible();
   });
 }
+
+test('the post reader still answers apps of earlier deploys (JSON text from parse_post)', async ({ page }) => {
+  // A tab left open across a deploy runs the old app, which gets this reader.
+  await page.goto('/');
+  const answer = await page.evaluate(async () => {
+    const reader = await import('/parser/blog-parser.js');
+    await reader.default({ module_or_path: '/parser/blog-parser_bg.wasm' });
+    return JSON.parse(reader.parse_post('hi.md', '---\ntitle: Hi\ndate: 2025-01-01\n---\nSome *text*.\n', '/'));
+  });
+  expect(answer.format).toBe(1);
+  expect(answer.post.meta.slug).toBe('hi');
+  expect(answer.post.html).toContain('<em>text</em>');
+});

@@ -1,8 +1,8 @@
-//! The publishing pass, native only and the one part of the core that touches the file
-//! system: reads `posts/`, imports every post (whatever engine it was written for), and
-//! writes what the app fetches — each post in this blog's own form, the post index, the
-//! list's pages, each post's context and the search index — returning all of it in memory,
-//! so the page renderer (`prerender`) builds every page from it in the same process.
+//! The publishing pass (native only): reads `posts/`, imports every post (whatever engine
+//! it was written for), and writes what the app fetches — each post in this blog's own
+//! form, the post index, the list's pages, each post's context and the search index —
+//! returning all of it in memory, so the page renderer (`prerender`) builds every page from
+//! it in the same process.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,9 @@
 //! The blog's content core: pure functions from post text to typed data and HTML.
 //!
 //! Nothing here touches the DOM, the network or the file system, so the browser app and the
-//! native tools parse posts with exactly the same code. The one exception is [`build`]
-//! (native only): the publishing pass, which reads `posts/` and writes what the app fetches.
+//! native tools parse posts with exactly the same code. Native only, [`build`] is the
+//! publishing pass around it, which reads `posts/` and writes what the app fetches (and
+//! [`config`] reads `site.yaml`).
 
 pub mod author;
 #[cfg(not(target_arch = "wasm32"))]

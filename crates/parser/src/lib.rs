@@ -22,17 +22,29 @@ pub struct Answer {
 /// Parses the post `file` (`hello.md`) whose text is `text`, for a site under `base`
 /// (`/` or `/blog/`). Returns the [`Answer`] as a plain JS object, shaped as its JSON would be
 /// (`null` for what is missing): the app reads it without a JSON round trip, and neither
-/// module carries a JSON library. `null` if it cannot be made (it always can: strings and
-/// numbers only).
+/// module carries a JSON library. `null` if it cannot be made (it always can: the answer
+/// holds only strings, numbers, booleans and lists of them).
 #[wasm_bindgen]
-pub fn parse_post(file: &str, text: &str, base: &str) -> JsValue {
+pub fn read_post(file: &str, text: &str, base: &str) -> JsValue {
     use serde::Serialize;
     answer(file, text, base)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
 
-/// [`parse_post`]'s answer, built natively too so it can be tested.
+/// [`read_post`]'s answer as JSON text (by the browser's `JSON.stringify`), under the name
+/// and in the form the apps of earlier deploys call: a tab left open across a deploy gets
+/// this reader from the service worker and must still read posts. Empty if it cannot be
+/// made.
+#[wasm_bindgen]
+pub fn parse_post(file: &str, text: &str, base: &str) -> String {
+    js_sys::JSON::stringify(&read_post(file, text, base))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// [`read_post`]'s answer, built natively too so it can be tested.
 pub fn answer(file: &str, text: &str, base: &str) -> Answer {
     match Post::parse_at(file, text, base) {
         Ok(post) => Answer {

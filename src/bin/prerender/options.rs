@@ -35,8 +35,10 @@ pub(crate) struct Options {
 /// `BLOG_SITE_URL` are their defaults) and `site.yaml`.
 pub(crate) fn parse() -> Result<Options> {
     let mut dist = None;
+    // Empty is unset, as the build scripts' `${BLOG_POSTS:-posts}` has it.
     let from_env = |name: &str, default: &str| {
-        PathBuf::from(std::env::var(name).unwrap_or_else(|_| default.into()))
+        let value = std::env::var(name).ok().filter(|v| !v.is_empty());
+        PathBuf::from(value.unwrap_or_else(|| default.into()))
     };
     let mut posts = from_env("BLOG_POSTS", "posts");
     let mut public = from_env("BLOG_PUBLIC", "public");

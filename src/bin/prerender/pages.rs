@@ -78,6 +78,13 @@ pub(crate) fn write_all(
     page(Embedded::Nothing, None, pages::search(""))?;
 
     let total = index.posts.len();
+    // Zipped below: a shorter list would leave the last posts without pages.
+    anyhow::ensure!(
+        published.sources.len() == total && published.contexts.len() == total,
+        "publishing returned {} sources and {} contexts for {total} posts",
+        published.sources.len(),
+        published.contexts.len()
+    );
     let done = AtomicUsize::new(0);
     let in_feeds = feed_limit.unwrap_or(total);
     // Every post's page and, for the newest, its feed entry, on all cores (each page is
