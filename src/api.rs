@@ -371,7 +371,7 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
 /// Reads JSON text into `T`; the error says what is wrong (the parser's message, or the
 /// field that does not fit). In the browser the browser's own `JSON.parse` reads the text
 /// and `serde-wasm-bindgen` takes the value apart, so the app carries no JSON parser
-/// (about 10 KB of brotli wasm less; BENCHMARKS.md); natively `serde_json` does both.
+/// (about 3 KB of brotli wasm less; BENCHMARKS.md); natively `serde_json` does both.
 pub fn decode_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     #[cfg(target_arch = "wasm32")]
     {
