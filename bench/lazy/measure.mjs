@@ -1,11 +1,13 @@
 // Issue 17's `#[lazy]` prototype against the shipped app, in one run: the same release site
 // served twice (the shipped app; the app split by route), each opened fresh 5 times at 1× and
 // 4× CPU (medians, ms): the mouse reaches a post's link → the app has started on the list;
-// then the click → the post is fully on screen. usage: node bench/lazy/measure.mjs SHIPPED_DIR SPLIT_DIR
+// then the click → the post is fully on screen.
+// usage: node bench/lazy/measure.mjs SHIPPED_DIR SPLIT_DIR [NAME NAME]
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
 
-const [shipped, split] = process.argv.slice(2);
+// Two built sites, and what to call them (by default the shipped app and the split one).
+const [shipped, split, first = 'shipped (one module)', second = 'split by route (#[lazy])'] = process.argv.slice(2);
 const SEED = 'node-vs-python-backend';
 const END_OF_POST = 'clean UI design';
 const median = (xs) => {
@@ -20,7 +22,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const servers = [await serve(shipped, 4410), await serve(split, 4411)];
 const rows = [];
 for (const throttle of [1, 4]) {
-  for (const [name, port] of [['shipped (one module)', 4410], ['split by route (#[lazy])', 4411]]) {
+  for (const [name, port] of [[first, 4410], [second, 4411]]) {
     const start = [], open = [];
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext();
