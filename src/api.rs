@@ -488,22 +488,13 @@ pub fn prefetch_post(site: AppState, slug: &str, index: Option<Arc<PostIndex>>) 
     });
 }
 
-/// Parses a post from its Markdown natively (the prerender renders post pages this way) and
-/// looks up its authors.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn read_post(
-    base: &str,
-    slug: &str,
-    file: &str,
-    text: &str,
-    index: Option<&PostIndex>,
-) -> Result<LoadedPost, LoadError> {
-    finish_post(parse_natively(file, text, base)?, slug, index)
-}
-
 /// A parsed post made ready to show: checked to be the one asked for, credited to the
 /// site's default author when it names none, its authors looked up in the registry.
-fn finish_post(post: Post, slug: &str, index: Option<&PostIndex>) -> Result<LoadedPost, LoadError> {
+pub fn finish_post(
+    post: Post,
+    slug: &str,
+    index: Option<&PostIndex>,
+) -> Result<LoadedPost, LoadError> {
     if post.meta.slug != slug {
         // The file was found by guessing, but the post names itself differently.
         return Err(LoadError::NotFound);

@@ -43,7 +43,7 @@ fn main() {
         base: settings_base,
         data,
         adopted,
-        source: None,
+        rendered: None,
     };
     // Replace the rest of the prerendered markup with the live app in the same task: the
     // first render is synchronous (the data was embedded), so the browser never paints an

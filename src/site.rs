@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use blog_core::config::SiteIdentity;
 use blog_core::index::{ListPage, PostIndex};
+use blog_core::post::Post;
 use blog_core::routes::under_base;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,18 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::api::{self, LoadError};
 use crate::takeover::Adopted;
 use crate::visit::Visit;
-
-/// A post's Markdown, from which the prerender renders its page. Never embedded in the
-/// page: the browser takes over the prerendered article as it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostSource {
-    /// The post's slug.
-    pub slug: String,
-    /// Its file inside `posts/`.
-    pub file: String,
-    /// The file's text.
-    pub source: String,
-}
 
 /// What a prerendered page embeds (as JSON in `<script id="blog-data">`) so the app's first
 /// render in the browser is complete and identical to the HTML already on screen: no
@@ -78,9 +67,11 @@ pub struct AppStart {
     /// put back as it is (the same element: no parsing, nothing rebuilt, selection and
     /// focus kept).
     pub adopted: Option<Adopted>,
-    /// The post's Markdown, when rendering natively (the prerender renders its page from
-    /// it). Always `None` in the browser.
-    pub source: Option<PostSource>,
+    /// The post this page shows, as the build rendered it (once, for the site's base path)
+    /// when rendering natively: the prerender renders its page from it. Never embedded in
+    /// the page (the browser takes over the prerendered article as it is): always `None` in
+    /// the browser.
+    pub rendered: Option<Post>,
 }
 
 impl Default for AppStart {
@@ -89,7 +80,7 @@ impl Default for AppStart {
             base: "/".to_string(),
             data: PageData::default(),
             adopted: None,
-            source: None,
+            rendered: None,
         }
     }
 }
@@ -106,8 +97,8 @@ pub struct AppState {
     embedded_index: StoredValue<Option<Arc<PostIndex>>>,
     /// What this visit has loaded.
     visit: Visit,
-    /// The post's Markdown, when rendering natively.
-    source: StoredValue<Option<PostSource>>,
+    /// The post the build rendered, when rendering natively.
+    rendered: StoredValue<Option<Post>>,
     /// The absolute base URL, when the page said.
     site_url: StoredValue<Option<String>>,
     /// The post index: `None` until a page asks for it (a prerendered post or list page
@@ -127,7 +118,7 @@ impl AppState {
             base,
             data,
             adopted,
-            source,
+            rendered,
         } = settings;
         let visit = Visit::default();
         if let Some(Adopted {
@@ -179,7 +170,7 @@ impl AppState {
             embedded,
             embedded_index,
             visit,
-            source: StoredValue::new(source),
+            rendered: StoredValue::new(rendered),
             site_url: StoredValue::new(data.site_url),
             index: index_resource,
             wanted,
@@ -261,10 +252,10 @@ impl AppState {
         })
     }
 
-    /// The Markdown of the post with this slug, when rendering it natively.
-    pub fn prerender_source(&self, slug: &str) -> Option<PostSource> {
-        self.source
-            .with_value(|s| s.as_ref().filter(|s| s.slug == slug).cloned())
+    /// The post with this slug as the build rendered it, when rendering it natively.
+    pub fn prerendered_post(&self, slug: &str) -> Option<Post> {
+        self.rendered
+            .with_value(|p| p.as_ref().filter(|p| p.meta.slug == slug).cloned())
     }
 }
 

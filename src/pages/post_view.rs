@@ -5,7 +5,7 @@ use std::sync::Arc;
 use blog_core::index::{PostIndex, Taxonomy};
 use blog_core::markdown::{table_of_contents_when, Heading};
 use blog_core::pages::PostProblem;
-use blog_core::post::PostMeta;
+use blog_core::post::{Post, PostMeta};
 use blog_core::routes::{self, under_base};
 use blog_core::slug::term_slug;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ use crate::components::optional_image::OptionalImage;
 use crate::components::page_head::PageHead;
 use crate::components::post_card::{PostFacts, TermList};
 use crate::pages::not_found::NotFound;
-use crate::site::{base_path, href, AppState, PostSource};
+use crate::site::{base_path, href, AppState};
 
 /// Where the post a page shows comes from. Decided in one place ([`source`]) for both the
 /// first render and the load, so the two cannot disagree.
@@ -27,8 +27,8 @@ enum Source {
     Adopted(web_sys::Element),
     /// Parsed already in this visit (prefetched or read before): shown at once.
     Loaded(Box<LoadedPost>),
-    /// Rendering natively (the prerender): parsed from its Markdown.
-    Markdown(PostSource),
+    /// Rendering natively (the prerender): as the build rendered it.
+    Rendered(Box<Post>),
     /// None of these: fetched (joining a prefetch already on its way) and parsed.
     Fetch,
 }
@@ -45,33 +45,23 @@ fn source(site: AppState, slug: &str) -> Source {
     if let Some(post) = api::loaded_post(site, slug) {
         return Source::Loaded(Box::new(post));
     }
-    match site.prerender_source(slug) {
-        Some(markdown) => Source::Markdown(markdown),
+    match site.prerendered_post(slug) {
+        Some(post) => Source::Rendered(Box::new(post)),
         None => Source::Fetch,
     }
 }
 
-/// The post parsed from its Markdown, natively (the prerender).
+/// The post as the build rendered it, made ready to show (natively: the prerender).
 #[cfg(not(target_arch = "wasm32"))]
-fn read_markdown(
-    site: AppState,
-    slug: &str,
-    markdown: &PostSource,
-) -> Result<LoadedPost, LoadError> {
+fn show_rendered(site: AppState, slug: &str, post: Post) -> Result<LoadedPost, LoadError> {
     let index = site.preloaded_index_for(slug);
-    api::read_post(
-        &site.base(),
-        slug,
-        &markdown.file,
-        &markdown.source,
-        index.as_deref(),
-    )
+    api::finish_post(post, slug, index.as_deref())
 }
 
-/// In the browser the app never has a post's Markdown at hand (pages embed none, and
-/// fetched posts go through the post reader): the parser is not in the app.
+/// In the browser the app never has a rendered post at hand (pages embed none, and
+/// fetched posts go through the post reader).
 #[cfg(target_arch = "wasm32")]
-fn read_markdown(_: AppState, _: &str, _: &PostSource) -> Result<LoadedPost, LoadError> {
+fn show_rendered(_: AppState, _: &str, _: Post) -> Result<LoadedPost, LoadError> {
     Err(LoadError::NotFound)
 }
 
@@ -115,7 +105,7 @@ pub fn PostView() -> impl IntoView {
                 return view! { <AdoptedArticle slug=slug article=article /> }.into_any()
             }
             Source::Loaded(post) => Ok(*post),
-            Source::Markdown(markdown) => read_markdown(site, &slug, &markdown),
+            Source::Rendered(post) => show_rendered(site, &slug, *post),
             Source::Fetch => {
                 return view! {
                     <Suspense fallback=loading>

@@ -16,6 +16,7 @@ use crate::config::Settings;
 use crate::date::PostDate;
 use crate::import::{self, Imported, SourceFile};
 use crate::index::{BuildOptions, ListPage, PostIndex, RelatedIndex};
+use crate::post::Post;
 
 /// What to publish, from where to where.
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +27,9 @@ pub struct PublishOptions<'a> {
     pub out: &'a Path,
     /// The site's own files (`public/`), which posts' site paths (`/images/x.png`) name.
     pub public: &'a Path,
+    /// The path the site is published under (`/` or `/blog/`): posts are rendered for it
+    /// (their links carry it), once, for the search index and their pages.
+    pub base: &'a str,
     /// Publish drafts too (while writing).
     pub include_drafts: bool,
     /// Publish posts dated in the future too (while writing); else "now" is the clock's, or
@@ -46,6 +50,10 @@ pub struct Published {
     /// Each published post: its file under `out` (`<slug>.md`) and its text in this blog's
     /// form, in the index's order.
     pub sources: Vec<(String, String)>,
+    /// Each published post rendered for the site's base path (its `meta.file` the published
+    /// file), in the index's order: the one render of every post the build makes (feeds,
+    /// which need absolute links, render their newest posts again).
+    pub posts: Vec<Post>,
     /// The list's pages, as written to `pages/N.json`, from page 1.
     pub list_pages: Vec<ListPage>,
     /// Each post's context (neighbours, related posts, authors), as written to
@@ -89,6 +97,7 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         posts,
         out,
         public,
+        base,
         include_drafts,
         include_future,
         skip_broken,
@@ -120,7 +129,8 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         .iter()
         .map(|p| (p.path.clone(), p.text.clone()))
         .collect();
-    let mut manifest = PostIndex::build(&sources, folder.authors.as_deref(), options);
+    let (mut manifest, rendered) =
+        PostIndex::build_rendered(&sources, folder.authors.as_deref(), options, base);
     for error in &failed {
         manifest.add_problem(error);
     }
@@ -151,15 +161,18 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
     // Every post is published in this blog's own form, named after its address, whatever
     // its file was called or written for.
     let mut published = Vec::with_capacity(manifest.posts.len());
+    let mut rendered_posts = Vec::with_capacity(manifest.posts.len());
     let by_path: std::collections::HashMap<&str, &Imported> =
         imported.iter().map(|p| (p.path.as_str(), p)).collect();
-    for meta in &mut manifest.posts {
-        let Some(post) = by_path.get(meta.file.as_str()) else {
-            continue;
-        };
+    for (meta, mut rendered) in manifest.posts.iter_mut().zip(rendered) {
+        let post = by_path
+            .get(meta.file.as_str())
+            .with_context(|| format!("posts/{} was indexed but not imported", meta.file))?;
         meta.file = format!("{}.md", meta.slug);
+        rendered.meta.file = meta.file.clone();
         publish_resources(posts, out, post, &folder)?;
         published.push((meta.file.clone(), post.text.clone()));
+        rendered_posts.push(rendered);
     }
     // Diagrams are drawn once, for every post, then shown as pictures.
     let jobs: Vec<(String, import::Diagram)> = published
@@ -172,7 +185,7 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         })
         .collect();
     let drawn = draw_diagrams(out, &jobs);
-    for (file, text) in published.iter_mut() {
+    for ((file, text), rendered) in published.iter_mut().zip(rendered_posts.iter_mut()) {
         let slug = file.trim_end_matches(".md").to_string();
         let mine: Vec<import::Diagram> = drawn
             .iter()
@@ -181,6 +194,8 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
             .collect();
         if !mine.is_empty() {
             *text = import::with_diagrams(text, &slug, &mine);
+            // Its text changed: rendered again, as the app will read it.
+            *rendered = Post::parse_at(file, text, base).map_err(|e| anyhow!("{e}"))?;
         }
     }
     {
@@ -230,10 +245,11 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         list_pages.push(page);
     }
     let contexts = write_contexts(&manifest, &out.join("context"))?;
-    write_search_index(&manifest, &published, &out.join("search"))?;
+    write_search_index(&manifest, &rendered_posts, &out.join("search"))?;
     Ok(Published {
         index: manifest,
         sources: published,
+        posts: rendered_posts,
         list_pages,
         contexts,
         seconds: started.elapsed().as_secs_f64(),
@@ -438,12 +454,8 @@ fn write_contexts(manifest: &PostIndex, dir: &Path) -> Result<Vec<PostIndex>> {
 }
 
 /// Writes the search index into `dir`, replacing the previous build's.
-fn write_search_index(
-    manifest: &PostIndex,
-    sources: &[(String, String)],
-    dir: &Path,
-) -> Result<()> {
-    let index = crate::search::index_posts(manifest, sources);
+fn write_search_index(manifest: &PostIndex, posts: &[Post], dir: &Path) -> Result<()> {
+    let index = crate::search::index_posts(manifest, posts);
     let _ = std::fs::remove_dir_all(dir);
     let build = dir.join(&index.meta.build);
     std::fs::create_dir_all(&build)

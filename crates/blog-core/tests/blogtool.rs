@@ -432,7 +432,8 @@ fn check_on_the_migration_fixtures_says_only_what_their_readme_expects() {
 #[test]
 fn what_publishing_returns_in_memory_is_what_it_wrote() {
     // The release build prerenders every page from what `build::publish` returns, and the
-    // app fetches the files it wrote: the two must be the same data.
+    // app fetches the files it wrote: the two must be the same data, and the post rendered
+    // once must be the post the app renders from the file.
     use blog_core::build::{publish, PublishOptions};
     use blog_core::index::ListPage;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -441,6 +442,7 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
         posts: &root.join("posts"),
         out: &out.0,
         public: &root.join("public"),
+        base: "/blog/",
         include_drafts: false,
         include_future: false,
         skip_broken: false,
@@ -454,15 +456,23 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
     let index: PostIndex = serde_json::from_str(&read("index.json")).unwrap();
     assert_eq!(published.index, index);
     assert_eq!(published.sources.len(), index.posts.len());
+    assert_eq!(published.posts.len(), index.posts.len());
     assert_eq!(published.contexts.len(), index.posts.len());
-    for ((meta, (file, text)), context) in index
+    for (((meta, (file, text)), rendered), context) in index
         .posts
         .iter()
         .zip(&published.sources)
+        .zip(&published.posts)
         .zip(&published.contexts)
     {
         assert_eq!(*file, meta.file);
         assert_eq!(*text, read(file));
+        // The one render of the post is what reading the written file gives, under the
+        // base path it was published for.
+        let again = Post::parse_at(file, &read(file), "/blog/").unwrap();
+        assert_eq!(rendered.html, again.html, "{file}");
+        assert_eq!(rendered.meta.file, meta.file);
+        assert!(rendered.html.contains("/blog/") || !again.html.contains("href=\"/"));
         let written: PostIndex =
             serde_json::from_str(&read(&format!("context/{}.json", meta.slug))).unwrap();
         assert_eq!(*context, written);

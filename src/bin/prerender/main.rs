@@ -63,6 +63,7 @@ fn run() -> anyhow::Result<()> {
         posts: &posts,
         out: &in_dist(&dist, routes::POSTS),
         public: &public,
+        base: &site.base,
         include_drafts: false,
         include_future: false,
         skip_broken,

@@ -14,7 +14,7 @@ use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PublishedSite};
 use blog_core::routes::{self, under_base};
 use rayon::prelude::*;
-use rustblog::site::{AppStart, Embedded, PageData, PostSource};
+use rustblog::site::{AppStart, Embedded, PageData};
 
 use crate::template::Template;
 use crate::{in_dist, write_file};
@@ -40,7 +40,7 @@ pub(crate) fn write_all(
     feed_limit: Option<usize>,
 ) -> Result<Written> {
     let index = &published.index;
-    let page = |content: Embedded, source: Option<PostSource>, meta: PageMeta| -> Result<()> {
+    let page = |content: Embedded, rendered: Option<Post>, meta: PageMeta| -> Result<()> {
         let settings = AppStart {
             base: site.base.clone(),
             data: PageData {
@@ -49,7 +49,7 @@ pub(crate) fn write_all(
                 content,
             },
             adopted: None,
-            source,
+            rendered,
         };
         let html = template.render(site, &meta, settings)?;
         let file = if meta.path == routes::NOT_FOUND {
@@ -80,9 +80,12 @@ pub(crate) fn write_all(
     let total = index.posts.len();
     // Zipped below: a shorter list would leave the last posts without pages.
     anyhow::ensure!(
-        published.sources.len() == total && published.contexts.len() == total,
-        "publishing returned {} sources and {} contexts for {total} posts",
+        published.sources.len() == total
+            && published.posts.len() == total
+            && published.contexts.len() == total,
+        "publishing returned {} sources, {} posts and {} contexts for {total} posts",
         published.sources.len(),
+        published.posts.len(),
         published.contexts.len()
     );
     let done = AtomicUsize::new(0);
@@ -93,10 +96,14 @@ pub(crate) fn write_all(
         .posts
         .par_iter()
         .zip(&published.sources)
+        .zip(&published.posts)
         .zip(&published.contexts)
         .enumerate()
-        .map(|(at, ((meta, (file, source)), context))| {
-            if *file != meta.file || context.posts.iter().all(|p| p.slug != meta.slug) {
+        .map(|(at, (((meta, (file, source)), rendered), context))| {
+            if *file != meta.file
+                || rendered.meta.file != meta.file
+                || context.posts.iter().all(|p| p.slug != meta.slug)
+            {
                 return Err(anyhow!("{}: published out of order", meta.file));
             }
             // The entries around the post as publishing chose them: the page embeds exactly
@@ -109,12 +116,8 @@ pub(crate) fn write_all(
                 slug: meta.slug.clone(),
                 context,
             };
-            let markdown = PostSource {
-                slug: meta.slug.clone(),
-                file: meta.file.clone(),
-                source: source.clone(),
-            };
-            page(embedded, Some(markdown), head)?;
+            // The page shows the post as publishing rendered it: each post is rendered once.
+            page(embedded, Some(rendered.clone()), head)?;
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             if at >= in_feeds {
                 return Ok((listed, None));

@@ -63,6 +63,33 @@ impl PostIndex {
         authors_yaml: Option<&str>,
         options: BuildOptions,
     ) -> PostIndex {
+        // Only the metadata is kept: the rendered bodies are dropped as each post is read.
+        PostIndex::build_with(sources, authors_yaml, options, "/", |post| (post.meta, ())).0
+    }
+
+    /// [`PostIndex::build`], also returning every indexed post rendered for a site under
+    /// `base` (`/` or `/blog/`), in the index's order: the publishing pass renders each post
+    /// once and uses that render for the search index and the post's page.
+    pub fn build_rendered(
+        sources: &[(String, String)],
+        authors_yaml: Option<&str>,
+        options: BuildOptions,
+        base: &str,
+    ) -> (PostIndex, Vec<Post>) {
+        PostIndex::build_with(sources, authors_yaml, options, base, |post| {
+            (post.meta.clone(), post)
+        })
+    }
+
+    /// Reads every post (rendered for `base`), keeps what `keep` takes of each besides its
+    /// metadata, and indexes the readable, published ones.
+    fn build_with<T: Send>(
+        sources: &[(String, String)],
+        authors_yaml: Option<&str>,
+        options: BuildOptions,
+        base: &str,
+        keep: impl Fn(Post) -> (PostMeta, T) + Sync,
+    ) -> (PostIndex, Vec<T>) {
         let mut manifest = PostIndex::default();
         match authors_yaml.map(author::parse_registry) {
             Some(Ok(authors)) => manifest.authors = authors,
@@ -72,19 +99,20 @@ impl PostIndex {
             }),
             None => {}
         }
-        let parse = |(file, text): &(String, String)| Post::parse(file, text).map(|p| p.meta);
+        let parse = |(file, text): &(String, String)| Post::parse_at(file, text, base).map(&keep);
         // Natively (publishing a whole blog) every core parses; the order is kept.
         #[cfg(not(target_arch = "wasm32"))]
-        let parsed: Vec<Result<PostMeta, PostError>> = {
+        let parsed: Vec<Result<(PostMeta, T), PostError>> = {
             use rayon::prelude::*;
             sources.par_iter().map(parse).collect()
         };
         #[cfg(target_arch = "wasm32")]
-        let parsed: Vec<Result<PostMeta, PostError>> = sources.iter().map(parse).collect();
+        let parsed: Vec<Result<(PostMeta, T), PostError>> = sources.iter().map(parse).collect();
         let mut seen: HashMap<String, String> = HashMap::new();
+        let mut kept = Vec::new();
         for ((file, _), parsed) in sources.iter().zip(parsed) {
-            let meta = match parsed {
-                Ok(meta) => meta,
+            let (meta, extra) = match parsed {
+                Ok(read) => read,
                 Err(e) => {
                     manifest.problems.push(Problem::from_error(file, &e));
                     continue;
@@ -115,13 +143,13 @@ impl PostIndex {
                 continue;
             }
             seen.insert(meta.slug.clone(), file.clone());
-            manifest.posts.push(meta);
+            kept.push((meta, extra));
         }
-        manifest
-            .posts
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        kept.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        let (posts, extras) = kept.into_iter().unzip();
+        manifest.posts = posts;
         manifest.problems.sort_by(|a, b| a.file.cmp(&b.file));
-        manifest
+        (manifest, extras)
     }
 
     /// Records a post that could not be read at all (its file could not be imported).

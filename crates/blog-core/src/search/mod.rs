@@ -6,40 +6,36 @@ pub mod index;
 pub mod query;
 pub mod text;
 
-use std::collections::HashMap;
-
 use crate::index::PostIndex;
-use crate::post::{Post, PostMeta};
+use crate::post::Post;
 
 pub use index::{IndexBuilder, IndexFiles, SearchMeta, Shard};
 pub use query::{
     evaluate, highlight, html_text, parse_query, shards_needed, snippet, Hit, Piece, QueryTerm,
 };
 
-/// Indexes the published posts of the post index `manifest`, reading their bodies from `sources`
-/// (`(file name, text)` pairs as given to [`PostIndex::build`]).
-pub fn index_posts(manifest: &PostIndex, sources: &[(String, String)]) -> IndexFiles {
-    let by_file: HashMap<&str, &str> = sources
-        .iter()
-        .map(|(file, text)| (file.as_str(), text.as_str()))
-        .collect();
-    // The body as the reader sees it (Markdown rendered, mojibake repaired), so a snippet
-    // computed in the browser from the same HTML finds the same words.
-    let body = |meta: &PostMeta| {
-        by_file
-            .get(meta.file.as_str())
-            .and_then(|source| Post::parse(&meta.file, source).ok())
-            .map(|post| html_text(&post.html))
-            .unwrap_or_default()
-    };
-    // Natively (publishing a whole blog) every core renders; the order is kept.
+/// Indexes the published posts of the post index `manifest`, whose rendered bodies are
+/// `posts` (in the index's order, as [`PostIndex::build_rendered`] returns them): the body
+/// as the reader sees it (Markdown rendered, mojibake repaired), so a snippet computed in
+/// the browser from the same HTML finds the same words.
+///
+/// # Panics
+/// If `posts` is not as long as the index's list (a caller's mistake, not input).
+pub fn index_posts(manifest: &PostIndex, posts: &[Post]) -> IndexFiles {
+    assert_eq!(
+        manifest.posts.len(),
+        posts.len(),
+        "one rendered post per entry"
+    );
+    let body = |post: &Post| html_text(&post.html);
+    // Natively (publishing a whole blog) every core reads; the order is kept.
     #[cfg(not(target_arch = "wasm32"))]
     let bodies: Vec<String> = {
         use rayon::prelude::*;
-        manifest.posts.par_iter().map(body).collect()
+        posts.par_iter().map(body).collect()
     };
     #[cfg(target_arch = "wasm32")]
-    let bodies: Vec<String> = manifest.posts.iter().map(body).collect();
+    let bodies: Vec<String> = posts.iter().map(body).collect();
     let mut builder = IndexBuilder::new();
     for (meta, body) in manifest.posts.iter().zip(bodies) {
         builder.add(meta, &body);
@@ -51,6 +47,7 @@ pub fn index_posts(manifest: &PostIndex, sources: &[(String, String)]) -> IndexF
 mod tests {
     use super::*;
     use crate::date::PostDate;
+    use crate::post::PostMeta;
 
     fn meta(slug: &str, title: &str, tags: &[&str], description: &str) -> PostMeta {
         PostMeta {

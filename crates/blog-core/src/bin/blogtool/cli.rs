@@ -96,6 +96,8 @@ fn publish(posts: &Path, args: &Args) -> Result<ExitCode> {
         posts,
         out,
         public: &args.public(),
+        // The app renders posts itself, under whatever path the site is served from.
+        base: "/",
         include_drafts: args.drafts,
         include_future: args.future,
         skip_broken: args.skip_broken,
