@@ -131,6 +131,8 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         .collect();
     let (mut manifest, rendered) =
         PostIndex::build_rendered(&sources, folder.authors.as_deref(), options, base);
+    // Large blogs: the texts are held in `imported` too, and the build's peak memory counts.
+    drop(sources);
     for error in &failed {
         manifest.add_problem(error);
     }
@@ -162,16 +164,21 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
     // its file was called or written for.
     let mut published = Vec::with_capacity(manifest.posts.len());
     let mut rendered_posts = Vec::with_capacity(manifest.posts.len());
-    let by_path: std::collections::HashMap<&str, &Imported> =
-        imported.iter().map(|p| (p.path.as_str(), p)).collect();
+    let by_path: std::collections::HashMap<String, usize> = imported
+        .iter()
+        .enumerate()
+        .map(|(at, p)| (p.path.clone(), at))
+        .collect();
     for (meta, mut rendered) in manifest.posts.iter_mut().zip(rendered) {
         let post = by_path
             .get(meta.file.as_str())
+            .map(|&at| &mut imported[at])
             .with_context(|| format!("posts/{} was indexed but not imported", meta.file))?;
         meta.file = format!("{}.md", meta.slug);
         rendered.meta.file = meta.file.clone();
         publish_resources(posts, out, post, &folder)?;
-        published.push((meta.file.clone(), post.text.clone()));
+        // Each post is published once (slugs are unique): its text moves, not copied.
+        published.push((meta.file.clone(), std::mem::take(&mut post.text)));
         rendered_posts.push(rendered);
     }
     // Diagrams are drawn once, for every post, then shown as pictures.
