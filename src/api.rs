@@ -375,18 +375,24 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
 pub fn decode_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
-        let value = js_sys::JSON::parse(text).map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "not JSON".into())
-        })?;
+        let value = js_sys::JSON::parse(text)
+            .map_err(|e| js_error_message(&e).unwrap_or_else(|| "not JSON".into()))?;
         serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
+}
+
+/// What a thrown JavaScript value says: an `Error`'s message, or a thrown string.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn js_error_message(error: &wasm_bindgen::JsValue) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
 }
 
 /// Fetches and parses the post with this slug from the site. `index` (when it loaded) maps

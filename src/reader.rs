@@ -185,9 +185,5 @@ fn failed(error: JsValue) -> LoadError {
 
 /// A JavaScript error's message.
 fn reason(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "it could not be started".into())
+    crate::api::js_error_message(error).unwrap_or_else(|| "it could not be started".into())
 }
