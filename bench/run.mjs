@@ -2,7 +2,7 @@
 // Hugo made from the same posts, served by one CDN-like server, measured in Debian's
 // Chromium. Prints every table and writes them into BENCHMARKS.md between the markers.
 // Figures only: nothing here passes or fails.
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
@@ -11,6 +11,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 import { buildDocsify, buildHugo, generateCorpus, hugoSource } from './sites.mjs';
+import { END_OF_POST, SEED, median, serve } from './common.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const work = join(root, 'target/bench');
@@ -24,18 +25,11 @@ const args = process.argv.slice(2);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCALES = (process.env.BENCH_SCALES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const only = (section) => args.length === 0 || args.includes(section);
-const SEED = 'node-vs-python-backend';
-// A heading near the end of the seed post: the post is fully rendered once it is on screen.
-const END_OF_POST = 'clean UI design';
 
 const report = [];
 const say = (line = '') => {
   console.log(line);
   report.push(line);
-};
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const table = (head, rows) => {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -46,11 +40,6 @@ const table = (head, rows) => {
   say();
 };
 const kb = (n) => (n / 1024).toFixed(1);
-
-function serve(dir, port, extra = []) {
-  const child = spawn('node', [join(root, 'tests/e2e/server.mjs'), dir, String(port), ...extra], { stdio: 'ignore' });
-  return new Promise((ok) => setTimeout(() => ok(child), 400));
-}
 
 function version(cmd, argv) {
   try {

@@ -3,21 +3,11 @@
 // 4× CPU (medians, ms): the mouse reaches a post's link → the app has started on the list;
 // then the click → the post is fully on screen.
 // usage: node bench/lazy/measure.mjs SHIPPED_DIR SPLIT_DIR [NAME NAME]
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
+import { END_OF_POST, SEED, median, serve } from '../common.mjs';
 
 // Two built sites, and what to call them (by default the shipped app and the split one).
 const [shipped, split, first = 'shipped (one module)', second = 'split by route (#[lazy])'] = process.argv.slice(2);
-const SEED = 'node-vs-python-backend';
-const END_OF_POST = 'clean UI design';
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const serve = (dir, port) => {
-  const child = spawn('node', ['tests/e2e/server.mjs', dir, String(port)], { stdio: 'ignore' });
-  return new Promise((ok) => setTimeout(() => ok(child), 400));
-};
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 const servers = [await serve(shipped, 4410), await serve(split, 4411)];
 const rows = [];
