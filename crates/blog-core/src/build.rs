@@ -251,8 +251,13 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         write_file(&file, json)?;
         list_pages.push(page);
     }
-    let contexts = write_contexts(&manifest, &out.join("context"))?;
-    write_search_index(&manifest, &rendered_posts, &out.join("search"))?;
+    // Side by side: the search index's last step is one thread's work.
+    let (contexts, searched) = rayon::join(
+        || write_contexts(&manifest, &out.join("context")),
+        || write_search_index(&manifest, &rendered_posts, &out.join("search")),
+    );
+    let contexts = contexts?;
+    searched?;
     Ok(Published {
         index: manifest,
         sources: published,

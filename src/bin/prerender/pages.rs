@@ -64,13 +64,18 @@ pub(crate) fn write_all(
         index.posts.first().map(|p| p.date),
     )];
 
-    // The list's pages as publishing cut them (posts/pages/N.json).
-    for list in &published.list_pages {
-        let meta = pages::list(list.number, list.pages, &site.info);
-        if list.number > 1 {
-            sitemap.push((meta.path.clone(), None));
-        }
-        page(Embedded::List(list.clone()), None, meta)?;
+    // The list's pages as publishing cut them (posts/pages/N.json), on every core (a large
+    // blog has a thousand).
+    published
+        .list_pages
+        .par_iter()
+        .map(|list| {
+            let meta = pages::list(list.number, list.pages, &site.info);
+            page(Embedded::List(list.clone()), None, meta)
+        })
+        .collect::<Result<()>>()?;
+    for list in published.list_pages.iter().filter(|l| l.number > 1) {
+        sitemap.push((pages::list(list.number, list.pages, &site.info).path, None));
     }
     page(Embedded::Index(index.clone()), None, pages::not_found())?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
@@ -140,13 +145,17 @@ pub(crate) fn write_all(
         feed.extend(entry);
     }
     write_redirects(dist, site, index)?;
-    for taxonomy in Taxonomy::ALL {
-        for term in index.terms(taxonomy) {
-            let meta = pages::term(taxonomy, &term.name, term.count);
-            sitemap.push((meta.path.clone(), None));
-            page(Embedded::Index(index.clone()), None, meta)?;
-        }
-    }
+    // Term and author pages embed the whole index: each is large on a large blog, so they
+    // are rendered on every core too.
+    let mut with_index: Vec<PageMeta> = Taxonomy::ALL
+        .into_iter()
+        .flat_map(|taxonomy| {
+            index
+                .terms(taxonomy)
+                .into_iter()
+                .map(move |term| pages::term(taxonomy, &term.name, term.count))
+        })
+        .collect();
     let mut author_ids: Vec<String> = index.authors.iter().map(|a| a.id.clone()).collect();
     for meta in &index.posts {
         for a in author::resolve(&index.authors, &meta.authors) {
@@ -159,10 +168,13 @@ pub(crate) fn write_all(
         let Some(a) = index.author(&id) else {
             continue;
         };
-        let meta = pages::author(&a);
-        sitemap.push((meta.path.clone(), None));
-        page(Embedded::Index(index.clone()), None, meta)?;
+        with_index.push(pages::author(&a));
     }
+    sitemap.extend(with_index.iter().map(|meta| (meta.path.clone(), None)));
+    with_index
+        .into_par_iter()
+        .map(|meta| page(Embedded::Index(index.clone()), None, meta))
+        .collect::<Result<()>>()?;
 
     write_file(
         &in_dist(dist, routes::ATOM_FEED),

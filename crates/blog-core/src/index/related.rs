@@ -9,8 +9,29 @@ use crate::slug::term_slug;
 impl PostIndex {
     /// Up to `count` posts related to this one: most shared tags first, then the most words
     /// shared between titles and descriptions, then the newest.
+    ///
+    /// Compares the post with every other directly: for one post (a page's "more reading",
+    /// from its small context); a build asks for every post's through [`RelatedIndex`].
     pub fn related(&self, slug: &str, count: usize) -> Vec<&PostMeta> {
-        RelatedIndex::new(self).related(slug, count)
+        let Some(own) = self.posts.iter().position(|p| p.slug == slug) else {
+            return Vec::new();
+        };
+        let mine = Keys::of(&self.posts[own]);
+        let scored = self.posts.iter().enumerate().filter_map(|(j, post)| {
+            if j == own {
+                return None;
+            }
+            let theirs = Keys::of(post);
+            let score = (
+                shared(&mine.tags, &theirs.tags),
+                shared(&mine.words, &theirs.words),
+            );
+            Some((j, score))
+        });
+        best(scored, count)
+            .into_iter()
+            .map(|j| &self.posts[j])
+            .collect()
     }
 
     /// The part of the index a post's page shows: the post, its neighbours, its
@@ -66,53 +87,122 @@ impl PostIndex {
 /// How many related posts a post's page lists.
 pub const RELATED_COUNT: usize = 3;
 
-/// Every post's tags and title/description words, indexed once: related posts for each post
-/// of a large blog then cost a pass over the posts sharing something, not a comparison of
-/// word sets with every other post.
-pub struct RelatedIndex<'m> {
-    manifest: &'m PostIndex,
-    positions: HashMap<&'m str, usize>,
-    tags: Vec<Vec<String>>,
-    words: Vec<Vec<String>>,
-    by_tag: HashMap<String, Vec<usize>>,
-    by_word: HashMap<String, Vec<usize>>,
+/// What makes two posts related: a post's tags (as slugs) and the words of its title and
+/// description (lowercased, over three characters), each sorted, without repeats.
+struct Keys {
+    tags: Vec<String>,
+    words: Vec<String>,
 }
 
-impl<'m> RelatedIndex<'m> {
-    /// Indexes the post index's posts.
-    pub fn new(manifest: &'m PostIndex) -> RelatedIndex<'m> {
+impl Keys {
+    fn of(post: &PostMeta) -> Keys {
         let unique = |mut v: Vec<String>| {
             v.sort_unstable();
             v.dedup();
             v
         };
-        let tags: Vec<Vec<String>> = manifest
-            .posts
-            .iter()
-            .map(|p| unique(p.tags.iter().map(|t| term_slug(t)).collect()))
+        let words = [post.title.as_str(), post.description.as_str()]
+            .into_iter()
+            .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() > 3)
+            .map(str::to_lowercase)
             .collect();
-        let words: Vec<Vec<String>> = manifest
-            .posts
-            .iter()
-            .map(|p| {
-                unique(
-                    format!("{} {}", p.title, p.description)
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| w.chars().count() > 3)
-                        .map(str::to_lowercase)
-                        .collect(),
-                )
-            })
-            .collect();
-        let invert = |lists: &[Vec<String>]| {
-            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, list) in lists.iter().enumerate() {
-                for key in list {
-                    map.entry(key.clone()).or_default().push(i);
-                }
+        Keys {
+            tags: unique(post.tags.iter().map(|t| term_slug(t)).collect()),
+            words: unique(words),
+        }
+    }
+}
+
+/// How many items two sorted lists without repeats have in common.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
             }
-            map
+        }
+    }
+    n
+}
+
+/// A post's relatedness to another: (shared tags, shared words).
+type Score = (u32, u32);
+
+/// The positions of the best `count` of `scored` (in ascending position), best first, ties
+/// to the newer post (the lower position); posts sharing nothing are never related. One
+/// pass, no full sort.
+fn best(scored: impl Iterator<Item = (usize, Score)>, count: usize) -> Vec<usize> {
+    let mut best: Vec<(usize, Score)> = Vec::with_capacity(count + 1);
+    for (j, score) in scored {
+        if score == (0, 0) {
+            continue;
+        }
+        let at = best
+            .iter()
+            .position(|&(_, b)| b < score)
+            .unwrap_or(best.len());
+        if at < count {
+            best.insert(at, (j, score));
+            best.truncate(count);
+        }
+    }
+    best.into_iter().map(|(j, _)| j).collect()
+}
+
+/// Every post's tags and title/description words, indexed once (as numbers): related posts
+/// for each post of a large blog then cost a look at the posts sharing its most tags, not
+/// a comparison with every other post. Gives exactly what [`PostIndex::related`] gives.
+pub struct RelatedIndex<'m> {
+    manifest: &'m PostIndex,
+    positions: HashMap<&'m str, usize>,
+    /// Each post's tag numbers, sorted.
+    tags: Vec<Vec<u32>>,
+    /// Each post's word numbers, sorted.
+    words: Vec<Vec<u32>>,
+    /// Each tag's posts, by position, ascending.
+    by_tag: Vec<Vec<u32>>,
+    /// Each word's posts, by position, ascending.
+    by_word: Vec<Vec<u32>>,
+}
+
+impl<'m> RelatedIndex<'m> {
+    /// Indexes the post index's posts.
+    pub fn new(manifest: &'m PostIndex) -> RelatedIndex<'m> {
+        let keys: Vec<Keys> = manifest.posts.iter().map(Keys::of).collect();
+        // Keys become numbers: comparing and counting them is then integer work.
+        let number = |lists: Vec<&Vec<String>>| -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+            let mut ids: HashMap<&str, u32> = HashMap::new();
+            let mut posts_of: Vec<Vec<u32>> = Vec::new();
+            let numbered = lists
+                .into_iter()
+                .enumerate()
+                .map(|(at, list)| {
+                    let mut own: Vec<u32> = list
+                        .iter()
+                        .map(|key| {
+                            let next = ids.len() as u32;
+                            let id = *ids.entry(key.as_str()).or_insert(next);
+                            if id == next {
+                                posts_of.push(Vec::new());
+                            }
+                            posts_of[id as usize].push(at as u32);
+                            id
+                        })
+                        .collect();
+                    own.sort_unstable();
+                    own
+                })
+                .collect();
+            (numbered, posts_of)
         };
+        let (tags, by_tag) = number(keys.iter().map(|k| &k.tags).collect());
+        let (words, by_word) = number(keys.iter().map(|k| &k.words).collect());
         RelatedIndex {
             manifest,
             positions: manifest
@@ -122,10 +212,10 @@ impl<'m> RelatedIndex<'m> {
                 .rev()
                 .map(|(i, p)| (p.slug.as_str(), i))
                 .collect(),
-            by_tag: invert(&tags),
-            by_word: invert(&words),
             tags,
             words,
+            by_tag,
+            by_word,
         }
     }
 
@@ -142,39 +232,72 @@ impl<'m> RelatedIndex<'m> {
         let Some(own) = self.position(slug) else {
             return Vec::new();
         };
-        // Dense scores (shared tags, shared words) by position: common title words touch
-        // most posts, where a map of touched posts was twice as slow.
-        let mut scores = vec![(0u32, 0u32); posts.len()];
-        for (keys, index, field) in [
-            (&self.tags, &self.by_tag, 0),
-            (&self.words, &self.by_word, 1),
-        ] {
-            for key in &keys[own] {
-                for &j in index.get(key).into_iter().flatten() {
-                    if field == 0 {
-                        scores[j].0 += 1;
-                    } else {
-                        scores[j].1 += 1;
+        // The posts sharing a tag, with how many (counted by position).
+        let mut tags_shared = vec![0u32; posts.len()];
+        let mut sharing: Vec<usize> = Vec::new();
+        for &tag in &self.tags[own] {
+            for &j in &self.by_tag[tag as usize] {
+                let j = j as usize;
+                if tags_shared[j] == 0 && j != own {
+                    sharing.push(j);
+                }
+                tags_shared[j] += 1;
+            }
+        }
+        // Tags rank first: if at least `count` posts share `level` tags or more, no post
+        // sharing fewer can be among the best, and only those are scored by their words.
+        let mut at_level = vec![0usize; self.tags[own].len() + 1];
+        for &j in &sharing {
+            at_level[tags_shared[j] as usize] += 1;
+        }
+        let mut enough = 0;
+        let level = (1..at_level.len()).rev().find(|&level| {
+            enough += at_level[level];
+            enough >= count
+        });
+        let mine = &self.words[own];
+        // The post's words as bits by word number: a candidate's shared words are then
+        // counted by looking each of its words up, without comparing lists.
+        let mut my_words = vec![0u64; self.by_word.len().div_ceil(64)];
+        for &word in mine {
+            my_words[word as usize / 64] |= 1 << (word % 64);
+        }
+        let words_shared = |j: usize| -> u32 {
+            self.words[j]
+                .iter()
+                .map(|&w| ((my_words[w as usize / 64] >> (w % 64)) & 1) as u32)
+                .sum()
+        };
+        let chosen = match level {
+            Some(level) => {
+                let mut candidates: Vec<usize> = sharing
+                    .into_iter()
+                    .filter(|&j| tags_shared[j] as usize >= level)
+                    .collect();
+                // Ties go to the newer post: candidates are looked at in the index's order.
+                candidates.sort_unstable();
+                best(
+                    candidates
+                        .into_iter()
+                        .map(|j| (j, (tags_shared[j], words_shared(j)))),
+                    count,
+                )
+            }
+            // Too few posts share a tag: posts sharing only words count too, so every
+            // post is scored (dense scores by position: common title words touch most
+            // posts, where a map of touched posts was twice as slow).
+            None => {
+                let mut words_shared = vec![0u32; posts.len()];
+                for &word in mine {
+                    for &j in &self.by_word[word as usize] {
+                        words_shared[j as usize] += 1;
                     }
                 }
+                tags_shared[own] = 0;
+                words_shared[own] = 0;
+                best(tags_shared.into_iter().zip(words_shared).enumerate(), count)
             }
-        }
-        scores[own] = (0, 0);
-        // The best `count`, ties to the newer post (lower position): one pass, no full sort.
-        let mut best: Vec<usize> = Vec::with_capacity(count + 1);
-        for (j, &score) in scores.iter().enumerate() {
-            if score == (0, 0) {
-                continue;
-            }
-            let at = best
-                .iter()
-                .position(|&b| scores[b] < score)
-                .unwrap_or(best.len());
-            if at < count {
-                best.insert(at, j);
-                best.truncate(count);
-            }
-        }
-        best.into_iter().map(|j| &posts[j]).collect()
+        };
+        chosen.into_iter().map(|j| &posts[j]).collect()
     }
 }

@@ -203,6 +203,57 @@ fn a_post_pages_context_gives_the_same_neighbours_and_related_posts() {
 }
 
 #[test]
+fn the_build_finds_the_same_related_posts_as_comparing_each_pair() {
+    // A small vocabulary, so posts share tags and words in every combination: some with
+    // no tags, some whose tags no other post has, ties broken by date.
+    let tags = ["rust", "web", "css", "data", "c++", "C#"];
+    let words = [
+        "server", "Servers", "render", "cache", "layout", "signal", "café", "naïve", "über",
+        "thread", "async",
+    ];
+    let mut seed = 7u32;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as usize % n
+    };
+    let sources: Vec<_> = (1..=120)
+        .map(|i| {
+            let post_tags: Vec<&str> = (0..next(4)).map(|_| tags[next(tags.len())]).collect();
+            let title: Vec<&str> = (0..1 + next(4)).map(|_| words[next(words.len())]).collect();
+            let description: Vec<&str> = (0..next(3)).map(|_| words[next(words.len())]).collect();
+            let lone = if i % 17 == 0 { ", only-mine" } else { "" };
+            src(
+                &format!("p{i:03}.md"),
+                &format!(
+                    "---\ntitle: \"{} {i}\"\ndate: 2024-{:02}-{:02}\ndescription: \"{}\"\ntags: [{}{lone}]\n---\nx",
+                    title.join(" "),
+                    next(12) + 1,
+                    next(28) + 1,
+                    description.join(", "),
+                    post_tags.join(", ")
+                ),
+            )
+        })
+        .collect();
+    let m = PostIndex::build(&sources, None, BuildOptions::default());
+    assert_eq!(m.posts.len(), 120);
+    let index = RelatedIndex::new(&m);
+    let slugs = |posts: Vec<&PostMeta>| -> Vec<String> {
+        posts.into_iter().map(|p| p.slug.clone()).collect()
+    };
+    for post in &m.posts {
+        for count in [0, 1, 3, 7, 200] {
+            assert_eq!(
+                slugs(index.related(&post.slug, count)),
+                slugs(m.related(&post.slug, count)),
+                "{} ({count})",
+                post.slug
+            );
+        }
+    }
+}
+
+#[test]
 fn the_list_is_cut_into_pages() {
     let sources: Vec<_> = (1..=7)
         .map(|i| {

@@ -113,6 +113,46 @@ impl Posting {
 /// Term counts of one post, per field (title, tags, description, body).
 type Counts = HashMap<String, [u16; 4]>;
 
+/// One post's entry with its terms counted per field, ready for [`IndexBuilder::add_counted`].
+pub struct Counted {
+    meta: PostMeta,
+    counts: Counts,
+    length: u32,
+}
+
+impl Counted {
+    /// Counts the terms of a post's title, tags, description and body text (as the reader
+    /// sees it); its length is its number of terms, at least 1.
+    pub fn new(meta: &PostMeta, body_text: &str) -> Counted {
+        let mut counts = Counts::new();
+        let mut length = 0u32;
+        let tags = meta.tags.join(" ");
+        for (field, text) in [&meta.title, &tags, &meta.description, body_text]
+            .into_iter()
+            .enumerate()
+        {
+            for_each_token(text, |term, _, kind| {
+                // Single CJK characters inside a run are only looked up by a one-character
+                // query; counting them in the length would weigh CJK posts down twice.
+                if !matches!(kind, Kind::Unigram { alone: false }) {
+                    length += 1;
+                }
+                // Most tokens repeat a term already counted: no new key for them.
+                let slot = match counts.get_mut(term) {
+                    Some(slot) => slot,
+                    None => counts.entry(term.to_string()).or_default(),
+                };
+                slot[field] = slot[field].saturating_add(1);
+            });
+        }
+        Counted {
+            meta: meta.clone(),
+            counts,
+            length: length.max(1),
+        }
+    }
+}
+
 /// Collects posts, then writes the index files.
 #[derive(Default)]
 pub struct IndexBuilder {
@@ -137,25 +177,14 @@ impl IndexBuilder {
     /// Adds a post: its entry (shown in results) and the text of its body as the reader
     /// sees it. Posts are numbered in the order they are added.
     pub fn add(&mut self, meta: &PostMeta, body_text: &str) {
-        let mut counts = Counts::new();
-        let mut length = 0u32;
-        let tags = meta.tags.join(" ");
-        for (field, text) in [&meta.title, &tags, &meta.description, body_text]
-            .into_iter()
-            .enumerate()
-        {
-            for_each_token(text, |term, _, kind| {
-                // Single CJK characters inside a run are only looked up by a one-character
-                // query; counting them in the length would weigh CJK posts down twice.
-                if !matches!(kind, Kind::Unigram { alone: false }) {
-                    length += 1;
-                }
-                let slot = counts.entry(term.to_string()).or_default();
-                slot[field] = slot[field].saturating_add(1);
-            });
-        }
-        self.docs.push(meta.clone());
-        self.counts.push((counts, length.max(1)));
+        self.add_counted(Counted::new(meta, body_text));
+    }
+
+    /// Adds a post whose terms were counted already ([`Counted::new`], which needs no
+    /// builder: a large blog's posts are counted on every core, then added in order).
+    pub fn add_counted(&mut self, counted: Counted) {
+        self.docs.push(counted.meta);
+        self.counts.push((counted.counts, counted.length));
     }
 
     /// Writes the index: BM25 weights (k1 = 1.2, b = 0.75) over the fields' weighted counts.

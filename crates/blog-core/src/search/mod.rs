@@ -7,9 +7,9 @@ pub mod query;
 pub mod text;
 
 use crate::index::PostIndex;
-use crate::post::Post;
+use crate::post::{Post, PostMeta};
 
-pub use index::{IndexBuilder, IndexFiles, SearchMeta, Shard};
+pub use index::{Counted, IndexBuilder, IndexFiles, SearchMeta, Shard};
 pub use query::{
     evaluate, highlight, html_text, parse_query, shards_needed, snippet, Hit, Piece, QueryTerm,
 };
@@ -27,18 +27,19 @@ pub fn index_posts(manifest: &PostIndex, posts: &[Post]) -> IndexFiles {
         posts.len(),
         "one rendered post per entry"
     );
-    let body = |post: &Post| html_text(&post.html);
-    // Natively (publishing a whole blog) every core reads; the order is kept.
+    // Each post's terms are counted on its own: natively (publishing a whole blog) on every
+    // core, in order.
+    let count = |(meta, post): (&PostMeta, &Post)| Counted::new(meta, &html_text(&post.html));
     #[cfg(not(target_arch = "wasm32"))]
-    let bodies: Vec<String> = {
+    let counted: Vec<Counted> = {
         use rayon::prelude::*;
-        posts.par_iter().map(body).collect()
+        manifest.posts.par_iter().zip(posts).map(count).collect()
     };
     #[cfg(target_arch = "wasm32")]
-    let bodies: Vec<String> = posts.iter().map(body).collect();
+    let counted: Vec<Counted> = manifest.posts.iter().zip(posts).map(count).collect();
     let mut builder = IndexBuilder::new();
-    for (meta, body) in manifest.posts.iter().zip(bodies) {
-        builder.add(meta, &body);
+    for post in counted {
+        builder.add_counted(post);
     }
     builder.finish()
 }
