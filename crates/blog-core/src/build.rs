@@ -59,7 +59,8 @@ pub struct Published {
     /// Each post's context (neighbours, related posts, authors), as written to
     /// `context/<slug>.json`, in the index's order.
     pub contexts: Vec<PostIndex>,
-    /// How long publishing took, in seconds.
+    /// How long publishing took, in seconds, until the search index (written alongside
+    /// [`publish_then`]'s work).
     pub seconds: f64,
 }
 
@@ -92,6 +93,19 @@ pub fn now() -> Result<PostDate> {
 /// A post that cannot be read (unless `skip_broken`), `site.yaml` that cannot be read, or a
 /// file that cannot be read or written; each message names the file.
 pub fn publish(options: &PublishOptions) -> Result<Published> {
+    publish_then(options, |_| Ok(())).map(|(published, ())| published)
+}
+
+/// Publishes as [`publish`] does, and runs `alongside` on what was published while the
+/// search index is written: the prerender renders every page meanwhile (the index's last
+/// step is one thread's work). Returns what was published and what `alongside` returned.
+///
+/// # Errors
+/// As [`publish`]'s, or `alongside`'s error.
+pub fn publish_then<T: Send>(
+    options: &PublishOptions,
+    alongside: impl FnOnce(&Published) -> Result<T> + Send,
+) -> Result<(Published, T)> {
     let started = std::time::Instant::now();
     let PublishOptions {
         posts,
@@ -251,21 +265,21 @@ pub fn publish(options: &PublishOptions) -> Result<Published> {
         write_file(&file, json)?;
         list_pages.push(page);
     }
-    // Side by side: the search index's last step is one thread's work.
-    let (contexts, searched) = rayon::join(
-        || write_contexts(&manifest, &out.join("context")),
-        || write_search_index(&manifest, &rendered_posts, &out.join("search")),
-    );
-    let contexts = contexts?;
-    searched?;
-    Ok(Published {
+    let contexts = write_contexts(&manifest, &out.join("context"))?;
+    let published = Published {
         index: manifest,
         sources: published,
         posts: rendered_posts,
         list_pages,
         contexts,
         seconds: started.elapsed().as_secs_f64(),
-    })
+    };
+    let (searched, result) = rayon::join(
+        || write_search_index(&published.index, &published.posts, &out.join("search")),
+        || alongside(&published),
+    );
+    searched?;
+    Ok((published, result?))
 }
 
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
