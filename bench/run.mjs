@@ -3,7 +3,7 @@
 // Chromium. Prints every table and writes them into BENCHMARKS.md between the markers.
 // Figures only: nothing here passes or fails.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import os from 'node:os';
@@ -310,7 +310,12 @@ function publishCorpus(count, name) {
 /// others slows down with every run (the kernel skips recently freed inodes one by one):
 /// six back-to-back 10,000-post builds went from 1.8 to 17 s of system time, so figures
 /// taken there say more about the runs before than about the tool.
-const buildRoot = existsSync('/dev/shm') ? '/dev/shm/rustblog-bench' : work;
+/// It needs room for both 10,000-post sites (about 0.7 GB); containers often give /dev/shm 64 MB.
+const buildRoot = (() => {
+  if (!existsSync('/dev/shm')) return work;
+  const { bavail, bsize } = statfsSync('/dev/shm');
+  return bavail * bsize >= 2 * 2 ** 30 ? '/dev/shm/rustblog-bench' : work;
+})();
 
 async function scale(browser) {
   say('## Scale: generated corpora');
@@ -603,6 +608,8 @@ async function main() {
   } finally {
     await browser.close();
     servers.forEach((s) => s.kill());
+    // The scale section's builds, should it have stopped half way: they hold memory.
+    if (buildRoot !== work) rmSync(buildRoot, { recursive: true, force: true });
   }
   const text = report.join('\n');
   writeFileSync(join(work, 'report.md'), text + '\n');

@@ -59,8 +59,8 @@ pub struct Published {
     /// Each post's context (neighbours, related posts, authors), as written to
     /// `context/<slug>.json`, in the index's order.
     pub contexts: Vec<PostIndex>,
-    /// How long publishing took, in seconds, until the search index (written alongside
-    /// [`publish_then`]'s work).
+    /// How long publishing took until the search index, in seconds (the index is written
+    /// alongside [`publish_then`]'s work).
     pub seconds: f64,
 }
 
@@ -274,12 +274,19 @@ pub fn publish_then<T: Send>(
         contexts,
         seconds: started.elapsed().as_secs_f64(),
     };
+    // The previous index goes first: nothing may delete a folder while pages are written
+    // (a post may be called `search`, its page then in that folder).
+    let search = out.join("search");
+    let _ = std::fs::remove_dir_all(&search);
     let (searched, result) = rayon::join(
-        || write_search_index(&published.index, &published.posts, &out.join("search")),
+        || write_search_index(&published.index, &published.posts, &search),
         || alongside(&published),
     );
-    searched?;
-    Ok((published, result?))
+    match (searched, result) {
+        (Ok(()), Ok(result)) => Ok((published, result)),
+        (Err(error), Ok(_)) | (Ok(()), Err(error)) => Err(error),
+        (Err(search), Err(error)) => Err(anyhow!("{error:#}; and the search index: {search:#}")),
+    }
 }
 
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
@@ -479,10 +486,9 @@ fn write_contexts(manifest: &PostIndex, dir: &Path) -> Result<Vec<PostIndex>> {
         .collect()
 }
 
-/// Writes the search index into `dir`, replacing the previous build's.
+/// Writes the search index into `dir` (emptied by the caller).
 fn write_search_index(manifest: &PostIndex, posts: &[Post], dir: &Path) -> Result<()> {
     let index = crate::search::index_posts(manifest, posts);
-    let _ = std::fs::remove_dir_all(dir);
     let build = dir.join(&index.meta.build);
     std::fs::create_dir_all(&build)
         .with_context(|| format!("cannot create {}", build.display()))?;

@@ -489,3 +489,49 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
         .join(format!("pages/{}.json", published.list_pages.len() + 1))
         .exists());
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_reported() {
+    // The prerender writes every page (`posts/<slug>/index.html`) while publishing writes
+    // the search index (`posts/search/`): a post called `search` shares that folder.
+    use blog_core::build::{publish_then, PublishOptions};
+    let posts = TempDir::new("search-slug-posts");
+    std::fs::write(
+        posts.0.join("search.md"),
+        "---\ntitle: How to search\ndate: 2024-01-01\n---\nUse the search box.\n",
+    )
+    .unwrap();
+    let out = TempDir::new("search-slug-out");
+    let options = PublishOptions {
+        posts: &posts.0,
+        out: &out.0,
+        public: &posts.0,
+        base: "/",
+        include_drafts: false,
+        include_future: false,
+        skip_broken: false,
+        show_problems: false,
+    };
+    let page = out.0.join("search/index.html");
+    let (published, written) = publish_then(&options, |published| {
+        std::fs::create_dir_all(page.parent().unwrap())?;
+        std::fs::write(&page, "<h1>How to search</h1>")?;
+        Ok(published.index.posts.len())
+    })
+    .unwrap();
+    assert_eq!(
+        (published.index.posts[0].slug.as_str(), written),
+        ("search", 1)
+    );
+    assert!(page.is_file(), "the post's page was deleted");
+    assert!(out.0.join("search/meta.json").is_file(), "no search index");
+    let failed = publish_then(&options, |_| -> anyhow::Result<()> {
+        anyhow::bail!("cannot write posts/search/index.html")
+    });
+    let message = format!("{:#}", failed.err().expect("the pages' error"));
+    assert!(
+        message.contains("cannot write posts/search/index.html"),
+        "{message}"
+    );
+}

@@ -10,8 +10,9 @@ impl PostIndex {
     /// Up to `count` posts related to this one: most shared tags first, then the most words
     /// shared between titles and descriptions, then the newest.
     ///
-    /// Compares the post with every other directly: for one post (a page's "more reading",
-    /// from its small context); a build asks for every post's through [`RelatedIndex`].
+    /// Compares the post with every other directly, reading each one's keys again: right
+    /// for one post (a page's "more reading", from its small context or, once loaded, the
+    /// whole index); a build asks for every post's through [`RelatedIndex`].
     pub fn related(&self, slug: &str, count: usize) -> Vec<&PostMeta> {
         let Some(own) = self.posts.iter().position(|p| p.slug == slug) else {
             return Vec::new();
@@ -138,7 +139,8 @@ type Score = (u32, u32);
 /// to the newer post (the lower position); posts sharing nothing are never related. One
 /// pass, no full sort.
 fn best(scored: impl Iterator<Item = (usize, Score)>, count: usize) -> Vec<usize> {
-    let mut best: Vec<(usize, Score)> = Vec::with_capacity(count + 1);
+    // Grown as needed: `count` may be anything a caller passes.
+    let mut best: Vec<(usize, Score)> = Vec::new();
     for (j, score) in scored {
         if score == (0, 0) {
             continue;
