@@ -529,7 +529,7 @@ fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_rep
     let failed = publish_then(&options, |_| -> anyhow::Result<()> {
         anyhow::bail!("cannot write posts/search/index.html")
     });
-    let message = format!("{:#}", failed.err().expect("the pages' error"));
+    let message = format!("{:#}", failed.expect_err("the pages' error"));
     assert!(
         message.contains("cannot write posts/search/index.html"),
         "{message}"
