@@ -432,13 +432,7 @@ pub async fn fetch_post(
 /// Parses a post's text natively, with the content core.
 #[cfg(not(target_arch = "wasm32"))]
 async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {
-    parse_natively(file, text, &site.base())
-}
-
-/// [`Post::parse_at`], its error made a [`LoadError`].
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_natively(file: &str, text: &str, base: &str) -> Result<Post, LoadError> {
-    Post::parse_at(file, text, base).map_err(|e| LoadError::Invalid(e.to_string()))
+    Post::parse_at(file, text, &site.base()).map_err(|e| LoadError::Invalid(e.to_string()))
 }
 
 /// Parses a post's text in the browser, with the post reader.

@@ -8,7 +8,7 @@ use anyhow::{anyhow, Result};
 use blog_core::author;
 use blog_core::build::Published;
 use blog_core::date::PostDate;
-use blog_core::index::{PostIndex, Taxonomy};
+use blog_core::index::{ListPage, PostIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
 use blog_core::publish::{self, FeedEntry, PublishedSite};
@@ -65,18 +65,22 @@ pub(crate) fn write_all(
     )];
 
     // The list's pages as publishing cut them (posts/pages/N.json), on every core (a large
-    // blog has a thousand).
-    published
+    // blog has a thousand); the first is the home page, listed above.
+    let lists: Vec<(&ListPage, PageMeta)> = published
         .list_pages
-        .par_iter()
-        .map(|list| {
-            let meta = pages::list(list.number, list.pages, &site.info);
-            page(Embedded::List(list.clone()), None, meta)
-        })
+        .iter()
+        .map(|list| (list, pages::list(list.number, list.pages, &site.info)))
+        .collect();
+    sitemap.extend(
+        lists
+            .iter()
+            .filter(|(list, _)| list.number > 1)
+            .map(|(_, meta)| (meta.path.clone(), None)),
+    );
+    lists
+        .into_par_iter()
+        .map(|(list, meta)| page(Embedded::List(list.clone()), None, meta))
         .collect::<Result<()>>()?;
-    for list in published.list_pages.iter().filter(|l| l.number > 1) {
-        sitemap.push((pages::list(list.number, list.pages, &site.info).path, None));
-    }
     page(Embedded::Index(index.clone()), None, pages::not_found())?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
