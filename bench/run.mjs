@@ -301,7 +301,7 @@ function publishCorpus(count, name) {
   const ours = join(work, name);
   rmSync(ours, { recursive: true, force: true });
   cpSync(join(work, 'shell'), ours, { recursive: true });
-  const publish = run(join(root, 'target/tool/blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
+  const publish = run(join(root, 'target/bench/prefix/bin/blogtool'), ['publish', '--posts', corpus, '--out', join(ours, 'posts')]);
   return { corpus, ours, publish };
 }
 
@@ -320,18 +320,16 @@ const buildRoot = (() => {
 async function scale(browser) {
   say('## Scale: generated corpora');
   say();
-  const tools = join(root, 'target/tool');
+  const tools = join(root, 'target/bench/prefix/bin');
   const build = [];
   const pages = [];
   let port = 4320;
   for (const count of SCALES) {
     process.stderr.write(`  building ${count} posts: ours\n`);
-    // The release build's one pass: publish and prerender in one process.
+    // `blogtool build`: the app, then publishing and every page in one process.
     const corpus = generateCorpus(count, join(work, `corpus-${count}`));
     const ours = join(buildRoot, `ours-${count}`);
-    rmSync(ours, { recursive: true, force: true });
-    cpSync(join(work, 'shell'), ours, { recursive: true });
-    const ourBuild = run(join(tools, 'prerender'), ['--posts', corpus, '--dist', ours, '--base', '/', '--site-url', 'https://rustblog.example']);
+    const ourBuild = run(join(tools, 'blogtool'), ['build', '--posts', corpus, '--out', ours, '--base', '/', '--url', 'https://rustblog.example']);
     process.stderr.write(`  building ${count} posts: hugo\n`);
     const src = hugoSource(corpus, null, join(work, `hugo-src-${count}`));
     const hugoOut = join(buildRoot, `hugo-${count}`);

@@ -20,11 +20,13 @@ if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package.json -nt be
   (cd bench && npm install --no-audit --no-fund)
 fi
 
-echo "==> our release build, and the app shell the scale corpora are prerendered into"
-trunk build --release
-BLOG_PRERENDER=0 trunk build --release --dist target/bench/shell
-cargo build --quiet --offline --profile tool -p blog-core --bin blogtool
-cargo build --quiet --offline --profile tool --bin prerender
+echo "==> blogtool with the app inside (scripts/install.sh), our release build, and the bare app"
+bash scripts/install.sh target/bench/prefix
+target/bench/prefix/bin/blogtool build --out dist
+# The app alone, for the corpora the post reader and navigation sections publish into: its
+# files named under / (blogtool does this for every build it makes).
+rm -rf target/bench/shell && cp -r target/app target/bench/shell
+sed -i 's#/__blogtool_base__/#/#g' target/bench/shell/index.html
 
 echo "==> the content pipeline on its own, optimised as the post reader ships (profile reader, wasm-opt -O3)"
 cargo build --quiet --offline --profile reader -p bench-wasm --target wasm32-unknown-unknown

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sets up what is missing, then builds the blog and serves it at http://127.0.0.1:8080/,
-# rebuilding (and re-indexing posts) whenever a file under posts/, src/ or public/ changes.
-# Extra arguments go to `trunk serve` (e.g. --release, --port 9000).
+# Sets up what is missing, builds blogtool with the app inside it and installs it (Cargo's bin
+# folder, ~/.cargo/bin), then serves this repository's example blog at
+# http://127.0.0.1:1111/ with `blogtool serve`: saving a post, settings or a file under
+# public/ rebuilds the blog and reloads the open page. Extra arguments go to
+# `blogtool serve` (e.g. --port 9000, --open).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/install.sh
 source scripts/env.sh
-exec trunk serve "$@"
+exec blogtool serve . "$@"

@@ -1,66 +1,199 @@
-// The author's loop under the serve command: add a Markdown file, reload, see the post --
-// even a draft dated in the future, which a release build would leave out.
-// Runs `trunk serve` (debug build, its own dist folder) on a separate port.
+// blogtool as an author uses it, with only blogtool on the machine: `init` in an empty
+// folder, a post written, `build` with no cargo, trunk, wasm-bindgen, wasm-opt or node on
+// PATH, the site served by a plain static host and read in Chromium; and `serve`, whose open
+// page changes by itself when a post is saved, and shows a broken post's `file:line` message
+// while the list keeps working.
+// BLOGTOOL names the binary scripts/install.sh installed (scripts/test.sh sets it).
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { follow, open, watchForProblems } from './helpers.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const port = 8091;
-const origin = `http://127.0.0.1:${port}`;
-const added = `${repo}posts/zz-e2e-added-post.md`;
+const blogtool = process.env.BLOGTOOL ?? join(repo, 'target/tool/blogtool');
+const staticPort = 8093;
+const servePort = 8094;
 
-let trunk;
+let problems;
+test.beforeEach(({ page }) => {
+  problems = watchForProblems(page);
+});
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+});
 
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  // Left over by an interrupted run, either would be served before the first build finishes.
-  rmSync(added, { force: true });
-  rmSync(`${repo}target/e2e-serve-dist`, { recursive: true, force: true });
-  trunk = spawn('trunk', ['serve', '--port', String(port), '--dist', 'target/e2e-serve-dist'], {
-    cwd: repo,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 540_000;
+/** Runs blogtool in `cwd` with `env`; fails the test with its output when it fails. */
+function run(args, cwd, env = process.env) {
+  const result = spawnSync(blogtool, args, { cwd, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`blogtool ${args.join(' ')}: ${result.status}\n${result.stderr}`);
+  return result;
+}
+
+/** Starts a child process in its own group, and waits until `url` answers. */
+async function start(command, args, cwd, url) {
+  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      if ((await fetch(`${origin}/posts/index.json`)).ok) break;
+      if ((await fetch(url)).ok) return child;
     } catch {}
-    if (Date.now() > deadline) throw new Error('trunk serve did not come up');
-    await new Promise((r) => setTimeout(r, 1000));
+    if (Date.now() > deadline) throw new Error(`${command} did not answer at ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const stop = (child) => child && process.kill(-child.pid, 'SIGTERM');
+
+const POST = `---
+title: Tide Tables for Beginners
+date: 2026-02-03
+tags: [sea, notes]
+---
+
+Reading a tide table starts with **the datum**, the zero the heights count from.
+
+## Springs and neaps
+
+Twice a month the range is widest.
+`;
+
+test.describe('a new blog, from init to a built site, with only blogtool', () => {
+  let dir;
+  let server;
+
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'blogtool-e2e-init-'));
+    const blog = join(dir, 'field-notes');
+    run(['init', blog], dir);
+    writeFileSync(join(blog, 'posts/tide-tables.md'), POST);
+    // A PATH with only blogtool and the system's basic tools: no cargo, trunk,
+    // wasm-bindgen, wasm-opt or node.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(blogtool, join(bin, 'blogtool'));
+    const env = { HOME: dir, PATH: `${bin}:/usr/bin:/bin`, BLOG_NOW: '2026-06-01T12:00' };
+    for (const tool of ['cargo', 'trunk', 'wasm-bindgen', 'wasm-opt', 'node']) {
+      expect(spawnSync('sh', ['-c', `command -v ${tool}`], { env }).status, `${tool} on the clean PATH`).not.toBe(0);
+    }
+    const built = run(['build', '--url', 'https://notes.example'], blog, env);
+    expect(built.stderr).toMatch(/built .*dist/);
+    expect(existsSync(join(blog, 'dist/posts/tide-tables/index.html'))).toBe(true);
+    server = await start(
+      process.execPath,
+      [join(repo, 'tests/e2e/server.mjs'), join(blog, 'dist'), String(staticPort), '--no-fallback'],
+      repo,
+      `http://127.0.0.1:${staticPort}/`,
+    );
+  });
+
+  test.afterAll(() => {
+    stop(server);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const site = `http://127.0.0.1:${staticPort}`;
+
+  test('init writes the blog folder and nothing of the engine', () => {
+    const blog = join(dir, 'field-notes');
+    for (const file of ['site.yaml', 'posts/hello-world.md', 'posts/authors.yaml', 'README.md', '.github/workflows/pages.yml']) {
+      expect(existsSync(join(blog, file)), file).toBe(true);
+    }
+    expect(readFileSync(join(blog, 'site.yaml'), 'utf8')).toContain('title: Field Notes');
+    for (const engine of ['Cargo.toml', 'src', 'index.html', 'Trunk.toml']) {
+      expect(existsSync(join(blog, engine)), engine).toBe(false);
+    }
+    // A folder with files in it is refused, and says why.
+    const again = spawnSync(blogtool, ['init', blog], { encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('is not empty');
+  });
+
+  test('the list, a post, client-side navigation, search, the author card and feeds work', async ({ page, request }) => {
+    await open(page, `${site}/`);
+    await expect(page.locator('header')).toContainText('Field Notes');
+    const titles = page.locator('.post-card h2');
+    await expect(titles).toHaveText(['Tide Tables for Beginners', 'Hello, world']);
+
+    // Into a post and back, in the app.
+    await titles.first().locator('a').click();
+    await expect(page).toHaveURL(`${site}/posts/tide-tables`);
+    await expect(page.locator('article.post h1')).toHaveText('Tide Tables for Beginners');
+    await expect(page.locator('.post-body strong')).toHaveText('the datum');
+    await expect(page.locator('article.post .author-card .author-name')).toHaveText('Field Notes author');
+    await follow(page, '/posts/hello-world');
+    await expect(page.locator('article.post h1')).toHaveText('Hello, world');
+
+    // Search.
+    await page.goto(`${site}/search?q=springs`);
+    await expect(page.locator('.search-result-title')).toHaveText(['Tide Tables for Beginners']);
+
+    // The embeddable card and the feeds.
+    const authors = await (await request.get(`${site}/embed/authors.json`)).json();
+    expect(authors.map((a) => a.id)).toContain('me');
+    const feed = await (await request.get(`${site}/feed.xml`)).text();
+    expect(feed).toContain('<title>Tide Tables for Beginners</title>');
+    expect(feed).toContain('https://notes.example/posts/tide-tables<');
+    expect(await (await request.get(`${site}/rss.xml`)).text()).toContain('<rss');
+  });
 });
 
-test.afterAll(() => {
-  rmSync(added, { force: true });
-  if (trunk) process.kill(-trunk.pid, 'SIGTERM');
-});
+test.describe('blogtool serve', () => {
+  let dir;
+  let serve;
+  const origin = `http://127.0.0.1:${servePort}`;
 
-test('a new Markdown file shows up in the open page by itself, and opens', async ({ page }) => {
-  test.setTimeout(240_000);
-  await page.goto(`${origin}/`);
-  await expect(page.locator('.post-card').first()).toBeVisible();
-  await expect(page.locator('.post-card[data-slug="zz-e2e-added-post"]')).toHaveCount(0);
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'blogtool-e2e-serve-'));
+    run(['init', dir, '--force'], repo);
+    writeFileSync(join(dir, 'posts/tide-tables.md'), POST);
+    serve = await start(blogtool, ['serve', dir, '--port', String(servePort)], repo, `${origin}/`);
+  });
 
-  writeFileSync(
-    added,
-    '---\ntitle: Added While Serving\ndate: 2031-01-01\nauthor: Alvison Hunter\ndraft: true\n---\n\nFresh words, no index to edit.\n',
-  );
-  // No manual reload: `trunk serve` rebuilds, re-indexes and reloads the open page itself.
-  const card = page.locator('.post-card[data-slug="zz-e2e-added-post"]');
-  await expect(card).toBeVisible({ timeout: 200_000 });
-  // Newest first: dated in the future, it leads the list.
-  await expect(page.locator('.post-card').first()).toHaveAttribute('data-slug', 'zz-e2e-added-post');
-  await card.locator('h2 a').click();
-  await expect(page.locator('article.post h1')).toHaveText('Added While Serving');
-  await expect(page.locator('.post-body')).toContainText('Fresh words, no index to edit.');
-});
+  test.afterAll(() => {
+    stop(serve);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-test('a post URL opened directly works under serve (deep link)', async ({ page }) => {
-  await page.goto(`${origin}/posts/how-this-blog-works`);
-  await expect(page.locator('article.post h1')).toHaveText(
-    'How This Blog Works: Rust, WebAssembly and One Parsing Core',
-  );
+  test('a saved post changes the open page by itself; a broken one says where, and the rest keeps working', async ({ page }) => {
+    await page.goto(`${origin}/posts/tide-tables/`);
+    await expect(page.locator('article.post h1')).toHaveText('Tide Tables for Beginners');
+    // Previews register no service worker: nothing is cached while writing.
+    expect(await page.locator('meta[name="service-worker"]').count()).toBe(0);
+
+    writeFileSync(join(dir, 'posts/tide-tables.md'), POST.replace('Tide Tables for Beginners', 'Tide Tables, Revised'));
+    // No reload by the test: the page reloads itself once the post is built again.
+    await expect(page.locator('article.post h1')).toHaveText('Tide Tables, Revised', { timeout: 15_000 });
+
+    // A draft dated in the future is served too.
+    writeFileSync(join(dir, 'posts/later.md'), '---\ntitle: Not Yet\ndate: 2099-01-01\ndraft: true\n---\nSoon.\n');
+    await page.goto(`${origin}/`);
+    await expect(page.locator('.post-card h2').first()).toHaveText('Not Yet', { timeout: 15_000 });
+
+    // Broken front matter: the message names the file and line, over the page, and the
+    // list keeps the other posts.
+    writeFileSync(join(dir, 'posts/tide-tables.md'), '---\ntitle: [unclosed\ndate: 2026-02-03\n---\nText.\n');
+    const message = page.locator('#blogtool-problems');
+    await expect(message).toContainText('tide-tables.md:2', { timeout: 15_000 });
+    await expect(page.locator('.post-card h2')).toContainText(['Not Yet', 'Hello, world']);
+
+    // Fixed again: the message goes.
+    writeFileSync(join(dir, 'posts/tide-tables.md'), POST);
+    await expect(message).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.locator('.post-card h2')).toContainText(['Tide Tables for Beginners']);
+  });
+
+  test('a taken port is said and the next one used', async () => {
+    const second = spawn(blogtool, ['serve', dir, '--port', String(servePort)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    second.stderr.on('data', (d) => (said += d));
+    try {
+      await expect.poll(() => said, { timeout: 20_000 }).toContain(`port ${servePort} is taken; trying ${servePort + 1}`);
+      await expect.poll(() => said, { timeout: 20_000 }).toContain(`http://127.0.0.1:${servePort + 1}/`);
+    } finally {
+      stop(second);
+    }
+  });
 });

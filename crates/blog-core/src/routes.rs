@@ -130,6 +130,11 @@ pub const EMBED_CARD_CSS: &str = "/embed/card.css";
 pub const SERVICE_WORKER: &str = "/sw.js";
 /// The empty app page the service worker serves offline for a page not read before.
 pub const OFFLINE_SHELL: &str = "/shell.html";
+/// What `blogtool serve` adds to a preview, never part of a built site: the script that
+/// reloads the page when the blog changes, and the event stream it listens to.
+pub const LIVE_RELOAD_SCRIPT: &str = "/__blogtool/live.js";
+/// The live reload script's event stream (server-sent events: `reload`, or a problem).
+pub const LIVE_RELOAD_EVENTS: &str = "/__blogtool/events";
 /// JavaScript the app's glue imports (wasm-bindgen snippets).
 pub const SNIPPETS_DIR: &str = "/snippets/";
 /// Images the site ships (`public/images/`), which the service worker keeps once shown.

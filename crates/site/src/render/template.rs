@@ -41,8 +41,15 @@ pub(crate) fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
     }
 }
 
-/// Makes Trunk's `index.html` (in `dist`) into the template for every page.
-pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Result<Template> {
+/// Makes Trunk's `index.html` (in `dist`) into the template for every page. A `preview`
+/// (`blogtool serve`) names no service worker (nothing is cached while writing) and loads
+/// the live reload script instead.
+pub(crate) fn prepare(
+    dist: &Path,
+    site: &PublishedSite,
+    theme_css: &str,
+    preview: bool,
+) -> Result<Template> {
     let path = dist.join("index.html");
     let page = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read {}", path.display()))?;
@@ -73,15 +80,21 @@ pub(crate) fn prepare(dist: &Path, site: &PublishedSite, theme_css: &str) -> Res
         ),
     )?;
     // Pages name the service worker; the loader registers it (only pages of a release build
-    // have one, so `trunk serve` never caches anything).
-    let page = replace_once(
-        &page,
-        "</head>",
-        &format!(
+    // have one, so `blogtool serve` never caches anything). A preview's pages reload
+    // themselves when the blog changes, by a script of the server's own (same origin: the
+    // policy allows it).
+    let head_end = if preview {
+        format!(
+            "    <script src=\"{}\" defer></script>\n  </head>",
+            site.path(routes::LIVE_RELOAD_SCRIPT)
+        )
+    } else {
+        format!(
             "    <meta name=\"service-worker\" content=\"{}\" />\n  </head>",
             site.path(routes::SERVICE_WORKER)
-        ),
-    )?;
+        )
+    };
+    let page = replace_once(&page, "</head>", &head_end)?;
     let stripped = strip_element(&page, "<title>", "</title>");
     let stripped = strip_element(&stripped, "<noscript>", "</noscript>");
     let (head, body) = stripped

@@ -16,8 +16,8 @@ use blog_core::routes::{self, under_base};
 use rayon::prelude::*;
 use rustblog::site::{AppStart, Embedded, PageData};
 
-use crate::template::Template;
-use crate::{in_dist, write_file};
+use super::template::Template;
+use super::{in_dist, write_file};
 
 /// A page in the sitemap: its site path and last change, if known.
 type Listed = (String, Option<PostDate>);
@@ -201,7 +201,7 @@ fn progress(done: usize, total: usize) {
     if total >= 200 && done % (total / 20) == 0 {
         let filled = done * 20 / total;
         eprintln!(
-            "prerender: [{}{}] {done}/{total} posts",
+            "blogtool: [{}{}] {done}/{total} posts",
             "#".repeat(filled),
             ".".repeat(20 - filled)
         );
@@ -218,7 +218,7 @@ fn write_redirects(dist: &Path, site: &PublishedSite, index: &PostIndex) -> Resu
         for alias in &meta.aliases {
             let Some(file) = publish::alias_file(alias) else {
                 eprintln!(
-                    "prerender: alias \"{alias}\" of posts/{} is not a usable path; skipped",
+                    "blogtool: alias \"{alias}\" of posts/{} is not a usable path; skipped",
                     meta.file
                 );
                 continue;
@@ -226,7 +226,7 @@ fn write_redirects(dist: &Path, site: &PublishedSite, index: &PostIndex) -> Resu
             let file = dist.join(file);
             if file.exists() {
                 eprintln!(
-                    "prerender: alias \"{alias}\" of posts/{} is already a page; skipped",
+                    "blogtool: alias \"{alias}\" of posts/{} is already a page; skipped",
                     meta.file
                 );
                 continue;

@@ -85,7 +85,7 @@ fn compress_file(path: &Path) -> Result<()> {
         .unwrap_or_default();
     for (suffix, bytes) in [("br", br.as_slice()), ("gz", gz.as_slice())] {
         let out = path.with_file_name(format!("{name}.{suffix}"));
-        crate::write_file(&out, bytes)?;
+        super::write_file(&out, bytes)?;
     }
     Ok(())
 }

@@ -10,8 +10,8 @@ use blog_core::publish::PublishedSite;
 use blog_core::routes::{self, under_base};
 use rustblog::site::PageData;
 
-use crate::in_dist;
-use crate::template::{replace_once, script_json, Template, APP_SLOT};
+use super::in_dist;
+use super::template::{replace_once, script_json, Template, APP_SLOT};
 
 /// Writes `shell.html` and `sw.js` into `dist`.
 pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> Result<()> {
@@ -41,7 +41,7 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
             "    <meta name=\"robots\" content=\"noindex\" />\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
         ),
     )?;
-    crate::write_file(&in_dist(dist, routes::OFFLINE_SHELL), &shell)?;
+    super::write_file(&in_dist(dist, routes::OFFLINE_SHELL), &shell)?;
     let mut files = vec![under_base(base, routes::OFFLINE_SHELL)];
     let entries =
         std::fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))?;
@@ -102,7 +102,7 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
         )
         .replace("__IMAGES__", &under_base(base, routes::IMAGES_DIR))
         .replace("__READER__", &under_base(base, routes::PARSER_DIR));
-    crate::write_file(&in_dist(dist, routes::SERVICE_WORKER), &worker)
+    super::write_file(&in_dist(dist, routes::SERVICE_WORKER), &worker)
 }
 
 /// The files under `dir` (wasm-bindgen's `snippets/`), as paths relative to it; none when

@@ -1,0 +1,248 @@
+//! `blogtool build` and what `serve` builds: a whole site from a blog folder and the prebuilt
+//! app, as a list of named, timed steps over what publishing read and rendered once (each
+//! post is read, imported and rendered once; pages, feeds and the search index are written
+//! from that in memory).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use blog_core::build::{self, PublishOptions};
+use blog_core::config::Settings;
+use blog_core::publish::PublishedSite;
+use blog_core::routes;
+
+use crate::app::App;
+use crate::render::{self, compress, embeds, offline, pages, template};
+
+/// What a build is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A release: what readers get (no drafts, no future posts, a service worker).
+    Release,
+    /// `blogtool serve`: drafts and future posts included, posts that cannot be read shown
+    /// with their problem, no service worker (nothing is cached while writing), and the live
+    /// reload script in every page.
+    Preview,
+}
+
+/// Everything one build needs, resolved by the command line (a flag beats a `BLOG_*`
+/// variable, which beats `site.yaml`).
+pub struct BuildOptions<'a> {
+    /// The posts folder (`posts/`).
+    pub posts: PathBuf,
+    /// The blog's own files (`public/`), copied over the app's: a file of the same name
+    /// replaces the app's.
+    pub public: PathBuf,
+    /// Where the site goes; emptied first.
+    pub out: PathBuf,
+    /// The path prefix the site is published under (`/`, `/blog/`).
+    pub base: String,
+    /// The settings (`site.yaml` with the environment's overrides).
+    pub settings: Settings,
+    /// Where the blog is published (scheme and host), for feeds and link previews.
+    pub url: String,
+    /// Leave posts that cannot be read out instead of failing.
+    pub skip_broken: bool,
+    /// Release or preview.
+    pub mode: Mode,
+    /// The app the site is built around.
+    pub app: &'a App,
+}
+
+/// What a build did: counts and each step's time, for the summary line.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Posts published.
+    pub posts: usize,
+    /// Pages in the sitemap.
+    pub pages: usize,
+    /// Posts that cannot be read, as `file:line: message` (a preview publishes the rest; a
+    /// release stops before it gets here, unless told to skip them).
+    pub problems: Vec<String>,
+    /// Each step's name and seconds, in the order run.
+    pub steps: Vec<(&'static str, f64)>,
+    /// The whole build, in seconds.
+    pub seconds: f64,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} posts, {} pages in {:.2} s (",
+            self.posts, self.pages, self.seconds
+        )?;
+        for (at, (name, seconds)) in self.steps.iter().enumerate() {
+            let sep = if at == 0 { "" } else { ", " };
+            write!(f, "{sep}{name} {seconds:.2}")?;
+        }
+        write!(f, ")")
+    }
+}
+
+/// Times the steps of one build.
+struct Steps {
+    started: Instant,
+    steps: Vec<(&'static str, f64)>,
+}
+
+impl Steps {
+    fn run<T>(&mut self, name: &'static str, step: impl FnOnce() -> Result<T>) -> Result<T> {
+        let begun = Instant::now();
+        let result = step().context(name)?;
+        self.steps.push((name, begun.elapsed().as_secs_f64()));
+        Ok(result)
+    }
+}
+
+/// Builds the whole site into `options.out`.
+///
+/// # Errors
+/// Posts that cannot be read (unless `skip_broken`, or in preview), an `out` that is the
+/// blog itself, or a file that cannot be read or written; each message names the file.
+pub fn build(options: &BuildOptions) -> Result<Summary> {
+    let mut steps = Steps {
+        started: Instant::now(),
+        steps: Vec::new(),
+    };
+    let out = &options.out;
+    let site =
+        PublishedSite::new(&options.url, &options.base).with_info(options.settings.info.clone());
+    let preview = options.mode == Mode::Preview;
+    steps.run("app", || {
+        empty_out(out, &options.posts, &options.public)?;
+        options.app.write(out, &site.base)
+    })?;
+    steps.run("public", || copy_public(&options.public, out))?;
+    let template = steps.run("template", || {
+        template::prepare(out, &site, &options.settings.theme.css(), preview)
+    })?;
+    let _ = any_spawner::Executor::init_futures_executor();
+    // Pages are rendered while the search index is written.
+    let (published, written) = steps.run("posts, lists, search and pages", || {
+        build::publish_then(
+            &PublishOptions {
+                posts: &options.posts,
+                out: &render::in_dist(out, routes::POSTS),
+                public: &options.public,
+                base: &site.base,
+                include_drafts: preview,
+                include_future: preview,
+                skip_broken: options.skip_broken || preview,
+                show_problems: preview,
+            },
+            |published| {
+                pages::write_all(
+                    out,
+                    &template,
+                    &site,
+                    published,
+                    options.settings.feed_limit,
+                )
+            },
+        )
+    })?;
+    steps.run("embed", || {
+        embeds::write(out, &published.index, &site.info.language)
+    })?;
+    if !preview {
+        steps.run("offline", || offline::write(out, &template, &site))?;
+    }
+    steps.run("headers", || render::add_csp_header(out, &template.policy))?;
+    if options.settings.precompress && !preview {
+        steps.run("compress", || compress::precompress(out).map(|_| ()))?;
+    }
+    let summary = Summary {
+        problems: published
+            .index
+            .problems
+            .iter()
+            .map(|p| p.message.clone())
+            .collect(),
+        posts: written.posts,
+        pages: written.pages + 1,
+        steps: steps.steps,
+        seconds: steps.started.elapsed().as_secs_f64(),
+    };
+    // Freeing a large blog's texts and pages one allocation at a time would take a tenth
+    // of a second for nothing: a release build's process ends here. `serve` keeps running,
+    // and frees it.
+    if !preview {
+        std::mem::forget(published);
+    }
+    Ok(summary)
+}
+
+/// Empties `out` for a new build. Refuses a folder that holds the blog (its posts, its own
+/// files, or the folder it is built from), and a folder with files in it that is not a site
+/// (no `index.html` or `404.html`): a mistyped `--out` must never delete anything else.
+fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<()> {
+    // `..` and symbolic links resolved: `--out ..` is the folder above, whatever it is called.
+    let real = |p: &Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let out_real = real(out);
+    let cwd = std::env::current_dir()
+        .map(|d| real(&d))
+        .unwrap_or_default();
+    let holds_blog = [real(posts), real(public), cwd]
+        .iter()
+        .any(|inside| inside.starts_with(&out_real));
+    if holds_blog || out_real.join("site.yaml").is_file() {
+        bail!(
+            "{} holds the blog itself; build into another folder (--out dist)",
+            out.display()
+        );
+    }
+    match std::fs::read_dir(out) {
+        Ok(mut entries) => {
+            let built = out.join("index.html").is_file() || out.join("404.html").is_file();
+            if entries.next().is_some() && !built {
+                bail!(
+                    "{} has files in it and is not a built site; empty it yourself or build into another folder",
+                    out.display()
+                );
+            }
+            std::fs::remove_dir_all(out)
+                .with_context(|| format!("cannot empty {}", out.display()))?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", out.display())),
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))
+}
+
+/// Copies the blog's `public/` over the app's files (a file of the same name replaces the
+/// app's); no such folder is no files.
+fn copy_public(public: &Path, out: &Path) -> Result<()> {
+    if !public.is_dir() {
+        return Ok(());
+    }
+    let mut stack = vec![public.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries =
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(public).expect("under public/");
+            let target = out.join(relative);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::copy(&path, &target).with_context(|| {
+                format!("cannot copy {} to {}", path.display(), target.display())
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,12 @@
+//! The blog as one native tool: a blog folder (posts, pages, settings, its own files) built
+//! around the prebuilt app into a whole static site, checked, or served while writing with
+//! live reload. `blog-core` keeps what the browser needs; this crate is what only the build
+//! and the author's machine need.
+#![cfg(not(target_arch = "wasm32"))]
+
+pub mod app;
+pub mod build;
+pub mod cli;
+pub mod init;
+mod render;
+pub mod serve;

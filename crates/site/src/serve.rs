@@ -1,0 +1,414 @@
+//! `blogtool serve`: builds a preview of the blog (drafts and future posts included, no
+//! service worker), serves it over HTTP on the loopback address, and builds it again
+//! whenever anything in the blog folder (or the `--app` folder) changes; open pages reload
+//! themselves (a script only previews carry, long-polling the server). A blog that cannot
+//! be built, or a post that cannot be read, is shown in every open page as a list of
+//! `file:line` messages, and the last good build keeps being served: the server never
+//! exits on bad input.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use blog_core::config::Settings;
+use blog_core::routes;
+
+use crate::build::{self, BuildOptions, Mode};
+
+/// What `serve` works on, resolved by the command line.
+pub struct ServeOptions {
+    /// The blog folder, watched for changes.
+    pub dir: PathBuf,
+    /// Its posts folder.
+    pub posts: PathBuf,
+    /// Its own files.
+    pub public: PathBuf,
+    /// The first port to try; the next ones when it is taken.
+    pub port: u16,
+    /// Open the blog in the default browser once served.
+    pub open: bool,
+    /// A built app folder to use (and watch) instead of the one inside blogtool.
+    pub app_dir: Option<PathBuf>,
+}
+
+/// The live reload script every preview page loads.
+const LIVE_SCRIPT: &str = include_str!("live.js");
+
+/// How long a long poll waits for a new build before answering "nothing new".
+const POLL: Duration = Duration::from_secs(25);
+
+/// What is being served: the latest good build, and what the latest attempt said.
+#[derive(Default)]
+struct Served {
+    /// Counts builds; pages reload when it changes.
+    generation: u64,
+    /// The folder of the latest good build.
+    root: Option<PathBuf>,
+    /// What the latest build said: posts that cannot be read, or why it failed.
+    problems: Vec<String>,
+}
+
+type Shared = Arc<(Mutex<Served>, Condvar)>;
+
+/// Serves the blog until the process is stopped.
+///
+/// # Errors
+/// When no port from `options.port` on can be listened on, or the blog folder cannot be
+/// watched. Nothing in the blog's content ends it.
+pub fn serve(options: ServeOptions) -> Result<()> {
+    let (listener, port) = listen(options.port)?;
+    let url = format!("http://127.0.0.1:{port}");
+    let scratch = std::env::temp_dir().join(format!("blogtool-serve-{}", std::process::id()));
+    let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
+    rebuild(&options, &url, &scratch, &shared);
+    eprintln!(
+        "blogtool: serving {} at {url}/ (Ctrl+C stops)",
+        options.dir.display()
+    );
+    if options.open {
+        open_browser(&url);
+    }
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| anyhow::anyhow!("cannot serve on port {port}: {e}"))?;
+    let handler = Arc::clone(&shared);
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let shared = Arc::clone(&handler);
+            std::thread::spawn(move || respond(request, &shared));
+        }
+    });
+    watch(&options, &url, &scratch, &shared)
+}
+
+/// Listens on the first free port from `first`, saying which were taken.
+fn listen(first: u16) -> Result<(TcpListener, u16)> {
+    let mut port = first;
+    loop {
+        match TcpListener::bind(("127.0.0.1", port)) {
+            Ok(listener) => return Ok((listener, port)),
+            Err(e)
+                if e.kind() == std::io::ErrorKind::AddrInUse
+                    && port < first.saturating_add(20)
+                    && port < u16::MAX =>
+            {
+                eprintln!("blogtool: port {port} is taken; trying {}", port + 1);
+                port += 1;
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot listen on 127.0.0.1:{port}")),
+        }
+    }
+}
+
+/// Builds the preview into a new folder of `scratch` and serves it; on failure keeps
+/// serving the last good build and shows why.
+fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
+    let started = Instant::now();
+    let generation = shared.0.lock().map(|s| s.generation + 1).unwrap_or(1);
+    let out = scratch.join(generation.to_string());
+    let attempt = || -> Result<build::Summary> {
+        let app = crate::cli::load_app(options.app_dir.clone())?;
+        let settings = Settings::load().map_err(anyhow::Error::msg)?;
+        build::build(&BuildOptions {
+            posts: options.posts.clone(),
+            public: options.public.clone(),
+            out: out.clone(),
+            base: "/".into(),
+            settings,
+            url: url.into(),
+            skip_broken: true,
+            mode: Mode::Preview,
+            app: &app,
+        })
+    };
+    let result = attempt();
+    let (lock, changed) = &**shared;
+    let Ok(mut served) = lock.lock() else {
+        return;
+    };
+    let previous = served.root.clone();
+    served.generation = generation;
+    match result {
+        Ok(summary) => {
+            eprintln!(
+                "blogtool: built in {:.0} ms: {summary}",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            for problem in &summary.problems {
+                eprintln!("error: {problem}");
+            }
+            served.problems = summary.problems;
+            served.root = Some(out);
+            if let Some(old) = previous {
+                let _ = std::fs::remove_dir_all(old);
+            }
+        }
+        Err(error) => {
+            let message = format!("{error:#}");
+            eprintln!("blogtool: cannot build the blog: {message}");
+            served.problems = vec![message];
+            let _ = std::fs::remove_dir_all(&out);
+        }
+    }
+    changed.notify_all();
+}
+
+/// Builds again whenever the blog (or the app folder) changes, a few milliseconds after
+/// the last change of a burst (an editor's save is several events).
+fn watch(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) -> Result<()> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).context("cannot watch the blog folder")?;
+    let mut watched = vec![
+        options.dir.clone(),
+        options.posts.clone(),
+        options.public.clone(),
+    ];
+    watched.extend(options.app_dir.clone());
+    for dir in &watched {
+        if dir.exists() {
+            watcher
+                .watch(dir, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", dir.display()))?;
+        }
+    }
+    let ignored = [".git", "dist", "target", "node_modules"].map(|name| options.dir.join(name));
+    let relevant = |event: &notify::Event| {
+        matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+        ) && event.paths.iter().any(|p| {
+            !ignored.iter().any(|i| p.starts_with(i))
+                && !p.starts_with(scratch)
+                && !p.file_name().is_some_and(|n| {
+                    let n = n.to_string_lossy();
+                    // Editors' swap and backup files.
+                    n.ends_with('~') || n.ends_with(".swp") || n.starts_with(".#")
+                })
+        })
+    };
+    loop {
+        let event = rx.recv().context("the file watcher stopped")?;
+        if !event.as_ref().is_ok_and(relevant) {
+            continue;
+        }
+        // The rest of the burst.
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
+            drop(more);
+        }
+        rebuild(options, url, scratch, shared);
+    }
+}
+
+/// Answers one request: the live reload script and its long poll, else a file of the
+/// latest build (a folder's `index.html`; `404.html` with status 404 for what is missing).
+fn respond(mut request: tiny_http::Request, shared: &Shared) {
+    use tiny_http::{Header, Response};
+    let header = |name: &str, value: &str| Header::from_bytes(name, value).expect("valid header");
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let no_store = header("Cache-Control", "no-store");
+    if path == routes::LIVE_RELOAD_SCRIPT {
+        let response = Response::from_string(LIVE_SCRIPT)
+            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
+            .with_header(no_store);
+        let _ = request.respond(response);
+        return;
+    }
+    if path == routes::LIVE_RELOAD_EVENTS {
+        let since: Option<u64> = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("since="))
+            .and_then(|n| n.parse().ok());
+        let (lock, changed) = &**shared;
+        let Ok(served) = lock.lock() else { return };
+        let (served, _) =
+            match changed.wait_timeout_while(served, POLL, |s| Some(s.generation) == since) {
+                Ok(woken) => woken,
+                Err(_) => return,
+            };
+        let body = serde_json::json!({
+            "generation": served.generation,
+            "problems": served.problems,
+        })
+        .to_string();
+        drop(served);
+        let response = Response::from_string(body)
+            .with_header(header("Content-Type", "application/json"))
+            .with_header(no_store);
+        let _ = request.respond(response);
+        return;
+    }
+    // A body sent with a GET is read and dropped, so the connection can be reused.
+    let _ = request.as_reader().read_to_end(&mut Vec::new());
+    let root = shared.0.lock().ok().and_then(|s| s.root.clone());
+    let Some(root) = root else {
+        let response = Response::from_string(
+            "The blog could not be built yet; the terminal running blogtool serve says why.",
+        )
+        .with_status_code(503)
+        .with_header(no_store);
+        let _ = request.respond(response);
+        return;
+    };
+    let (status, file) = match resolve(&root, path) {
+        Resolved::File(file) => (200, file),
+        Resolved::Redirect(to) => {
+            let response = Response::empty(301).with_header(header("Location", &to));
+            let _ = request.respond(response);
+            return;
+        }
+        Resolved::Missing => (404, root.join("404.html")),
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) => {
+            let response = Response::from_data(bytes)
+                .with_status_code(status)
+                .with_header(header("Content-Type", content_type(&file)))
+                .with_header(no_store);
+            let _ = request.respond(response);
+        }
+        Err(_) => {
+            let _ = request.respond(Response::from_string("Not found").with_status_code(404));
+        }
+    }
+}
+
+/// What a request path names in the built site.
+#[derive(Debug, PartialEq)]
+enum Resolved {
+    File(PathBuf),
+    /// A folder asked for without its slash: its address with one.
+    Redirect(String),
+    Missing,
+}
+
+/// The file `path` (percent-encoded, from the request line) names under `root`; never
+/// outside it.
+fn resolve(root: &Path, path: &str) -> Resolved {
+    let decoded = percent_decode(path);
+    let mut file = root.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment == ".." || segment == "." || segment.contains('\\') || segment.contains('\0') {
+            return Resolved::Missing;
+        }
+        file.push(segment);
+    }
+    if file.is_dir() {
+        if !path.ends_with('/') {
+            return Resolved::Redirect(format!("{path}/"));
+        }
+        file.push("index.html");
+    }
+    if file.is_file() {
+        Resolved::File(file)
+    } else {
+        Resolved::Missing
+    }
+}
+
+/// `%XX` escapes decoded (invalid UTF-8 replaced, which then names no file).
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[at] == b'%' && at + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[at + 1]), hex(bytes[at + 2])) {
+                out.push((h * 16 + l) as u8);
+                at += 3;
+                continue;
+            }
+        }
+        out.push(bytes[at]);
+        at += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The `Content-Type` of a built file, by its extension.
+fn content_type(file: &Path) -> &'static str {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "xml" => "application/xml",
+        "md" | "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        "mp4" => "video/mp4",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Opens `url` in the default browser; says so when it cannot.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if std::process::Command::new(command.0)
+        .args(&command.1)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("blogtool: cannot open a browser; open {url}/ yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_name_files_inside_the_site_only() {
+        let root = std::env::temp_dir().join(format!("blogtool-resolve-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("posts/my loaf")).unwrap();
+        std::fs::write(root.join("posts/my loaf/index.html"), "x").unwrap();
+        std::fs::write(root.join("index.html"), "x").unwrap();
+        assert_eq!(resolve(&root, "/"), Resolved::File(root.join("index.html")));
+        assert_eq!(
+            resolve(&root, "/posts/my%20loaf/"),
+            Resolved::File(root.join("posts/my loaf/index.html"))
+        );
+        assert_eq!(
+            resolve(&root, "/posts/my%20loaf"),
+            Resolved::Redirect("/posts/my%20loaf/".into())
+        );
+        for outside in [
+            "/../etc/passwd",
+            "/posts/%2e%2e/%2e%2e/x",
+            "/a%00b",
+            "/nope/",
+            "/%zz",
+        ] {
+            assert_eq!(resolve(&root, outside), Resolved::Missing, "{outside}");
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn percent_escapes_decode_and_broken_ones_stay() {
+        assert_eq!(percent_decode("/a%20b%C3%A9"), "/a bé");
+        assert_eq!(percent_decode("/100%"), "/100%");
+        assert_eq!(percent_decode("/%4"), "/%4");
+    }
+}

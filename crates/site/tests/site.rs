@@ -1,0 +1,328 @@
+//! `blogtool init` and `blogtool build` on blog folders, natively: with a small stand-in for
+//! the app (`--app`), so these run before any app is built (the browser tests use the real
+//! one, inside the installed blogtool).
+// Native only: blogtool reads and writes files (the workspace is linted for wasm32 too).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("blogtool-site-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn write(&self, file: &str, text: &str) {
+        let path = self.0.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.0.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A built app as `scripts/build-app.sh` lays it out, in miniature: Trunk's `index.html`
+/// under the placeholder path, the files it names, the card's loader, `app.txt`.
+fn stand_in_app(dir: &TempDir) -> PathBuf {
+    let b = "/__blogtool_base__/";
+    dir.write(
+        "app/index.html",
+        &format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>Rustblog</title>\n    <link rel=\"stylesheet\" href=\"{b}style-1.css\" integrity=\"sha384-x\"/>\n    <link rel=\"modulepreload\" href=\"{b}rustblog-1.js\" crossorigin=\"anonymous\">\n    <link rel=\"preload\" href=\"{b}rustblog-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '{b}rustblog-1.js';\nconst wasm = await init({{ module_or_path: '{b}rustblog-1_bg.wasm' }});\n</script>\n  </head>\n  <body>\n    <div id=\"app\"></div>\n    <noscript><p>Needs JavaScript while you write.</p></noscript>\n  </body>\n</html>\n"
+        ),
+    );
+    dir.write("app/style-1.css", "body { margin: 0 }\n");
+    dir.write("app/rustblog-1.js", "export default function init() {}\n");
+    dir.write("app/rustblog-1_bg.wasm", "\0asm");
+    dir.write("app/favicon.svg", "<svg>app</svg>");
+    dir.write(
+        "app/embed/author-card.js",
+        "const CSS = `.card { color: red }`;\ncustomElements.define('author-card', class {});\n",
+    );
+    dir.write("app/app.txt", &format!("public_url {b}\nprofile release\n"));
+    dir.0.join("app")
+}
+
+fn blogtool(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_blogtool"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env("BLOG_NOW", "2026-06-01T12:00");
+    for name in [
+        "BLOG_BASE",
+        "BLOG_SITE_URL",
+        "BLOG_POSTS",
+        "BLOG_PUBLIC",
+        "BLOG_SITE_CONFIG",
+        "BLOG_SKIP_BROKEN",
+    ] {
+        command.env_remove(name);
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn init_makes_a_blog_that_builds_and_refuses_a_folder_in_use() {
+    let dir = TempDir::new("init");
+    let app = stand_in_app(&dir);
+    let made = blogtool(&["init", "tide-notes"], &dir.0, &[]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let blog = TempDir(dir.0.join("tide-notes"));
+    assert!(blog.read("site.yaml").contains("title: Tide Notes"));
+    assert!(blog
+        .read("posts/hello-world.md")
+        .contains("date: 2026-06-01"));
+    let workflow = blog.read(".github/workflows/pages.yml");
+    assert!(
+        workflow.contains(&format!(
+            "/v{}/blogtool-x86_64-unknown-linux-gnu.tar.gz",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{workflow}"
+    );
+    assert!(!workflow.contains("cargo") && !workflow.contains("trunk"));
+    for engine in ["Cargo.toml", "src", "index.html", "Trunk.toml", "scripts"] {
+        assert!(!blog.0.join(engine).exists(), "{engine}");
+    }
+
+    // Not empty: refused, and nothing written over.
+    std::fs::write(blog.0.join("posts/hello-world.md"), "mine").unwrap();
+    let again = blogtool(&["init", "tide-notes"], &dir.0, &[]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("is not empty"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(blog.read("posts/hello-world.md"), "mine");
+    let forced = blogtool(&["init", "tide-notes", "--force"], &dir.0, &[]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+
+    let built = blogtool(&["build", "--app", app.to_str().unwrap()], &blog.0, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = blog.read("dist/posts/hello-world/index.html");
+    assert!(page.contains("<title>Hello, world"), "{page}");
+    assert!(blog
+        .read("dist/feed.xml")
+        .contains("https://example.com/posts/hello-world<"));
+}
+
+#[test]
+fn build_names_the_app_under_the_base_path_and_the_blogs_files_win() {
+    let dir = TempDir::new("base");
+    let app = stand_in_app(&dir);
+    dir.write(
+        "blog/site.yaml",
+        "title: Sub Path\nurl: https://x.example/notes/\n",
+    );
+    dir.write(
+        "blog/posts/a.md",
+        "---\ntitle: A\ndate: 2026-01-01\n---\nText.\n",
+    );
+    dir.write("blog/public/favicon.svg", "<svg>mine</svg>");
+    dir.write("blog/public/images/p.png", "png");
+    let blog = dir.0.join("blog");
+    let app_arg = app.to_str().unwrap();
+
+    // The path of `url:` is the base path.
+    let built = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let home = dir.read("blog/dist/index.html");
+    assert!(home.contains("import('/notes/rustblog-1.js')"), "{home}");
+    assert!(!home.contains("__blogtool_base__"));
+    assert!(home.contains("href=\"/notes/posts/a\""), "{home}");
+    // The blog's own file replaces the app's of the same name; its images come along.
+    assert_eq!(dir.read("blog/dist/favicon.svg"), "<svg>mine</svg>");
+    assert_eq!(dir.read("blog/dist/images/p.png"), "png");
+    assert!(dir.0.join("blog/dist/sw.js").is_file());
+
+    // BLOG_BASE beats site.yaml, and --base beats BLOG_BASE; --out is relative to where
+    // blogtool runs.
+    let env = [("BLOG_BASE", "/from-env/")];
+    let built = blogtool(
+        &["build", "blog", "--app", app_arg, "--out", "site"],
+        &dir.0,
+        &env,
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(dir
+        .read("site/index.html")
+        .contains("import('/from-env/rustblog-1.js')"));
+    let built = blogtool(
+        &[
+            "build", "blog", "--app", app_arg, "--out", "site", "--base", "/flag/",
+        ],
+        &dir.0,
+        &env,
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(dir
+        .read("site/index.html")
+        .contains("import('/flag/rustblog-1.js')"));
+    // --url beats BLOG_SITE_URL, which beats site.yaml.
+    let env = [("BLOG_SITE_URL", "https://env.example")];
+    let built = blogtool(
+        &[
+            "build", "blog", "--app", app_arg, "--out", "site", "--base", "/",
+        ],
+        &dir.0,
+        &env,
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(dir
+        .read("site/feed.xml")
+        .contains("https://env.example/posts/a<"));
+    let built = blogtool(
+        &[
+            "build",
+            "blog",
+            "--app",
+            app_arg,
+            "--out",
+            "site",
+            "--base",
+            "/",
+            "--url",
+            "https://flag.example",
+        ],
+        &dir.0,
+        &env,
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(dir
+        .read("site/feed.xml")
+        .contains("https://flag.example/posts/a<"));
+}
+
+#[test]
+fn build_stops_on_a_broken_post_with_its_line_unless_told_to_skip_it() {
+    let dir = TempDir::new("broken");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example\n");
+    dir.write(
+        "blog/posts/good.md",
+        "---\ntitle: Good\ndate: 2026-01-01\n---\nText.\n",
+    );
+    dir.write(
+        "blog/posts/bad.md",
+        "---\ntitle: [unclosed\ndate: 2026-01-02\n---\nText.\n",
+    );
+    let blog = dir.0.join("blog");
+    let app_arg = app.to_str().unwrap();
+    let failed = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stderr(&failed).contains("bad.md:2"), "{}", stderr(&failed));
+    let skipped = blogtool(&["build", "--app", app_arg, "--skip-broken"], &blog, &[]);
+    assert!(skipped.status.success(), "{}", stderr(&skipped));
+    assert!(dir.0.join("blog/dist/posts/good/index.html").is_file());
+    assert!(!dir.0.join("blog/dist/posts/bad").exists());
+    let skipped = blogtool(
+        &["build", "--app", app_arg],
+        &blog,
+        &[("BLOG_SKIP_BROKEN", "1")],
+    );
+    assert!(skipped.status.success(), "{}", stderr(&skipped));
+}
+
+#[test]
+fn build_never_empties_the_blog_itself_and_names_a_missing_app() {
+    let dir = TempDir::new("refuse");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example\n");
+    dir.write(
+        "blog/posts/a.md",
+        "---\ntitle: A\ndate: 2026-01-01\n---\nText.\n",
+    );
+    let blog = dir.0.join("blog");
+    let app_arg = app.to_str().unwrap();
+    dir.write("elsewhere/notes.txt", "keep me");
+    for out in [".", "..", "posts", "../blog/posts/..", "../elsewhere"] {
+        let refused = blogtool(&["build", "--app", app_arg, "--out", out], &blog, &[]);
+        assert_eq!(refused.status.code(), Some(1), "{out}");
+        let said = stderr(&refused);
+        assert!(
+            said.contains("holds the blog itself") || said.contains("is not a built site"),
+            "{out}: {said}"
+        );
+    }
+    assert!(blog.join("posts/a.md").is_file());
+    assert_eq!(dir.read("elsewhere/notes.txt"), "keep me");
+    let missing = blogtool(&["build", "--app", "/no/such/app"], &blog, &[]);
+    assert!(
+        stderr(&missing).contains("is not a built app"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(
+        stderr(&missing).contains("scripts/install.sh"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn blog_folders_written_by_earlier_versions_keep_building() {
+    // Each is what `blogtool init` of that version wrote (BLOG_NOW=2026-06-01T12:00), kept
+    // as it was: upgrading the engine must never break a blog.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/blogs");
+    let dir = TempDir::new("versions");
+    let app = stand_in_app(&dir);
+    let mut built = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let blog = entry.unwrap().path();
+        let out = dir.0.join(blog.file_name().unwrap());
+        let result = blogtool(
+            &[
+                "build",
+                blog.to_str().unwrap(),
+                "--app",
+                app.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            &dir.0,
+            &[],
+        );
+        assert!(
+            result.status.success(),
+            "{}: {}",
+            blog.display(),
+            stderr(&result)
+        );
+        assert!(
+            out.join("posts/hello-world/index.html").is_file(),
+            "{}",
+            blog.display()
+        );
+        let check = blogtool(&["check", "--dir", blog.to_str().unwrap()], &dir.0, &[]);
+        assert!(
+            check.status.success(),
+            "{}: {}",
+            blog.display(),
+            String::from_utf8_lossy(&check.stdout)
+        );
+        built += 1;
+    }
+    assert!(built >= 1, "no blog folders in {}", fixtures.display());
+}
