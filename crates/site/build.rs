@@ -20,6 +20,8 @@ const APP_INPUTS: &[&str] = &[
     "crates/parser",
     "crates/ui",
     "index.html",
+    "js/author-card.js",
+    "js/page.js",
     "public",
     "scripts/post-build.sh",
     "src",

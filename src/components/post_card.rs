@@ -136,6 +136,10 @@ pub fn PostFacts(
         .collect_view();
     view! {
         <p class="post-facts">
+            // Only previews (`blogtool serve`) carry drafts and posts dated in the future:
+            // the author sees which posts readers cannot yet.
+            {meta.draft.then(|| view! { <span class="status-badge">"Draft"</span> " " })}
+            {meta.scheduled.then(|| view! { <span class="status-badge">"Scheduled"</span> " " })}
             <time datetime=meta.date.iso()>{meta.date.human()}</time>
             {meta.updated.filter(|u| u.is_after(&meta.date)).map(|u| view! {
                 <span aria-hidden="true">" · "</span>

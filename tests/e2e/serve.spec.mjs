@@ -67,16 +67,16 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'blogtool-e2e-init-'));
     const blog = join(dir, 'field-notes');
-    run(['init', blog], dir);
+    run(['init', blog], dir, { ...process.env, BLOG_NOW: '2026-06-01T12:00' });
     writeFileSync(join(blog, 'posts/tide-tables.md'), POST);
-    // A PATH with only blogtool and the system's basic tools: no cargo, trunk,
-    // wasm-bindgen, wasm-opt or node.
+    // A PATH with blogtool alone: no cargo, trunk, wasm-bindgen, wasm-opt or node (this
+    // machine has node in /usr/bin, so not even the system's folders).
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     symlinkSync(blogtool, join(bin, 'blogtool'));
-    const env = { HOME: dir, PATH: `${bin}:/usr/bin:/bin`, BLOG_NOW: '2026-06-01T12:00' };
+    const env = { HOME: dir, PATH: bin, BLOG_NOW: '2026-06-01T12:00' };
     for (const tool of ['cargo', 'trunk', 'wasm-bindgen', 'wasm-opt', 'node']) {
-      expect(spawnSync('sh', ['-c', `command -v ${tool}`], { env }).status, `${tool} on the clean PATH`).not.toBe(0);
+      expect(spawnSync('/bin/sh', ['-c', `command -v ${tool}`], { env }).status, `${tool} on the clean PATH`).not.toBe(0);
     }
     const built = run(['build', '--url', 'https://notes.example'], blog, env);
     expect(built.stderr).toMatch(/built .*dist/);
@@ -115,10 +115,11 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
     await open(page, `${site}/`);
     await expect(page.locator('header')).toContainText('Field Notes');
     const titles = page.locator('.post-card h2');
-    await expect(titles).toHaveText(['Tide Tables for Beginners', 'Hello, world']);
+    // Newest first: init's post is dated the day it ran.
+    await expect(titles).toHaveText(['Hello, world', 'Tide Tables for Beginners']);
 
-    // Into a post and back, in the app.
-    await titles.first().locator('a').click();
+    // Into a post and on to another, in the app.
+    await titles.nth(1).locator('a').click();
     await expect(page).toHaveURL(`${site}/posts/tide-tables`);
     await expect(page.locator('article.post h1')).toHaveText('Tide Tables for Beginners');
     await expect(page.locator('.post-body strong')).toHaveText('the datum');
@@ -171,6 +172,9 @@ test.describe('blogtool serve', () => {
     writeFileSync(join(dir, 'posts/later.md'), '---\ntitle: Not Yet\ndate: 2099-01-01\ndraft: true\n---\nSoon.\n');
     await page.goto(`${origin}/`);
     await expect(page.locator('.post-card h2').first()).toHaveText('Not Yet', { timeout: 15_000 });
+    // Marked, so the author sees what readers cannot yet.
+    await expect(page.locator('.post-card').first().locator('.status-badge')).toHaveText(['Draft', 'Scheduled']);
+    await expect(page.locator('.post-card').nth(1).locator('.status-badge')).toHaveCount(0);
 
     // Broken front matter: the message names the file and line, over the page, and the
     // list keeps the other posts.

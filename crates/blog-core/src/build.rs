@@ -37,9 +37,13 @@ pub struct PublishOptions<'a> {
     pub include_future: bool,
     /// Leave a post that cannot be read out (with a warning) instead of failing.
     pub skip_broken: bool,
-    /// Also list such a post in the index and publish its source (`trunk serve`: opening
-    /// it explains what is wrong). Published builds never do.
+    /// Also list such a post in the index and publish its source (`blogtool serve`:
+    /// opening it explains what is wrong). Published builds never do.
     pub show_problems: bool,
+    /// A folder that keeps drawn diagrams between builds (`blogtool serve` rebuilds on every
+    /// save; drawing starts a browser and takes seconds), by their name, which is a hash of
+    /// their source. `None` draws every diagram.
+    pub diagram_cache: Option<&'a Path>,
 }
 
 /// Everything [`publish`] wrote, in memory.
@@ -116,10 +120,13 @@ pub fn publish_then<T: Send>(
         include_future,
         skip_broken,
         show_problems,
+        diagram_cache,
     } = *options;
+    let clock = now()?;
     let options = BuildOptions {
         include_drafts,
-        now: if include_future { None } else { Some(now()?) },
+        now: (!include_future).then_some(clock),
+        mark_after: include_future.then_some(clock),
     };
     let folder = read_posts(posts)?;
     let config = Settings::load().map_err(|e| anyhow!(e))?;
@@ -205,7 +212,7 @@ pub fn publish_then<T: Send>(
                 .map(move |d| (slug.clone(), d))
         })
         .collect();
-    let drawn = draw_diagrams(out, &jobs);
+    let drawn = draw_cached(out, &jobs, diagram_cache);
     for ((file, text), rendered) in published.iter_mut().zip(rendered_posts.iter_mut()) {
         let slug = file.trim_end_matches(".md").to_string();
         let mine: Vec<import::Diagram> = drawn
@@ -287,6 +294,41 @@ pub fn publish_then<T: Send>(
         (Err(error), Ok(_)) | (Ok(()), Err(error)) => Err(error),
         (Err(search), Err(error)) => Err(anyhow!("{error:#}; and the search index: {search:#}")),
     }
+}
+
+/// The diagrams of `jobs` drawn: those `cache` holds copied from it, the others drawn
+/// ([`draw_diagrams`]) and kept there.
+fn draw_cached(
+    out: &Path,
+    jobs: &[(String, import::Diagram)],
+    cache: Option<&Path>,
+) -> Vec<(String, import::Diagram)> {
+    let Some(cache) = cache else {
+        return draw_diagrams(out, jobs);
+    };
+    let files = |dir: &Path, name: &str| {
+        [format!("{name}.svg"), format!("{name}-dark.svg")].map(|file| dir.join(file))
+    };
+    let copy_all = |from: [PathBuf; 2], to: [PathBuf; 2]| {
+        from.iter().zip(&to).all(|(from, to)| {
+            to.parent()
+                .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                && std::fs::copy(from, to).is_ok()
+        })
+    };
+    let (mut drawn, missing): (Vec<_>, Vec<_>) = jobs
+        .iter()
+        .cloned()
+        .partition(|(slug, d)| copy_all(files(cache, &d.name), files(&out.join(slug), &d.name)));
+    let fresh = draw_diagrams(out, &missing);
+    for (slug, diagram) in &fresh {
+        copy_all(
+            files(&out.join(slug), &diagram.name),
+            files(cache, &diagram.name),
+        );
+    }
+    drawn.extend(fresh);
+    drawn
 }
 
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's

@@ -89,6 +89,7 @@ pub fn check(
     let writing = BuildOptions {
         include_drafts: true,
         now: None,
+        mark_after: None,
     };
     let sources: Vec<(String, String)> = imported
         .iter()

@@ -55,6 +55,10 @@ pub struct PostMeta {
     /// Whether the post is a draft.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Whether the post is dated in the future and kept only because this is a preview
+    /// (`blogtool serve`); published builds leave such posts out, so never carry it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scheduled: bool,
     /// When the post leaves published builds, if ever.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<PostDate>,
@@ -179,6 +183,7 @@ impl Post {
                 series: fm.series,
                 reading_minutes,
                 draft: fm.draft,
+                scheduled: false,
                 expires: fm.expires,
                 aliases: fm.aliases,
                 lang: fm.lang,

@@ -1,6 +1,6 @@
 //! The embeddable author card: the blog's own `AuthorCard` component compiled into a small
 //! WebAssembly bundle of its own (no router, no Markdown), driven by the loader script
-//! `public/embed/author-card.js` inside a Shadow DOM on someone else's page.
+//! `js/author-card.js` inside a Shadow DOM on someone else's page.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;

@@ -48,6 +48,8 @@ pub struct BuildOptions<'a> {
     pub mode: Mode,
     /// The app the site is built around.
     pub app: &'a App,
+    /// Where drawn diagrams are kept between builds (`serve`); `None` draws them all.
+    pub diagram_cache: Option<PathBuf>,
 }
 
 /// What a build did: counts and each step's time, for the summary line.
@@ -131,6 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
                 include_future: preview,
                 skip_broken: options.skip_broken || preview,
                 show_problems: preview,
+                diagram_cache: options.diagram_cache.as_deref(),
             },
             |published| {
                 pages::write_all(

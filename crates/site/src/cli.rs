@@ -226,6 +226,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 skip_broken: skip_broken || skip_env,
                 mode: Mode::Release,
                 app: &app,
+                diagram_cache: None,
             };
             let summary = build::build(&options)?;
             eprintln!(
@@ -292,6 +293,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 include_future: future,
                 skip_broken: skip_broken || skip_env,
                 show_problems,
+                diagram_cache: None,
             })?;
             eprintln!(
                 "blogtool: published {} posts into {} in {:.1} s",

@@ -34,7 +34,7 @@ pub struct ServeOptions {
 }
 
 /// The live reload script every preview page loads.
-const LIVE_SCRIPT: &str = include_str!("live.js");
+const LIVE_SCRIPT: &str = include_str!("../../../js/live.js");
 
 /// How long a long poll waits for a new build before answering "nothing new".
 const POLL: Duration = Duration::from_secs(25);
@@ -42,8 +42,11 @@ const POLL: Duration = Duration::from_secs(25);
 /// What is being served: the latest good build, and what the latest attempt said.
 #[derive(Default)]
 struct Served {
-    /// Counts builds; pages reload when it changes.
+    /// Counts good builds: the one `root` holds. Pages know theirs, and reload when it
+    /// changes.
     generation: u64,
+    /// Counts every attempt, good or not: a failed one changes only what the pages show.
+    version: u64,
     /// The folder of the latest good build.
     root: Option<PathBuf>,
     /// What the latest build said: posts that cannot be read, or why it failed.
@@ -105,8 +108,8 @@ fn listen(first: u16) -> Result<(TcpListener, u16)> {
 /// serving the last good build and shows why.
 fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
     let started = Instant::now();
-    let generation = shared.0.lock().map(|s| s.generation + 1).unwrap_or(1);
-    let out = scratch.join(generation.to_string());
+    let version = shared.0.lock().map(|s| s.version + 1).unwrap_or(1);
+    let out = scratch.join("builds").join(version.to_string());
     let attempt = || -> Result<build::Summary> {
         let app = crate::cli::load_app(options.app_dir.clone())?;
         let settings = Settings::load().map_err(anyhow::Error::msg)?;
@@ -120,6 +123,7 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
             skip_broken: true,
             mode: Mode::Preview,
             app: &app,
+            diagram_cache: Some(scratch.join("diagrams")),
         })
     };
     let result = attempt();
@@ -128,18 +132,16 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
         return;
     };
     let previous = served.root.clone();
-    served.generation = generation;
+    served.version = version;
     match result {
         Ok(summary) => {
             eprintln!(
                 "blogtool: built in {:.0} ms: {summary}",
                 started.elapsed().as_secs_f64() * 1000.0
             );
-            for problem in &summary.problems {
-                eprintln!("error: {problem}");
-            }
             served.problems = summary.problems;
             served.root = Some(out);
+            served.generation = version;
             if let Some(old) = previous {
                 let _ = std::fs::remove_dir_all(old);
             }
@@ -217,19 +219,24 @@ fn respond(mut request: tiny_http::Request, shared: &Shared) {
         return;
     }
     if path == routes::LIVE_RELOAD_EVENTS {
-        let since: Option<u64> = query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("since="))
-            .and_then(|n| n.parse().ok());
+        let number = |name: &str| -> Option<u64> {
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+                .and_then(|n| n.parse().ok())
+        };
+        let (since, version) = (number("since"), number("version"));
         let (lock, changed) = &**shared;
         let Ok(served) = lock.lock() else { return };
-        let (served, _) =
-            match changed.wait_timeout_while(served, POLL, |s| Some(s.generation) == since) {
-                Ok(woken) => woken,
-                Err(_) => return,
-            };
+        // Answered once the page's build or what it shows is out of date, else after a while.
+        let unchanged = |s: &mut Served| Some(s.generation) == since && Some(s.version) == version;
+        let (served, _) = match changed.wait_timeout_while(served, POLL, unchanged) {
+            Ok(woken) => woken,
+            Err(_) => return,
+        };
         let body = serde_json::json!({
             "generation": served.generation,
+            "version": served.version,
             "problems": served.problems,
         })
         .to_string();
@@ -242,8 +249,12 @@ fn respond(mut request: tiny_http::Request, shared: &Shared) {
     }
     // A body sent with a GET is read and dropped, so the connection can be reused.
     let _ = request.as_reader().read_to_end(&mut Vec::new());
-    let root = shared.0.lock().ok().and_then(|s| s.root.clone());
-    let Some(root) = root else {
+    let served = shared
+        .0
+        .lock()
+        .ok()
+        .and_then(|s| Some((s.root.clone()?, s.generation)));
+    let Some((root, generation)) = served else {
         let response = Response::from_string(
             "The blog could not be built yet; the terminal running blogtool serve says why.",
         )
@@ -262,7 +273,10 @@ fn respond(mut request: tiny_http::Request, shared: &Shared) {
         Resolved::Missing => (404, root.join("404.html")),
     };
     match std::fs::read(&file) {
-        Ok(bytes) => {
+        Ok(mut bytes) => {
+            if file.extension().is_some_and(|e| e == "html") {
+                bytes = with_build_number(&bytes, generation);
+            }
             let response = Response::from_data(bytes)
                 .with_status_code(status)
                 .with_header(header("Content-Type", content_type(&file)))
@@ -272,6 +286,21 @@ fn respond(mut request: tiny_http::Request, shared: &Shared) {
         Err(_) => {
             let _ = request.respond(Response::from_string("Not found").with_status_code(404));
         }
+    }
+}
+
+/// A page with the number of the build it is from in its live reload script's address
+/// (`live.js?since=N`): the script compares it with the server's, so a page served just
+/// before a build finished still reloads.
+fn with_build_number(html: &[u8], generation: u64) -> Vec<u8> {
+    let script = format!("{}\"", routes::LIVE_RELOAD_SCRIPT);
+    let text = String::from_utf8_lossy(html);
+    match text.find(&script) {
+        Some(at) => {
+            let end = at + script.len() - 1;
+            format!("{}?since={generation}{}", &text[..end], &text[end..]).into_bytes()
+        }
+        None => html.to_vec(),
     }
 }
 
@@ -403,6 +432,19 @@ mod tests {
             assert_eq!(resolve(&root, outside), Resolved::Missing, "{outside}");
         }
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn pages_name_the_build_they_are_from() {
+        let page = b"<head><script src=\"/blog/__blogtool/live.js\" defer></script></head>";
+        assert_eq!(
+            String::from_utf8(with_build_number(page, 7)).unwrap(),
+            "<head><script src=\"/blog/__blogtool/live.js?since=7\" defer></script></head>"
+        );
+        assert_eq!(
+            with_build_number(b"<p>no script</p>", 7),
+            b"<p>no script</p>"
+        );
     }
 
     #[test]

@@ -457,6 +457,7 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
         include_future: false,
         skip_broken: false,
         show_problems: false,
+        diagram_cache: None,
     })
     .unwrap();
     let read = |file: &str| {
@@ -522,6 +523,7 @@ fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_rep
         include_future: false,
         skip_broken: false,
         show_problems: false,
+        diagram_cache: None,
     };
     let page = out.0.join("search/index.html");
     let (published, written) = publish_then(&options, |published| {

@@ -54,6 +54,9 @@ pub struct BuildOptions {
     /// The current time for a published build: posts dated after it are left out until
     /// then. `None` (while writing) keeps every post.
     pub now: Option<PostDate>,
+    /// While writing (`now` is `None`), the current time: posts dated after it are kept and
+    /// marked [`PostMeta::scheduled`], so the preview says they are not out yet.
+    pub mark_after: Option<PostDate>,
 }
 
 impl PostIndex {
@@ -124,6 +127,10 @@ impl PostIndex {
             if options.now.is_some_and(|now| meta.date.is_after(&now)) {
                 continue;
             }
+            let mut meta = meta;
+            meta.scheduled = options
+                .mark_after
+                .is_some_and(|now| meta.date.is_after(&now));
             // Hugo's `expiryDate`: gone from published builds once the moment has passed.
             if let (Some(now), Some(expires)) = (options.now, meta.expires) {
                 if !expires.is_after(&now) {

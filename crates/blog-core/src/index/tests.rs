@@ -57,6 +57,7 @@ fn drafts_only_when_asked() {
     let with = BuildOptions {
         include_drafts: true,
         now: None,
+        mark_after: None,
     };
     assert_eq!(PostIndex::build(&sources, None, with).posts.len(), 1);
 }
@@ -89,6 +90,7 @@ fn future_posts_wait_for_their_date_in_published_builds() {
         let options = BuildOptions {
             include_drafts: false,
             now: PostDate::parse(now),
+            mark_after: None,
         };
         let m = PostIndex::build(&sources, None, options);
         m.posts.iter().map(|p| p.slug.clone()).collect::<Vec<_>>()

@@ -63,6 +63,7 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             reading_minutes: 1,
             draft: false,
+            scheduled: false,
             image_alt: None,
             image_caption: None,
             og_image: None,

@@ -91,7 +91,7 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
         .map(|b| format!("{b:02x}"))
         .collect();
     let list = serde_json::to_string(&files).context("cannot list the app's files")?;
-    let worker = include_str!("sw.js")
+    let worker = include_str!("../../../../js/sw.js")
         .replace("__BUILD__", &build)
         .replace("__BASE__", base)
         .replace("__APP_FILES__", &list)

@@ -200,7 +200,7 @@ fn start_after_load(template: &str) -> Result<String> {
         .context(missing)?;
     let script_end =
         js_to + template[js_to..].find("</script>").context(missing)? + "</script>".len();
-    let code = include_str!("loader.js");
+    let code = include_str!("../../../../js/loader.js");
     let loader = format!(
         "<script type=\"module\">\n{}</script>",
         code.replace("__APP_JS__", js).replace("__APP_WASM__", wasm)
@@ -221,7 +221,8 @@ fn start_after_load(template: &str) -> Result<String> {
 }
 
 /// `page` with the whole-line `//` comments of its inline scripts left out: they explain the
-/// code to readers of this repository (`index.html`, `loader.js`), and every page carries it.
+/// code to readers of this repository (`js/page.js`, `js/loader.js`), and every page carries
+/// it.
 fn without_script_comments(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
     let mut in_script = false;
@@ -232,6 +233,15 @@ fn without_script_comments(page: &str) -> String {
         }
         if text.starts_with("<script") && !text.contains(" src=") {
             in_script = true;
+            // Trunk inlines a script file right after its tag (`js/page.js`): a comment on
+            // that first line goes too.
+            if let Some(end) = line.find('>') {
+                if line[end + 1..].trim_start().starts_with("//") && !line.contains("</script>") {
+                    out.push_str(&line[..=end]);
+                    out.push('\n');
+                    continue;
+                }
+            }
         }
         if text.contains("</script>") {
             in_script = false;
@@ -399,6 +409,15 @@ mod tests {
         assert!(!page.contains("rel=\"preload\""), "{page}");
         assert!(page.contains("if (now) start();"), "{page}");
         assert!(start_after_load("<head></head>").is_err());
+    }
+
+    #[test]
+    fn an_inlined_script_file_loses_the_comment_on_its_tags_line() {
+        let page = "<head>\n    <script>// why\n// more\n(function () {})();\n</script>\n</head>";
+        assert_eq!(
+            without_script_comments(page),
+            "<head>\n    <script>\n(function () {})();\n</script>\n</head>"
+        );
     }
 
     #[test]

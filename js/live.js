@@ -4,7 +4,12 @@
   "use strict";
   var script = document.currentScript;
   var events = script.src.replace(/live\.js(\?.*)?$/, "events");
-  var seen = null;
+  // The build this page is from (the server writes it into the script's address): any
+  // other build means the page is out of date, however quickly it came.
+  var from = /[?&]since=(\d+)/.exec(script.src);
+  var seen = from ? Number(from[1]) : null;
+  // The server's state this page has shown (builds and failed attempts alike).
+  var version = null;
 
   function show(problems) {
     var box = document.getElementById("blogtool-problems");
@@ -45,8 +50,10 @@
   }
 
   function poll() {
-    var url = events + (seen === null ? "" : "?since=" + seen);
-    fetch(url, { cache: "no-store" })
+    var query = [];
+    if (seen !== null) query.push("since=" + seen);
+    if (version !== null) query.push("version=" + version);
+    fetch(events + (query.length ? "?" + query.join("&") : ""), { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
         if (seen !== null && state.generation !== seen) {
@@ -54,6 +61,7 @@
           return;
         }
         seen = state.generation;
+        version = state.version;
         show(state.problems);
         poll();
       }, function () {
