@@ -12,6 +12,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 import { buildDocsify, buildHugo, generateCorpus, hugoSource } from './sites.mjs';
 import { END_OF_POST, SEED, median, serve } from './common.mjs';
+import { serveLoop } from './serve.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const work = join(root, 'target/bench');
@@ -305,14 +306,12 @@ function publishCorpus(count, name) {
   return { corpus, ours, publish };
 }
 
-/// Where the scale builds write, ours and Hugo's alike: a RAM disk when the machine has one.
-/// On this machine's disk (ext4 without a journal) creating files soon after deleting many
-/// others slows down with every run (the kernel skips recently freed inodes one by one):
-/// six back-to-back 10,000-post builds went from 1.8 to 17 s of system time, so figures
-/// taken there say more about the runs before than about the tool.
-/// It needs room for both 10,000-post sites (about 0.7 GB); containers often give /dev/shm 64 MB.
+/// Where the scale builds write, ours and Hugo's alike: the disk, as users build (both on the
+/// same one). BENCH_RAMDISK=1 builds on /dev/shm instead, when it has room for both
+/// 10,000-post sites (about 0.7 GB): this machine's disk (ext4 without a journal) slows file
+/// creation soon after many deletes, run after run, which a RAM disk does not.
 const buildRoot = (() => {
-  if (!existsSync('/dev/shm')) return work;
+  if (process.env.BENCH_RAMDISK !== '1' || !existsSync('/dev/shm')) return work;
   const { bavail, bsize } = statfsSync('/dev/shm');
   return bavail * bsize >= 2 * 2 ** 30 ? '/dev/shm/rustblog-bench' : work;
 })();
@@ -603,6 +602,10 @@ async function main() {
     }
     if (only('scale')) await scale(browser);
     if (only('search')) await searchSection(browser);
+    if (only('serve')) {
+      const corpora = SCALES.map((count) => [count, generateCorpus(count, join(work, `corpus-${count}`))]);
+      await serveLoop(browser, { root, work, blogtool: join(work, 'prefix/bin/blogtool'), say, table, corpora });
+    }
   } finally {
     await browser.close();
     servers.forEach((s) => s.kill());

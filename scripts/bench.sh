@@ -5,7 +5,7 @@
 # into BENCHMARKS.md. Figures, not pass/fail. Takes about 15 minutes here.
 #
 #   scripts/bench.sh                 everything
-#   scripts/bench.sh load markdown   only some sections (load, paint, markdown, reader, navigation, size, scale, search)
+#   scripts/bench.sh load markdown   only some sections (load, paint, markdown, reader, navigation, size, scale, search, serve)
 #   BENCH_SCALES=1000 BENCH_RUNS=1   smaller, quicker runs (BENCHMARKS.md is only written by a full run)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -69,6 +69,7 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
     const blog = join(dir, 'field-notes');
     run(['init', blog], dir, { ...process.env, BLOG_NOW: '2026-06-01T12:00' });
     writeFileSync(join(blog, 'posts/tide-tables.md'), POST);
+    writeFileSync(join(blog, 'posts/flow.md'), '---\ntitle: Flow\ndate: 2025-01-01\n---\n\n```mermaid\ngraph LR\n  A --> B\n```\n');
     // A PATH with blogtool alone: no cargo, trunk, wasm-bindgen, wasm-opt or node (this
     // machine has node in /usr/bin, so not even the system's folders).
     const bin = join(dir, 'bin');
@@ -80,6 +81,9 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
     }
     const built = run(['build', '--url', 'https://notes.example'], blog, env);
     expect(built.stderr).toMatch(/built .*dist/);
+    // Drawing diagrams needs Node and Chromium: without them the build still succeeds, and
+    // names the post whose diagram stays code.
+    expect(built.stderr).toContain('/posts/flow: its diagrams are shown as code');
     expect(existsSync(join(blog, 'dist/posts/tide-tables/index.html'))).toBe(true);
     server = await start(
       process.execPath,
@@ -116,7 +120,7 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
     await expect(page.locator('header')).toContainText('Field Notes');
     const titles = page.locator('.post-card h2');
     // Newest first: init's post is dated the day it ran.
-    await expect(titles).toHaveText(['Hello, world', 'Tide Tables for Beginners']);
+    await expect(titles).toHaveText(['Hello, world', 'Tide Tables for Beginners', 'Flow']);
 
     // Into a post and on to another, in the app.
     await titles.nth(1).locator('a').click();
@@ -126,6 +130,8 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
     await expect(page.locator('article.post .author-card .author-name')).toHaveText('Field Notes author');
     await follow(page, '/posts/hello-world');
     await expect(page.locator('article.post h1')).toHaveText('Hello, world');
+    await page.goto(`${site}/posts/flow`);
+    await expect(page.locator('.post-body pre code')).toContainText('A --> B');
 
     // Search.
     await page.goto(`${site}/search?q=springs`);
