@@ -558,21 +558,25 @@ async function main() {
 
   // Markdown throughput: the shipped posts plus generated ones, on a page of its own.
   const tp = join(work, 'throughput');
-  rmSync(tp, { recursive: true, force: true });
-  cpSync(join(root, 'bench/throughput'), tp, { recursive: true });
-  cpSync(join(root, 'bench/node_modules/marked/lib/marked.umd.js'), join(tp, 'marked.umd.js'));
-  cpSync(join(root, 'bench/node_modules/markdown-it/dist/markdown-it.min.js'), join(tp, 'markdown-it.min.js'));
-  for (const f of ['bench_wasm.js', 'bench_wasm_bg.wasm']) cpSync(join(work, 'bench-wasm', f), join(tp, f));
-  const generated = generateCorpus(200, join(work, 'corpus-200'));
-  const corpus = [join(root, 'posts'), generated].flatMap((dir) =>
-    readdirSync(dir).filter((f) => f.endsWith('.md')).map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') })));
-  writeFileSync(join(tp, 'corpus.json'), JSON.stringify(corpus));
+  if (only('markdown')) {
+    rmSync(tp, { recursive: true, force: true });
+    cpSync(join(root, 'bench/throughput'), tp, { recursive: true });
+    cpSync(join(root, 'bench/node_modules/marked/lib/marked.umd.js'), join(tp, 'marked.umd.js'));
+    cpSync(join(root, 'bench/node_modules/markdown-it/dist/markdown-it.min.js'), join(tp, 'markdown-it.min.js'));
+    for (const f of ['bench_wasm.js', 'bench_wasm_bg.wasm']) cpSync(join(work, 'bench-wasm', f), join(tp, f));
+    const generated = generateCorpus(200, join(work, 'corpus-200'));
+    const corpus = [join(root, 'posts'), generated].flatMap((dir) =>
+      readdirSync(dir).filter((f) => f.endsWith('.md')).map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') })));
+    writeFileSync(join(tp, 'corpus.json'), JSON.stringify(corpus));
+  }
 
   // The post reader both ways (issue 17's prototypes), from the release build's reader.
   const rd = join(work, 'reader');
-  rmSync(rd, { recursive: true, force: true });
-  cpSync(join(root, 'bench/reader'), rd, { recursive: true });
-  for (const f of readdirSync(join(dist, 'parser')).filter((f) => !/\.(br|gz)$/.test(f))) cpSync(join(dist, 'parser', f), join(rd, f));
+  if (only('reader')) {
+    rmSync(rd, { recursive: true, force: true });
+    cpSync(join(root, 'bench/reader'), rd, { recursive: true });
+    for (const f of readdirSync(join(dist, 'parser')).filter((f) => !/\.(br|gz)$/.test(f))) cpSync(join(dist, 'parser', f), join(rd, f));
+  }
 
   const servers = [
     await serve(dist, 4301),

@@ -39,7 +39,8 @@ async function savedPost(page, url, file, selector) {
     for (let i = 1; i <= EDITS; i++) {
       const marker = `Edited ${i} ${Date.now()}`;
       const edited = original.replace(/^title: .*$/m, `title: "${marker}"`);
-      await new Promise((r) => setTimeout(r, 300));
+      // Both pages must have connected to their server (Hugo's by WebSocket) before a save.
+      await new Promise((r) => setTimeout(r, 1000));
       const began = performance.now();
       writeFileSync(file, edited);
       await page.waitForFunction(([s, m]) => document.querySelector(s)?.textContent.includes(m), [selector, marker], { timeout: 60_000, polling: 10 });
@@ -57,7 +58,7 @@ async function newPost(page, url, dir) {
   const times = [];
   for (let i = 1; i <= EDITS; i++) {
     const title = `Fresh post ${i} ${Date.now()}`;
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1000));
     const began = performance.now();
     writeFileSync(join(dir, `bench-new-${i}.md`), `---\ntitle: "${title}"\ndate: 2031-01-0${i}\n---\n\nNew words.\n`);
     await page.waitForFunction((t) => document.body.textContent.includes(t), title, { timeout: 60_000, polling: 10 });

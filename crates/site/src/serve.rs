@@ -142,8 +142,10 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
             served.problems = summary.problems;
             served.root = Some(out);
             served.generation = version;
+            // Deleted away from the lock: requests go on meanwhile (one in flight may still
+            // be reading it, and then answers 404).
             if let Some(old) = previous {
-                let _ = std::fs::remove_dir_all(old);
+                std::thread::spawn(move || std::fs::remove_dir_all(old));
             }
         }
         Err(error) => {
@@ -183,6 +185,11 @@ fn watch(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) -> 
         ) && event.paths.iter().any(|p| {
             !ignored.iter().any(|i| p.starts_with(i))
                 && !p.starts_with(scratch)
+                // A build's previous output, moved aside while it is deleted.
+                && !p.components().any(|c| {
+                    let c = c.as_os_str().to_string_lossy();
+                    c.starts_with('.') && c.contains(".old-")
+                })
                 && !p.file_name().is_some_and(|n| {
                     let n = n.to_string_lossy();
                     // Editors' swap and backup files.

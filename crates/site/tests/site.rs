@@ -213,6 +213,13 @@ fn build_names_the_app_under_the_base_path_and_the_blogs_files_win() {
     assert!(dir
         .read("site/feed.xml")
         .contains("https://flag.example/posts/a<"));
+    // Each build replaced the one before, whose files were deleted, not left beside it.
+    let left: Vec<String> = std::fs::read_dir(&dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]
