@@ -320,15 +320,42 @@ fn draw_cached(
         .iter()
         .cloned()
         .partition(|(slug, d)| copy_all(files(cache, &d.name), files(&out.join(slug), &d.name)));
-    let fresh = draw_diagrams(out, &missing);
-    for (slug, diagram) in &fresh {
-        copy_all(
-            files(&out.join(slug), &diagram.name),
-            files(cache, &diagram.name),
-        );
+    // A diagram that could not be drawn is not tried again on every rebuild (each try
+    // starts Node, and Chromium): its name is its source's hash, so an edit tries anew.
+    let failed = |name: &str| cache.join(format!("{name}.failed"));
+    let to_draw: Vec<_> = missing
+        .into_iter()
+        .filter(|(_, d)| !failed(&d.name).exists())
+        .collect();
+    let fresh = draw_diagrams(out, &to_draw);
+    for (slug, diagram) in &to_draw {
+        if fresh.iter().any(|(_, d)| d.name == diagram.name) {
+            copy_all(
+                files(&out.join(slug), &diagram.name),
+                files(cache, &diagram.name),
+            );
+        } else if std::fs::create_dir_all(cache).is_ok() {
+            let _ = std::fs::write(failed(&diagram.name), "");
+        }
     }
     drawn.extend(fresh);
     drawn
+}
+
+/// The script that draws diagrams: `BLOG_DIAGRAMS_SCRIPT`, else `scripts/diagrams.mjs` in
+/// the blog folder, else the one of the checkout this tool was compiled from (it needs
+/// that checkout's `node_modules`: Mermaid and Playwright).
+fn diagrams_script() -> PathBuf {
+    if let Some(script) = std::env::var_os("BLOG_DIAGRAMS_SCRIPT").filter(|s| !s.is_empty()) {
+        return PathBuf::from(script);
+    }
+    let here = PathBuf::from("scripts/diagrams.mjs");
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/diagrams.mjs");
+    if here.is_file() || !checkout.is_file() {
+        here
+    } else {
+        checkout
+    }
 }
 
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
@@ -338,8 +365,7 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
     if jobs.is_empty() {
         return Vec::new();
     }
-    let script =
-        std::env::var("BLOG_DIAGRAMS_SCRIPT").unwrap_or_else(|_| "scripts/diagrams.mjs".into());
+    let script = diagrams_script().display().to_string();
     let mut requests = Vec::new();
     for (slug, diagram) in jobs {
         let dir = out.join(slug);
