@@ -55,9 +55,12 @@ cp -r public "$sites/migration-public"
 cp tests/fixtures/migration/images/* "$sites/migration-public/images/"
 # blogtool must carry everything it needs: the checkout's target/ and dist/ are moved away
 # while it builds the three sites the browser tests read.
-rm -rf dist
-mv target "$sites/target"
-trap 'if [ -d "$sites/target" ]; then rm -rf target; mv "$sites/target" target; fi' EXIT
+# Beside it in the checkout (a rename on the same file system, never a copy of gigabytes),
+# and put back however this ends.
+away="$PWD/.target-away"
+rm -rf dist "$away"
+trap 'if [ -d "$away" ]; then rm -rf target; mv "$away" target; fi' EXIT
+mv target "$away"
 step "blogtool build: the example blog at the root"
 "$blogtool" build --out "$sites/dist"
 step "blogtool build: the example blog under a sub-path (/blog/), three posts per list page"
@@ -68,7 +71,7 @@ step "blogtool build: the migration fixtures (posts written for other engines), 
 BLOG_FEED_LIMIT=all "$blogtool" build --posts "$sites/migration-posts" --public "$sites/migration-public" \
   --url https://rustblog.example --base /blog/ --out "$sites/dist-migration"
 rm -rf target
-mv "$sites/target" target
+mv "$away" target
 trap - EXIT
 mv "$sites/dist" dist
 rm -rf target/dist-blog target/dist-migration

@@ -133,12 +133,15 @@ pub const OFFLINE_SHELL: &str = "/shell.html";
 /// What `blogtool serve` adds to a preview, never part of a built site: the script that
 /// reloads the page when the blog changes, and the event stream it listens to.
 pub const LIVE_RELOAD_SCRIPT: &str = "/__blogtool/live.js";
-/// The live reload script's event stream (server-sent events: `reload`, or a problem).
+/// What the live reload script long-polls: the server's build number and problems, as JSON,
+/// answered when they change (or after a while).
 pub const LIVE_RELOAD_EVENTS: &str = "/__blogtool/events";
 /// JavaScript the app's glue imports (wasm-bindgen snippets).
 pub const SNIPPETS_DIR: &str = "/snippets/";
 /// Images the site ships (`public/images/`), which the service worker keeps once shown.
 pub const IMAGES_DIR: &str = "/images/";
+/// What crawlers read first: where the sitemap is.
+pub const ROBOTS: &str = "/robots.txt";
 /// The file static hosts serve for unknown paths (GitHub Pages, Netlify, Cloudflare).
 pub const NOT_FOUND_FILE: &str = "/404.html";
 

@@ -132,26 +132,37 @@ impl App {
 /// Whether a file of a built app folder belongs to the app: a `trunk serve` folder (`dist/`)
 /// may also hold a blog built into it by an earlier version.
 fn is_app_file(relative: &str) -> bool {
+    use blog_core::routes;
     let first = relative.split('/').next().unwrap_or(relative);
-    let blog = matches!(
-        first,
-        "posts"
-            | "page"
-            | "tags"
-            | "categories"
-            | "series"
-            | "authors"
-            | "search"
-            | "404.html"
-            | "sw.js"
-            | "shell.html"
-            | "feed.xml"
-            | "rss.xml"
-            | "sitemap.xml"
-            | "robots.txt"
-    );
-    // The card's registry and pages are the blog's; its loader and wasm are the app's.
-    let blog_embed = relative.starts_with("embed/") && !relative.starts_with("embed/author-card");
+    let folders = [
+        routes::POSTS,
+        routes::PAGE,
+        routes::TAGS,
+        routes::CATEGORIES,
+        routes::SERIES,
+        routes::AUTHORS,
+        routes::SEARCH,
+    ];
+    let files = [
+        routes::NOT_FOUND_FILE,
+        routes::SERVICE_WORKER,
+        routes::OFFLINE_SHELL,
+        routes::ATOM_FEED,
+        routes::RSS_FEED,
+        routes::SITEMAP,
+        routes::ROBOTS,
+    ];
+    let blog =
+        folders.contains(&first) || files.iter().any(|f| f.trim_start_matches('/') == relative);
+    // The card's registry and pages are the blog's; its loader and wasm (named after the
+    // loader) are the app's.
+    let loader = routes::EMBED_SCRIPT.trim_start_matches('/');
+    let (embed_dir, loader_file) = loader.rsplit_once('/').unwrap_or(("", loader));
+    let stem = loader_file.trim_end_matches(".js");
+    let blog_embed = relative
+        .strip_prefix(embed_dir)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|rest| !rest.starts_with(stem));
     !blog && !blog_embed
 }
 

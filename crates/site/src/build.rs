@@ -113,13 +113,17 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
         PublishedSite::new(&options.url, &options.base).with_info(options.settings.info.clone());
     let preview = options.mode == Mode::Preview;
     // The previous build is moved aside at once and deleted while this one is made (on a
-    // large blog, deleting its files takes as long as a third of a build).
-    let previous = steps.run("app", || {
-        let previous = empty_out(out, &options.posts, &options.public)?;
+    // large blog, deleting its files takes as long as a third of a build). The guard waits
+    // for it however this build ends, so no half-deleted folder outlives the process.
+    let _deleting = steps.run("app", || {
+        let aside = empty_out(out, &options.posts, &options.public)?;
         options.app.write(out, &site.base)?;
-        Ok(previous)
+        Ok(Deleting(Some(std::thread::spawn(move || {
+            for old in aside {
+                let _ = std::fs::remove_dir_all(old);
+            }
+        }))))
     })?;
-    let deleting = previous.map(|old| std::thread::spawn(move || std::fs::remove_dir_all(old)));
     steps.run("public", || copy_public(&options.public, out))?;
     let template = steps.run("template", || {
         template::prepare(out, &site, &options.settings.theme.css(), preview)
@@ -160,11 +164,6 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     if options.settings.precompress && !preview {
         steps.run("compress", || compress::precompress(out).map(|_| ()))?;
     }
-    if let Some(deleting) = deleting {
-        // Joined so that no half-deleted folder is left behind when the process ends; a
-        // folder that cannot be deleted is the previous build's, not this one's problem.
-        let _ = deleting.join();
-    }
     let summary = Summary {
         problems: published
             .index
@@ -186,10 +185,37 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Empties `out` for a new build. Refuses a folder that holds the blog (its posts, its own
-/// files, or the folder it is built from), and a folder with files in it that is not a site
-/// (no `index.html` or `404.html`): a mistyped `--out` must never delete anything else.
-fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Option<PathBuf>> {
+/// Deletes earlier builds moved aside by [`empty_out`], in the background; dropping it waits
+/// for the deletion to end.
+struct Deleting(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Deleting {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Whether `dir` holds a site blogtool built, even one whose build failed half way: the app's
+/// own files, which a build writes first, or its post index (a hand-made site, a Trunk
+/// project or a checkout has an `index.html`, but not these).
+fn is_built_site(dir: &Path) -> bool {
+    [
+        routes::PARSER_SCRIPT,
+        routes::EMBED_SCRIPT,
+        routes::INDEX_DATA,
+    ]
+    .iter()
+    .any(|path| render::in_dist(dir, path).is_file())
+}
+
+/// Empties `out` for a new build, and returns the folders to delete: the previous build,
+/// moved aside (a rename: instant), and any an interrupted build left there. Refuses a
+/// folder that holds the blog (its posts, its own files, or the folder it is built from)
+/// or lies inside its posts or files, and a folder with files in it that blogtool did not
+/// build: a mistyped `--out` must never delete anything else.
+fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Vec<PathBuf>> {
     // `..` and symbolic links resolved: `--out ..` is the folder above, whatever it is called.
     let real = |p: &Path| {
         std::fs::canonicalize(p)
@@ -200,40 +226,52 @@ fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Option<PathBuf>>
     let cwd = std::env::current_dir()
         .map(|d| real(&d))
         .unwrap_or_default();
-    let holds_blog = [real(posts), real(public), cwd]
+    let (posts, public) = (real(posts), real(public));
+    let holds_blog = [&posts, &public, &cwd]
         .iter()
         .any(|inside| inside.starts_with(&out_real));
-    if holds_blog || out_real.join("site.yaml").is_file() {
+    let inside_content = out_real.starts_with(&posts) || out_real.starts_with(&public);
+    if holds_blog || inside_content || out_real.join("site.yaml").is_file() {
         bail!(
-            "{} holds the blog itself; build into another folder (--out dist)",
+            "{} holds the blog itself or is inside its posts or files; build into another folder (--out dist)",
             out.display()
         );
     }
-    match std::fs::read_dir(out) {
+    // Left by a build that was stopped while it deleted: `.<name>.old-<process>`.
+    let name = out_real.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.old-");
+    let mut aside: Vec<PathBuf> = out_real
+        .parent()
+        .and_then(|parent| std::fs::read_dir(parent).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    match std::fs::read_dir(&out_real) {
         Ok(mut entries) => {
-            let built = out.join("index.html").is_file() || out.join("404.html").is_file();
-            if entries.next().is_some() && !built {
+            if entries.next().is_some() && !is_built_site(&out_real) {
                 bail!(
-                    "{} has files in it and is not a built site; empty it yourself or build into another folder",
+                    "{} has files in it that blogtool did not build; empty it yourself or build into another folder",
                     out.display()
                 );
             }
-            // Beside it, so the move is a rename on the same file system.
-            let name = out_real.file_name().unwrap_or_default().to_string_lossy();
-            let aside = out_real.with_file_name(format!(".{name}.old-{}", std::process::id()));
-            if std::fs::rename(out, &aside).is_ok() {
-                std::fs::create_dir_all(out)
-                    .with_context(|| format!("cannot create {}", out.display()))?;
-                return Ok(Some(aside));
+            // The folder itself is moved (a link to it stays a link to it).
+            let moved = out_real.with_file_name(format!("{prefix}{}", std::process::id()));
+            if std::fs::rename(&out_real, &moved).is_ok() {
+                aside.push(moved);
+            } else {
+                std::fs::remove_dir_all(&out_real)
+                    .with_context(|| format!("cannot empty {}", out.display()))?;
             }
-            std::fs::remove_dir_all(out)
-                .with_context(|| format!("cannot empty {}", out.display()))?;
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", out.display())),
     }
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    Ok(None)
+    std::fs::create_dir_all(&out_real)
+        .with_context(|| format!("cannot create {}", out.display()))?;
+    Ok(aside)
 }
 
 /// Copies the blog's `public/` over the app's files (a file of the same name replaces the
@@ -247,9 +285,16 @@ fn copy_public(public: &Path, out: &Path) -> Result<()> {
         let entries =
             std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
         for entry in entries {
-            let path = entry
-                .with_context(|| format!("cannot read {}", dir.display()))?
-                .path();
+            let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+            let path = entry.path();
+            // A linked folder is not followed: a link to a folder above would never end.
+            if entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir() {
+                eprintln!(
+                    "warning: {} is a link to a folder and is not copied",
+                    path.display()
+                );
+                continue;
+            }
             if path.is_dir() {
                 stack.push(path);
                 continue;

@@ -62,8 +62,16 @@ type Shared = Arc<(Mutex<Served>, Condvar)>;
 /// watched. Nothing in the blog's content ends it.
 pub fn serve(options: ServeOptions) -> Result<()> {
     let (listener, port) = listen(options.port)?;
+    // The port asked for may be 0 (any free one): the one listened on is the address.
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
     let url = format!("http://127.0.0.1:{port}");
     let scratch = std::env::temp_dir().join(format!("blogtool-serve-{}", std::process::id()));
+    // Ctrl+C ends the server; its preview builds go with it.
+    let leftover = scratch.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&leftover);
+        std::process::exit(0);
+    });
     let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
     rebuild(&options, &url, &scratch, &shared);
     eprintln!(
@@ -126,7 +134,10 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
             diagram_cache: Some(scratch.join("diagrams")),
         })
     };
-    let result = attempt();
+    // A panic is a bug of ours, never the author's: said like a failed build, and the
+    // server goes on (the `tool` profile unwinds).
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(attempt))
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("blogtool failed unexpectedly while building (a bug: please report it with the post that caused it)")));
     let (lock, changed) = &**shared;
     let Ok(mut served) = lock.lock() else {
         return;
@@ -164,26 +175,36 @@ fn watch(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) -> 
     use notify::{EventKind, RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch the blog folder")?;
+    // The posts and the blog's files in depth; the blog folder itself only for its settings
+    // (site.yaml) and folders appearing: not its dist/, target/ or node_modules/, which
+    // would use up the system's watches. The app folder (`--app`) in depth.
     let mut watched = vec![
-        options.dir.clone(),
-        options.posts.clone(),
-        options.public.clone(),
+        (options.posts.clone(), RecursiveMode::Recursive),
+        (options.public.clone(), RecursiveMode::Recursive),
+        (options.dir.clone(), RecursiveMode::NonRecursive),
     ];
-    watched.extend(options.app_dir.clone());
-    for dir in &watched {
+    watched.extend(
+        options
+            .app_dir
+            .clone()
+            .map(|d| (d, RecursiveMode::Recursive)),
+    );
+    for (dir, mode) in &watched {
         if dir.exists() {
             watcher
-                .watch(dir, RecursiveMode::Recursive)
+                .watch(dir, *mode)
                 .with_context(|| format!("cannot watch {}", dir.display()))?;
         }
     }
+    let app_dir = options.app_dir.clone();
     let ignored = [".git", "dist", "target", "node_modules"].map(|name| options.dir.join(name));
     let relevant = |event: &notify::Event| {
         matches!(
             event.kind,
             EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
         ) && event.paths.iter().any(|p| {
-            !ignored.iter().any(|i| p.starts_with(i))
+            app_dir.as_ref().is_some_and(|a| p.starts_with(a))
+                || !ignored.iter().any(|i| p.starts_with(i))
                 && !p.starts_with(scratch)
                 // A build's previous output, moved aside while it is deleted.
                 && !p.components().any(|c| {
@@ -214,7 +235,12 @@ fn watch(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) -> 
 /// latest build (a folder's `index.html`; `404.html` with status 404 for what is missing).
 fn respond(mut request: tiny_http::Request, shared: &Shared) {
     use tiny_http::{Header, Response};
-    let header = |name: &str, value: &str| Header::from_bytes(name, value).expect("valid header");
+    // Every name and value here is ASCII (a request's path is escaped before it becomes a
+    // `Location`), which is all a header may hold; were that ever broken, the panic ends this
+    // request's thread only.
+    let header = |name: &str, value: &str| {
+        Header::from_bytes(name, value).expect("header names and values are ASCII")
+    };
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let no_store = header("Cache-Control", "no-store");
@@ -326,14 +352,25 @@ fn resolve(root: &Path, path: &str) -> Resolved {
     let decoded = percent_decode(path);
     let mut file = root.to_path_buf();
     for segment in decoded.split('/').filter(|s| !s.is_empty()) {
-        if segment == ".." || segment == "." || segment.contains('\\') || segment.contains('\0') {
+        // `C:` would replace the whole path on Windows.
+        if segment == ".." || segment == "." || segment.contains(['\\', '\0', ':']) {
             return Resolved::Missing;
         }
         file.push(segment);
     }
     if file.is_dir() {
         if !path.ends_with('/') {
-            return Resolved::Redirect(format!("{path}/"));
+            // One leading slash: `//posts/` would name another host. Anything not ASCII
+            // (a raw UTF-8 path) is escaped, as a header must be.
+            let mut to = String::from("/");
+            for byte in path.trim_start_matches('/').bytes() {
+                match byte {
+                    b'!'..=b'~' => to.push(char::from(byte)),
+                    _ => to.push_str(&format!("%{byte:02X}")),
+                }
+            }
+            to.push('/');
+            return Resolved::Redirect(to);
         }
         file.push("index.html");
     }
@@ -429,7 +466,17 @@ mod tests {
             resolve(&root, "/posts/my%20loaf"),
             Resolved::Redirect("/posts/my%20loaf/".into())
         );
+        assert_eq!(
+            resolve(&root, "//posts/my%20loaf"),
+            Resolved::Redirect("/posts/my%20loaf/".into())
+        );
+        assert_eq!(
+            resolve(&root, "/posts/my loaf"),
+            Resolved::Redirect("/posts/my%20loaf/".into())
+        );
         for outside in [
+            "/C:/x",
+            "/c%3A/x",
             "/../etc/passwd",
             "/posts/%2e%2e/%2e%2e/x",
             "/a%00b",

@@ -189,7 +189,7 @@ pub(crate) fn write_all(
         &in_dist(dist, routes::SITEMAP),
         publish::sitemap(site, &sitemap),
     )?;
-    write_file(&dist.join("robots.txt"), publish::robots(site))?;
+    write_file(&in_dist(dist, routes::ROBOTS), publish::robots(site))?;
     Ok(Written {
         pages: sitemap.len(),
         posts: total,
