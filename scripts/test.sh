@@ -61,15 +61,30 @@ away="$PWD/.target-away"
 rm -rf dist "$away"
 trap 'if [ -d "$away" ]; then rm -rf target; mv "$away" target; fi' EXIT
 mv target "$away"
-step "blogtool build: the example blog at the root"
-"$blogtool" build --out "$sites/dist"
-step "blogtool build: the example blog under a sub-path (/blog/), three posts per list page"
-BLOG_SITE_CONFIG=tests/e2e/fixtures/site-blog.yaml BLOG_PAGE_SIZE=3 \
-  "$blogtool" build --base /blog/ --out "$sites/dist-blog"
-step "blogtool build: the migration fixtures (posts written for other engines), under /blog/"
-# Every fixture in the feeds (BLOG_FEED_LIMIT), which the suite reads as a feed reader would.
-BLOG_FEED_LIMIT=all "$blogtool" build --posts "$sites/migration-posts" --public "$sites/migration-public" \
-  --url https://rustblog.example --base /blog/ --out "$sites/dist-migration"
+# The three sites the browser tests read; built twice: as they are, and with the clock fixed
+# for the manifests (tests/fixtures/manifests).
+build_sites() {
+  local into="$1"
+  step "blogtool build: the example blog at the root"
+  "$blogtool" build --out "$into/dist"
+  step "blogtool build: the example blog under a sub-path (/blog/), three posts per list page"
+  BLOG_SITE_CONFIG=tests/e2e/fixtures/site-blog.yaml BLOG_PAGE_SIZE=3 \
+    "$blogtool" build --base /blog/ --out "$into/dist-blog"
+  step "blogtool build: the migration fixtures (posts written for other engines), under /blog/"
+  # Every fixture in the feeds (BLOG_FEED_LIMIT), which the suite reads as a feed reader would.
+  BLOG_FEED_LIMIT=all "$blogtool" build --posts "$sites/migration-posts" --public "$sites/migration-public" \
+    --url https://rustblog.example --base /blog/ --out "$into/dist-migration"
+}
+build_sites "$sites"
+mkdir -p "$sites/fixed-clock"
+BLOG_NOW=2026-06-01T12:00 build_sites "$sites/fixed-clock"
+step "what blogtool build writes, against the recorded manifests (tests/fixtures/manifests)"
+# A difference made on purpose is recorded with UPDATE_MANIFESTS=1, and named in the commit.
+mode=check
+if [ -n "${UPDATE_MANIFESTS:-}" ]; then mode=update; fi
+for site in dist dist-blog dist-migration; do
+  node scripts/site-manifest.mjs "$mode" "$site" "$sites/fixed-clock/$site"
+done
 rm -rf target
 mv "$away" target
 trap - EXIT
