@@ -1,4 +1,4 @@
-// Trunk's loader, as the prerender tool puts it into every page (it fills in __APP_JS__ and
+// Trunk's loader, as `blogtool build` puts it into every page (it fills in __APP_JS__ and
 // __APP_WASM__, the app's hashed files). A prerendered page is complete without the app:
 // links are links, and the theme switch and copy buttons work from index.html's own script.
 // So the app (the largest download, and the page's only long task) starts when a reader with

@@ -1,4 +1,4 @@
-// The blog's service worker, written into dist/ by the prerender tool (which fills in the
+// The blog's service worker, written into the site by `blogtool build` (which fills in the
 // build id and the app's files). Keeps the blog readable without a network:
 // - the offline page shell and the site's styles are cached when the worker installs; the app
 //   (its .js and .wasm) and the post reader once they have run, never before: a reader who

@@ -46,7 +46,7 @@ pub(crate) fn add_csp_header(dist: &Path, policy: &str) -> anyhow::Result<()> {
     let path = dist.join("_headers");
     let mut headers = std::fs::read_to_string(&path).unwrap_or_default();
     headers.push_str(&format!(
-        "\n# Written by prerender: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
+        "\n# Written by blogtool build: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
     ));
     write_file(&path, &headers)
 }

@@ -37,7 +37,7 @@ pub(crate) struct Template {
 pub(crate) fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
     match text.find(from) {
         Some(at) => Ok(format!("{}{to}{}", &text[..at], &text[at + from.len()..])),
-        None => bail!("index.html has no `{from}`; the prerender edits it there"),
+        None => bail!("index.html has no `{from}`; blogtool edits it there"),
     }
 }
 
@@ -55,7 +55,7 @@ pub(crate) fn prepare(
         .with_context(|| format!("cannot read {}", path.display()))?;
     for needed in [APP_SLOT, "<title>", "</title>", "<noscript>", "</noscript>"] {
         if !page.contains(needed) {
-            bail!("index.html has no `{needed}`; the prerender renders pages there");
+            bail!("index.html has no `{needed}`; blogtool renders pages there");
         }
     }
     let page = without_script_comments(&start_after_load(&page)?);
@@ -283,7 +283,7 @@ fn defer_module_preloads(page: &str) -> String {
 fn inline_stylesheet(template: &str, dist: &Path, base: &str, theme_css: &str) -> Result<String> {
     const LINK: &str = "<link rel=\"stylesheet\" href=\"";
     let Some(start) = template.find(LINK) else {
-        bail!("index.html has no stylesheet link ({LINK}…); the prerender inlines it");
+        bail!("index.html has no stylesheet link ({LINK}…); blogtool inlines it");
     };
     let href_start = start + LINK.len();
     let malformed = "index.html has a malformed stylesheet link";
