@@ -7,32 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-struct TempDir(PathBuf);
+mod common;
 
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("blogtool-site-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn write(&self, file: &str, text: &str) {
-        let path = self.0.join(file);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    fn read(&self, file: &str) -> String {
-        std::fs::read_to_string(self.0.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::TempDir;
 
 /// A built app as `scripts/build-app.sh` lays it out, in miniature: Trunk's `index.html`
 /// under the placeholder path, the files it names, the card's loader, `app.txt`.
@@ -84,7 +61,7 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn init_makes_a_blog_that_builds_and_refuses_a_folder_in_use() {
-    let dir = TempDir::new("init");
+    let dir = TempDir::new("site-init");
     let app = stand_in_app(&dir);
     let made = blogtool(&["init", "tide-notes"], &dir.0, &[]);
     assert!(made.status.success(), "{}", stderr(&made));
@@ -130,7 +107,7 @@ fn init_makes_a_blog_that_builds_and_refuses_a_folder_in_use() {
 
 #[test]
 fn build_names_the_app_under_the_base_path_and_the_blogs_files_win() {
-    let dir = TempDir::new("base");
+    let dir = TempDir::new("site-base");
     let app = stand_in_app(&dir);
     dir.write(
         "blog/site.yaml",
@@ -224,7 +201,7 @@ fn build_names_the_app_under_the_base_path_and_the_blogs_files_win() {
 
 #[test]
 fn build_stops_on_a_broken_post_with_its_line_unless_told_to_skip_it() {
-    let dir = TempDir::new("broken");
+    let dir = TempDir::new("site-broken");
     let app = stand_in_app(&dir);
     dir.write("blog/site.yaml", "url: https://x.example\n");
     dir.write(
@@ -254,7 +231,7 @@ fn build_stops_on_a_broken_post_with_its_line_unless_told_to_skip_it() {
 
 #[test]
 fn build_never_empties_the_blog_itself_and_names_a_missing_app() {
-    let dir = TempDir::new("refuse");
+    let dir = TempDir::new("site-refuse");
     let app = stand_in_app(&dir);
     dir.write("blog/site.yaml", "url: https://x.example\n");
     dir.write(
@@ -293,7 +270,7 @@ fn blog_folders_written_by_earlier_versions_keep_building() {
     // Each is what `blogtool init` of that version wrote (BLOG_NOW=2026-06-01T12:00), kept
     // as it was: upgrading the engine must never break a blog.
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/blogs");
-    let dir = TempDir::new("versions");
+    let dir = TempDir::new("site-versions");
     let app = stand_in_app(&dir);
     let mut built = 0;
     for entry in std::fs::read_dir(&fixtures).unwrap() {
