@@ -40,6 +40,9 @@ pub struct PublishOptions<'a> {
     /// Also list such a post in the index and publish its source (`blogtool serve`:
     /// opening it explains what is wrong). Published builds never do.
     pub show_problems: bool,
+    /// The blog's settings (`site.yaml` with the environment's overrides), read once by the
+    /// caller: page size, the site's name and links, the default author.
+    pub settings: &'a Settings,
     /// A folder that keeps drawn diagrams between builds (`blogtool serve` rebuilds on every
     /// save; drawing starts a browser and takes seconds), by their name, which is a hash of
     /// their source. `None` draws every diagram.
@@ -94,7 +97,7 @@ pub fn now() -> Result<PostDate> {
 /// diagrams that cannot be drawn) go to stderr as `file:line: message`.
 ///
 /// # Errors
-/// A post that cannot be read (unless `skip_broken`), `site.yaml` that cannot be read, or a
+/// A post that cannot be read (unless `skip_broken`), or a
 /// file that cannot be read or written; each message names the file.
 pub fn publish(options: &PublishOptions) -> Result<Published> {
     publish_then(options, |_| Ok(())).map(|(published, ())| published)
@@ -121,6 +124,7 @@ pub fn publish_then<T: Send>(
         skip_broken,
         show_problems,
         diagram_cache,
+        settings: config,
     } = *options;
     let clock = now()?;
     let options = BuildOptions {
@@ -129,7 +133,6 @@ pub fn publish_then<T: Send>(
         mark_after: include_future.then_some(clock),
     };
     let folder = read_posts(posts)?;
-    let config = Settings::load().map_err(|e| anyhow!(e))?;
     let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
     for message in config
         .warnings

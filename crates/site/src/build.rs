@@ -142,6 +142,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
                 skip_broken: options.skip_broken || preview,
                 show_problems: preview,
                 diagram_cache: options.diagram_cache.as_deref(),
+                settings: &options.settings,
             },
             |published| {
                 pages::write_all(

@@ -282,6 +282,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 .context("cannot read the current folder")?
                 .join(out);
             let blog = Blog::enter(dir, folders)?;
+            let settings = Settings::load().map_err(anyhow::Error::msg)?;
             let started = std::time::Instant::now();
             let published = publishing::publish(&PublishOptions {
                 posts: &blog.posts,
@@ -294,6 +295,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 skip_broken: skip_broken || skip_env,
                 show_problems,
                 diagram_cache: None,
+                settings: &settings,
             })?;
             eprintln!(
                 "blogtool: published {} posts into {} in {:.1} s",

@@ -441,6 +441,8 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
         skip_broken: false,
         show_problems: false,
         diagram_cache: None,
+        // As a folder without site.yaml (the crate's, where tests run) reads.
+        settings: &blog_core::config::Settings::default(),
     })
     .unwrap();
     let read = |file: &str| {
@@ -507,6 +509,8 @@ fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_rep
         skip_broken: false,
         show_problems: false,
         diagram_cache: None,
+        // As a folder without site.yaml (the crate's, where tests run) reads.
+        settings: &blog_core::config::Settings::default(),
     };
     let page = out.0.join("search/index.html");
     let (published, written) = publish_then(&options, |published| {
