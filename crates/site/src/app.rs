@@ -4,7 +4,7 @@
 //! with `--app` (a `trunk build` or `trunk serve` output, while working on the app).
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
@@ -78,8 +78,7 @@ impl App {
             .unwrap_or("/")
             .trim()
             .to_string();
-        let mut paths = Vec::new();
-        collect(dir, dir, &mut paths)?;
+        let mut paths = crate::render::files_under(dir)?.files;
         paths.sort();
         let mut files = Vec::with_capacity(paths.len());
         for relative in paths {
@@ -174,24 +173,6 @@ fn rebase(html: &str, from: &str, to: &str) -> String {
     }
     html.replace(&format!("\"{from}"), &format!("\"{to}"))
         .replace(&format!("'{from}"), &format!("'{to}"))
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    for entry in entries {
-        let path: PathBuf = entry?.path();
-        if path.is_dir() {
-            collect(root, &path, out)?;
-        } else if let Ok(relative) = path.strip_prefix(root) {
-            let parts: Vec<_> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(parts.join("/"));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -278,38 +278,21 @@ fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Vec<PathBuf>> {
 /// Copies the blog's `public/` over the app's files (a file of the same name replaces the
 /// app's); no such folder is no files.
 fn copy_public(public: &Path, out: &Path) -> Result<()> {
-    if !public.is_dir() {
-        return Ok(());
+    let listing = render::files_under(public)?;
+    for folder in &listing.linked_folders {
+        eprintln!(
+            "warning: {} is a link to a folder and is not copied",
+            folder.display()
+        );
     }
-    let mut stack = vec![public.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries =
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
-            let path = entry.path();
-            // A linked folder is not followed: a link to a folder above would never end.
-            if entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir() {
-                eprintln!(
-                    "warning: {} is a link to a folder and is not copied",
-                    path.display()
-                );
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let relative = path.strip_prefix(public).expect("under public/");
-            let target = out.join(relative);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            std::fs::copy(&path, &target).with_context(|| {
-                format!("cannot copy {} to {}", path.display(), target.display())
-            })?;
+    for file in &listing.files {
+        let (from, target) = (public.join(file), out.join(file));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
+        std::fs::copy(&from, &target)
+            .with_context(|| format!("cannot copy {} to {}", from.display(), target.display()))?;
     }
     Ok(())
 }

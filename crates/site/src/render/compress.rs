@@ -10,8 +10,19 @@ use anyhow::{anyhow, Context, Result};
 /// percent larger than brotli 9 and gzip's best, several times faster (compression at 9
 /// and best was about 70% of a large blog's build). All cores share the work.
 pub(crate) fn precompress(dir: &Path) -> Result<usize> {
-    let mut files = Vec::new();
-    collect_compressible(dir, &mut files)?;
+    const TEXT: [&str; 10] = [
+        "html", "css", "js", "wasm", "json", "md", "xml", "txt", "svg", "yaml",
+    ];
+    let files: Vec<PathBuf> = super::files_under(dir)?
+        .files
+        .into_iter()
+        .map(|file| dir.join(file))
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| TEXT.contains(&e))
+        })
+        .collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -25,29 +36,6 @@ pub(crate) fn precompress(dir: &Path) -> Result<usize> {
         })
     })?;
     Ok(files.len())
-}
-
-fn collect_compressible(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    const TEXT: [&str; 10] = [
-        "html", "css", "js", "wasm", "json", "md", "xml", "txt", "svg", "yaml",
-    ];
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            collect_compressible(&path, files)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT.contains(&e))
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn compress_file(path: &Path) -> Result<()> {

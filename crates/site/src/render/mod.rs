@@ -19,6 +19,43 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+/// What [`files_under`] found.
+#[derive(Debug, Default)]
+pub(crate) struct Listing {
+    /// Every file, as its path under the folder with `/` between folders (as a site path
+    /// has them).
+    pub(crate) files: Vec<String>,
+    /// Linked folders met on the way, not followed: a link to a folder above would never end.
+    pub(crate) linked_folders: Vec<PathBuf>,
+}
+
+/// The files under `dir`, at any depth, in no particular order; none when `dir` does not
+/// exist. Errors name a folder that cannot be read.
+pub(crate) fn files_under(dir: &Path) -> anyhow::Result<Listing> {
+    let mut listing = Listing::default();
+    if !dir.is_dir() {
+        return Ok(listing);
+    }
+    let mut folders = vec![(dir.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .with_context(|| format!("cannot read {}", folder.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot read {}", folder.display()))?;
+            let path = entry.path();
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if !path.is_dir() {
+                listing.files.push(name);
+            } else if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+                listing.linked_folders.push(path);
+            } else {
+                folders.push((path, format!("{name}/")));
+            }
+        }
+    }
+    Ok(listing)
+}
+
 /// Where the file or folder at a site path is in the built site.
 pub(crate) fn in_dist(dist: &Path, path: &str) -> PathBuf {
     dist.join(path.trim_start_matches('/'))
@@ -49,4 +86,27 @@ pub(crate) fn add_csp_header(dist: &Path, policy: &str) -> anyhow::Result<()> {
         "\n# Written by blogtool build: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
     ));
     write_file(&path, &headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_under_a_folder_are_named_as_site_paths_and_linked_folders_not_followed() {
+        let dir = std::env::temp_dir().join(format!("blogtool-files-under-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("images/2024")).unwrap();
+        std::fs::write(dir.join("favicon.svg"), "").unwrap();
+        std::fs::write(dir.join("images/2024/a loaf.png"), "").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&dir, dir.join("images/loop")).unwrap();
+        let mut listing = files_under(&dir).unwrap();
+        listing.files.sort();
+        assert_eq!(listing.files, ["favicon.svg", "images/2024/a loaf.png"]);
+        #[cfg(unix)]
+        assert_eq!(listing.linked_folders, [dir.join("images/loop")]);
+        assert!(files_under(&dir.join("none")).unwrap().files.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

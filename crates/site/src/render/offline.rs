@@ -57,7 +57,8 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
     }
     // JavaScript the app's glue imports (wasm-bindgen snippets, in folders named by a hash).
     files.extend(
-        snippets(&in_dist(dist, routes::SNIPPETS_DIR))?
+        super::files_under(&in_dist(dist, routes::SNIPPETS_DIR))?
+            .files
             .into_iter()
             .map(|path| under_base(base, &format!("{}{path}", routes::SNIPPETS_DIR))),
     );
@@ -103,28 +104,4 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
         .replace("__IMAGES__", &under_base(base, routes::IMAGES_DIR))
         .replace("__READER__", &under_base(base, routes::PARSER_DIR));
     super::write_file(&in_dist(dist, routes::SERVICE_WORKER), &worker)
-}
-
-/// The files under `dir` (wasm-bindgen's `snippets/`), as paths relative to it; none when
-/// there is no such folder.
-fn snippets(dir: &Path) -> Result<Vec<String>> {
-    let mut found = Vec::new();
-    if !dir.is_dir() {
-        return Ok(found);
-    }
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_dir() {
-            found.extend(
-                snippets(&entry.path())?
-                    .into_iter()
-                    .map(|p| format!("{name}/{p}")),
-            );
-        } else {
-            found.push(name);
-        }
-    }
-    Ok(found)
 }
