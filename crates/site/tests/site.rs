@@ -134,62 +134,47 @@ fn build_names_the_app_under_the_base_path_and_the_blogs_files_win() {
     assert_eq!(dir.read("blog/dist/images/p.png"), "png");
     assert!(dir.0.join("blog/dist/sw.js").is_file());
 
-    // BLOG_BASE beats site.yaml, and --base beats BLOG_BASE; --out is relative to where
-    // blogtool runs.
-    let env = [("BLOG_BASE", "/from-env/")];
-    let built = blogtool(
-        &["build", "blog", "--app", app_arg, "--out", "site"],
-        &dir.0,
-        &env,
-    );
-    assert!(built.status.success(), "{}", stderr(&built));
-    assert!(dir
-        .read("site/index.html")
-        .contains("import('/from-env/rustblog-1.js')"));
-    let built = blogtool(
-        &[
-            "build", "blog", "--app", app_arg, "--out", "site", "--base", "/flag/",
-        ],
-        &dir.0,
-        &env,
-    );
-    assert!(built.status.success(), "{}", stderr(&built));
-    assert!(dir
-        .read("site/index.html")
-        .contains("import('/flag/rustblog-1.js')"));
-    // --url beats BLOG_SITE_URL, which beats site.yaml.
-    let env = [("BLOG_SITE_URL", "https://env.example")];
-    let built = blogtool(
-        &[
-            "build", "blog", "--app", app_arg, "--out", "site", "--base", "/",
-        ],
-        &dir.0,
-        &env,
-    );
-    assert!(built.status.success(), "{}", stderr(&built));
-    assert!(dir
-        .read("site/feed.xml")
-        .contains("https://env.example/posts/a<"));
-    let built = blogtool(
-        &[
-            "build",
-            "blog",
-            "--app",
-            app_arg,
-            "--out",
-            "site",
-            "--base",
-            "/",
-            "--url",
-            "https://flag.example",
-        ],
-        &dir.0,
-        &env,
-    );
-    assert!(built.status.success(), "{}", stderr(&built));
-    assert!(dir
-        .read("site/feed.xml")
-        .contains("https://flag.example/posts/a<"));
+    // BLOG_BASE beats site.yaml, and --base beats BLOG_BASE; --url beats BLOG_SITE_URL,
+    // which beats site.yaml; --out is relative to where blogtool runs.
+    // Flags, one variable, the file to read, what it must say.
+    type Case<'a> = (&'a [&'a str], (&'a str, &'a str), &'a str, &'a str);
+    let cases: [Case; 4] = [
+        (
+            &[],
+            ("BLOG_BASE", "/from-env/"),
+            "index.html",
+            "import('/from-env/rustblog-1.js')",
+        ),
+        (
+            &["--base", "/flag/"],
+            ("BLOG_BASE", "/from-env/"),
+            "index.html",
+            "import('/flag/rustblog-1.js')",
+        ),
+        (
+            &["--base", "/"],
+            ("BLOG_SITE_URL", "https://env.example"),
+            "feed.xml",
+            "https://env.example/posts/a<",
+        ),
+        (
+            &["--base", "/", "--url", "https://flag.example"],
+            ("BLOG_SITE_URL", "https://env.example"),
+            "feed.xml",
+            "https://flag.example/posts/a<",
+        ),
+    ];
+    for (flags, variable, file, expected) in cases {
+        let mut args = vec!["build", "blog", "--app", app_arg, "--out", "site"];
+        args.extend_from_slice(flags);
+        let built = blogtool(&args, &dir.0, &[variable]);
+        assert!(built.status.success(), "{flags:?}: {}", stderr(&built));
+        let text = dir.read(&format!("site/{file}"));
+        assert!(
+            text.contains(expected),
+            "{flags:?} {variable:?}: no {expected} in {file}"
+        );
+    }
     // Each build replaced the one before, whose files were deleted, not left beside it.
     let left: Vec<String> = std::fs::read_dir(&dir.0)
         .unwrap()
