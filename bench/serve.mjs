@@ -2,31 +2,18 @@
 // the open page shows it, a new post until the open list shows it (both reload by
 // themselves), on the example blog and on generated corpora; and a second blog on a machine
 // that has blogtool, from `init` to a served page.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hugoSource } from './sites.mjs';
 import { SEED, median } from './common.mjs';
+import { startServer, stopServer } from '../tests/e2e/helpers.mjs';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 5);
 
-/** Starts `command` in its own process group and waits until `url` answers. */
-async function start(command, argv, url) {
-  const child = spawn(command, argv, { detached: true, stdio: 'ignore' });
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`${command} did not answer at ${url}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const stop = (child) => {
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {}
-};
+/** Starts a server and waits until `url` answers (a large blog's first build takes a while). */
+const start = (command, argv, url) => startServer(command, argv, url, { timeout: 300_000 });
+const stop = stopServer;
 
 /** Seconds from each of `EDITS` saves of `file` (its title changed) until `page`, open at
  * `url`, shows the new title in `selector` by itself. */
@@ -68,6 +55,19 @@ async function newPost(page, url, dir) {
   return median(times);
 }
 
+/** A saved post and a new post timed (`savedPost`, `newPost`) on the server `begin` starts
+ * on `port`, whose posts are in `posts` and whose post pages show their title in `selector`. */
+async function loop(page, port, begin, posts, slug, selector) {
+  const origin = `http://127.0.0.1:${port}`;
+  const server = await begin(`${origin}/`);
+  try {
+    const saved = await savedPost(page, `${origin}/posts/${slug}/`, join(posts, `${slug}.md`), selector);
+    return [saved, await newPost(page, `${origin}/`, posts)];
+  } finally {
+    stop(server);
+  }
+}
+
 /** A blog folder for blogtool with `posts` (and the example blog's settings and images). */
 function oursBlog(root, posts, dir) {
   rmSync(dir, { recursive: true, force: true });
@@ -90,27 +90,10 @@ export async function serveLoop(browser, { root, work, blogtool, say, table, cor
     const page = await browser.newPage();
     try {
       const blog = oursBlog(root, posts, join(work, `serve-ours-${rows.length}`));
-      const ours = await start(blogtool, ['serve', blog, '--port', String(++port)], `http://127.0.0.1:${port}/`);
-      const oursPort = port;
-      let oursSave;
-      let oursNew;
-      try {
-        oursSave = await savedPost(page, `http://127.0.0.1:${oursPort}/posts/${slug}/`, join(blog, 'posts', `${slug}.md`), 'article.post h1');
-        oursNew = await newPost(page, `http://127.0.0.1:${oursPort}/`, join(blog, 'posts'));
-      } finally {
-        stop(ours);
-      }
+      const [oursSave, oursNew] = await loop(page, ++port, (url) => start(blogtool, ['serve', blog, '--port', String(port)], url), join(blog, 'posts'), slug, 'article.post h1');
       const src = hugoSource(posts, join(root, 'public/images'), join(work, `serve-hugo-${rows.length}`));
-      const hugo = await start('hugo', ['server', '-s', src, '--bind', '127.0.0.1', '--port', String(++port), '--baseURL', `http://127.0.0.1:${port}/`, '--buildFuture', '--buildDrafts'], `http://127.0.0.1:${port}/`);
-      const hugoPort = port;
-      let hugoSave;
-      let hugoNew;
-      try {
-        hugoSave = await savedPost(page, `http://127.0.0.1:${hugoPort}/posts/${slug}/`, join(src, 'content/posts', `${slug}.md`), 'article h1');
-        hugoNew = await newPost(page, `http://127.0.0.1:${hugoPort}/`, join(src, 'content/posts'));
-      } finally {
-        stop(hugo);
-      }
+      const hugoArgs = ['server', '-s', src, '--bind', '127.0.0.1', '--port', String(++port), '--baseURL', `http://127.0.0.1:${port}/`, '--buildFuture', '--buildDrafts'];
+      const [hugoSave, hugoNew] = await loop(page, port, (url) => start('hugo', hugoArgs, url), join(src, 'content/posts'), slug, 'article h1');
       rows.push([name, oursSave.toFixed(2), hugoSave.toFixed(2), (oursSave / hugoSave).toFixed(2), oursNew.toFixed(2), hugoNew.toFixed(2), (oursNew / hugoNew).toFixed(2)]);
     } finally {
       await page.close();

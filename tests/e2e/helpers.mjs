@@ -1,4 +1,5 @@
 // Shared helpers for the end-to-end tests.
+import { spawn } from 'node:child_process';
 
 /**
  * Serves every page without the data prerendered pages embed, as a host serving only the
@@ -74,4 +75,28 @@ export async function follow(page, href) {
     document.querySelector('main').append(a);
   }, href);
   await page.click('#go');
+}
+
+/**
+ * Starts `command` in a process group of its own (so `stopServer` ends it and its children)
+ * and resolves to it once `url` answers; rejects after `timeout` ms. Shared with the
+ * benchmark (bench/serve.mjs), which times servers started this way.
+ */
+export async function startServer(command, args, url, { cwd, stdio = 'ignore', timeout = 60_000 } = {}) {
+  const child = spawn(command, args, { cwd, detached: true, stdio });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return child;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`${command} did not answer at ${url}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Ends a server `startServer` started (nothing when there is none, or it has ended). */
+export function stopServer(child) {
+  try {
+    if (child) process.kill(-child.pid, 'SIGTERM');
+  } catch {}
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { follow, open, watchForProblems } from './helpers.mjs';
+import { follow, open, startServer, stopServer, watchForProblems } from './helpers.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const blogtool = process.env.BLOGTOOL ?? join(repo, 'target/tool/blogtool');
@@ -32,20 +32,9 @@ function run(args, cwd, env = process.env) {
   return result;
 }
 
-/** Starts a child process in its own group, and waits until `url` answers. */
-async function start(command, args, cwd, url) {
-  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`${command} did not answer at ${url}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const stop = (child) => child && process.kill(-child.pid, 'SIGTERM');
+/** Starts a child process in its own group, its errors shown, and waits until `url` answers. */
+const start = (command, args, cwd, url) => startServer(command, args, url, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+const stop = stopServer;
 
 const POST = `---
 title: Tide Tables for Beginners
