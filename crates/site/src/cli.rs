@@ -11,6 +11,7 @@ use blog_core::build::{self as publishing, in_public, now, read_posts, PublishOp
 use blog_core::check::{self, Diagnostic, Severity};
 use blog_core::config::Settings;
 use blog_core::import;
+use blog_core::publish;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::App;
@@ -319,22 +320,8 @@ pub(crate) fn load_app(dir: Option<PathBuf>) -> Result<App> {
 /// The path prefix: `--base` (or `BLOG_BASE`), else the path of the site's URL
 /// (`https://you.github.io/blog/` → `/blog/`), else `/`; always with both slashes.
 fn base_path(given: Option<&str>, url: &str) -> String {
-    let from_url = url
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
-        .unwrap_or("/");
-    let base = given
-        .filter(|b| !b.trim().is_empty())
-        .unwrap_or(from_url)
-        .trim();
-    let mut base = base.to_string();
-    if !base.starts_with('/') {
-        base.insert(0, '/');
-    }
-    if !base.ends_with('/') {
-        base.push('/');
-    }
-    base
+    let given = given.filter(|b| !b.trim().is_empty());
+    publish::base_path(given.unwrap_or(publish::split_site_url(url).1))
 }
 
 fn check(blog: &Blog) -> Result<ExitCode> {

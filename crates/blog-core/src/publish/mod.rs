@@ -33,28 +33,37 @@ pub struct PublishedSite {
     pub info: SiteIdentity,
 }
 
+/// The two parts of a site's address: scheme and host (`https://you.github.io`) and the path
+/// after them (`/blog`, or `""`), surrounding space and trailing slashes left out.
+pub fn split_site_url(site_url: &str) -> (&str, &str) {
+    let trimmed = site_url.trim().trim_end_matches('/');
+    let path_at = trimmed
+        .find("://")
+        .and_then(|i| trimmed[i + 3..].find('/').map(|j| i + 3 + j))
+        .unwrap_or(trimmed.len());
+    trimmed.split_at(path_at)
+}
+
+/// A path prefix as every route expects it: one leading and one trailing slash (`blog` →
+/// `/blog/`, `` → `/`).
+pub fn base_path(base: &str) -> String {
+    let mut base = base.trim().to_string();
+    if !base.starts_with('/') {
+        base.insert(0, '/');
+    }
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    base
+}
+
 impl PublishedSite {
     /// Builds an address from a site URL and the path prefix. A path in `site_url` is
     /// ignored: the prefix is what the build was made for.
     pub fn new(site_url: &str, base: &str) -> PublishedSite {
-        let trimmed = site_url.trim().trim_end_matches('/');
-        let origin = match trimmed.find("://") {
-            Some(i) => match trimmed[i + 3..].find('/') {
-                Some(j) => &trimmed[..i + 3 + j],
-                None => trimmed,
-            },
-            None => trimmed,
-        };
-        let mut base = base.trim().to_string();
-        if !base.starts_with('/') {
-            base.insert(0, '/');
-        }
-        if !base.ends_with('/') {
-            base.push('/');
-        }
         PublishedSite {
-            origin: origin.to_string(),
-            base,
+            origin: split_site_url(site_url).0.to_string(),
+            base: base_path(base),
             info: SiteIdentity::default(),
         }
     }

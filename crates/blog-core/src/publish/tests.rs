@@ -27,6 +27,31 @@ fn builds_absolute_urls_under_the_prefix() {
 }
 
 #[test]
+fn a_site_url_splits_into_origin_and_path() {
+    for (url, origin, path) in [
+        (
+            "https://you.github.io/blog/",
+            "https://you.github.io",
+            "/blog",
+        ),
+        (" https://x.example ", "https://x.example", ""),
+        ("https://x.example/", "https://x.example", ""),
+        ("https://x.example/a/b//", "https://x.example", "/a/b"),
+        ("x.example", "x.example", ""),
+    ] {
+        assert_eq!(split_site_url(url), (origin, path), "{url}");
+    }
+    for (base, want) in [
+        ("blog", "/blog/"),
+        ("", "/"),
+        (" /a/b ", "/a/b/"),
+        ("/", "/"),
+    ] {
+        assert_eq!(base_path(base), want, "{base:?}");
+    }
+}
+
+#[test]
 fn old_addresses_become_redirect_files() {
     let cases = [
         (
