@@ -74,8 +74,14 @@ pub fn init(dir: &Path, force: bool) -> Result<()> {
         std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
     }
     let shown = dir.display();
+    // No `cd` to suggest when the blog is the current folder.
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("  cd {shown}\n")
+    };
     eprintln!(
-        "blogtool: a new blog in {shown}\n  cd {shown}\n  blogtool serve --open    see it while you write\n  blogtool build           the site, in dist/"
+        "blogtool: a new blog in {shown}; set `url:` in site.yaml to where it will be published\n{cd}  blogtool serve --open    see it while you write\n  blogtool build           the site, in dist/"
     );
     Ok(())
 }
