@@ -1,13 +1,11 @@
 //! The blog's content core: pure functions from post text to typed data and HTML.
 //!
 //! Nothing here touches the DOM, the network or the file system, so the browser app and the
-//! native tools parse posts with exactly the same code. Native only, [`build`] is the
-//! publishing pass around it, which reads `posts/` and writes what the app fetches (and
-//! [`config`] reads `site.yaml`).
+//! native tools parse posts with exactly the same code. Native only, [`import`] reads posts
+//! written for other engines, [`check`] finds what is wrong with them and [`config`] reads
+//! `site.yaml`; publishing a blog is `blogtool`'s (`crates/site`).
 
 pub mod author;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod config;

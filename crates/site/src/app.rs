@@ -8,6 +8,9 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+/// The app's page template, Trunk's `index.html`.
+const TEMPLATE: &str = "index.html";
+
 include!(concat!(env!("OUT_DIR"), "/app.rs"));
 
 /// The command that makes the app and puts it inside `blogtool`, named in every message
@@ -116,15 +119,40 @@ impl App {
             .collect()
     }
 
-    /// Writes the app's files into `out` for a site under `base`.
+    /// Writes the app's files into `out` for a site under `base`; `_headers` is left to the
+    /// build, which adds the content policy to it, and `index.html` too: it is the template
+    /// of every page ([`App::template`]), and the home page takes its place.
     ///
     /// # Errors
     /// A file that cannot be written, named.
-    pub fn write(&self, out: &Path, base: &str) -> Result<()> {
+    pub(crate) fn write(&self, out: &crate::output::Output, base: &str) -> Result<()> {
         for (path, bytes) in self.files(base) {
-            crate::render::write_file(&out.join(path), bytes)?;
+            if path != crate::render::HEADERS && path != TEMPLATE {
+                out.write(Path::new(path), bytes)?;
+            }
         }
         Ok(())
+    }
+
+    /// The app's `index.html` for a site under `base`: the template of every page.
+    ///
+    /// # Errors
+    /// When the app has none.
+    pub(crate) fn template(&self, base: &str) -> Result<String> {
+        let bytes = self.file(TEMPLATE).context("the app has no index.html")?;
+        Ok(rebase(
+            &String::from_utf8_lossy(bytes),
+            &self.public_url,
+            base,
+        ))
+    }
+
+    /// The bytes of one of the app's files (`_headers`), as built.
+    pub(crate) fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(name, _)| name == path)
+            .map(|(_, bytes)| bytes.as_ref())
     }
 }
 

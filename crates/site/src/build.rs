@@ -1,18 +1,21 @@
 //! `blogtool build` and what `serve` builds: a whole site from a blog folder and the prebuilt
 //! app, as a list of named, timed steps over what publishing read and rendered once (each
 //! post is read, imported and rendered once; pages, feeds and the search index are written
-//! from that in memory).
+//! from that in memory). A [`Site`] keeps what one build read, rendered and wrote, so the
+//! next build of the same blog into the same folder ([`Site::update`], `blogtool serve`
+//! after a save) reads, renders and writes only what changed.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use blog_core::build::{self, PublishOptions};
 use blog_core::config::Settings;
 use blog_core::publish::PublishedSite;
 use blog_core::routes;
 
 use crate::app::App;
+use crate::output::Output;
+use crate::publish::{self, PublishOptions};
 use crate::render::{self, compress, embeds, offline, pages, template};
 
 /// What a build is for.
@@ -64,6 +67,10 @@ pub struct Summary {
     pub problems: Vec<String>,
     /// Each step's name and seconds, in the order run.
     pub steps: Vec<(&'static str, f64)>,
+    /// The files written, under the output folder, sorted: only those that changed when
+    /// the build was a [`Site::update`]; none for a release build (which does not keep
+    /// track).
+    pub written: Vec<PathBuf>,
     /// The whole build, in seconds.
     pub seconds: f64,
 }
@@ -98,12 +105,84 @@ impl Steps {
     }
 }
 
-/// Builds the whole site into `options.out`.
+/// Builds the whole site into `options.out`, once.
 ///
 /// # Errors
 /// Posts that cannot be read (unless `skip_broken`, or in preview), an `out` that is the
 /// blog itself, or a file that cannot be read or written; each message names the file.
 pub fn build(options: &BuildOptions) -> Result<Summary> {
+    Site::default().build(options)
+}
+
+/// A blog built into a folder, and what its build read, rendered and wrote, for building it
+/// again (see the module's documentation). A preview ([`Mode::Preview`]) remembers; a
+/// release build writes once and keeps nothing.
+#[derive(Default)]
+pub struct Site {
+    /// What the last good build wrote; `None` before it, or after a build failed half way
+    /// (its folder then holds some files of each build: the next one starts afresh).
+    output: Option<Output>,
+    /// The posts as read, imported and rendered by the last build.
+    cache: publish::Cache,
+}
+
+impl Site {
+    /// Builds the whole site into `options.out`, emptied first.
+    ///
+    /// # Errors
+    /// As [`build`]'s.
+    pub fn build(&mut self, options: &BuildOptions) -> Result<Summary> {
+        self.output = None;
+        self.run(options, &[])
+    }
+
+    /// Builds the site again into the folder of the last build, after the files `changed`
+    /// (any path; posts among them are read again even when their size and time look the
+    /// same): posts whose text is the same are not imported or rendered again, pages whose
+    /// data is the same are not rendered again, only files whose content changed are
+    /// written and those no longer made are deleted. The result is what [`Site::build`]
+    /// would write. Without a last build, or into another folder, it is a whole build.
+    ///
+    /// # Errors
+    /// As [`build`]'s; the next update is then a whole build.
+    pub fn update(&mut self, options: &BuildOptions, changed: &[PathBuf]) -> Result<Summary> {
+        if self
+            .output
+            .as_ref()
+            .is_some_and(|output| output.root() != options.out)
+        {
+            self.output = None;
+        }
+        self.run(options, changed)
+    }
+
+    /// Whether a build is kept to update (the last one succeeded).
+    pub fn is_built(&self) -> bool {
+        self.output.is_some()
+    }
+
+    fn run(&mut self, options: &BuildOptions, changed: &[PathBuf]) -> Result<Summary> {
+        let previous = self.output.take();
+        let result = run(options, previous, &mut self.cache, changed);
+        match result {
+            Ok((summary, output)) => {
+                self.output = output;
+                Ok(summary)
+            }
+            Err(error) => {
+                self.cache = publish::Cache::default();
+                Err(error)
+            }
+        }
+    }
+}
+
+fn run(
+    options: &BuildOptions,
+    previous: Option<Output>,
+    cache: &mut publish::Cache,
+    changed: &[PathBuf],
+) -> Result<(Summary, Option<Output>)> {
     let mut steps = Steps {
         started: Instant::now(),
         steps: Vec::new(),
@@ -115,26 +194,37 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
     // The previous build is moved aside at once and deleted while this one is made (on a
     // large blog, deleting its files takes as long as a third of a build). The guard waits
     // for it however this build ends, so no half-deleted folder outlives the process.
-    let _deleting = steps.run("app", || {
-        let aside = empty_out(out, &options.posts, &options.public)?;
-        options.app.write(out, &site.base)?;
-        Ok(Deleting(Some(std::thread::spawn(move || {
+    let (output, _deleting) = steps.run("app", || {
+        let (output, aside) = match previous {
+            Some(previous) => (previous.next(), Vec::new()),
+            None => {
+                let aside = empty_out(out, &options.posts, &options.public)?;
+                (Output::new(out, preview)?, aside)
+            }
+        };
+        options.app.write(&output, &site.base)?;
+        let deleting = Deleting(Some(std::thread::spawn(move || {
             for old in aside {
                 let _ = std::fs::remove_dir_all(old);
             }
-        }))))
+        })));
+        Ok((output, deleting))
     })?;
-    steps.run("public", || copy_public(&options.public, out))?;
+    let headers = steps.run("public", || {
+        copy_public(&options.public, &output, options.app)
+    })?;
     let template = steps.run("template", || {
-        template::prepare(out, &site, &options.settings.theme.css(), preview)
+        let page = options.app.template(&site.base)?;
+        template::prepare(&page, out, &site, &options.settings.theme.css(), preview)
     })?;
     let _ = any_spawner::Executor::init_futures_executor();
     // Pages are rendered while the search index is written.
     let (published, written) = steps.run("posts, lists, search and pages", || {
-        build::publish_then(
+        publish::publish_then(
             &PublishOptions {
                 posts: &options.posts,
-                out: &render::in_dist(out, routes::POSTS),
+                output: &output,
+                out: &output.at(routes::POSTS),
                 public: &options.public,
                 base: &site.base,
                 include_drafts: preview,
@@ -143,10 +233,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
                 show_problems: preview,
                 diagram_cache: options.diagram_cache.as_deref(),
                 settings: &options.settings,
+                cache: Some(&*cache),
+                changed,
             },
             |published| {
                 pages::write_all(
-                    out,
+                    &output,
                     &template,
                     &site,
                     published,
@@ -156,15 +248,18 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
         )
     })?;
     steps.run("embed", || {
-        embeds::write(out, &published.index, &site.info.language)
+        embeds::write(&output, &published.index, &site.info.language)
     })?;
     if !preview {
-        steps.run("offline", || offline::write(out, &template, &site))?;
+        steps.run("offline", || offline::write(&output, &template, &site))?;
     }
-    steps.run("headers", || render::add_csp_header(out, &template.policy))?;
+    steps.run("headers", || {
+        render::add_csp_header(&output, &headers, &template.policy)
+    })?;
     if options.settings.precompress && !preview {
-        steps.run("compress", || compress::precompress(out).map(|_| ()))?;
+        steps.run("compress", || compress::precompress(&output).map(|_| ()))?;
     }
+    let files = output.finish();
     let summary = Summary {
         problems: published
             .index
@@ -176,14 +271,16 @@ pub fn build(options: &BuildOptions) -> Result<Summary> {
         pages: written.pages + 1,
         steps: steps.steps,
         seconds: steps.started.elapsed().as_secs_f64(),
+        written: files,
     };
     // Freeing a large blog's texts and pages one allocation at a time would take a tenth
     // of a second for nothing: a release build's process ends here. `serve` keeps running,
     // and frees it.
     if !preview {
         std::mem::forget(published);
+        return Ok((summary, None));
     }
-    Ok(summary)
+    Ok((summary, Some(output)))
 }
 
 /// Deletes earlier builds moved aside by [`empty_out`], in the background; dropping it waits
@@ -276,8 +373,9 @@ fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Copies the blog's `public/` over the app's files (a file of the same name replaces the
-/// app's); no such folder is no files.
-fn copy_public(public: &Path, out: &Path) -> Result<()> {
+/// app's); no such folder is no files. Returns the text `_headers` starts from: the blog's
+/// own, else the app's, else nothing.
+fn copy_public(public: &Path, out: &Output, app: &App) -> Result<String> {
     let listing = render::files_under(public)?;
     for folder in &listing.linked_folders {
         eprintln!(
@@ -285,14 +383,17 @@ fn copy_public(public: &Path, out: &Path) -> Result<()> {
             folder.display()
         );
     }
+    let mut headers = app
+        .file(render::HEADERS)
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
     for file in &listing.files {
-        let (from, target) = (public.join(file), out.join(file));
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+        let from = public.join(file);
+        if file == render::HEADERS {
+            // Written once, with the policy added (`render::add_csp_header`).
+            headers = Some(render::read_file(&from)?);
+            continue;
         }
-        std::fs::copy(&from, &target)
-            .with_context(|| format!("cannot copy {} to {}", from.display(), target.display()))?;
+        out.copy(&from, Path::new(file))?;
     }
-    Ok(())
+    Ok(headers.unwrap_or_default())
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::publish::{self as publishing, in_public, now, read_posts, PublishOptions};
 use anyhow::{bail, Context, Result};
-use blog_core::build::{self as publishing, in_public, now, read_posts, PublishOptions};
 use blog_core::check::{self, Diagnostic, Severity};
 use blog_core::config::Settings;
 use blog_core::import;
@@ -285,8 +285,10 @@ fn run(command: Command) -> Result<ExitCode> {
             let blog = Blog::enter(dir, folders)?;
             let settings = Settings::load().map_err(anyhow::Error::msg)?;
             let started = std::time::Instant::now();
+            let output = crate::output::Output::new(&out, false)?;
             let published = publishing::publish(&PublishOptions {
                 posts: &blog.posts,
+                output: &output,
                 out: &out,
                 public: &blog.public,
                 // The app renders posts itself, under whatever path the site is served from.
@@ -297,6 +299,8 @@ fn run(command: Command) -> Result<ExitCode> {
                 show_problems,
                 diagram_cache: None,
                 settings: &settings,
+                cache: None,
+                changed: &[],
             })?;
             eprintln!(
                 "blogtool: published {} posts into {} in {:.1} s",

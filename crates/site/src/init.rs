@@ -57,7 +57,7 @@ pub fn init(dir: &Path, force: bool) -> Result<()> {
             );
         }
     }
-    let now = blog_core::build::now()?;
+    let now = crate::publish::now()?;
     let title = title_from(dir);
     for (path, text) in FILES {
         let text = text

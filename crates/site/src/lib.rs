@@ -8,5 +8,7 @@ pub mod app;
 pub mod build;
 pub mod cli;
 pub mod init;
+pub mod output;
+pub mod publish;
 mod render;
 pub mod serve;

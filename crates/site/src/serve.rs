@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use blog_core::config::Settings;
 use blog_core::routes;
 
-use crate::build::{self, BuildOptions, Mode};
+use crate::build::{self, BuildOptions, Mode, Site};
 
 /// What `serve` works on, resolved by the command line.
 pub struct ServeOptions {
@@ -73,7 +73,8 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         std::process::exit(0);
     });
     let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
-    rebuild(&options, &url, &scratch, &shared);
+    let mut site = Site::default();
+    rebuild(&options, &url, &scratch, &shared, &mut site, &[]);
     eprintln!(
         "blogtool: serving {} at {url}/ (Ctrl+C stops)",
         options.dir.display()
@@ -90,7 +91,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
             std::thread::spawn(move || respond(request, &shared));
         }
     });
-    watch(&options, &url, &scratch, &shared)
+    watch(&options, &url, &scratch, &shared, &mut site)
 }
 
 /// Listens on the first free port from `first`, saying which were taken.
@@ -112,27 +113,46 @@ fn listen(first: u16) -> Result<(TcpListener, u16)> {
     }
 }
 
-/// Builds the preview into a new folder of `scratch` and serves it; on failure keeps
-/// serving the last good build and shows why.
-fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
+/// Builds the preview again after the files `changed` changed: in the folder served, where
+/// only what changed is rendered and written again ([`Site::update`]), or, the first time
+/// and after a build failed, into a new folder of `scratch`, which is then served. On
+/// failure keeps serving the last good build and shows why.
+fn rebuild(
+    options: &ServeOptions,
+    url: &str,
+    scratch: &Path,
+    shared: &Shared,
+    site: &mut Site,
+    changed: &[PathBuf],
+) {
     let started = Instant::now();
-    let version = shared.0.lock().map(|s| s.version + 1).unwrap_or(1);
-    let out = scratch.join("builds").join(version.to_string());
+    let (version, root) = shared
+        .0
+        .lock()
+        .map(|s| (s.version + 1, s.root.clone()))
+        .unwrap_or((1, None));
+    let out = match root.filter(|_| site.is_built()) {
+        Some(root) => root,
+        None => scratch.join("builds").join(version.to_string()),
+    };
     let attempt = || -> Result<build::Summary> {
         let app = crate::cli::load_app(options.app_dir.clone())?;
         let settings = Settings::load().map_err(anyhow::Error::msg)?;
-        build::build(&BuildOptions {
-            posts: options.posts.clone(),
-            public: options.public.clone(),
-            out: out.clone(),
-            base: "/".into(),
-            settings,
-            url: url.into(),
-            skip_broken: true,
-            mode: Mode::Preview,
-            app: &app,
-            diagram_cache: Some(scratch.join("diagrams")),
-        })
+        site.update(
+            &BuildOptions {
+                posts: options.posts.clone(),
+                public: options.public.clone(),
+                out: out.clone(),
+                base: "/".into(),
+                settings,
+                url: url.into(),
+                skip_broken: true,
+                mode: Mode::Preview,
+                app: &app,
+                diagram_cache: Some(scratch.join("diagrams")),
+            },
+            changed,
+        )
     };
     // A panic is a bug of ours, never the author's: said like a failed build, and the
     // server goes on (the `tool` profile unwinds).
@@ -147,15 +167,16 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
     match result {
         Ok(summary) => {
             eprintln!(
-                "blogtool: built in {:.0} ms: {summary}",
-                started.elapsed().as_secs_f64() * 1000.0
+                "blogtool: built in {:.0} ms ({} files written): {summary}",
+                started.elapsed().as_secs_f64() * 1000.0,
+                summary.written.len()
             );
             served.problems = summary.problems;
-            served.root = Some(out);
+            served.root = Some(out.clone());
             served.generation = version;
             // Deleted away from the lock: requests go on meanwhile (one in flight may still
             // be reading it, and then answers 404).
-            if let Some(old) = previous {
+            if let Some(old) = previous.filter(|old| *old != out) {
                 std::thread::spawn(move || std::fs::remove_dir_all(old));
             }
         }
@@ -163,7 +184,9 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
             let message = format!("{error:#}");
             eprintln!("blogtool: cannot build the blog: {message}");
             served.problems = vec![message];
-            let _ = std::fs::remove_dir_all(&out);
+            if previous.as_ref() != Some(&out) {
+                let _ = std::fs::remove_dir_all(&out);
+            }
         }
     }
     changed.notify_all();
@@ -171,7 +194,13 @@ fn rebuild(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) {
 
 /// Builds again whenever the blog (or the app folder) changes, a few milliseconds after
 /// the last change of a burst (an editor's save is several events).
-fn watch(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) -> Result<()> {
+fn watch(
+    options: &ServeOptions,
+    url: &str,
+    scratch: &Path,
+    shared: &Shared,
+    site: &mut Site,
+) -> Result<()> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch the blog folder")?;
@@ -220,14 +249,22 @@ fn watch(options: &ServeOptions, url: &str, scratch: &Path, shared: &Shared) -> 
     };
     loop {
         let event = rx.recv().context("the file watcher stopped")?;
-        if !event.as_ref().is_ok_and(relevant) {
+        let Ok(event) =
+            event
+                .as_ref()
+                .map_err(drop)
+                .and_then(|e| if relevant(e) { Ok(e) } else { Err(()) })
+        else {
             continue;
-        }
+        };
+        let mut changed = event.paths.clone();
         // The rest of the burst.
         while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
-            drop(more);
+            if let Ok(more) = more {
+                changed.extend(more.paths);
+            }
         }
-        rebuild(options, url, scratch, shared);
+        rebuild(options, url, scratch, shared, site, &changed);
     }
 }
 

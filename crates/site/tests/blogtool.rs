@@ -427,12 +427,15 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
     // The release build prerenders every page from what `build::publish` returns, and the
     // app fetches the files it wrote: the two must be the same data, and the post rendered
     // once must be the post the app renders from the file.
-    use blog_core::build::{publish, PublishOptions};
     use blog_core::index::ListPage;
+    use blog_site::output::Output;
+    use blog_site::publish::{publish, PublishOptions};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let out = TempDir::new("in-memory");
+    let output = Output::new(&out.0, false).unwrap();
     let published = publish(&PublishOptions {
         posts: &root.join("posts"),
+        output: &output,
         out: &out.0,
         public: &root.join("public"),
         base: "/blog/",
@@ -443,6 +446,8 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
         diagram_cache: None,
         // As a folder without site.yaml (the crate's, where tests run) reads.
         settings: &blog_core::config::Settings::default(),
+        cache: None,
+        changed: &[],
     })
     .unwrap();
     let read = |file: &str| {
@@ -491,7 +496,8 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
 fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_reported() {
     // The prerender writes every page (`posts/<slug>/index.html`) while publishing writes
     // the search index (`posts/search/`): a post called `search` shares that folder.
-    use blog_core::build::{publish_then, PublishOptions};
+    use blog_site::output::Output;
+    use blog_site::publish::{publish_then, PublishOptions};
     let posts = TempDir::new("search-slug-posts");
     std::fs::write(
         posts.0.join("search.md"),
@@ -499,8 +505,10 @@ fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_rep
     )
     .unwrap();
     let out = TempDir::new("search-slug-out");
+    let output = Output::new(&out.0, false).unwrap();
     let options = PublishOptions {
         posts: &posts.0,
+        output: &output,
         out: &out.0,
         public: &posts.0,
         base: "/",
@@ -511,6 +519,8 @@ fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_rep
         diagram_cache: None,
         // As a folder without site.yaml (the crate's, where tests run) reads.
         settings: &blog_core::config::Settings::default(),
+        cache: None,
+        changed: &[],
     };
     let page = out.0.join("search/index.html");
     let (published, written) = publish_then(&options, |published| {

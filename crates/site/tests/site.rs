@@ -4,34 +4,12 @@
 // Native only: blogtool reads and writes files (the workspace is linted for wasm32 too).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
 
-use common::TempDir;
-
-/// A built app as `scripts/build-app.sh` lays it out, in miniature: Trunk's `index.html`
-/// under the placeholder path, the files it names, the card's loader, `app.txt`.
-fn stand_in_app(dir: &TempDir) -> PathBuf {
-    let b = "/__blogtool_base__/";
-    dir.write(
-        "app/index.html",
-        &format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>Rustblog</title>\n    <link rel=\"stylesheet\" href=\"{b}style-1.css\" integrity=\"sha384-x\"/>\n    <link rel=\"modulepreload\" href=\"{b}rustblog-1.js\" crossorigin=\"anonymous\">\n    <link rel=\"preload\" href=\"{b}rustblog-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '{b}rustblog-1.js';\nconst wasm = await init({{ module_or_path: '{b}rustblog-1_bg.wasm' }});\n</script>\n  </head>\n  <body>\n    <div id=\"app\"></div>\n    <noscript><p>Needs JavaScript while you write.</p></noscript>\n  </body>\n</html>\n"
-        ),
-    );
-    dir.write("app/style-1.css", "body { margin: 0 }\n");
-    dir.write("app/rustblog-1.js", "export default function init() {}\n");
-    dir.write("app/rustblog-1_bg.wasm", "\0asm");
-    dir.write("app/favicon.svg", "<svg>app</svg>");
-    dir.write(
-        "app/embed/author-card.js",
-        "const CSS = `.card { color: red }`;\ncustomElements.define('author-card', class {});\n",
-    );
-    dir.write("app/app.txt", &format!("public_url {b}\nprofile release\n"));
-    dir.0.join("app")
-}
+use common::{stand_in_app, TempDir};
 
 fn blogtool(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_blogtool"));

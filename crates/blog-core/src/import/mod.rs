@@ -90,15 +90,67 @@ pub fn import_all(
     files: &[SourceFile],
     exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Result<Imported, PostError>> {
+    import_all_with(files, exists, &NoMemo)
+}
+
+/// Remembers single files' imports between two [`import_all_with`] of the same blog (while
+/// `blogtool serve` runs), so that a file as it was is not imported again.
+pub trait ImportMemo: Sync {
+    /// The import of `file` made earlier with the same addresses (`addresses`: an id of the
+    /// map of every post's address, which links between posts are resolved with), if the
+    /// file is as it was then.
+    fn get(&self, file: &SourceFile, addresses: u64) -> Option<Result<Imported, PostError>>;
+    /// Keeps a new import of `file` made with `addresses`.
+    fn put(&self, file: &SourceFile, addresses: u64, result: &Result<Imported, PostError>);
+}
+
+/// Remembers nothing.
+struct NoMemo;
+
+impl ImportMemo for NoMemo {
+    fn get(&self, _: &SourceFile, _: u64) -> Option<Result<Imported, PostError>> {
+        None
+    }
+    fn put(&self, _: &SourceFile, _: u64, _: &Result<Imported, PostError>) {}
+}
+
+/// An id of an address map: equal maps have equal ids.
+fn map_id(map: &HashMap<String, String>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_unstable();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    entries.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// [`import_all`], taking from `memo` the imports of files as they were and giving it the
+/// new ones. `exists` must answer as it did when the remembered imports were made (the
+/// caller forgets them when the folder's files change).
+pub fn import_all_with(
+    files: &[SourceFile],
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    memo: &dyn ImportMemo,
+) -> Vec<Result<Imported, PostError>> {
     use rayon::prelude::*;
+    let import_all_by = |map: &HashMap<String, String>| -> Vec<Result<Imported, PostError>> {
+        let id = map_id(map);
+        files
+            .par_iter()
+            .map(|file| {
+                memo.get(file, id).unwrap_or_else(|| {
+                    let result = import(file, exists, map);
+                    memo.put(file, id, &result);
+                    result
+                })
+            })
+            .collect()
+    };
     // Links between posts name files; they must lead to each post's final address, which
     // its front matter may set: a first pass learns the addresses, the second uses them.
     // Each file is imported on its own, so all cores share the work.
     let names = file_slugs(files);
-    let mut first: Vec<Result<Imported, PostError>> = files
-        .par_iter()
-        .map(|file| import(file, exists, &names))
-        .collect();
+    let mut first = import_all_by(&names);
     make_unique(&mut first);
     let mut slugs = address_map(
         first
@@ -113,10 +165,7 @@ pub fn import_all(
     let mut results = if slugs == names {
         first
     } else {
-        let mut again: Vec<Result<Imported, PostError>> = files
-            .par_iter()
-            .map(|file| import(file, exists, &slugs))
-            .collect();
+        let mut again = import_all_by(&slugs);
         make_unique(&mut again);
         again
     };

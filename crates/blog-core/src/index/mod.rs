@@ -67,7 +67,11 @@ impl PostIndex {
         options: BuildOptions,
     ) -> PostIndex {
         // Only the metadata is kept: the rendered bodies are dropped as each post is read.
-        PostIndex::build_with(sources, authors_yaml, options, "/", |post| (post.meta, ())).0
+        let parse = |file: &str, text: &str| Post::parse_at(file, text, "/");
+        PostIndex::build_with(sources, authors_yaml, options, &parse, |post| {
+            (post.meta, ())
+        })
+        .0
     }
 
     /// [`PostIndex::build`], also returning every indexed post rendered for a site under
@@ -79,18 +83,31 @@ impl PostIndex {
         options: BuildOptions,
         base: &str,
     ) -> (PostIndex, Vec<Post>) {
-        PostIndex::build_with(sources, authors_yaml, options, base, |post| {
+        let parse = |file: &str, text: &str| Post::parse_at(file, text, base);
+        PostIndex::build_rendered_with(sources, authors_yaml, options, &parse)
+    }
+
+    /// [`PostIndex::build_rendered`] with posts rendered by `parse(file, text)` (which must
+    /// give what [`Post::parse_at`] does for the site's base path): `blogtool serve` keeps
+    /// the posts it rendered, and renders again only those whose text changed.
+    pub fn build_rendered_with(
+        sources: &[(String, String)],
+        authors_yaml: Option<&str>,
+        options: BuildOptions,
+        parse: &(dyn Fn(&str, &str) -> Result<Post, PostError> + Sync),
+    ) -> (PostIndex, Vec<Post>) {
+        PostIndex::build_with(sources, authors_yaml, options, parse, |post| {
             (post.meta.clone(), post)
         })
     }
 
-    /// Reads every post (rendered for `base`), keeps what `keep` takes of each besides its
+    /// Reads every post (rendered by `parse`), keeps what `keep` takes of each besides its
     /// metadata, and indexes the readable, published ones.
     fn build_with<T: Send>(
         sources: &[(String, String)],
         authors_yaml: Option<&str>,
         options: BuildOptions,
-        base: &str,
+        parse: &(dyn Fn(&str, &str) -> Result<Post, PostError> + Sync),
         keep: impl Fn(Post) -> (PostMeta, T) + Sync,
     ) -> (PostIndex, Vec<T>) {
         let mut manifest = PostIndex::default();
@@ -102,7 +119,7 @@ impl PostIndex {
             }),
             None => {}
         }
-        let parse = |(file, text): &(String, String)| Post::parse_at(file, text, base).map(&keep);
+        let parse = |(file, text): &(String, String)| parse(file, text).map(&keep);
         // Natively (publishing a whole blog) every core parses; the order is kept.
         #[cfg(not(target_arch = "wasm32"))]
         let parsed: Vec<Result<(PostMeta, T), PostError>> = {

@@ -3,12 +3,13 @@
 //!
 //! Layout under `posts/search/`:
 //! - `meta.json`: [`SearchMeta`], fetched when search is first opened;
-//! - `<build>/t<N>.txt`: term shards, one line per term: `term<TAB>doc value doc value…`
+//! - `t<hash>.txt`: term shards, one line per term: `term<TAB>doc value doc value…`
 //!   with doc numbers delta-coded, terms in byte order and each shard about [`SHARD_BYTES`];
-//! - `<build>/d<N>.json`: post entries [`DOC_CHUNK`] at a time, in index order.
+//! - `d<hash>.json`: post entries [`DOC_CHUNK`] at a time, in index order.
 //!
-//! `<build>` is a hash of the content, so a deploy never mixes shards of two builds and every
-//! file but `meta.json` can be cached forever.
+//! Each file is named by a hash of its own content, so a deploy never mixes shards of two
+//! builds, every file but `meta.json` can be cached forever, and a rebuild after one post
+//! changed writes only the shards of its words (`blogtool serve`).
 
 use std::collections::HashMap;
 
@@ -25,7 +26,7 @@ pub const SHARD_BYTES: usize = 32 * 1024;
 pub const DOC_CHUNK: usize = 20;
 
 /// Format version of the files, checked by the reader.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// How much a term counts in each field: a word in the title says more about a post than the
 /// same word somewhere in its body.
@@ -36,8 +37,6 @@ const WEIGHTS: [u32; 4] = [8, 5, 2, 1];
 pub struct SearchMeta {
     /// Format version ([`VERSION`]).
     pub version: u32,
-    /// Folder of this build's shards and chunks.
-    pub build: String,
     /// Number of posts indexed.
     pub docs: u32,
     /// Post entries per chunk file.
@@ -45,19 +44,27 @@ pub struct SearchMeta {
     /// The first term of each shard, in order: shard `i` holds the terms from `shards[i]` up
     /// to, not including, `shards[i + 1]`.
     pub shards: Vec<String>,
+    /// Each shard's name: a hash of its content (12 hex digits).
+    pub shard_files: Vec<String>,
+    /// Each chunk's name, likewise.
+    pub chunk_files: Vec<String>,
 }
 
 impl SearchMeta {
     /// Path (under `posts/search/`) of term shard `i`.
     pub fn shard_path(&self, i: usize) -> String {
-        format!("{}/t{i}.txt", self.build)
+        format!(
+            "t{}.txt",
+            self.shard_files.get(i).map_or("", String::as_str)
+        )
     }
 
     /// Path (under `posts/search/`) of the chunk holding post `doc`, and its position there.
     pub fn doc_path(&self, doc: u32) -> (String, usize) {
         let chunk = self.chunk.max(1);
+        let file = self.chunk_files.get((doc / chunk) as usize);
         (
-            format!("{}/d{}.json", self.build, doc / chunk),
+            format!("d{}.json", file.map_or("", String::as_str)),
             (doc % chunk) as usize,
         )
     }
@@ -114,9 +121,11 @@ impl Posting {
 type Counts = HashMap<String, [u16; 4]>;
 
 /// One post's entry with its terms counted per field, ready for [`IndexBuilder::add_counted`].
+#[derive(Clone, Debug)]
 pub struct Counted {
     meta: PostMeta,
-    counts: Counts,
+    /// Shared: a kept count is cloned for every build that reuses it (`blogtool serve`).
+    counts: std::sync::Arc<Counts>,
     length: u32,
 }
 
@@ -147,7 +156,7 @@ impl Counted {
         }
         Counted {
             meta: meta.clone(),
-            counts,
+            counts: std::sync::Arc::new(counts),
             length: length.max(1),
         }
     }
@@ -157,7 +166,7 @@ impl Counted {
 #[derive(Default)]
 pub struct IndexBuilder {
     docs: Vec<PostMeta>,
-    counts: Vec<(Counts, u32)>,
+    counts: Vec<(std::sync::Arc<Counts>, u32)>,
 }
 
 /// The files of a built index: paths under `posts/search/` and their contents.
@@ -193,10 +202,10 @@ impl IndexBuilder {
         const B: f64 = 0.75;
         let total: f64 = self.counts.iter().map(|(_, l)| f64::from(*l)).sum();
         let average = (total / self.counts.len().max(1) as f64).max(1.0);
-        let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-        for (doc, (counts, length)) in self.counts.into_iter().enumerate() {
-            let norm = K1 * (1.0 - B + B * f64::from(length) / average);
-            for (term, per_field) in counts {
+        let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
+        for (doc, (counts, length)) in self.counts.iter().enumerate() {
+            let norm = K1 * (1.0 - B + B * f64::from(*length) / average);
+            for (term, per_field) in counts.iter() {
                 let tf: u32 = per_field
                     .iter()
                     .zip(WEIGHTS)
@@ -204,22 +213,22 @@ impl IndexBuilder {
                     .sum();
                 let tf = f64::from(tf);
                 let score = tf * (K1 + 1.0) / (tf + norm);
-                postings.entry(term).or_default().push(Posting {
+                postings.entry(term.as_str()).or_default().push(Posting {
                     doc: doc as u32,
                     weight: (score * 100.0).round().clamp(1.0, 255.0) as u8,
                     in_title: per_field[0] > 0,
                 });
             }
         }
-        let mut terms: Vec<(String, Vec<Posting>)> = postings.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut terms: Vec<(&str, Vec<Posting>)> = postings.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
         let mut shards: Vec<(String, String)> = Vec::new();
         for (term, list) in terms {
-            let line = encode_line(&term, &list);
+            let line = encode_line(term, &list);
             match shards.last_mut() {
                 Some((_, text)) if text.len() + line.len() <= SHARD_BYTES => text.push_str(&line),
-                _ => shards.push((term, line)),
+                _ => shards.push((term.to_string(), line)),
             }
         }
         let chunks: Vec<String> = self
@@ -228,16 +237,18 @@ impl IndexBuilder {
             .map(|chunk| serde_json::to_string(chunk).unwrap_or_else(|_| "[]".into()))
             .collect();
 
-        let mut hash = Fnv::new();
-        for text in shards.iter().map(|s| &s.1).chain(&chunks) {
+        let name = |text: &String| {
+            let mut hash = Fnv::new();
             hash.write(text.as_bytes());
-        }
+            format!("{:012x}", hash.0 & 0xffff_ffff_ffff)
+        };
         let meta = SearchMeta {
             version: VERSION,
-            build: format!("{:012x}", hash.0 & 0xffff_ffff_ffff),
             docs: self.docs.len() as u32,
             chunk: DOC_CHUNK as u32,
             shards: shards.iter().map(|s| s.0.clone()).collect(),
+            shard_files: shards.iter().map(|s| name(&s.1)).collect(),
+            chunk_files: chunks.iter().map(name).collect(),
         };
         let mut files = Vec::with_capacity(shards.len() + chunks.len());
         for (i, (_, text)) in shards.into_iter().enumerate() {

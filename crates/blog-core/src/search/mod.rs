@@ -22,6 +22,25 @@ pub use query::{
 /// # Panics
 /// If `posts` is not as long as the index's list (a caller's mistake, not input).
 pub fn index_posts(manifest: &PostIndex, posts: &[Post]) -> IndexFiles {
+    index_posts_with(manifest, posts, &count_terms)
+}
+
+/// A post's terms counted for the search index: its entry, and its body as the reader
+/// sees it.
+pub fn count_terms(meta: &PostMeta, post: &Post) -> Counted {
+    Counted::new(meta, &html_text(&post.html))
+}
+
+/// [`index_posts`] with each post's terms counted by `count`, which must give what
+/// [`count_terms`] does (`blogtool serve` keeps the counts of posts that did not change).
+///
+/// # Panics
+/// If `posts` is not as long as the index's list (a caller's mistake, not input).
+pub fn index_posts_with(
+    manifest: &PostIndex,
+    posts: &[Post],
+    count: &(dyn Fn(&PostMeta, &Post) -> Counted + Sync),
+) -> IndexFiles {
     assert_eq!(
         manifest.posts.len(),
         posts.len(),
@@ -29,7 +48,7 @@ pub fn index_posts(manifest: &PostIndex, posts: &[Post]) -> IndexFiles {
     );
     // Each post's terms are counted on its own: natively (publishing a whole blog) on every
     // core, in order.
-    let count = |(meta, post): (&PostMeta, &Post)| Counted::new(meta, &html_text(&post.html));
+    let count = |(meta, post): (&PostMeta, &Post)| count(meta, post);
     #[cfg(not(target_arch = "wasm32"))]
     let counted: Vec<Counted> = {
         use rayon::prelude::*;

@@ -4,12 +4,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 
+use crate::output::Output;
+
 /// Writes `.br` and `.gz` beside every compressible file; returns how many files.
 /// Hashed assets (the app, styles) get brotli's best and slowest setting: they are few and
 /// cached for a year. Pages and posts, several per post, get brotli 6 and gzip 6: a few
 /// percent larger than brotli 9 and gzip's best, several times faster (compression at 9
 /// and best was about 70% of a large blog's build). All cores share the work.
-pub(crate) fn precompress(dir: &Path) -> Result<usize> {
+pub(crate) fn precompress(out: &Output) -> Result<usize> {
+    let dir = out.root();
     const TEXT: [&str; 10] = [
         "html", "css", "js", "wasm", "json", "md", "xml", "txt", "svg", "yaml",
     ];
@@ -28,7 +31,7 @@ pub(crate) fn precompress(dir: &Path) -> Result<usize> {
     std::thread::scope(|scope| {
         let workers: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().try_for_each(|f| compress_file(f))))
+            .map(|part| scope.spawn(move || part.iter().try_for_each(|f| compress_file(out, f))))
             .collect();
         workers.into_iter().try_for_each(|w| {
             w.join()
@@ -38,7 +41,7 @@ pub(crate) fn precompress(dir: &Path) -> Result<usize> {
     Ok(files.len())
 }
 
-fn compress_file(path: &Path) -> Result<()> {
+fn compress_file(output: &Output, path: &Path) -> Result<()> {
     use std::io::Write;
     let ext = path
         .extension()
@@ -73,7 +76,7 @@ fn compress_file(path: &Path) -> Result<()> {
         .unwrap_or_default();
     for (suffix, bytes) in [("br", br.as_slice()), ("gz", gz.as_slice())] {
         let out = path.with_file_name(format!("{name}.{suffix}"));
-        super::write_file(&out, bytes)?;
+        output.write(&out, bytes)?;
     }
     Ok(())
 }

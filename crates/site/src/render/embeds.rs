@@ -3,8 +3,6 @@
 //! hosts that allow no scripts, a page per author at `embed/authors/<id>/` rendered by the
 //! same `AuthorCard` component.
 
-use std::path::Path;
-
 use anyhow::{Context, Result};
 use blog_core::html;
 use blog_core::index::PostIndex;
@@ -12,17 +10,19 @@ use blog_core::routes;
 use leptos::prelude::*;
 use rustblog::components::author_card::AuthorCard;
 
+use crate::output::Output;
+
 /// Writes the card's files under `dist/embed/`.
-pub(crate) fn write(dist: &Path, index: &PostIndex, language: &str) -> Result<()> {
-    let loader = super::read_file(&super::in_dist(dist, routes::EMBED_SCRIPT))?;
+pub(crate) fn write(out: &Output, index: &PostIndex, language: &str) -> Result<()> {
+    let loader = super::read_file(&out.at(routes::EMBED_SCRIPT))?;
     let css = loader
         .split_once("const CSS = `")
         .and_then(|(_, rest)| rest.split_once("`;"))
         .map(|(css, _)| css)
         .context("embed/author-card.js has no `const CSS = `...`;` block")?;
-    super::write_file(&super::in_dist(dist, routes::EMBED_CARD_CSS), css)?;
+    out.write(&out.at(routes::EMBED_CARD_CSS), css)?;
     let json = serde_json::to_string(&index.authors).context("cannot list the authors")?;
-    super::write_file(&super::in_dist(dist, routes::EMBED_AUTHORS), &json)?;
+    out.write(&out.at(routes::EMBED_AUTHORS), &json)?;
     for author in &index.authors {
         let name = html::escape(&author.name);
         let card = Owner::new().with(|| view! { <AuthorCard author=author.clone() /> }.to_html());
@@ -30,8 +30,10 @@ pub(crate) fn write(dist: &Path, index: &PostIndex, language: &str) -> Result<()
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>About {name}</title>\n<link rel=\"stylesheet\" href=\"../../card.css\">\n</head>\n<body><div class=\"frame\">{card}</div></body>\n</html>\n",
             html::escape(language)
         );
-        let file = super::in_dist(dist, &routes::embedded_author(&author.id)).join("index.html");
-        super::write_file(&file, &page)?;
+        let file = out
+            .at(&routes::embedded_author(&author.id))
+            .join("index.html");
+        out.write(&file, &page)?;
     }
     Ok(())
 }

@@ -66,27 +66,21 @@ pub(crate) fn read_file(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// Writes a file, creating its folder; errors name the file. One file at a time, from
-/// however many threads: parallel creates in one folder contend for its lock in the kernel,
-/// while pages still render on every core around the writes.
-pub(crate) fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> anyhow::Result<()> {
-    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _one_at_a_time = WRITING.lock();
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+/// Writes `_headers` (Netlify, Cloudflare Pages: for hosts that send headers) as `headers`
+/// (the blog's own file, else the app's; none is nothing) with the policy added.
+pub(crate) fn add_csp_header(
+    out: &crate::output::Output,
+    headers: &str,
+    policy: &str,
+) -> anyhow::Result<()> {
+    let headers = format!(
+        "{headers}\n# Written by blogtool build: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
+    );
+    out.write(&out.at(HEADERS), headers)
 }
 
-/// Adds the policy to `_headers` (Netlify, Cloudflare Pages) for hosts that send headers.
-pub(crate) fn add_csp_header(dist: &Path, policy: &str) -> anyhow::Result<()> {
-    let path = dist.join("_headers");
-    let mut headers = std::fs::read_to_string(&path).unwrap_or_default();
-    headers.push_str(&format!(
-        "\n# Written by blogtool build: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
-    ));
-    write_file(&path, &headers)
-}
+/// The hosts' headers file, under the site's root.
+pub(crate) const HEADERS: &str = "_headers";
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,6 @@
 //! page it serves for a page not read before (the app, kept once it has run, then routes by
 //! itself and says what cannot be loaded; where it never ran, the page says so itself).
 
-use std::path::Path;
-
 use anyhow::{Context, Result};
 use blog_core::html;
 use blog_core::publish::PublishedSite;
@@ -12,10 +10,12 @@ use rustblog::site::PageData;
 
 use super::in_dist;
 use super::template::{replace_once, script_json, Template, APP_SLOT};
+use crate::output::Output;
 
 /// Writes `shell.html` and `sw.js` into `dist`.
-pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> Result<()> {
+pub(crate) fn write(out: &Output, template: &Template, site: &PublishedSite) -> Result<()> {
     use sha2::{Digest, Sha256};
+    let dist = out.root();
     let base = site.base.as_str();
     // The shell knows the site's settings, like every page.
     let data = script_json(&PageData {
@@ -41,7 +41,7 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
             "    <meta name=\"robots\" content=\"noindex\" />\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>"
         ),
     )?;
-    super::write_file(&in_dist(dist, routes::OFFLINE_SHELL), &shell)?;
+    out.write(&in_dist(dist, routes::OFFLINE_SHELL), &shell)?;
     let mut files = vec![under_base(base, routes::OFFLINE_SHELL)];
     let entries =
         std::fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))?;
@@ -103,5 +103,5 @@ pub(crate) fn write(dist: &Path, template: &Template, site: &PublishedSite) -> R
         )
         .replace("__IMAGES__", &under_base(base, routes::IMAGES_DIR))
         .replace("__READER__", &under_base(base, routes::PARSER_DIR));
-    super::write_file(&in_dist(dist, routes::SERVICE_WORKER), &worker)
+    out.write(&in_dist(dist, routes::SERVICE_WORKER), &worker)
 }

@@ -1,12 +1,10 @@
 //! Every route's page, the redirect pages for old addresses, the feeds and the sitemap:
 //! each page is rendered by the app's components with exactly the data it embeds.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{anyhow, Result};
 use blog_core::author;
-use blog_core::build::Published;
 use blog_core::date::PostDate;
 use blog_core::index::{ListPage, PostIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
@@ -17,7 +15,8 @@ use rayon::prelude::*;
 use rustblog::site::{AppStart, Embedded, PageData};
 
 use super::template::Template;
-use super::{in_dist, write_file};
+use crate::output::{hash, Output};
+use crate::publish::Published;
 
 /// A page in the sitemap: its site path and last change, if known.
 type Listed = (String, Option<PostDate>);
@@ -33,7 +32,7 @@ pub(crate) struct Written {
 /// Writes every page of the site, the redirects, feeds (the newest `feed_limit` posts, or
 /// all), sitemap and robots.txt, from what was just published (nothing is read back).
 pub(crate) fn write_all(
-    dist: &Path,
+    out: &Output,
     template: &Template,
     site: &PublishedSite,
     published: &Published,
@@ -51,13 +50,27 @@ pub(crate) fn write_all(
             adopted: None,
             rendered,
         };
-        let html = template.render(site, &meta, settings)?;
         let file = if meta.path == routes::NOT_FOUND {
-            in_dist(dist, routes::NOT_FOUND_FILE)
+            out.at(routes::NOT_FOUND_FILE)
         } else {
-            in_dist(dist, &meta.path).join("index.html")
+            out.at(&meta.path).join("index.html")
         };
-        write_file(&file, &html)
+        // A page is rendered again only when what it shows changed: its data, its head,
+        // its post's text (rendered from it) or the template (`serve` builds again on
+        // every save; most pages of a large blog stay the same).
+        let data = template.data(&settings)?;
+        let mut inputs = format!("{}\n{meta:?}\n", template.id);
+        if let Some(post) = &settings.rendered {
+            inputs.push_str(&format!(
+                "{:x}\n{:?}\n",
+                hash(post.html.as_bytes()),
+                post.meta
+            ));
+        }
+        inputs.push_str(&data);
+        out.make(&file, hash(inputs.as_bytes()), || {
+            template.render_with(site, &meta, settings, &data)
+        })
     };
     let mut sitemap: Vec<Listed> = vec![(
         routes::HOME.to_string(),
@@ -148,7 +161,7 @@ pub(crate) fn write_all(
         sitemap.push(listed);
         feed.extend(entry);
     }
-    write_redirects(dist, site, index)?;
+    write_redirects(out, site, index)?;
     // Term and author pages embed the whole index: each is large on a large blog, so they
     // are rendered on every core too.
     let mut with_index: Vec<PageMeta> = Taxonomy::ALL
@@ -180,16 +193,10 @@ pub(crate) fn write_all(
         .map(|meta| page(Embedded::Index(index.clone()), None, meta))
         .collect::<Result<()>>()?;
 
-    write_file(
-        &in_dist(dist, routes::ATOM_FEED),
-        publish::atom(site, &feed),
-    )?;
-    write_file(&in_dist(dist, routes::RSS_FEED), publish::rss(site, &feed))?;
-    write_file(
-        &in_dist(dist, routes::SITEMAP),
-        publish::sitemap(site, &sitemap),
-    )?;
-    write_file(&in_dist(dist, routes::ROBOTS), publish::robots(site))?;
+    out.write(&out.at(routes::ATOM_FEED), publish::atom(site, &feed))?;
+    out.write(&out.at(routes::RSS_FEED), publish::rss(site, &feed))?;
+    out.write(&out.at(routes::SITEMAP), publish::sitemap(site, &sitemap))?;
+    out.write(&out.at(routes::ROBOTS), publish::robots(site))?;
     Ok(Written {
         pages: sitemap.len(),
         posts: total,
@@ -211,7 +218,7 @@ fn progress(done: usize, total: usize) {
 /// Old addresses (Hugo's `aliases`, Jekyll's `redirect_from` and `permalink`) keep working:
 /// each is a small page that sends readers and crawlers to the post. An alias that is not
 /// a usable path, or that is already a page, is skipped with a warning.
-fn write_redirects(dist: &Path, site: &PublishedSite, index: &PostIndex) -> Result<()> {
+fn write_redirects(out: &Output, site: &PublishedSite, index: &PostIndex) -> Result<()> {
     for meta in &index.posts {
         let path = routes::post(&meta.slug);
         let (target, canonical) = (under_base(&site.base, &path), site.url(&path));
@@ -223,15 +230,15 @@ fn write_redirects(dist: &Path, site: &PublishedSite, index: &PostIndex) -> Resu
                 );
                 continue;
             };
-            let file = dist.join(file);
-            if file.exists() {
+            let file = out.root().join(file);
+            if out.has(&file) {
                 eprintln!(
                     "blogtool: alias \"{alias}\" of posts/{} is already a page; skipped",
                     meta.file
                 );
                 continue;
             }
-            write_file(
+            out.write(
                 &file,
                 publish::redirect_page(&target, &canonical, &meta.title),
             )?;

@@ -31,6 +31,9 @@ pub(crate) struct Template {
     /// `</head>`, from there to the app's slot, and after it. Cut once, not searched again
     /// for each of thousands of pages.
     parts: [String; 3],
+    /// A hash of the template and the site it renders for: a page made from the same data
+    /// with the same id is the same page.
+    pub(crate) id: u64,
 }
 
 /// `text` with its one `from` replaced by `to`; an error naming the missing text otherwise.
@@ -41,24 +44,23 @@ pub(crate) fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
     }
 }
 
-/// Makes Trunk's `index.html` (in `dist`) into the template for every page. A `preview`
+/// Makes Trunk's `index.html` (`page`, naming its files under the site's base path) into
+/// the template for every page, its stylesheet (in `dist`) inline. A `preview`
 /// (`blogtool serve`) names no service worker (nothing is cached while writing) and loads
 /// the live reload script instead.
 pub(crate) fn prepare(
+    page: &str,
     dist: &Path,
     site: &PublishedSite,
     theme_css: &str,
     preview: bool,
 ) -> Result<Template> {
-    let path = dist.join("index.html");
-    let page = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
     for needed in [APP_SLOT, "<title>", "</title>", "<noscript>", "</noscript>"] {
         if !page.contains(needed) {
             bail!("index.html has no `{needed}`; blogtool renders pages there");
         }
     }
-    let page = without_script_comments(&start_after_load(&page)?);
+    let page = without_script_comments(&start_after_load(page)?);
     let page = inline_stylesheet(&page, dist, &site.base, theme_css)?;
     // The site's language and name, from site.yaml.
     let page = replace_once(
@@ -104,10 +106,12 @@ pub(crate) fn prepare(
         .split_once(APP_SLOT)
         .context("index.html has its app slot outside <body>")?;
     let parts = [head, before_app, after_app].map(str::to_string);
+    let id = crate::output::hash(format!("{page}\n{site:?}").as_bytes());
     Ok(Template {
         html: page,
         policy,
         parts,
+        id,
     })
 }
 
@@ -121,16 +125,21 @@ pub(crate) fn script_json<T: serde::Serialize>(value: &T) -> Result<String> {
 }
 
 impl Template {
+    /// The data a page embeds for the app (`<script id="blog-data">`), as JSON.
+    pub(crate) fn data(&self, settings: &AppStart) -> Result<String> {
+        script_json(&settings.data)
+    }
+
     /// The page for `meta`'s route: the app rendered natively with `settings` into the
-    /// slot, the page's title, description and link-preview tags in the head, and the data
-    /// the browser app starts from.
-    pub(crate) fn render(
+    /// slot, the page's title, description and link-preview tags in the head, and `data`
+    /// ([`Template::data`]) for the browser app to start from.
+    pub(crate) fn render_with(
         &self,
         site: &PublishedSite,
         meta: &PageMeta,
         settings: AppStart,
+        data: &str,
     ) -> Result<String> {
-        let data = script_json(&settings.data)?;
         // The app starts on the reader's first intent (`loader.js`) where this page is all
         // there is at its address (`data-path`: a host may answer an unknown address with
         // another page); at once where it is not: search results are found in the browser,

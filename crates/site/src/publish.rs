@@ -1,29 +1,35 @@
-//! The publishing pass (native only): reads `posts/`, imports every post (whatever engine
-//! it was written for), and writes what the app fetches — each post in this blog's own
-//! form, the post index, the list's pages, each post's context and the search index —
-//! returning all of it in memory, so the page renderer (`prerender`) builds every page from
-//! it in the same process.
+//! The publishing pass: reads `posts/`, imports every post (whatever engine it was written
+//! for), and writes what the app fetches — each post in this blog's own form, the post
+//! index, the list's pages, each post's context and the search index — returning all of it
+//! in memory, so every page is rendered from it in the same process ([`crate::render`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::author;
-use crate::check::{Diagnostic, Severity};
-use crate::config::Settings;
-use crate::date::PostDate;
-use crate::import::{self, Imported, SourceFile};
-use crate::index::{BuildOptions, ListPage, PostIndex, RelatedIndex};
-use crate::post::Post;
+use blog_core::author;
+use blog_core::check::{Diagnostic, Severity};
+use blog_core::config::Settings;
+use blog_core::date::PostDate;
+use blog_core::error::PostError;
+use blog_core::import::{self, Imported, SourceFile};
+use blog_core::index::{BuildOptions, ListPage, PostIndex, RelatedIndex};
+use blog_core::post::Post;
+use blog_core::search;
+
+use crate::output::Output;
 
 /// What to publish, from where to where.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct PublishOptions<'a> {
     /// The posts folder (`posts/`).
     pub posts: &'a Path,
-    /// Where the published posts and data files go (`dist/posts`).
+    /// The site being written.
+    pub output: &'a Output,
+    /// Where the published posts and data files go (`dist/posts`), inside `output`.
     pub out: &'a Path,
     /// The site's own files (`public/`), which posts' site paths (`/images/x.png`) name.
     pub public: &'a Path,
@@ -47,6 +53,125 @@ pub struct PublishOptions<'a> {
     /// save; drawing starts a browser and takes seconds), by their name, which is a hash of
     /// their source. `None` draws every diagram.
     pub diagram_cache: Option<&'a Path>,
+    /// What the last build of this blog read, imported and rendered, to take what has not
+    /// changed from (`blogtool serve`); `None` reads everything.
+    pub cache: Option<&'a Cache>,
+    /// Files changed since the last build (read again whatever their size and time say).
+    pub changed: &'a [PathBuf],
+}
+
+/// What publishing read, imported and rendered, for the next build of the same blog: a post
+/// file whose size and time are the same (and not named changed) is not read again, one
+/// whose bytes are the same is not imported again, and a post whose text is the same is not
+/// rendered again.
+#[derive(Default)]
+pub struct Cache {
+    /// Each post file's bytes, by path under `posts/`, with its size and time when read.
+    files: Mutex<HashMap<String, (Stamp, Vec<u8>)>>,
+    /// Each post file's import, by path and the id of the addresses it was made with, with
+    /// a hash of the file's bytes and time.
+    imports: Mutex<HashMap<(String, u64), (u64, ImportResult)>>,
+    /// The set of every file under `posts/` the imports were made with (an import looks at
+    /// which files exist).
+    listing: Mutex<u64>,
+    /// Each post rendered, by path under `posts/`, with a hash of the text it was rendered
+    /// from.
+    renders: Mutex<HashMap<String, (u64, Post)>>,
+    /// Every post's context, with a hash of the post index they were found in (they depend
+    /// on nothing else).
+    contexts: Mutex<Option<(u64, Vec<PostIndex>)>>,
+    /// Each post's terms counted for the search index, by slug, with a hash of its entry
+    /// and rendered text.
+    counted: Mutex<HashMap<String, (u64, search::Counted)>>,
+}
+
+/// What importing one file gave.
+type ImportResult = Result<Imported, PostError>;
+
+/// A file's size and modification time.
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+impl import::ImportMemo for Cache {
+    fn get(&self, file: &SourceFile, addresses: u64) -> Option<Result<Imported, PostError>> {
+        let imports = self.imports.lock().ok()?;
+        let (made_of, result) = imports.get(&(file.path.clone(), addresses))?;
+        (*made_of == source_id(file)).then(|| result.clone())
+    }
+
+    fn put(&self, file: &SourceFile, addresses: u64, result: &Result<Imported, PostError>) {
+        if let Ok(mut imports) = self.imports.lock() {
+            imports.insert(
+                (file.path.clone(), addresses),
+                (source_id(file), result.clone()),
+            );
+        }
+    }
+}
+
+/// A hash of what an import reads of a file: its bytes and time (a post without a date is
+/// dated by it).
+fn source_id(file: &SourceFile) -> u64 {
+    let mut bytes = file.bytes.clone();
+    bytes.extend(format!("\n{:?}", file.modified).as_bytes());
+    crate::output::hash(&bytes)
+}
+
+impl Cache {
+    /// The import memo for files listed as `all`: none when the listing changed since the
+    /// last build (which files exist decides what an import keeps).
+    fn imports_for(&self, all: &BTreeSet<String>) -> &dyn import::ImportMemo {
+        let listing = crate::output::hash(
+            all.iter()
+                .flat_map(|p| [p.as_bytes(), b"\n"])
+                .flatten()
+                .copied()
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+        if let (Ok(mut last), Ok(mut imports)) = (self.listing.lock(), self.imports.lock()) {
+            if *last != listing {
+                imports.clear();
+                *last = listing;
+            }
+        }
+        self
+    }
+
+    /// Keeps the post files as read, for the next build, and forgets the renders of files
+    /// that are gone.
+    fn keep_files(&self, files: Vec<SourceFile>, mut stamps: HashMap<String, Stamp>) {
+        if let Ok(mut renders) = self.renders.lock() {
+            renders.retain(|path, _| stamps.contains_key(path));
+        }
+        if let Ok(mut kept) = self.files.lock() {
+            *kept = files
+                .into_iter()
+                .filter_map(|file| {
+                    Some((file.path.clone(), (stamps.remove(&file.path)?, file.bytes)))
+                })
+                .collect();
+        }
+    }
+
+    /// `text` of `file` rendered for `base`, taken from the last build when the same.
+    fn render(
+        &self,
+        file: &str,
+        text: &str,
+        base: &str,
+    ) -> Result<Post, blog_core::error::PostError> {
+        let id = crate::output::hash(format!("{base}\n{text}").as_bytes());
+        if let Some((made_of, post)) = self.renders.lock().ok().and_then(|r| r.get(file).cloned()) {
+            if made_of == id {
+                return Ok(post);
+            }
+        }
+        let post = Post::parse_at(file, text, base)?;
+        if let Ok(mut renders) = self.renders.lock() {
+            renders.insert(file.to_string(), (id, post.clone()));
+        }
+        Ok(post)
+    }
 }
 
 /// Everything [`publish`] wrote, in memory.
@@ -116,6 +241,7 @@ pub fn publish_then<T: Send>(
     let started = std::time::Instant::now();
     let PublishOptions {
         posts,
+        output,
         out,
         public,
         base,
@@ -125,6 +251,8 @@ pub fn publish_then<T: Send>(
         show_problems,
         diagram_cache,
         settings: config,
+        cache,
+        changed,
     } = *options;
     let clock = now()?;
     let options = BuildOptions {
@@ -132,7 +260,7 @@ pub fn publish_then<T: Send>(
         now: (!include_future).then_some(clock),
         mark_after: include_future.then_some(clock),
     };
-    let folder = read_posts(posts)?;
+    let (folder, stamps) = read_posts_with(posts, cache, changed)?;
     let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
     for message in config
         .warnings
@@ -144,7 +272,12 @@ pub fn publish_then<T: Send>(
         eprintln!("{}", Diagnostic { severity, message });
     }
     let mut failed = Vec::new();
-    let mut imported: Vec<Imported> = import::import_all(&folder.files, &|p| folder.has(p))
+    let memo = cache.map(|c| c.imports_for(&folder.all));
+    let imports = match memo {
+        Some(memo) => import::import_all_with(&folder.files, &|p| folder.has(p), memo),
+        None => import::import_all(&folder.files, &|p| folder.has(p)),
+    };
+    let mut imported: Vec<Imported> = imports
         .into_iter()
         .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
         .collect();
@@ -153,8 +286,15 @@ pub fn publish_then<T: Send>(
         .iter()
         .map(|p| (p.path.clone(), p.text.clone()))
         .collect();
-    let (mut manifest, rendered) =
-        PostIndex::build_rendered(&sources, folder.authors.as_deref(), options, base);
+    let (mut manifest, rendered) = match cache {
+        Some(cache) => PostIndex::build_rendered_with(
+            &sources,
+            folder.authors.as_deref(),
+            options,
+            &|file, text| cache.render(file, text, base),
+        ),
+        None => PostIndex::build_rendered(&sources, folder.authors.as_deref(), options, base),
+    };
     // Large blogs: the texts are held in `imported` too, and the build's peak memory counts.
     drop(sources);
     for error in &failed {
@@ -163,7 +303,7 @@ pub fn publish_then<T: Send>(
     // Authors described in a post but missing from the registry get a card from what the
     // post says (name, picture, website).
     for profile in imported.iter().flat_map(|p| &p.profiles) {
-        if crate::author::find(&manifest.authors, &profile.name).is_none() {
+        if blog_core::author::find(&manifest.authors, &profile.name).is_none() {
             manifest.authors.push(profile.clone());
         }
     }
@@ -183,7 +323,6 @@ pub fn publish_then<T: Send>(
     for problem in &manifest.problems {
         eprintln!("warning: {}", problem.message);
     }
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     // Every post is published in this blog's own form, named after its address, whatever
     // its file was called or written for.
     let mut published = Vec::with_capacity(manifest.posts.len());
@@ -200,7 +339,7 @@ pub fn publish_then<T: Send>(
             .with_context(|| format!("posts/{} was indexed but not imported", meta.file))?;
         meta.file = format!("{}.md", meta.slug);
         rendered.meta.file = meta.file.clone();
-        publish_resources(posts, out, post, &folder)?;
+        publish_resources(posts, output, out, post, &folder)?;
         // Each post is published once (slugs are unique): its text moves, not copied.
         published.push((meta.file.clone(), std::mem::take(&mut post.text)));
         rendered_posts.push(rendered);
@@ -215,7 +354,7 @@ pub fn publish_then<T: Send>(
                 .map(move |d| (slug.clone(), d))
         })
         .collect();
-    let drawn = draw_cached(out, &jobs, diagram_cache);
+    let drawn = draw_cached(output, out, &jobs, diagram_cache);
     for ((file, text), rendered) in published.iter_mut().zip(rendered_posts.iter_mut()) {
         let slug = file.trim_end_matches(".md").to_string();
         let mine: Vec<import::Diagram> = drawn
@@ -233,7 +372,7 @@ pub fn publish_then<T: Send>(
         use rayon::prelude::*;
         published.par_iter().try_for_each(|(file, text)| {
             let path = out.join(file);
-            write_file(&path, text)
+            output.write(&path, text)
         })?;
     }
     if show_problems {
@@ -246,25 +385,25 @@ pub fn publish_then<T: Send>(
         {
             if let Some(file) = folder.files.iter().find(|f| f.path == problem.file) {
                 let name = problem.file.rsplit('/').next().unwrap_or(&problem.file);
-                let _ = std::fs::write(out.join(name), &file.bytes);
+                output.write(&out.join(name), &file.bytes)?;
             }
         }
     } else {
         manifest.problems.clear();
     }
+    if let Some(cache) = cache {
+        cache.keep_files(folder.files, stamps);
+    }
     let json = serde_json::to_string(&manifest).context("cannot write the post index")?;
     let index = out.join("index.json");
-    write_file(&index, json)?;
+    output.write(&index, &json)?;
     // The list's pages, each on its own: the home page of a large blog loads one of them.
     let size = config.page_size;
     // The site's name and links, for pages that do not embed them (`trunk serve`).
     let info = serde_json::to_string(&config.info).context("cannot write the site's settings")?;
     let file = out.join("site.json");
-    write_file(&file, info)?;
+    output.write(&file, info)?;
     let pages = out.join("pages");
-    let _ = std::fs::remove_dir_all(&pages);
-    std::fs::create_dir_all(&pages)
-        .with_context(|| format!("cannot create {}", pages.display()))?;
     let mut list_pages = Vec::new();
     for number in 1..=manifest.page_count(size) {
         let page = manifest
@@ -272,10 +411,16 @@ pub fn publish_then<T: Send>(
             .context("page out of range")?;
         let file = pages.join(format!("{number}.json"));
         let json = serde_json::to_string(&page).context("cannot write a page of the list")?;
-        write_file(&file, json)?;
+        output.write(&file, json)?;
         list_pages.push(page);
     }
-    let contexts = write_contexts(&manifest, &out.join("context"))?;
+    let contexts = write_contexts(
+        output,
+        &manifest,
+        crate::output::hash(json.as_bytes()),
+        &out.join("context"),
+        cache,
+    )?;
     let published = Published {
         index: manifest,
         sources: published,
@@ -284,12 +429,10 @@ pub fn publish_then<T: Send>(
         contexts,
         seconds: started.elapsed().as_secs_f64(),
     };
-    // The previous index goes first: nothing may delete a folder while pages are written
-    // (a post may be called `search`, its page then in that folder).
+    // (A post may be called `search`: its page is written into that folder meanwhile.)
     let search = out.join("search");
-    let _ = std::fs::remove_dir_all(&search);
     let (searched, result) = rayon::join(
-        || write_search_index(&published.index, &published.posts, &search),
+        || write_search_index(output, &published.index, &published.posts, &search, cache),
         || alongside(&published),
     );
     match (searched, result) {
@@ -302,22 +445,32 @@ pub fn publish_then<T: Send>(
 /// The diagrams of `jobs` drawn: those `cache` holds copied from it, the others drawn
 /// ([`draw_diagrams`]) and kept there.
 fn draw_cached(
+    output: &Output,
     out: &Path,
     jobs: &[(String, import::Diagram)],
     cache: Option<&Path>,
 ) -> Vec<(String, import::Diagram)> {
     let Some(cache) = cache else {
-        return draw_diagrams(out, jobs);
+        return draw_diagrams(output, out, jobs);
     };
     let files = |dir: &Path, name: &str| {
         [format!("{name}.svg"), format!("{name}-dark.svg")].map(|file| dir.join(file))
     };
     let copy_all = |from: [PathBuf; 2], to: [PathBuf; 2]| {
-        from.iter().zip(&to).all(|(from, to)| {
-            to.parent()
+        from.iter()
+            .zip(&to)
+            .all(|(from, to)| from.is_file() && output.copy(from, to).is_ok())
+    };
+    // Into the cache: plain copies (the cache is not part of the site).
+    let keep_all = |from: [PathBuf; 2], to: [PathBuf; 2]| {
+        for (from, to) in from.iter().zip(&to) {
+            if to
+                .parent()
                 .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
-                && std::fs::copy(from, to).is_ok()
-        })
+            {
+                let _ = std::fs::copy(from, to);
+            }
+        }
     };
     let (mut drawn, missing): (Vec<_>, Vec<_>) = jobs
         .iter()
@@ -330,10 +483,10 @@ fn draw_cached(
         .into_iter()
         .filter(|(_, d)| !failed(&d.name).exists())
         .collect();
-    let fresh = draw_diagrams(out, &to_draw);
+    let fresh = draw_diagrams(output, out, &to_draw);
     for (slug, diagram) in &to_draw {
         if fresh.iter().any(|(_, d)| d.name == diagram.name) {
-            copy_all(
+            keep_all(
                 files(&out.join(slug), &diagram.name),
                 files(cache, &diagram.name),
             );
@@ -364,7 +517,11 @@ fn diagrams_script() -> PathBuf {
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
 /// folder under `out`, with `scripts/diagrams.mjs` (Mermaid in Chromium). Returns those
 /// drawn; any other stays a code block, with a warning saying why.
-fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String, import::Diagram)> {
+fn draw_diagrams(
+    output: &Output,
+    out: &Path,
+    jobs: &[(String, import::Diagram)],
+) -> Vec<(String, import::Diagram)> {
     if jobs.is_empty() {
         return Vec::new();
     }
@@ -415,6 +572,12 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
             .zip(results)
             .filter_map(|((slug, diagram), result)| {
                 if result.contains("\"ok\":true") {
+                    for file in [
+                        format!("{}.svg", diagram.name),
+                        format!("{}-dark.svg", diagram.name),
+                    ] {
+                        output.adopt(&out.join(slug).join(file));
+                    }
                     return Some((slug.clone(), diagram.clone()));
                 }
                 let why = serde_json::from_str::<serde_json::Value>(&result)
@@ -423,7 +586,7 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
                     .unwrap_or(result);
                 eprintln!(
                     "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
-                    crate::routes::post(slug)
+                    blog_core::routes::post(slug)
                 );
                 None
             })
@@ -436,7 +599,7 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
             for slug in posts {
                 eprintln!(
                     "warning: {}: its diagrams are shown as code, as none can be drawn on this machine ({why:#})",
-                    crate::routes::post(slug)
+                    blog_core::routes::post(slug)
                 );
             }
             Vec::new()
@@ -448,6 +611,7 @@ fn draw_diagrams(out: &Path, jobs: &[(String, import::Diagram)]) -> Vec<(String,
 /// into `out/<slug>/`, where its rewritten paths point.
 fn publish_resources(
     posts: &Path,
+    output: &Output,
     out: &Path,
     post: &Imported,
     folder: &PostsFolder,
@@ -465,12 +629,9 @@ fn publish_resources(
     }
     for (source, name) in files {
         let target = out.join(&post.slug).join(&name);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        std::fs::copy(posts.join(&source), &target)
-            .with_context(|| format!("cannot copy posts/{source}"))?;
+        output
+            .copy(&posts.join(&source), &target)
+            .with_context(|| format!("cannot publish posts/{source}"))?;
     }
     Ok(())
 }
@@ -484,7 +645,7 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
     let with_posts: std::collections::HashSet<String> = imported
         .iter()
         .flat_map(|post| {
-            let own = crate::routes::post(&post.slug);
+            let own = blog_core::routes::post(&post.slug);
             // A bundle's files, found by their common prefix in the sorted list of files.
             let beside = post.bundle.iter().flat_map(|bundle| {
                 let prefix = format!("{bundle}/");
@@ -514,7 +675,7 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
                     };
                     let fix = if image
                         .path
-                        .starts_with(&format!("/{}/", crate::routes::POSTS))
+                        .starts_with(&format!("/{}/", blog_core::routes::POSTS))
                     {
                         "put it beside the post".to_string()
                     } else {
@@ -545,37 +706,85 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
 /// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
 /// whole index, which grows with the blog.
 /// Returns the contexts, in the index's order.
-fn write_contexts(manifest: &PostIndex, dir: &Path) -> Result<Vec<PostIndex>> {
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+/// `index_id` is a hash of the index: with the same index as the last build (`cache`), its
+/// contexts are the same, and neither found nor written again.
+fn write_contexts(
+    output: &Output,
+    manifest: &PostIndex,
+    index_id: u64,
+    dir: &Path,
+    cache: Option<&Cache>,
+) -> Result<Vec<PostIndex>> {
     use rayon::prelude::*;
-    let related = RelatedIndex::new(manifest);
+    let known = cache
+        .and_then(|c| c.contexts.lock().ok()?.take())
+        .filter(|(id, contexts)| *id == index_id && contexts.len() == manifest.posts.len())
+        .map(|(_, contexts)| contexts);
+    let contexts: Vec<PostIndex> = match known {
+        Some(contexts) => contexts,
+        None => {
+            let related = RelatedIndex::new(manifest);
+            manifest
+                .posts
+                .par_iter()
+                .map(|post| manifest.context_for(&post.slug, &related))
+                .collect()
+        }
+    };
     manifest
         .posts
         .par_iter()
-        .map(|post| {
-            let context = manifest.context_for(&post.slug, &related);
-            let json = serde_json::to_string(&context).context("cannot write a post's context")?;
+        .zip(&contexts)
+        .try_for_each(|(post, context)| {
             let file = dir.join(format!("{}.json", post.slug));
-            write_file(&file, json)?;
-            Ok(context)
-        })
-        .collect()
+            output.make(&file, index_id, || {
+                serde_json::to_string(context).context("cannot write a post's context")
+            })
+        })?;
+    if let Some(mut kept) = cache.and_then(|c| c.contexts.lock().ok()) {
+        *kept = Some((index_id, contexts.clone()));
+    }
+    Ok(contexts)
 }
 
-/// Writes the search index into `dir` (emptied by the caller).
-fn write_search_index(manifest: &PostIndex, posts: &[Post], dir: &Path) -> Result<()> {
-    let index = crate::search::index_posts(manifest, posts);
-    let build = dir.join(&index.meta.build);
-    std::fs::create_dir_all(&build)
-        .with_context(|| format!("cannot create {}", build.display()))?;
+/// Writes the search index into `dir`.
+fn write_search_index(
+    output: &Output,
+    manifest: &PostIndex,
+    posts: &[Post],
+    dir: &Path,
+    cache: Option<&Cache>,
+) -> Result<()> {
+    let index = match cache {
+        Some(cache) => search::index_posts_with(manifest, posts, &|meta, post| {
+            let id = serde_json::to_string(meta).map_or(0, |entry| {
+                crate::output::hash(format!("{entry}\n{}", post.html).as_bytes())
+            });
+            let known = cache.counted.lock().ok().and_then(|c| {
+                c.get(&meta.slug)
+                    .filter(|(made_of, _)| *made_of == id)
+                    .map(|(_, counted)| counted.clone())
+            });
+            known.unwrap_or_else(|| {
+                let counted = search::count_terms(meta, post);
+                if let Ok(mut c) = cache.counted.lock() {
+                    c.insert(meta.slug.clone(), (id, counted.clone()));
+                }
+                counted
+            })
+        }),
+        None => search::index_posts(manifest, posts),
+    };
+    if let Some(mut counted) = cache.and_then(|c| c.counted.lock().ok()) {
+        let slugs: std::collections::HashSet<&str> =
+            manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+        counted.retain(|slug, _| slugs.contains(slug.as_str()));
+    }
     for (path, text) in &index.files {
-        let file = dir.join(path);
-        write_file(&file, text)?;
+        output.write(&dir.join(path), text)?;
     }
     let meta = serde_json::to_string(&index.meta).context("cannot write the search index")?;
-    let file = dir.join("meta.json");
-    write_file(&file, meta)
+    output.write(&dir.join("meta.json"), meta)
 }
 
 /// What `posts/` holds: every post file, every other file (bundle resources), and the
@@ -596,20 +805,31 @@ impl PostsFolder {
     }
 }
 
-/// Writes one file of the published posts; errors name the file. One file at a time, from
-/// however many threads: parallel creates in one folder contend for its lock in the kernel
-/// (a fifth of publishing 10,000 posts was spent spinning on it), while rendering still
-/// runs on every core around the writes.
-fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
-    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _one_at_a_time = WRITING.lock();
-    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
-}
-
 /// Reads every post file (`.md`, `.markdown`, `.mdx`) in `dir` and the folders below it,
 /// sorted by path, and `authors.yaml`. Hidden files and folders, and files that other
 /// engines keep beside posts without being posts (see below), are skipped.
 pub fn read_posts(dir: &Path) -> Result<PostsFolder> {
+    read_posts_with(dir, None, &[]).map(|(folder, _)| folder)
+}
+
+/// [`read_posts`], taking from `cache` the bytes of files whose size and time are as they
+/// were, unless named in `changed`; with each post file's size and time, for
+/// [`Cache::keep_files`].
+fn read_posts_with(
+    dir: &Path,
+    cache: Option<&Cache>,
+    changed: &[PathBuf],
+) -> Result<(PostsFolder, HashMap<String, Stamp>)> {
+    let mut known = cache
+        .and_then(|c| c.files.lock().ok())
+        .map(|mut files| std::mem::take(&mut *files))
+        .unwrap_or_default();
+    let mut seen = HashMap::new();
+    // Paths compared as the file system resolves them (`posts/` may be named relatively,
+    // the watcher names files absolutely).
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let real_dir = real(dir);
+    let changed: std::collections::HashSet<PathBuf> = changed.iter().map(|p| real(p)).collect();
     let mut folder = PostsFolder {
         files: Vec::new(),
         all: BTreeSet::new(),
@@ -662,12 +882,18 @@ pub fn read_posts(dir: &Path) -> Result<PostsFolder> {
                 continue;
             }
             let full = entry.path();
-            let bytes =
-                std::fs::read(&full).with_context(|| format!("cannot read {}", full.display()))?;
-            let modified = entry
-                .metadata()
-                .ok()
-                .and_then(|m| m.modified().ok())
+            let metadata = entry.metadata().ok();
+            let time = metadata.as_ref().and_then(|m| m.modified().ok());
+            let stamp = (metadata.as_ref().map_or(0, |m| m.len()), time);
+            let bytes = match known.remove(&key) {
+                Some((was, bytes)) if was == stamp && !changed.contains(&real_dir.join(&path)) => {
+                    bytes
+                }
+                _ => std::fs::read(&full)
+                    .with_context(|| format!("cannot read {}", full.display()))?,
+            };
+            seen.insert(key.clone(), stamp);
+            let modified = time
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map(|d| d.as_secs());
             folder.files.push(SourceFile {
@@ -683,5 +909,5 @@ pub fn read_posts(dir: &Path) -> Result<PostsFolder> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).context("cannot read authors.yaml"),
     };
-    Ok(folder)
+    Ok((folder, seen))
 }
