@@ -17,7 +17,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_packages=()
 command -v node >/dev/null && command -v npm >/dev/null || apt_packages+=(nodejs npm)
-# Chromium draws Mermaid diagrams into pictures when the blog is built (scripts/diagrams.mjs).
+# Chromium draws Mermaid diagrams into pictures when the blog is built (blogtool drives it;
+# the Mermaid script from npm goes inside blogtool when it is compiled).
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if $with_browser; then
   [ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)

@@ -61,3 +61,10 @@ test("a blog's workflow downloads an asset the release workflow produces, of its
     assert.doesNotMatch(text, /cargo|trunk|rustup|npm|node/, `${path} needs no toolchain`);
   }
 });
+
+test('the release builds blogtool with Mermaid inside (the npm packages installed first)', () => {
+  const release = read('.github/workflows/release.yml');
+  const installed = release.indexOf('npm ci');
+  assert.ok(installed > 0, 'the release installs the npm packages');
+  assert.ok(installed < release.indexOf('cargo build --locked'), 'before blogtool is built');
+});

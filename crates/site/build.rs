@@ -125,8 +125,35 @@ fn main() {
         .unwrap();
     }
     writeln!(code, "];").unwrap();
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by Cargo")).join("app.rs");
-    std::fs::write(out, code).expect("cannot write the embedded app's list");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by Cargo"));
+    std::fs::write(out_dir.join("app.rs"), code).expect("cannot write the embedded app's list");
+    embed_mermaid(&root, &out_dir);
+}
+
+/// Puts the checkout's Mermaid script (`npm ci` installs it) inside blogtool, compressed, as
+/// `MERMAID_GZ` (`None` without one: diagrams then stay code, and the build says why).
+fn embed_mermaid(root: &Path, out_dir: &Path) {
+    use std::io::Write as _;
+    let script = root.join("node_modules/mermaid/dist/mermaid.min.js");
+    println!("cargo:rerun-if-changed={}", script.display());
+    let value = match std::fs::read(&script) {
+        Ok(bytes) => {
+            let mut packed = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            packed
+                .write_all(&bytes)
+                .expect("cannot compress the Mermaid script");
+            let packed = packed.finish().expect("cannot compress the Mermaid script");
+            std::fs::write(out_dir.join("mermaid.min.js.gz"), packed)
+                .expect("cannot write the compressed Mermaid script");
+            "Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/mermaid.min.js.gz\")))".to_string()
+        }
+        Err(_) => "None".to_string(),
+    };
+    std::fs::write(
+        out_dir.join("mermaid.rs"),
+        format!("/// Mermaid's script (npm `mermaid`, `dist/mermaid.min.js`), gzipped.\nconst MERMAID_GZ: Option<&[u8]> = {value};\n"),
+    )
+    .expect("cannot write mermaid.rs");
 }
 
 /// Every file under `path` (or `path` itself), relative to `root`, `/` separated.

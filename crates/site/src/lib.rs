@@ -7,6 +7,7 @@
 pub mod app;
 pub mod build;
 pub mod cli;
+pub mod diagrams;
 pub mod init;
 pub mod output;
 pub mod publish;

@@ -88,7 +88,8 @@ impl Output {
             .is_ok_and(|now| now.contains_key(&self.key(path)))
     }
 
-    /// Records `entry` for `key`; true when the previous build left the same file there.
+    /// Records `entry` for `key`; true when the previous build left a file with the same
+    /// content there (and this build has not put another there yet).
     fn record(&self, key: &Path, entry: Entry) -> bool {
         if !self.remember {
             return false;
@@ -99,7 +100,11 @@ impl Output {
         // A file put twice in one build (the blog's own file over the app's) is written
         // each time: the disk holds the first one by now.
         let again = now.insert(key.to_path_buf(), entry).is_some();
-        !again && self.before.get(key) == Some(&entry)
+        !again
+            && self
+                .before
+                .get(key)
+                .is_some_and(|before| before.content == entry.content)
     }
 
     /// Writes a file (`path` under the root or from it), creating its folder, unless the
@@ -118,7 +123,8 @@ impl Output {
     }
 
     /// Writes the file `make` returns, unless the previous build made it from the same
-    /// `inputs` (a hash of everything `make` reads): then `make` is not even called.
+    /// `inputs` (a hash of everything `make` reads): then `make` is not even called. Made
+    /// again with the same bytes, it is not written either.
     pub fn make(
         &self,
         path: &Path,
@@ -141,7 +147,9 @@ impl Output {
             },
             inputs: Some(inputs),
         };
-        self.record(&key, entry);
+        if self.record(&key, entry) {
+            return Ok(());
+        }
         self.put(&key, contents.as_bytes())
     }
 
@@ -169,23 +177,6 @@ impl Output {
             .with_context(|| format!("cannot copy {} to {}", from.display(), target.display()))?;
         self.wrote(key);
         Ok(())
-    }
-
-    /// Records a file something else wrote into the folder (a drawn diagram), so it is kept.
-    pub fn adopt(&self, path: &Path) {
-        let key = self.key(path);
-        let content = std::fs::read(self.root.join(&key))
-            .map(|bytes| hash(&bytes))
-            .unwrap_or_default();
-        if !self.record(
-            &key,
-            Entry {
-                content,
-                inputs: None,
-            },
-        ) {
-            self.wrote(key);
-        }
     }
 
     /// Writes `contents` at `key`, one file at a time from however many threads: parallel

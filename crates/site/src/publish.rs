@@ -498,25 +498,9 @@ fn draw_cached(
     drawn
 }
 
-/// The script that draws diagrams: `BLOG_DIAGRAMS_SCRIPT`, else `scripts/diagrams.mjs` in
-/// the blog folder, else the one of the checkout this tool was compiled from (it needs
-/// that checkout's `node_modules`: Mermaid and Playwright).
-fn diagrams_script() -> PathBuf {
-    if let Some(script) = std::env::var_os("BLOG_DIAGRAMS_SCRIPT").filter(|s| !s.is_empty()) {
-        return PathBuf::from(script);
-    }
-    let here = PathBuf::from("scripts/diagrams.mjs");
-    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/diagrams.mjs");
-    if here.is_file() || !checkout.is_file() {
-        here
-    } else {
-        checkout
-    }
-}
-
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
-/// folder under `out`, with `scripts/diagrams.mjs` (Mermaid in Chromium). Returns those
-/// drawn; any other stays a code block, with a warning saying why.
+/// folder under `out` ([`crate::diagrams`]: Mermaid in the machine's Chromium). Returns
+/// those drawn; any other stays a code block, with a warning saying why.
 fn draw_diagrams(
     output: &Output,
     out: &Path,
@@ -525,65 +509,28 @@ fn draw_diagrams(
     if jobs.is_empty() {
         return Vec::new();
     }
-    let script = diagrams_script().display().to_string();
-    let mut requests = Vec::new();
-    for (slug, diagram) in jobs {
-        let dir = out.join(slug);
-        if std::fs::create_dir_all(&dir).is_err() {
-            continue;
-        }
-        requests.push(serde_json::json!({
-            "source": diagram.source,
-            "light": dir.join(format!("{}.svg", diagram.name)),
-            "dark": dir.join(format!("{}-dark.svg", diagram.name)),
-        }));
-    }
-    let run = || -> Result<Vec<String>> {
-        let mut child = std::process::Command::new("node")
-            .arg(&script)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .with_context(|| format!("cannot run node {script}"))?;
-        if let Some(mut stdin) = child.stdin.take() {
-            std::io::Write::write_all(
-                &mut stdin,
-                serde_json::Value::from(requests.clone())
-                    .to_string()
-                    .as_bytes(),
-            )
-            .context("cannot send the diagrams to node")?;
-        }
-        let output = child
-            .wait_with_output()
-            .context("cannot read what node drew")?;
-        if !output.status.success() {
-            bail!("{}", String::from_utf8_lossy(&output.stderr).trim());
-        }
-        Ok(String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .map(str::to_string)
-            .collect())
-    };
-    match run() {
+    let sources: Vec<String> = jobs.iter().map(|(_, d)| d.source.clone()).collect();
+    match crate::diagrams::draw(&sources) {
         Ok(results) => jobs
             .iter()
             .zip(results)
             .filter_map(|((slug, diagram), result)| {
-                if result.contains("\"ok\":true") {
-                    for file in [
-                        format!("{}.svg", diagram.name),
-                        format!("{}-dark.svg", diagram.name),
-                    ] {
-                        output.adopt(&out.join(slug).join(file));
+                let why = match result {
+                    Ok(drawn) => {
+                        let files = [
+                            (format!("{}.svg", diagram.name), drawn.light),
+                            (format!("{}-dark.svg", diagram.name), drawn.dark),
+                        ];
+                        let written = files.into_iter().try_for_each(|(file, svg)| {
+                            output.write(&out.join(slug).join(file), svg)
+                        });
+                        match written {
+                            Ok(()) => return Some((slug.clone(), diagram.clone())),
+                            Err(e) => format!("{e:#}"),
+                        }
                     }
-                    return Some((slug.clone(), diagram.clone()));
-                }
-                let why = serde_json::from_str::<serde_json::Value>(&result)
-                    .ok()
-                    .and_then(|v| v["error"].as_str().map(str::to_string))
-                    .unwrap_or(result);
+                    Err(why) => why,
+                };
                 eprintln!(
                     "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
                     blog_core::routes::post(slug)
@@ -592,8 +539,8 @@ fn draw_diagrams(
             })
             .collect(),
         Err(why) => {
-            // Drawing needs Node and Chromium; a machine without them still builds the blog,
-            // and says which posts show their diagrams as code.
+            // Drawing needs a Chromium; a machine without one still builds the blog, and says
+            // which posts show their diagrams as code.
             let mut posts: Vec<&str> = jobs.iter().map(|(slug, _)| slug.as_str()).collect();
             posts.dedup();
             for slug in posts {

@@ -1,5 +1,5 @@
 //! Mermaid diagrams (```` ```mermaid ```` blocks, as Hugo, docsify and Astro plugins draw
-//! them): found here, drawn as SVG pictures when publishing (`scripts/diagrams.mjs`, Mermaid
+//! them): found here, drawn as SVG pictures when publishing (`blogtool`'s `diagrams`, Mermaid
 //! in Chromium), and shown as pictures in light and dark, with their source beneath.
 //! Pictures need no script and no content-policy exception, so no page downloads any
 //! diagram code; a diagram that cannot be drawn stays a readable code block.
