@@ -503,7 +503,7 @@ impl Fields<'_> {
 }
 
 /// `text` as a double-quoted YAML scalar that [`yaml::parse`] reads back exactly.
-pub(crate) fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -294,7 +294,7 @@ fn html_references(html: &str, offset: usize) -> Vec<Reference> {
 
 /// An HTML attribute's value at the start of `rest` (just after its `=`): quoted, or up to
 /// the next space or `>`. `None` for a quote that never closes, or nothing at all.
-pub(crate) fn attribute_value(rest: &str) -> Option<&str> {
+pub fn attribute_value(rest: &str) -> Option<&str> {
     match rest.chars().next()? {
         q @ ('"' | '\'') => rest[1..].find(q).map(|end| &rest[1..1 + end]),
         _ => rest.split(|c: char| c.is_whitespace() || c == '>').next(),

@@ -14,6 +14,7 @@ use blog_core::publish::PublishedSite;
 use blog_core::routes;
 
 use crate::app::App;
+use crate::check::{self, Diagnostic};
 use crate::output::Output;
 use crate::publish::{self, PublishOptions};
 use crate::render::{self, compress, embeds, offline, pages, template};
@@ -154,6 +155,27 @@ impl Site {
             self.output = None;
         }
         self.run(options, changed)
+    }
+
+    /// What is wrong with the blog whose posts are in `posts` and own files in `public`, as
+    /// `file:line` diagnostics (`blogtool check`): from the same reading and import as its
+    /// build, taking what has not changed from this site's last build. Returns how many
+    /// post files were checked, and what was found.
+    ///
+    /// # Errors
+    /// A folder or file that cannot be read, named.
+    pub fn check(&self, posts: &Path, public: &Path) -> Result<(usize, Vec<Diagnostic>)> {
+        let loaded = publish::load(posts, Some(&self.cache), &[])?;
+        let folder = &loaded.folder;
+        let found = check::check_imported(
+            &folder.files,
+            &loaded.imports,
+            folder.authors.as_deref(),
+            &|site_path| publish::in_public(public, site_path),
+        );
+        let checked = folder.files.len();
+        self.cache.keep_files(loaded.folder.files, loaded.stamps);
+        Ok((checked, found))
     }
 
     /// Whether a build is kept to update (the last one succeeded).

@@ -6,11 +6,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::publish::{self as publishing, in_public, now, read_posts, PublishOptions};
+use crate::check::{self, Diagnostic, Severity};
+use crate::import;
+use crate::publish::{self as publishing, now, read_posts, PublishOptions};
 use anyhow::{bail, Context, Result};
-use blog_core::check::{self, Diagnostic, Severity};
 use blog_core::config::Settings;
-use blog_core::import;
 use blog_core::publish;
 use clap::{Args, Parser, Subcommand};
 
@@ -329,11 +329,8 @@ fn base_path(given: Option<&str>, url: &str) -> String {
 }
 
 fn check(blog: &Blog) -> Result<ExitCode> {
-    let folder = read_posts(&blog.posts)?;
-    let exists = |site_path: &str| in_public(&blog.public, site_path);
-    let mut findings = check::check(&folder.files, folder.authors.as_deref(), &exists, &|p| {
-        folder.has(p)
-    });
+    // Read and imported as `build` reads them: one pipeline.
+    let (posts, mut findings) = crate::build::Site::default().check(&blog.posts, &blog.public)?;
     // The settings file is checked too: a mistake there fails every build.
     match Settings::load() {
         Ok(config) => findings.extend(config.warnings.into_iter().map(|message| Diagnostic {
@@ -353,10 +350,7 @@ fn check(blog: &Blog) -> Result<ExitCode> {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
-    println!(
-        "checked {} posts: {errors} error(s), {warnings} warning(s)",
-        folder.files.len()
-    );
+    println!("checked {posts} posts: {errors} error(s), {warnings} warning(s)");
     Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {

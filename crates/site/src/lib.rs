@@ -6,8 +6,10 @@
 
 pub mod app;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod diagrams;
+pub mod import;
 pub mod init;
 pub mod output;
 pub mod publish;

@@ -10,12 +10,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context, Result};
 
+use crate::check::{Diagnostic, Severity};
+use crate::import::{self, Imported, SourceFile};
 use blog_core::author;
-use blog_core::check::{Diagnostic, Severity};
 use blog_core::config::Settings;
 use blog_core::date::PostDate;
 use blog_core::error::PostError;
-use blog_core::import::{self, Imported, SourceFile};
 use blog_core::index::{BuildOptions, ListPage, PostIndex, RelatedIndex};
 use blog_core::post::Post;
 use blog_core::search;
@@ -86,10 +86,10 @@ pub struct Cache {
 }
 
 /// What importing one file gave.
-type ImportResult = Result<Imported, PostError>;
+pub type ImportResult = Result<Imported, PostError>;
 
 /// A file's size and modification time.
-type Stamp = (u64, Option<std::time::SystemTime>);
+pub(crate) type Stamp = (u64, Option<std::time::SystemTime>);
 
 impl import::ImportMemo for Cache {
     fn get(&self, file: &SourceFile, addresses: u64) -> Option<Result<Imported, PostError>> {
@@ -106,6 +106,37 @@ impl import::ImportMemo for Cache {
             );
         }
     }
+}
+
+/// A blog's posts as read and imported, before anything is published: what a build and
+/// `check` both start from.
+pub struct Loaded {
+    /// The posts folder as read.
+    pub folder: PostsFolder,
+    /// Each post file's size and time.
+    pub(crate) stamps: HashMap<String, Stamp>,
+    /// Each post file imported, in the folder's order: the post in this blog's form, or
+    /// why it cannot be read.
+    pub imports: Vec<ImportResult>,
+}
+
+/// Reads the posts folder `posts` and imports every post (taking from `cache` what has not
+/// changed since its build, and reading again the files `changed`).
+///
+/// # Errors
+/// A folder or file that cannot be read, named.
+pub fn load(posts: &Path, cache: Option<&Cache>, changed: &[PathBuf]) -> Result<Loaded> {
+    let (folder, stamps) = read_posts_with(posts, cache, changed)?;
+    let memo = cache.map(|c| c.imports_for(&folder.all));
+    let imports = match memo {
+        Some(memo) => import::import_all_with(&folder.files, &|p| folder.has(p), memo),
+        None => import::import_all(&folder.files, &|p| folder.has(p)),
+    };
+    Ok(Loaded {
+        folder,
+        stamps,
+        imports,
+    })
 }
 
 /// A hash of what an import reads of a file: its bytes and time (a post without a date is
@@ -139,7 +170,7 @@ impl Cache {
 
     /// Keeps the post files as read, for the next build, and forgets the renders of files
     /// that are gone.
-    fn keep_files(&self, files: Vec<SourceFile>, mut stamps: HashMap<String, Stamp>) {
+    pub(crate) fn keep_files(&self, files: Vec<SourceFile>, mut stamps: HashMap<String, Stamp>) {
         if let Ok(mut renders) = self.renders.lock() {
             renders.retain(|path, _| stamps.contains_key(path));
         }
@@ -260,7 +291,11 @@ pub fn publish_then<T: Send>(
         now: (!include_future).then_some(clock),
         mark_after: include_future.then_some(clock),
     };
-    let (folder, stamps) = read_posts_with(posts, cache, changed)?;
+    let Loaded {
+        folder,
+        stamps,
+        imports,
+    } = load(posts, cache, changed)?;
     let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
     for message in config
         .warnings
@@ -272,11 +307,6 @@ pub fn publish_then<T: Send>(
         eprintln!("{}", Diagnostic { severity, message });
     }
     let mut failed = Vec::new();
-    let memo = cache.map(|c| c.imports_for(&folder.all));
-    let imports = match memo {
-        Some(memo) => import::import_all_with(&folder.files, &|p| folder.has(p), memo),
-        None => import::import_all(&folder.files, &|p| folder.has(p)),
-    };
     let mut imported: Vec<Imported> = imports
         .into_iter()
         .filter_map(|result| result.map_err(|e| failed.push(e)).ok())

@@ -1,9 +1,9 @@
 //! Text encodings and front matter formats: YAML (`---`), TOML (`+++`, Hugo and Zola),
 //! JSON (`{ … }`, Hugo), or none (docsify), all read into one [`Node`] tree.
 
-use crate::error::ErrorKind;
-use crate::front_matter::{self, MAX_FRONT_MATTER_BYTES};
-use crate::yaml::{self, Node, Value};
+use blog_core::error::ErrorKind;
+use blog_core::front_matter::{self, MAX_FRONT_MATTER_BYTES};
+use blog_core::yaml::{self, Node, Value};
 
 use super::Note;
 

@@ -66,8 +66,8 @@ pub fn with_diagrams(text: &str, slug: &str, drawn: &[Diagram]) -> String {
         let alt = "Diagram; its Mermaid source follows";
         let figure = format!(
             "<figure class=\"diagram\"><img class=\"diagram-light\" src=\"{light}\" alt=\"{alt}\"><img class=\"diagram-dark\" src=\"{dark}\" alt=\"{alt}\"></figure>\n<details class=\"diagram-source\"><summary>Diagram source</summary>\n\n{block}\n</details>\n",
-            light = crate::routes::post_file(slug, &format!("{}.svg", diagram.name)),
-            dark = crate::routes::post_file(slug, &format!("{}-dark.svg", diagram.name)),
+            light = blog_core::routes::post_file(slug, &format!("{}.svg", diagram.name)),
+            dark = blog_core::routes::post_file(slug, &format!("{}-dark.svg", diagram.name)),
             block = diagram.block.trim_end(),
         );
         text = text.replacen(&diagram.block, &figure, 1);
@@ -107,7 +107,7 @@ mod tests {
             shown.contains("~~~ mermaid\npie\n~~~"),
             "the other stays code: {shown}"
         );
-        let html = crate::markdown::render(&shown).html;
+        let html = blog_core::markdown::render(&shown).html;
         assert!(html.contains("<img class=\"diagram-light\""), "{html}");
         assert!(
             html.contains("<details class=\"diagram-source\">"),

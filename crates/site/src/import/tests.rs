@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::post::Post;
+use blog_core::post::Post;
 
 fn fixtures(folder: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -530,7 +530,7 @@ fn the_readme_lists_every_field_name() {
             (cells[1].trim_matches('`'), cells[2])
         })
         .collect();
-    let table: Vec<(&str, &str)> = crate::front_matter::FIELDS
+    let table: Vec<(&str, &str)> = blog_core::front_matter::FIELDS
         .iter()
         .map(|(key, field, _)| (*key, *field))
         .collect();

@@ -4,9 +4,9 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::markdown;
-use crate::markdown::LinkContext;
-use crate::yaml;
+use blog_core::markdown;
+use blog_core::markdown::LinkContext;
+use blog_core::yaml;
 
 /// A local image left out of a post.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub fn leave_out_missing_images(
             .as_bytes()
             .windows(4)
             .any(|w| w.eq_ignore_ascii_case(b"<img"));
-    let Some(split) = crate::front_matter::split(text)
+    let Some(split) = blog_core::front_matter::split(text)
         .ok()
         .filter(|_| may_have_images)
     else {
@@ -124,7 +124,7 @@ pub fn leave_out_missing_images(
         else {
             continue;
         };
-        if crate::html::decode_entities(value.trim()) != reference.url {
+        if blog_core::html::decode_entities(value.trim()) != reference.url {
             continue;
         }
         let Some(start) = body[..at].rfind('<') else {

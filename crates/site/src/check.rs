@@ -6,15 +6,15 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::author;
-use crate::encoding::repair_mojibake;
-use crate::front_matter;
 use crate::import::{self, missing_site_file, Imported, SourceFile};
-use crate::index::{BuildOptions, PostIndex};
-use crate::markdown::{self, LinkContext};
-use crate::post::Post;
-use crate::routes;
-use crate::url::{is_allowed_url, UrlUse};
+use blog_core::author;
+use blog_core::encoding::repair_mojibake;
+use blog_core::front_matter;
+use blog_core::index::{BuildOptions, PostIndex};
+use blog_core::markdown::{self, LinkContext};
+use blog_core::post::Post;
+use blog_core::routes;
+use blog_core::url::{is_allowed_url, UrlUse};
 
 /// How serious a finding is: errors fail the check, warnings only inform.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,6 +72,19 @@ pub fn check(
     site_file_exists: &dyn Fn(&str) -> bool,
     post_file_exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
+    let imports = import::import_all(files, post_file_exists);
+    check_imported(files, &imports, authors_yaml, site_file_exists)
+}
+
+/// [`check`] on posts imported already (`imports`: [`import::import_all`]'s results for
+/// `files`, in order): a build's own import (`blogtool check` reads and imports the blog
+/// as `blogtool build` does, with [`crate::publish::load`]).
+pub fn check_imported(
+    files: &[SourceFile],
+    imports: &[Result<Imported, blog_core::error::PostError>],
+    authors_yaml: Option<&str>,
+    site_file_exists: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let error = |message: String| Diagnostic {
         severity: Severity::Error,
@@ -81,9 +94,14 @@ pub fn check(
         severity: Severity::Warning,
         message,
     };
-    let imported: Vec<Imported> = import::import_all(files, post_file_exists)
-        .into_iter()
-        .filter_map(|result| result.map_err(|e| found.push(error(e.to_string()))).ok())
+    let imported: Vec<&Imported> = imports
+        .iter()
+        .filter_map(|result| {
+            result
+                .as_ref()
+                .map_err(|e| found.push(error(e.to_string())))
+                .ok()
+        })
         .collect();
     // Slugs, duplicates and the registry: the same rules the build applies.
     let writing = BuildOptions {
@@ -297,7 +315,7 @@ pub fn new_post(title: &str, date: &str, author: Option<&str>) -> (String, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::post::slug_from_file;
+    use blog_core::post::slug_from_file;
 
     fn src(file: &str, text: &str) -> SourceFile {
         SourceFile {

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
-use crate::date::PostDate;
-use crate::front_matter::{FieldKind, FIELDS};
-use crate::yaml::{Node, Value};
+use blog_core::date::PostDate;
+use blog_core::front_matter::{FieldKind, FIELDS};
+use blog_core::yaml::{Node, Value};
 
 /// Date-only forms, tried in order after the core's own.
 const DATE_FORMATS: [&str; 10] = [

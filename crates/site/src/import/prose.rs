@@ -373,10 +373,10 @@ fn render(tex: &str, display: bool, line: usize, notes: &mut Vec<Note>) -> Strin
                 ),
             });
             // The source exactly as written: Markdown must not read its backslashes.
-            let source = inert_text(&crate::html::escape(tex));
+            let source = inert_text(&blog_core::html::escape(tex));
             format!(
                 "<code class=\"math-error\" title=\"{}\">{source}</code>",
-                crate::html::escape(&format!("Cannot typeset: {first}"))
+                blog_core::html::escape(&format!("Cannot typeset: {first}"))
             )
         }
     }
@@ -447,7 +447,7 @@ mod tests {
             !starred.contains('*') && !starred.contains('_'),
             "{starred}"
         );
-        let rendered = crate::markdown::render(&starred).html;
+        let rendered = blog_core::markdown::render(&starred).html;
         assert!(!rendered.contains("<em>"), "{rendered}");
         assert!(!html.contains('$') && !html.contains("\\("), "{html}");
         let escaped = "see item \\[1\\] below";
@@ -456,7 +456,7 @@ mod tests {
         assert_eq!(inline_maths(prices, 1, &mut notes), prices);
         assert!(notes.is_empty(), "{notes:?}");
         let broken = inline_maths("see $\\frac{1}$ here", 7, &mut notes);
-        let shown = crate::markdown::render(&broken).html;
+        let shown = blog_core::markdown::render(&broken).html;
         assert!(
             shown.contains("math-error") && shown.contains("\\frac{1}"),
             "{shown}"

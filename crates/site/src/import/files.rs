@@ -1,7 +1,7 @@
 //! What a post's path says: its address, Jekyll's date, a page bundle, a translation.
 
-use crate::date::PostDate;
-use crate::slug::{slugify, MAX_SLUG_LEN};
+use blog_core::date::PostDate;
+use blog_core::slug::{slugify, MAX_SLUG_LEN};
 
 /// Extensions of post files: Markdown under the names editors and engines use, and MDX.
 const EXTENSIONS: [&str; 3] = [".md", ".markdown", ".mdx"];
@@ -23,7 +23,7 @@ pub fn is_post_file(path: &str) -> bool {
 /// A usable address for any text: transliterated to ASCII (`你好世界` → `ni-hao-shi-jie`,
 /// `Ça` → `ca`), lowercased, every run of other characters one hyphen, at most
 /// [`MAX_SLUG_LEN`] bytes, cut at a hyphen. `post` when nothing is left. The result always
-/// passes [`crate::slug::is_valid_slug`].
+/// passes [`blog_core::slug::is_valid_slug`].
 pub fn url_slug(text: &str) -> String {
     let mut slug = slugify(&deunicode::deunicode_with_tofu(text, "-"));
     if slug.len() > MAX_SLUG_LEN {
@@ -169,7 +169,7 @@ mod tests {
         for (path, slug) in cases {
             let parsed = PostPath::parse(path);
             assert_eq!(parsed.slug, slug, "{path}");
-            assert!(crate::slug::is_valid_slug(&parsed.slug), "{path}");
+            assert!(blog_core::slug::is_valid_slug(&parsed.slug), "{path}");
         }
     }
 

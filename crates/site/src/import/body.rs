@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::Note;
-use crate::routes;
+use blog_core::routes;
 
 /// What converting a body needs to know about the post and the blog.
 pub(super) struct Context<'a> {
@@ -714,7 +714,7 @@ impl Converter<'_, '_> {
                     // any other and the caption sits under it.
                     Some(caption) => format!(
                         "<figure>\n\n{image}\n\n<figcaption>{}</figcaption>\n</figure>\n",
-                        crate::html::escape(&caption)
+                        blog_core::html::escape(&caption)
                     ),
                     None => image,
                 }

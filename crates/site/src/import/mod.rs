@@ -20,11 +20,11 @@ mod prose;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::author::Author;
-use crate::error::{ErrorKind, PostError};
-use crate::front_matter::{self, FieldKind, FIELDS};
-use crate::slug::is_valid_slug;
-use crate::yaml::{Node, Value};
+use blog_core::author::Author;
+use blog_core::error::{ErrorKind, PostError};
+use blog_core::front_matter::{self, FieldKind, FIELDS};
+use blog_core::slug::is_valid_slug;
+use blog_core::yaml::{Node, Value};
 
 pub use diagrams::{diagrams, with_diagrams, Diagram};
 pub use files::{is_post_file, url_slug, PostPath};
@@ -257,7 +257,7 @@ fn import(
         let date = match (path.date, file.modified) {
             (Some(date), _) => date.stored(),
             (None, Some(seconds)) => {
-                let date = crate::date::PostDate::from_unix(seconds);
+                let date = blog_core::date::PostDate::from_unix(seconds);
                 notes.push(Note {
                     line: None,
                     message: format!(
@@ -283,7 +283,7 @@ fn import(
                 line: key_line(&doc, "slug", split.first_line),
                 message: format!(
                     "slug \"{written}\" is not usable in a URL; the post is published at {}",
-                    crate::routes::post(&slug)
+                    blog_core::routes::post(&slug)
                 ),
             });
             slug
@@ -452,7 +452,7 @@ fn link_translations(results: &mut [Result<Imported, PostError>]) {
                 } else {
                     lang.as_str()
                 };
-                crate::front_matter::quoted(&format!("{lang}:{slug}"))
+                blog_core::front_matter::quoted(&format!("{lang}:{slug}"))
             })
             .collect();
         if let Some(end) = post.text[4..].find("\n---\n").map(|i| i + 4) {
