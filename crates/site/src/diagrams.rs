@@ -24,6 +24,15 @@ pub struct Drawn {
     pub dark: String,
 }
 
+/// Why a diagram was not drawn.
+#[derive(Debug)]
+pub enum NotDrawn {
+    /// Mermaid refused its source (said with Mermaid's first line): it will refuse it again.
+    Refused(String),
+    /// The browser failed or took too long: another try may draw it.
+    Failed(String),
+}
+
 /// How long one step may take before the browser is given up on (a diagram Mermaid loops
 /// on must not stop a build, or `serve`, for good).
 const STEP: Duration = Duration::from_secs(30);
@@ -33,7 +42,7 @@ const STEP: Duration = Duration::from_secs(30);
 /// # Errors
 /// When nothing can be drawn on this machine: no Mermaid in this blogtool, no browser, or a
 /// browser that cannot be started or driven; the message says which.
-pub fn draw(sources: &[String]) -> Result<Vec<std::result::Result<Drawn, String>>> {
+pub fn draw(sources: &[String]) -> Result<Vec<std::result::Result<Drawn, NotDrawn>>> {
     let script = mermaid_script()?;
     let browser = find_browser()
         .context("no Chromium, Chrome or Edge found (install one, or name it in BLOG_CHROMIUM)")?;
@@ -42,9 +51,18 @@ pub fn draw(sources: &[String]) -> Result<Vec<std::result::Result<Drawn, String>
         .evaluate(&script, false)
         .context("cannot load Mermaid")?;
     let mut drawn = Vec::with_capacity(sources.len());
+    // After a diagram that did not finish, the page is still busy with it: the others are
+    // not tried (each would wait as long again).
+    let mut stuck = false;
     for (i, source) in sources.iter().enumerate() {
-        let mut one = || -> std::result::Result<Drawn, String> {
-            let mut render = |theme: &str| -> std::result::Result<String, String> {
+        if stuck {
+            drawn.push(Err(NotDrawn::Failed(
+                "not tried: an earlier diagram did not finish".to_string(),
+            )));
+            continue;
+        }
+        let mut one = || -> std::result::Result<Drawn, NotDrawn> {
+            let mut render = |theme: &str| -> std::result::Result<String, NotDrawn> {
                 let call = format!(
                     "(async () => {{ window.mermaid.initialize({{ startOnLoad: false, securityLevel: 'strict', theme: {theme:?}, htmlLabels: false, flowchart: {{ htmlLabels: false }} }}); const {{ svg }} = await window.mermaid.render({id:?}, {source}); return svg; }})()",
                     id = format!("diagram-{i}-{theme}"),
@@ -52,8 +70,9 @@ pub fn draw(sources: &[String]) -> Result<Vec<std::result::Result<Drawn, String>
                 );
                 match session.evaluate(&call, true) {
                     Ok(Value::String(svg)) => Ok(with_size(&svg)),
-                    Ok(other) => Err(format!("Mermaid returned {other}")),
-                    Err(e) => Err(format!("{e:#}")),
+                    Ok(other) => Err(NotDrawn::Refused(format!("Mermaid returned {other}"))),
+                    Err(e) if e.is::<Refused>() => Err(NotDrawn::Refused(format!("{e:#}"))),
+                    Err(e) => Err(NotDrawn::Failed(format!("{e:#}"))),
                 }
             };
             Ok(Drawn {
@@ -61,7 +80,9 @@ pub fn draw(sources: &[String]) -> Result<Vec<std::result::Result<Drawn, String>
                 dark: render("dark")?,
             })
         };
-        drawn.push(one());
+        let result = one();
+        stuck = matches!(result, Err(NotDrawn::Failed(_)));
+        drawn.push(result);
     }
     Ok(drawn)
 }
@@ -114,6 +135,18 @@ fn find_browser() -> Option<PathBuf> {
     .map(PathBuf::from);
     on_path.chain(installed).find(|p| p.is_file())
 }
+
+/// What the page's script threw: Mermaid refusing a source.
+#[derive(Debug)]
+struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
 
 /// A headless browser with one page, driven over the DevTools protocol.
 struct Browser {
@@ -209,7 +242,7 @@ impl Browser {
                 .as_str()
                 .or(details["text"].as_str())
                 .unwrap_or("an error");
-            bail!("{}", text.lines().next().unwrap_or(text));
+            return Err(Refused(text.lines().next().unwrap_or(text).to_string()).into());
         }
         Ok(result["result"]["value"].clone())
     }
@@ -283,10 +316,13 @@ fn connect_when_ready(profile: &Path, wait: Duration) -> Result<WebSocket<TcpStr
                 let address = format!("127.0.0.1:{}", port.trim());
                 let stream = TcpStream::connect(&address)
                     .with_context(|| format!("cannot connect to the browser at {address}"))?;
-                stream.set_read_timeout(Some(Duration::from_secs(1)))?;
                 let url = format!("ws://{address}{}", path.trim());
                 let (socket, _) = tungstenite::client(url.as_str(), stream)
                     .map_err(|e| anyhow!("cannot talk to the browser: {e}"))?;
+                // Short reads from here on, so a step's own time limit is kept.
+                socket
+                    .get_ref()
+                    .set_read_timeout(Some(Duration::from_secs(1)))?;
                 return Ok(socket);
             }
         }

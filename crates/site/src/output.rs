@@ -132,7 +132,9 @@ impl Output {
         make: impl FnOnce() -> Result<String>,
     ) -> Result<()> {
         let key = self.key(path);
-        if self.remember {
+        // Only where nothing else of this build is there yet (a blog's own `404.html`, an
+        // alias's redirect): the page then goes over it, as in a whole build.
+        if self.remember && !self.has(&key) {
             if let Some(before) = self.before.get(&key).filter(|e| e.inputs == Some(inputs)) {
                 self.record(&key, *before);
                 return Ok(());
@@ -182,13 +184,22 @@ impl Output {
     /// Writes `contents` at `key`, one file at a time from however many threads: parallel
     /// creates in one folder contend for its lock in the kernel (a fifth of publishing
     /// 10,000 posts was spent spinning on it), while pages still render on every core.
+    /// A folder that is being served (`remember`) gets each file whole: written beside it,
+    /// then renamed over it, so a request meanwhile reads the old file or the new one.
     fn put(&self, key: &Path, contents: &[u8]) -> Result<()> {
         static WRITING: Mutex<()> = Mutex::new(());
         let _one_at_a_time = WRITING.lock();
         let path = self.root.join(key);
         create_parent(&path)?;
-        std::fs::write(&path, contents)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let written = if self.remember {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(".blogtool-new");
+            let beside = path.with_file_name(name);
+            std::fs::write(&beside, contents).and_then(|()| std::fs::rename(&beside, &path))
+        } else {
+            std::fs::write(&path, contents)
+        };
+        written.with_context(|| format!("cannot write {}", path.display()))?;
         self.wrote(key.to_path_buf());
         Ok(())
     }
@@ -283,6 +294,34 @@ mod tests {
             .unwrap();
         assert_eq!(third.finish(), vec![PathBuf::from("page.html")]);
         assert!(!dir.join("a.txt").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_page_made_over_a_file_of_the_same_build_is_made_again() {
+        // A blog's own 404.html is copied, then the 404 page goes over it: in every build,
+        // even when the page's inputs did not change.
+        let dir = folder("over");
+        let first = Output::new(&dir, true).unwrap();
+        first
+            .write(Path::new("404.html"), "the blog's own")
+            .unwrap();
+        first
+            .make(Path::new("404.html"), 1, || Ok("<p>not found</p>".into()))
+            .unwrap();
+        first.finish();
+        let second = first.next();
+        second
+            .write(Path::new("404.html"), "the blog's own")
+            .unwrap();
+        second
+            .make(Path::new("404.html"), 1, || Ok("<p>not found</p>".into()))
+            .unwrap();
+        second.finish();
+        assert_eq!(
+            std::fs::read_to_string(dir.join("404.html")).unwrap(),
+            "<p>not found</p>"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

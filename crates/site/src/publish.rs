@@ -71,6 +71,8 @@ pub struct Cache {
     /// Each post file's import, by path and the id of the addresses it was made with, with
     /// a hash of the file's bytes and time.
     imports: Mutex<HashMap<(String, u64), (u64, ImportResult)>>,
+    /// The address maps' ids asked for during the current import: what is kept after it.
+    addresses: Mutex<std::collections::HashSet<u64>>,
     /// The set of every file under `posts/` the imports were made with (an import looks at
     /// which files exist).
     listing: Mutex<u64>,
@@ -93,6 +95,9 @@ pub(crate) type Stamp = (u64, Option<std::time::SystemTime>);
 
 impl import::ImportMemo for Cache {
     fn get(&self, file: &SourceFile, addresses: u64) -> Option<Result<Imported, PostError>> {
+        if let Ok(mut used) = self.addresses.lock() {
+            used.insert(addresses);
+        }
         let imports = self.imports.lock().ok()?;
         let (made_of, result) = imports.get(&(file.path.clone(), addresses))?;
         (*made_of == source_id(file)).then(|| result.clone())
@@ -132,6 +137,9 @@ pub fn load(posts: &Path, cache: Option<&Cache>, changed: &[PathBuf]) -> Result<
         Some(memo) => import::import_all_with(&folder.files, &|p| folder.has(p), memo),
         None => import::import_all(&folder.files, &|p| folder.has(p)),
     };
+    if let Some(cache) = cache {
+        cache.forget_other_imports();
+    }
     Ok(Loaded {
         folder,
         stamps,
@@ -166,6 +174,15 @@ impl Cache {
             }
         }
         self
+    }
+
+    /// Forgets the imports made with address maps this import did not use (a slug changed
+    /// since): only the current ones can be asked for again.
+    fn forget_other_imports(&self) {
+        if let (Ok(mut used), Ok(mut imports)) = (self.addresses.lock(), self.imports.lock()) {
+            imports.retain(|(_, addresses), _| used.contains(addresses));
+            used.clear();
+        }
     }
 
     /// Keeps the post files as read, for the next build, and forgets the renders of files
@@ -481,7 +498,7 @@ fn draw_cached(
     cache: Option<&Path>,
 ) -> Vec<(String, import::Diagram)> {
     let Some(cache) = cache else {
-        return draw_diagrams(output, out, jobs);
+        return draw_diagrams(output, out, jobs).0;
     };
     let files = |dir: &Path, name: &str| {
         [format!("{name}.svg"), format!("{name}-dark.svg")].map(|file| dir.join(file))
@@ -513,14 +530,15 @@ fn draw_cached(
         .into_iter()
         .filter(|(_, d)| !failed(&d.name).exists())
         .collect();
-    let fresh = draw_diagrams(output, out, &to_draw);
+    let (fresh, refused) = draw_diagrams(output, out, &to_draw);
     for (slug, diagram) in &to_draw {
         if fresh.iter().any(|(_, d)| d.name == diagram.name) {
             keep_all(
                 files(&out.join(slug), &diagram.name),
                 files(cache, &diagram.name),
             );
-        } else if std::fs::create_dir_all(cache).is_ok() {
+        } else if refused.contains(&diagram.name) && std::fs::create_dir_all(cache).is_ok() {
+            // Only what Mermaid refused: a browser missing or failing now may work later.
             let _ = std::fs::write(failed(&diagram.name), "");
         }
     }
@@ -530,44 +548,53 @@ fn draw_cached(
 
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
 /// folder under `out` ([`crate::diagrams`]: Mermaid in the machine's Chromium). Returns
-/// those drawn; any other stays a code block, with a warning saying why.
+/// those drawn, and the names of those Mermaid refused; any other stays a code block, with
+/// a warning saying why.
 fn draw_diagrams(
     output: &Output,
     out: &Path,
     jobs: &[(String, import::Diagram)],
-) -> Vec<(String, import::Diagram)> {
+) -> (Vec<(String, import::Diagram)>, Vec<String>) {
     if jobs.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let sources: Vec<String> = jobs.iter().map(|(_, d)| d.source.clone()).collect();
+    let mut refused = Vec::new();
     match crate::diagrams::draw(&sources) {
-        Ok(results) => jobs
-            .iter()
-            .zip(results)
-            .filter_map(|((slug, diagram), result)| {
-                let why = match result {
-                    Ok(drawn) => {
-                        let files = [
-                            (format!("{}.svg", diagram.name), drawn.light),
-                            (format!("{}-dark.svg", diagram.name), drawn.dark),
-                        ];
-                        let written = files.into_iter().try_for_each(|(file, svg)| {
-                            output.write(&out.join(slug).join(file), svg)
-                        });
-                        match written {
-                            Ok(()) => return Some((slug.clone(), diagram.clone())),
-                            Err(e) => format!("{e:#}"),
+        Ok(results) => {
+            let drawn = jobs
+                .iter()
+                .zip(results)
+                .filter_map(|((slug, diagram), result)| {
+                    let why = match result {
+                        Ok(drawn) => {
+                            let files = [
+                                (format!("{}.svg", diagram.name), drawn.light),
+                                (format!("{}-dark.svg", diagram.name), drawn.dark),
+                            ];
+                            let written = files.into_iter().try_for_each(|(file, svg)| {
+                                output.write(&out.join(slug).join(file), svg)
+                            });
+                            match written {
+                                Ok(()) => return Some((slug.clone(), diagram.clone())),
+                                Err(e) => format!("{e:#}"),
+                            }
                         }
-                    }
-                    Err(why) => why,
-                };
-                eprintln!(
-                    "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
-                    blog_core::routes::post(slug)
-                );
-                None
-            })
-            .collect(),
+                        Err(crate::diagrams::NotDrawn::Refused(why)) => {
+                            refused.push(diagram.name.clone());
+                            why
+                        }
+                        Err(crate::diagrams::NotDrawn::Failed(why)) => why,
+                    };
+                    eprintln!(
+                        "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
+                        blog_core::routes::post(slug)
+                    );
+                    None
+                })
+                .collect();
+            (drawn, refused)
+        }
         Err(why) => {
             // Drawing needs a Chromium; a machine without one still builds the blog, and says
             // which posts show their diagrams as code.
@@ -579,7 +606,7 @@ fn draw_diagrams(
                     blog_core::routes::post(slug)
                 );
             }
-            Vec::new()
+            (Vec::new(), refused)
         }
     }
 }
@@ -859,7 +886,8 @@ fn read_posts_with(
                 continue;
             }
             let full = entry.path();
-            let metadata = entry.metadata().ok();
+            // The file's own (a linked post's target's, not the link's).
+            let metadata = std::fs::metadata(&full).ok();
             let time = metadata.as_ref().and_then(|m| m.modified().ok());
             let stamp = (metadata.as_ref().map_or(0, |m| m.len()), time);
             let bytes = match known.remove(&key) {

@@ -1,6 +1,7 @@
 //! `blogtool serve`: builds a preview of the blog (drafts and future posts included, no
 //! service worker), serves it over HTTP on the loopback address, and builds it again
-//! whenever anything in the blog folder (or the `--app` folder) changes; open pages reload
+//! whenever anything in the blog folder (or the `--app` folder) changes, in place and only
+//! what changed ([`crate::build::Site::update`]); open pages reload
 //! themselves (a script only previews carry, long-polling the server). A blog that cannot
 //! be built, or a post that cannot be read, is shown in every open page as a list of
 //! `file:line` messages, and the last good build keeps being served: the server never

@@ -61,10 +61,17 @@ pub(crate) fn write_all(
         let data = template.data(&settings)?;
         let mut inputs = format!("{}\n{meta:?}\n", template.id);
         if let Some(post) = &settings.rendered {
+            // Everything of the post the page shows (headings come from the html), and
+            // whether it has expired by now: the page says so, reading the clock.
+            let expired = post
+                .meta
+                .expires
+                .is_some_and(|at| crate::publish::now().is_ok_and(|now| !at.is_after(&now)));
             inputs.push_str(&format!(
-                "{:x}\n{:?}\n",
+                "{:x}\n{:?}\n{}\n{expired}\n",
                 hash(post.html.as_bytes()),
-                post.meta
+                post.meta,
+                post.description_in_body
             ));
         }
         inputs.push_str(&data);
