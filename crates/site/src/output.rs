@@ -38,6 +38,17 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// A 64-bit hash of `parts` in order, each with its length (so no two lists of parts hash
+/// alike by their joins): a key made of large texts without copying them into one.
+pub fn hash_parts(parts: &[&[u8]]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher.digest()
+}
+
 impl Output {
     /// A build into `root` (created if missing) from scratch; `remember` keeps what it
     /// writes for [`Output::next`].

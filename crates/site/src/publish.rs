@@ -150,23 +150,16 @@ pub fn load(posts: &Path, cache: Option<&Cache>, changed: &[PathBuf]) -> Result<
 /// A hash of what an import reads of a file: its bytes and time (a post without a date is
 /// dated by it).
 fn source_id(file: &SourceFile) -> u64 {
-    let mut bytes = file.bytes.clone();
-    bytes.extend(format!("\n{:?}", file.modified).as_bytes());
-    crate::output::hash(&bytes)
+    let modified = file.modified.unwrap_or(u64::MAX).to_le_bytes();
+    crate::output::hash_parts(&[&file.bytes, &modified])
 }
 
 impl Cache {
     /// The import memo for files listed as `all`: none when the listing changed since the
     /// last build (which files exist decides what an import keeps).
     fn imports_for(&self, all: &BTreeSet<String>) -> &dyn import::ImportMemo {
-        let listing = crate::output::hash(
-            all.iter()
-                .flat_map(|p| [p.as_bytes(), b"\n"])
-                .flatten()
-                .copied()
-                .collect::<Vec<u8>>()
-                .as_slice(),
-        );
+        let paths: Vec<&[u8]> = all.iter().map(|p| p.as_bytes()).collect();
+        let listing = crate::output::hash_parts(&paths);
         if let (Ok(mut last), Ok(mut imports)) = (self.listing.lock(), self.imports.lock()) {
             if *last != listing {
                 imports.clear();
@@ -208,7 +201,7 @@ impl Cache {
         text: &str,
         base: &str,
     ) -> Result<Post, blog_core::error::PostError> {
-        let id = crate::output::hash(format!("{base}\n{text}").as_bytes());
+        let id = crate::output::hash_parts(&[base.as_bytes(), text.as_bytes()]);
         if let Some((made_of, post)) = self.renders.lock().ok().and_then(|r| r.get(file).cloned()) {
             if made_of == id {
                 return Ok(post);
@@ -762,7 +755,7 @@ fn write_search_index(
     let index = match cache {
         Some(cache) => search::index_posts_with(manifest, posts, &|meta, post| {
             let id = serde_json::to_string(meta).map_or(0, |entry| {
-                crate::output::hash(format!("{entry}\n{}", post.html).as_bytes())
+                crate::output::hash_parts(&[entry.as_bytes(), post.html.as_bytes()])
             });
             let known = cache.counted.lock().ok().and_then(|c| {
                 c.get(&meta.slug)

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustblog::site::{AppStart, Embedded, PageData};
 
 use super::template::Template;
-use crate::output::{hash, Output};
+use crate::output::{hash_parts, Output};
 use crate::publish::Published;
 
 /// A page in the sitemap: its site path and last change, if known.
@@ -59,23 +59,27 @@ pub(crate) fn write_all(
         // its post's text (rendered from it) or the template (`serve` builds again on
         // every save; most pages of a large blog stay the same).
         let data = template.data(&settings)?;
-        let mut inputs = format!("{}\n{meta:?}\n", template.id);
-        if let Some(post) = &settings.rendered {
-            // Everything of the post the page shows (headings come from the html), and
-            // whether it has expired by now: the page says so, reading the clock.
-            let expired = post
-                .meta
-                .expires
-                .is_some_and(|at| crate::publish::now().is_ok_and(|now| !at.is_after(&now)));
-            inputs.push_str(&format!(
-                "{:x}\n{:?}\n{}\n{expired}\n",
-                hash(post.html.as_bytes()),
-                post.meta,
-                post.description_in_body
-            ));
-        }
-        inputs.push_str(&data);
-        out.make(&file, hash(inputs.as_bytes()), || {
+        let head = format!("{}\n{meta:?}", template.id);
+        let (html, post_meta) = match &settings.rendered {
+            Some(post) => {
+                // Everything of the post the page shows (headings come from the html), and
+                // whether it has expired by now: the page says so, reading the clock.
+                let expired = post
+                    .meta
+                    .expires
+                    .is_some_and(|at| crate::publish::now().is_ok_and(|now| !at.is_after(&now)));
+                let shown = format!("{:?}\n{}\n{expired}", post.meta, post.description_in_body);
+                (post.html.as_str(), shown)
+            }
+            None => ("", String::new()),
+        };
+        let inputs = hash_parts(&[
+            head.as_bytes(),
+            html.as_bytes(),
+            post_meta.as_bytes(),
+            data.as_bytes(),
+        ]);
+        out.make(&file, inputs, || {
             template.render_with(site, &meta, settings, &data)
         })
     };
