@@ -165,7 +165,10 @@ impl Site {
     /// # Errors
     /// A folder or file that cannot be read, named.
     pub fn check(&self, posts: &Path, public: &Path) -> Result<(usize, Vec<Diagnostic>)> {
-        let loaded = publish::load(posts, Some(&self.cache), &[])?;
+        // Without a build to take from (`blogtool check` on its own), nothing is kept either:
+        // filling the cache would copy every post and import for no later build.
+        let cache = self.output.is_some().then_some(&self.cache);
+        let loaded = publish::load(posts, cache, &[])?;
         let folder = &loaded.folder;
         let found = check::check_imported(
             &folder.files,
@@ -174,7 +177,9 @@ impl Site {
             &|site_path| publish::in_public(public, site_path),
         );
         let checked = folder.files.len();
-        self.cache.keep_files(loaded.folder.files, loaded.stamps);
+        if let Some(cache) = cache {
+            cache.keep_files(loaded.folder.files, loaded.stamps);
+        }
         Ok((checked, found))
     }
 
