@@ -46,6 +46,7 @@ function run(answers, src = 'http://127.0.0.1:1111/__blogtool/live.js?since=3') 
     asked,
     timers,
     overlay: () => body.children.find((e) => e.id === 'blogtool-problems') ?? null,
+    element: (id) => body.children.find((e) => e.id === id) ?? null,
   };
   const context = {
     document: {
@@ -135,6 +136,30 @@ test('problems are listed over the page, each as written, and go when fixed', as
   await settle();
   assert.equal(page.overlay(), null);
   assert.equal(page.reloads, 0);
+});
+
+test('warnings are folded away at the head of the page, apart from problems', async () => {
+  const warnings = ['posts/a.md:4: warning: link to "b.md" points to no post'];
+  let next;
+  const page = run([
+    { generation: 3, version: 3, problems: ['posts/c.md:2: title must be text'], warnings },
+    new Promise((resolve) => (next = resolve)),
+  ]);
+  await settle();
+  const folded = page.element('blogtool-warnings');
+  assert.ok(folded, 'no warnings');
+  assert.equal(folded.tag, 'details');
+  assert.equal(folded.attributes.role, 'status');
+  assert.equal(folded.style.top, '1rem');
+  assert.deepEqual(
+    folded.children.map((c) => [c.tag, c.textContent]),
+    [['summary', 'blogtool: 1 warning'], ['pre', warnings[0]]],
+  );
+  assert.equal(page.overlay().attributes.role, 'alert');
+  next({ generation: 3, version: 4, problems: [], warnings: [] });
+  await settle();
+  assert.equal(page.element('blogtool-warnings'), null);
+  assert.equal(page.overlay(), null);
 });
 
 test('one problem is said in the singular', async () => {

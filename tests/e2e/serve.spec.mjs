@@ -72,7 +72,7 @@ test.describe('a new blog, from init to a built site, with only blogtool', () =>
     expect(built.stderr).toMatch(/built .*dist/);
     // Drawing diagrams needs a Chromium: without one the build still succeeds, and names
     // the post whose diagram stays code.
-    expect(built.stderr).toContain('/posts/flow: its diagrams are shown as code');
+    expect(built.stderr).toContain('/posts/flow: warning: its diagrams are shown as code');
     expect(existsSync(join(blog, 'dist/posts/tide-tables/index.html'))).toBe(true);
     // With a Chromium on the PATH (and still no Node), the Mermaid inside blogtool draws it.
     const browser = join(dir, 'browser');
@@ -194,6 +194,12 @@ test.describe('blogtool serve', () => {
     writeFileSync(join(dir, 'posts/tide-tables.md'), POST);
     await expect(message).toHaveCount(0, { timeout: 15_000 });
     await expect(page.locator('.post-card h2')).toContainText(['Tide Tables for Beginners']);
+
+    // What `blogtool check` would say comes from the same build, folded away on the page.
+    writeFileSync(join(dir, 'posts/later.md'), '---\ntitle: Not Yet\ndate: 2099-01-01\ndraft: true\n---\nSee [the old notes](old-notes.md).\n');
+    const warnings = page.locator('#blogtool-warnings');
+    await expect(warnings).toContainText('posts/later.md:6: warning: link to "old-notes.md" points to no post', { timeout: 15_000 });
+    await expect(page.locator('#blogtool-problems')).toHaveCount(0);
   });
 
   test('a taken port is said and the next one used', async () => {

@@ -139,11 +139,30 @@ pub fn render(markdown: &str) -> Rendered {
 /// lazily, external links get `rel="noopener noreferrer"`, and footnote ids are prefixed so
 /// they cannot clash with the page's own ids.
 pub fn render_at(markdown: &str, links: &LinkContext) -> Rendered {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    render_events(
+        Parser::new_ext(markdown, options()).collect(),
+        markdown.len(),
+        links,
+    )
+}
+
+/// [`render_at`], also returning what `check` reports of the same parse (native tools: a
+/// build renders each post once and checks what it rendered).
+pub fn render_noticing(markdown: &str, links: &LinkContext) -> (Rendered, Noticed) {
+    let (events, starts): (Vec<Event<'_>>, Vec<usize>) = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .map(|(event, range)| (event, range.start))
+        .unzip();
+    let noticed = notice(&events, &starts);
+    (render_events(events, markdown.len(), links), noticed)
+}
+
+/// Renders parsed events of a Markdown text of `len` bytes.
+fn render_events(mut events: Vec<Event<'_>>, len: usize, links: &LinkContext) -> Rendered {
     let headings = assign_heading_ids(&mut events);
     let (words, excerpt) = measure(&events);
     let events = transform(events, &headings, links);
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut out = String::with_capacity(len * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered {
         html: out,
@@ -195,69 +214,77 @@ pub struct Reference {
     pub offset: usize,
 }
 
-/// Every link and image URL in `markdown`, in order, for checking: Markdown links and
-/// images, and `href`/`src` attributes in raw HTML (an `<img>`'s `src` is an image).
+/// What a Markdown text refers to and what of it a page leaves out, for `check`, with byte
+/// offsets into the text: see [`render_noticing`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Noticed {
+    /// Every link and image URL, in order: Markdown links and images, and `href`/`src`
+    /// attributes in raw HTML (an `<img>`'s `src` is an image).
+    pub references: Vec<Reference>,
+    /// Elements of raw HTML that pages leave out (`script`, `iframe` from unknown hosts,
+    /// `object`…), each with the offset of the HTML it is in.
+    pub removed_html: Vec<(usize, String)>,
+}
+
+/// Every link and image URL in `markdown`, in order (see [`Noticed::references`]).
 pub fn references(markdown: &str) -> Vec<Reference> {
-    let mut found = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Link { dest_url, .. }) => found.push(Reference {
-                url: dest_url.to_string(),
-                image: false,
-                offset: range.start,
-            }),
-            Event::Start(Tag::Image { dest_url, .. }) => found.push(Reference {
-                url: dest_url.to_string(),
-                image: true,
-                offset: range.start,
-            }),
-            _ => {}
-        }
-    }
-    for (offset, html) in raw_html(markdown) {
-        found.extend(html_references(&html, offset));
-    }
-    found.sort_by_key(|r| r.offset);
-    found
+    let (events, starts): (Vec<Event<'_>>, Vec<usize>) = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .map(|(event, range)| (event, range.start))
+        .unzip();
+    notice(&events, &starts).references
 }
 
-/// Elements of raw HTML that pages leave out (`script`, `iframe` from unknown hosts,
-/// `object`…), with the byte offset of the HTML they are in, for `check` to report.
-pub fn removed_html(markdown: &str) -> Vec<(usize, String)> {
-    raw_html(markdown)
-        .into_iter()
-        .flat_map(|(offset, html)| {
-            crate::sanitize::removed_elements(&html)
-                .into_iter()
-                .map(move |name| (offset, name))
-        })
-        .collect()
-}
-
-/// The raw HTML of `markdown` with where each piece starts: an HTML block whole (pulldown-cmark
-/// reports it line by line, and a tag may span lines), inline HTML tag by tag.
-fn raw_html(markdown: &str) -> Vec<(usize, String)> {
+/// What `check` needs of parsed `events`, each starting at the byte offset of the same
+/// position in `starts`.
+fn notice(events: &[Event<'_>], starts: &[usize]) -> Noticed {
+    let mut references = Vec::new();
+    // The raw HTML with where each piece starts: an HTML block whole (pulldown-cmark reports
+    // it line by line, and a tag may span lines), inline HTML tag by tag.
     let mut pieces: Vec<(usize, String)> = Vec::new();
     let mut in_block = false;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for (event, &start) in events.iter().zip(starts) {
         match event {
+            Event::Start(Tag::Link { dest_url, .. }) => references.push(Reference {
+                url: dest_url.to_string(),
+                image: false,
+                offset: start,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => references.push(Reference {
+                url: dest_url.to_string(),
+                image: true,
+                offset: start,
+            }),
             Event::Start(Tag::HtmlBlock) => {
                 in_block = true;
-                pieces.push((range.start, String::new()));
+                pieces.push((start, String::new()));
             }
             Event::End(TagEnd::HtmlBlock) => in_block = false,
             Event::Html(html) if in_block => {
                 if let Some((_, block)) = pieces.last_mut() {
-                    block.push_str(&html);
+                    block.push_str(html);
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                pieces.push((range.start, html.to_string()));
+                pieces.push((start, html.to_string()));
             }
             _ => {}
         }
     }
-    pieces
+    let mut removed_html = Vec::new();
+    for (offset, html) in &pieces {
+        references.extend(html_references(html, *offset));
+        removed_html.extend(
+            crate::sanitize::removed_elements(html)
+                .into_iter()
+                .map(|name| (*offset, name)),
+        );
+    }
+    references.sort_by_key(|r| r.offset);
+    Noticed {
+        references,
+        removed_html,
+    }
 }
 
 /// `href` and `src` attribute values in a piece of raw HTML that starts at `offset`.
@@ -1126,15 +1153,21 @@ mod tests {
     #[test]
     fn check_sees_html_written_over_several_lines() {
         let md = "Text.\n\n<iframe\n  src=\"https://evil.example/x\"\n></iframe>\n\n<figure>\n  <img\n    src=\"/images/a.png\"\n  />\n</figure>\n";
-        let removed = removed_html(md);
+        let links = LinkContext::for_post("/", "p");
+        let (rendered, noticed) = render_noticing(md, &links);
+        let removed = &noticed.removed_html;
         assert_eq!(removed.len(), 1, "{removed:?}");
         assert_eq!(removed[0].1, "iframe");
         assert_eq!(&md[removed[0].0..removed[0].0 + 7], "<iframe");
-        let images: Vec<String> = references(md)
-            .into_iter()
+        let images: Vec<&str> = noticed
+            .references
+            .iter()
             .filter(|r| r.image)
-            .map(|r| r.url)
+            .map(|r| r.url.as_str())
             .collect();
         assert_eq!(images, ["/images/a.png"]);
+        assert_eq!(noticed.references, references(md));
+        // Noticing changes nothing of the page.
+        assert_eq!(rendered, render_at(md, &links));
     }
 }

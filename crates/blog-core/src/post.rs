@@ -121,9 +121,68 @@ impl Post {
     /// Parses a post shown on a site under `base` (`/` or `/blog/`), which its links and
     /// images are resolved against.
     pub fn parse_at(file: &str, source: &str, base: &str) -> Result<Post, PostError> {
+        Post::parse_rendering(file, &repair_mojibake(source), base, |body, links, _| {
+            (markdown::render_at(body, links), ())
+        })
+        .map(|(post, ())| post)
+    }
+
+    /// [`Post::parse_at`], also returning what `check` reports of the post, from the same
+    /// parse and render (native tools: a build reads each post once).
+    pub fn parse_checked(
+        file: &str,
+        source: &str,
+        base: &str,
+    ) -> Result<(Post, Checked), PostError> {
+        let repaired = repair_mojibake(source);
+        let repair = first_repair(source, &repaired);
+        Post::parse_rendering(file, &repaired, base, |body, links, read| {
+            let (rendered, noticed) = markdown::render_noticing(body, links);
+            // `<!--more-->`, the only text cut from the body, holds no line break: lines
+            // counted in what was rendered are lines of the post.
+            let line = |offset: usize| {
+                read.body_first_line
+                    + body.as_bytes()[..offset.min(body.len())]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+            };
+            let checked = Checked {
+                references: noticed
+                    .references
+                    .into_iter()
+                    .map(|r| (line(r.offset), r))
+                    .collect(),
+                removed_html: noticed
+                    .removed_html
+                    .into_iter()
+                    .map(|(offset, element)| (line(offset), element))
+                    .collect(),
+                images: read
+                    .front_matter
+                    .image
+                    .iter()
+                    .chain(&read.front_matter.og_image)
+                    .cloned()
+                    .collect(),
+                repair: None,
+            };
+            (rendered, checked)
+        })
+        .map(|(post, checked)| (post, Checked { repair, ..checked }))
+    }
+
+    /// Parses a post, its double-encoded UTF-8 repaired already (`source`), whose body
+    /// `render(body, links, what was read)` renders, returning what `render` returns besides
+    /// the rendered body.
+    fn parse_rendering<T>(
+        file: &str,
+        source: &str,
+        base: &str,
+        render: impl FnOnce(&str, &LinkContext, &Read<'_>) -> (markdown::Rendered, T),
+    ) -> Result<(Post, T), PostError> {
         let shown = format!("posts/{file}");
-        let source = repair_mojibake(source);
-        let split = front_matter::split(&source).map_err(|kind| PostError {
+        let split = front_matter::split(source).map_err(|kind| PostError {
             file: shown.clone(),
             line: None,
             kind,
@@ -158,49 +217,100 @@ impl Post {
             }
             None => (std::borrow::Cow::Borrowed(split.body), None),
         };
-        let rendered = markdown::render_at(&body, &links);
+        let read = Read {
+            front_matter: &fm,
+            body_first_line: split.body_first_line,
+        };
+        let (rendered, extra) = render(&body, &links, &read);
         let reading_minutes = rendered.reading_minutes();
         let description_in_body = fm.description.is_none();
-        Ok(Post {
-            meta: PostMeta {
-                slug,
-                file: file.to_string(),
-                title: markdown::smart_punctuation(&fm.title),
-                date: fm.date,
-                updated: fm.updated,
-                description: fm
-                    .description
-                    .or(summary.filter(|s| !s.is_empty()))
-                    .unwrap_or(rendered.excerpt),
-                // A lead image must pass the same URL policy as images in the body.
-                image: fm.image.filter(|i| is_allowed_url(i, UrlUse::Image)),
-                image_alt: fm.image_alt,
-                image_caption: fm.image_caption,
-                og_image: fm.og_image.filter(|i| is_allowed_url(i, UrlUse::Image)),
-                authors: fm.authors,
-                tags: fm.tags,
-                categories: fm.categories,
-                series: fm.series,
-                reading_minutes,
-                draft: fm.draft,
-                scheduled: false,
-                expires: fm.expires,
-                aliases: fm.aliases,
-                lang: fm.lang,
-                translations: fm
-                    .translations
-                    .iter()
-                    .filter_map(|t| t.split_once(':'))
-                    .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
-                    .collect(),
-                featured: fm.featured,
-                toc: fm.toc,
+        Ok((
+            Post {
+                meta: PostMeta {
+                    slug,
+                    file: file.to_string(),
+                    title: markdown::smart_punctuation(&fm.title),
+                    date: fm.date,
+                    updated: fm.updated,
+                    description: fm
+                        .description
+                        .or(summary.filter(|s| !s.is_empty()))
+                        .unwrap_or(rendered.excerpt),
+                    // A lead image must pass the same URL policy as images in the body.
+                    image: fm.image.filter(|i| is_allowed_url(i, UrlUse::Image)),
+                    image_alt: fm.image_alt,
+                    image_caption: fm.image_caption,
+                    og_image: fm.og_image.filter(|i| is_allowed_url(i, UrlUse::Image)),
+                    authors: fm.authors,
+                    tags: fm.tags,
+                    categories: fm.categories,
+                    series: fm.series,
+                    reading_minutes,
+                    draft: fm.draft,
+                    scheduled: false,
+                    expires: fm.expires,
+                    aliases: fm.aliases,
+                    lang: fm.lang,
+                    translations: fm
+                        .translations
+                        .iter()
+                        .filter_map(|t| t.split_once(':'))
+                        .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
+                        .collect(),
+                    featured: fm.featured,
+                    toc: fm.toc,
+                },
+                html: rendered.html,
+                headings: rendered.headings,
+                description_in_body,
             },
-            html: rendered.html,
-            headings: rendered.headings,
-            description_in_body,
-        })
+            extra,
+        ))
     }
+}
+
+/// What [`Post::parse_rendering`] read of a post before rendering its body.
+struct Read<'a> {
+    front_matter: &'a front_matter::FrontMatter,
+    /// 1-based line of the post's text where the body starts.
+    body_first_line: usize,
+}
+
+/// What `check` reports of a post, noticed while it was parsed and rendered
+/// ([`Post::parse_checked`]). Lines are 1-based lines of the text parsed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// Every link and image URL of the body as written, with its line.
+    pub references: Vec<(usize, markdown::Reference)>,
+    /// Raw HTML elements the page leaves out, with the line of the HTML they are in.
+    pub removed_html: Vec<(usize, String)>,
+    /// The lead and preview images as the front matter wrote them (the post keeps only
+    /// those the URL policy allows).
+    pub images: Vec<String>,
+    /// Double-encoded UTF-8 that was repaired: its first line, and a sample of the text
+    /// before (three characters) and after (one).
+    pub repair: Option<(usize, String, String)>,
+}
+
+/// Where `repaired` (the text after [`repair_mojibake`]) first differs from `original`: the
+/// line, and the first differing characters before and after, for `check`'s message.
+fn first_repair(original: &str, repaired: &str) -> Option<(usize, String, String)> {
+    if original == repaired {
+        return None;
+    }
+    let line = original
+        .lines()
+        .zip(repaired.lines())
+        .position(|(a, b)| a != b)?
+        + 1;
+    let common = original
+        .chars()
+        .zip(repaired.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let before: String = original.chars().skip(common).take(3).collect();
+    let after: String = repaired.chars().skip(common).take(1).collect();
+    Some((line, before, after))
 }
 
 /// Whether a fetched "post" is really an HTML page: static hosts with an SPA fallback answer

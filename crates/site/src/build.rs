@@ -14,7 +14,7 @@ use blog_core::publish::PublishedSite;
 use blog_core::routes;
 
 use crate::app::App;
-use crate::check::{self, Diagnostic};
+use crate::check::Diagnostic;
 use crate::output::Output;
 use crate::publish::{self, PublishOptions};
 use crate::render::{self, compress, embeds, offline, pages, template};
@@ -66,6 +66,9 @@ pub struct Summary {
     /// Posts that cannot be read, as `file:line: message` (a preview publishes the rest; a
     /// release stops before it gets here, unless told to skip them).
     pub problems: Vec<String>,
+    /// What else is worth the author's word, as `file:line: warning: message` (what
+    /// `blogtool check` says of the posts, settings, diagrams that cannot be drawn).
+    pub warnings: Vec<String>,
     /// Each step's name and seconds, in the order run.
     pub steps: Vec<(&'static str, f64)>,
     /// The files written, under the output folder, sorted: only those that changed when
@@ -169,16 +172,18 @@ impl Site {
         // filling the cache would copy every post and import for no later build.
         let cache = self.output.is_some().then_some(&self.cache);
         let loaded = publish::load(posts, cache, &[])?;
-        let folder = &loaded.folder;
-        let found = check::check_imported(
-            &folder.files,
-            &loaded.imports,
-            folder.authors.as_deref(),
+        let checked = loaded.folder.files.len();
+        let analysed = publish::analyse(
+            loaded,
+            public,
             &|site_path| publish::in_public(public, site_path),
+            "/",
+            publish::WRITING,
+            cache,
         );
-        let checked = folder.files.len();
+        let found = analysed.diagnostics();
         if let Some(cache) = cache {
-            cache.keep_files(loaded.folder.files, loaded.stamps);
+            cache.keep_files(analysed.folder.files, analysed.stamps);
         }
         Ok((checked, found))
     }
@@ -294,6 +299,7 @@ fn run(
             .iter()
             .map(|p| p.message.clone())
             .collect(),
+        warnings: published.warnings.iter().map(|w| w.to_string()).collect(),
         posts: written.posts,
         pages: written.pages + 1,
         steps: steps.steps,

@@ -5,14 +5,14 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::path::Path;
 
 use crate::import::{self, missing_site_file, Imported, SourceFile};
-use blog_core::author;
+use crate::publish;
+use blog_core::author::{self, Author};
 use blog_core::encoding::repair_mojibake;
-use blog_core::front_matter;
-use blog_core::index::{BuildOptions, PostIndex};
-use blog_core::markdown::{self, LinkContext};
-use blog_core::post::Post;
+use blog_core::markdown::LinkContext;
+use blog_core::post::{Checked, Post};
 use blog_core::routes;
 use blog_core::url::{is_allowed_url, UrlUse};
 
@@ -47,257 +47,189 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// 1-based line of byte `offset` in `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-/// Checks every post of a blog and the registry, reporting every problem of every post.
-/// Posts are imported as `blogtool publish` imports them (any engine's format), so what is
-/// checked is what will be published. `site_file_exists` answers whether a site path such
-/// as `/images/x.png` is shipped (under `public/`); `post_file_exists` whether a path under
-/// `posts/` is a file (bundle resources).
+/// Checks every post of a blog and the registry, reporting every problem of every post:
+/// `files` imported, read and rendered by the build's own pass ([`publish::analyse`]) for a
+/// preview (drafts and future posts included), whose findings this returns. `site_file_exists`
+/// answers whether a site path such as `/images/x.png` is shipped (under `public/`); the
+/// folder holds only `files`.
 ///
 /// Errors are what keeps a post from publishing (front matter that cannot be read, a
 /// duplicate address, a broken registry); everything else a reader would notice (missing
 /// images, dead links, dropped template syntax, repaired encodings) is a warning: the post
 /// still reads.
 pub fn check(
-    files: &[SourceFile],
-    authors_yaml: Option<&str>,
-    site_file_exists: &dyn Fn(&str) -> bool,
-    post_file_exists: &(dyn Fn(&str) -> bool + Sync),
+    files: Vec<SourceFile>,
+    authors_yaml: Option<String>,
+    site_file_exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    let imports = import::import_all(files, post_file_exists);
-    check_imported(files, &imports, authors_yaml, site_file_exists)
+    let folder = publish::PostsFolder {
+        all: files.iter().map(|f| f.path.clone()).collect(),
+        files,
+        authors: authors_yaml,
+    };
+    let loaded = publish::import(folder, Default::default(), None);
+    publish::analyse(
+        loaded,
+        Path::new("public/"),
+        site_file_exists,
+        "/",
+        publish::WRITING,
+        None,
+    )
+    .diagnostics()
 }
 
-/// [`check`] on posts imported already (`imports`: [`import::import_all`]'s results for
-/// `files`, in order): a build's own import (`blogtool check` reads and imports the blog
-/// as `blogtool build` does, with [`crate::publish::load`]).
-pub fn check_imported(
-    files: &[SourceFile],
-    imports: &[Result<Imported, blog_core::error::PostError>],
-    authors_yaml: Option<&str>,
-    site_file_exists: &dyn Fn(&str) -> bool,
+/// What `check` says of one readable post, from what its import and its render noticed
+/// (`checked`): its import's notes, repaired encodings, dropped HTML, links and images that
+/// lead nowhere or are not allowed, and an author's name close to a registered one.
+/// `original` gives the file's text as written (for the lines of front matter keys), `slugs`
+/// the posts' addresses, `shipped` whether a site path is a file the site has.
+pub(crate) fn post_warnings(
+    post: &Imported,
+    original: &dyn Fn() -> String,
+    rendered: &Post,
+    checked: &Checked,
+    slugs: &HashSet<&str>,
+    registry: &[Author],
+    shipped: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let error = |message: String| Diagnostic {
-        severity: Severity::Error,
-        message,
+    let mut warn = |place: String, message: String| {
+        found.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!("{place}: {message}"),
+        });
     };
-    let warning = |message: String| Diagnostic {
-        severity: Severity::Warning,
-        message,
+    let shown = format!("posts/{}", post.path);
+    let place = |line: Option<usize>| match line {
+        Some(line) => format!("{shown}:{line}"),
+        None => shown.clone(),
     };
-    let imported: Vec<&Imported> = imports
-        .iter()
-        .filter_map(|result| {
-            result
-                .as_ref()
-                .map_err(|e| found.push(error(e.to_string())))
-                .ok()
-        })
-        .collect();
-    // Slugs, duplicates and the registry: the same rules the build applies.
-    let writing = BuildOptions {
-        include_drafts: true,
-        now: None,
-        mark_after: None,
-    };
-    let sources: Vec<(String, String)> = imported
-        .iter()
-        .map(|p| (p.path.clone(), p.text.clone()))
-        .collect();
-    let manifest = PostIndex::build(&sources, authors_yaml, writing);
-    found.extend(manifest.problems.iter().map(|p| error(p.message.clone())));
-    let registry_warnings = authors_yaml.map(author::registry_warnings);
-    found.extend(registry_warnings.into_iter().flatten().map(warning));
-    let registry = authors_yaml.map(|y| author::parse_registry(y).unwrap_or_default());
-    let slugs: HashSet<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
-
-    for post in &imported {
-        let shown = format!("posts/{}", post.path);
-        let place = |line: Option<usize>| match line {
-            Some(line) => format!("{shown}:{line}"),
-            None => shown.clone(),
-        };
-        for note in &post.notes {
-            found.push(warning(format!("{}: {}", place(note.line), note.message)));
-        }
-        let original = files
-            .iter()
-            .find(|f| f.path == post.path)
-            .map(|f| import::decode_text(&f.bytes))
-            .unwrap_or_default();
-        let text = repair_mojibake(&original);
-        if let Some(line) = first_changed_line(&original, &text) {
-            let (before, after) = sample_repair(&original, &text);
-            found.push(warning(format!(
-                "{shown}:{line}: text is double-encoded UTF-8 and is shown repaired (\"{before}\" reads \"{after}\"); re-save the file as UTF-8 to fix it for good"
-            )));
-        }
-        let Ok(parsed) = Post::parse(&post.path, &post.text) else {
-            continue; // Already reported through the manifest's problems.
-        };
-        let key_line = |keys: &[&str]| {
-            original
-                .lines()
-                .position(|l| keys.iter().any(|k| l.starts_with(k)))
+    for note in &post.notes {
+        warn(place(note.line), note.message.clone());
+    }
+    // Front matter keys are found in the file as written (the import may have rewritten
+    // its front matter); read only when a message needs one.
+    let written = std::cell::OnceCell::new();
+    let original = || written.get_or_init(original).as_str();
+    let key_line = |keys: &[&str]| key_line(original(), keys);
+    if let Some((line, before, after)) = &checked.repair {
+        let line = post.original_line(*line).or_else(|| {
+            let text = original();
+            let repaired = repair_mojibake(text);
+            text.lines()
+                .zip(repaired.lines())
+                .position(|(a, b)| a != b)
                 .map(|i| i + 1)
-        };
-        // An author missing from the registry gets a card from the post's own words; only
-        // a name close to a registered one (a typo) is worth a word.
-        for byline in &parsed.meta.authors {
-            let registry = registry.as_deref().unwrap_or_default();
-            if author::find(registry, byline).is_some() {
-                continue;
-            }
-            let close = registry.iter().find(|a| {
-                let similar = |x: &str| {
-                    strsim::normalized_levenshtein(&x.to_lowercase(), &byline.to_lowercase())
-                        >= 0.75
-                };
-                similar(&a.name) || similar(&a.id)
-            });
-            if let Some(close) = close {
-                found.push(warning(format!(
-                    "{}: author \"{byline}\" is not in posts/authors.yaml; did you mean \"{}\" ({})?",
-                    place(key_line(&["author"])),
-                    close.name,
-                    close.id
-                )));
-            }
-        }
-        let image_line = key_line(&[
-            "image",
-            "heroImage",
-            "coverImage",
-            "cover",
-            "img",
-            "featured_image",
-            "header-img",
-        ]);
-        let Ok(split) = front_matter::split(&post.text) else {
+        });
+        warn(place(line), format!(
+            "text is double-encoded UTF-8 and is shown repaired (\"{before}\" reads \"{after}\"); re-save the file as UTF-8 to fix it for good"
+        ));
+    }
+    // An author missing from the registry gets a card from the post's own words; only a
+    // name close to a registered one (a typo) is worth a word.
+    for byline in &rendered.meta.authors {
+        if author::find(registry, byline).is_some() {
             continue;
+        }
+        let similar = |x: &str| {
+            strsim::normalized_levenshtein(&x.to_lowercase(), &byline.to_lowercase()) >= 0.75
         };
-        // The images as written: the post keeps only those the URL policy allows.
-        let fm = front_matter::parse(&shown, split.yaml, split.yaml_first_line).ok();
-        for image in fm
-            .iter()
-            .flat_map(|fm| fm.image.iter().chain(fm.og_image.iter()))
-        {
-            if !is_allowed_url(image, UrlUse::Image) {
-                found.push(warning(format!(
-                    "{}: image URL \"{image}\" is not allowed and is left out (use https or a site path)",
-                    place(image_line)
-                )));
-            } else if let Some(missing) = missing_site_file(image, site_file_exists) {
-                found.push(warning(format!(
-                    "{}: image {missing} does not exist and is left out (put it under public/)",
-                    place(image_line)
-                )));
-            }
-        }
-        let links = LinkContext::for_post("/", &parsed.meta.slug);
-        let published: HashSet<String> = post
-            .resources
-            .iter()
-            .map(|(_, name)| routes::post_file(&parsed.meta.slug, name))
-            .collect();
-        for (offset, element) in markdown::removed_html(split.body) {
-            let text_line = split.body_first_line + line_of(split.body, offset) - 1;
-            found.push(warning(format!(
-                "{}: <{element}> is left out: posts cannot run code or load other sites' pages",
-                place(post.original_line(text_line))
-            )));
-        }
-        for reference in markdown::references(split.body) {
-            let text_line = split.body_first_line + line_of(split.body, reference.offset) - 1;
-            let line = post.original_line(text_line);
-            let usage = if reference.image {
-                UrlUse::Image
-            } else {
-                UrlUse::Link
-            };
-            if reference.url.starts_with("http://") && reference.image {
-                found.push(warning(format!(
-                    "{}: image \"{}\" is loaded over https instead (the page's policy blocks http); check that the host serves it",
-                    place(line),
-                    reference.url
-                )));
-                continue;
-            }
-            if !is_allowed_url(&reference.url, usage) {
-                found.push(warning(format!(
-                    "{}: URL \"{}\" is not allowed and is left out (use http, https, mailto or a site path)",
-                    place(line),
-                    reference.url
-                )));
-                continue;
-            }
-            let resolved = links.resolve(&reference.url);
-            if published.contains(resolved.split(['#', '?']).next().unwrap_or_default()) {
-                continue;
-            }
-            if let Some(target) = routes::post_slug(&resolved) {
-                if target != parsed.meta.slug && !slugs.contains(target) {
-                    found.push(warning(format!(
-                        "{}: link to \"{}\" points to no post (no post has the address {})",
-                        place(line),
-                        reference.url,
-                        routes::post(target)
-                    )));
-                }
-            } else if let Some(missing) = missing_site_file(&reference.url, site_file_exists) {
-                let what = if reference.image {
-                    "image"
-                } else {
-                    "linked file"
-                };
-                let fate = if reference.image {
-                    " and is left out"
-                } else {
-                    ""
-                };
-                found.push(warning(format!(
-                    "{}: {what} {missing} does not exist{fate}",
-                    place(line)
-                )));
-            }
+        if let Some(close) = registry.iter().find(|a| similar(&a.name) || similar(&a.id)) {
+            warn(
+                place(key_line(&["author"])),
+                format!(
+                    "author \"{byline}\" is not in posts/authors.yaml; did you mean \"{}\" ({})?",
+                    close.name, close.id
+                ),
+            );
         }
     }
-    found.sort_by(|a, b| a.message.cmp(&b.message).then(a.severity.cmp(&b.severity)));
-    found.dedup();
+    // Missing lead images were left out (and reported) before the post was rendered.
+    for image in checked
+        .images
+        .iter()
+        .filter(|i| !is_allowed_url(i, UrlUse::Image))
+    {
+        warn(
+            place(key_line(LEAD_IMAGE_KEYS)),
+            format!(
+                "image URL \"{image}\" is not allowed and is left out (use https or a site path)"
+            ),
+        );
+    }
+    for (line, element) in &checked.removed_html {
+        warn(
+            place(post.original_line(*line)),
+            format!("<{element}> is left out: posts cannot run code or load other sites' pages"),
+        );
+    }
+    let slug = &rendered.meta.slug;
+    let links = LinkContext::for_post("/", slug);
+    for (line, reference) in &checked.references {
+        let at = place(post.original_line(*line));
+        let url = &reference.url;
+        if url.starts_with("http://") && reference.image {
+            warn(at, format!(
+                "image \"{url}\" is loaded over https instead (the page's policy blocks http); check that the host serves it"
+            ));
+            continue;
+        }
+        let usage = if reference.image {
+            UrlUse::Image
+        } else {
+            UrlUse::Link
+        };
+        if !is_allowed_url(url, usage) {
+            warn(at, format!(
+                "URL \"{url}\" is not allowed and is left out (use http, https, mailto or a site path)"
+            ));
+            continue;
+        }
+        let resolved = links.resolve(url);
+        if shipped(resolved.split(['#', '?']).next().unwrap_or_default()) {
+            continue;
+        }
+        if let Some(target) = routes::post_slug(&resolved) {
+            if target != slug && !slugs.contains(target) {
+                warn(
+                    at,
+                    format!(
+                        "link to \"{url}\" points to no post (no post has the address {})",
+                        routes::post(target)
+                    ),
+                );
+            }
+        } else if let Some(missing) = missing_site_file(url, shipped) {
+            let (what, fate) = if reference.image {
+                ("image", " and is left out")
+            } else {
+                ("linked file", "")
+            };
+            warn(at, format!("{what} {missing} does not exist{fate}"));
+        }
+    }
     found
 }
 
-fn first_changed_line(original: &str, repaired: &str) -> Option<usize> {
-    if original == repaired {
-        return None;
-    }
-    original
-        .lines()
-        .zip(repaired.lines())
-        .position(|(a, b)| a != b)
+/// The 1-based line of `text` that starts with one of `keys` (a front matter key).
+pub(crate) fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
+    text.lines()
+        .position(|l| keys.iter().any(|k| l.starts_with(k)))
         .map(|i| i + 1)
 }
 
-/// The first differing run of characters, before and after repair, for the message.
-fn sample_repair(original: &str, repaired: &str) -> (String, String) {
-    let common = original
-        .chars()
-        .zip(repaired.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let before: String = original.chars().skip(common).take(3).collect();
-    let after: String = repaired.chars().skip(common).take(1).collect();
-    (before, after)
-}
+/// Front matter keys of other engines that name a post's lead or preview image.
+pub(crate) const LEAD_IMAGE_KEYS: &[&str] = &[
+    "image",
+    "heroImage",
+    "coverImage",
+    "cover",
+    "img",
+    "featured_image",
+    "header-img",
+    "og_image",
+];
 
 /// Text of a new post titled `title`, dated `date` (`YYYY-MM-DD`), and the slug its file
 /// should be named after.
@@ -329,7 +261,7 @@ mod tests {
 
     fn messages(sources: &[SourceFile]) -> Vec<String> {
         let exists = |path: &str| path == "/images/ok.png";
-        check(sources, Some(AUTHORS), &exists, &|_| false)
+        check(sources.to_vec(), Some(AUTHORS.to_string()), &exists)
             .iter()
             .map(|d| d.to_string())
             .collect()
@@ -357,7 +289,7 @@ mod tests {
             messages(&sources),
             [
                 "posts/a.md:10: warning: URL \"javascript:x\" is not allowed and is left out (use http, https, mailto or a site path)",
-                "posts/a.md:10: warning: image /images/nope.png does not exist and is left out",
+                "posts/a.md:10: warning: image /images/nope.png does not exist and is left out (put it under public/)",
                 "posts/a.md:4: warning: author \"Anne\" is not in posts/authors.yaml; did you mean \"Ann\" (ann)?",
                 "posts/a.md:5: warning: image /images/missing.png does not exist and is left out (put it under public/)",
                 "posts/a.md:8: warning: link to \"gone.md\" points to no post (no post has the address /posts/gone)",

@@ -10,14 +10,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::check::{Diagnostic, Severity};
+use crate::check::{self, Diagnostic, Severity};
 use crate::import::{self, Imported, SourceFile};
 use blog_core::author;
 use blog_core::config::Settings;
 use blog_core::date::PostDate;
 use blog_core::error::PostError;
 use blog_core::index::{BuildOptions, ListPage, PostIndex, RelatedIndex};
-use blog_core::post::Post;
+use blog_core::post::{Checked, Post};
 use blog_core::search;
 
 use crate::output::Output;
@@ -78,7 +78,7 @@ pub struct Cache {
     listing: Mutex<u64>,
     /// Each post rendered, by path under `posts/`, with a hash of the text it was rendered
     /// from.
-    renders: Mutex<HashMap<String, (u64, Post)>>,
+    renders: Mutex<HashMap<String, (u64, Read)>>,
     /// Every post's context, with a hash of the post index they were found in (they depend
     /// on nothing else).
     contexts: Mutex<Option<(u64, Vec<PostIndex>)>>,
@@ -86,6 +86,9 @@ pub struct Cache {
     /// and rendered text.
     counted: Mutex<HashMap<String, (u64, search::Counted)>>,
 }
+
+/// A post as the build read it: rendered, and what `check` says of it.
+type Read = (Post, Checked);
 
 /// What importing one file gave.
 pub type ImportResult = Result<Imported, PostError>;
@@ -132,6 +135,16 @@ pub struct Loaded {
 /// A folder or file that cannot be read, named.
 pub fn load(posts: &Path, cache: Option<&Cache>, changed: &[PathBuf]) -> Result<Loaded> {
     let (folder, stamps) = read_posts_with(posts, cache, changed)?;
+    Ok(import(folder, stamps, cache))
+}
+
+/// Imports every post of `folder` (read with `stamps`), taking from `cache` the imports of
+/// files whose bytes have not changed.
+pub fn import(
+    folder: PostsFolder,
+    stamps: HashMap<String, Stamp>,
+    cache: Option<&Cache>,
+) -> Loaded {
     let memo = cache.map(|c| c.imports_for(&folder.all));
     let imports = match memo {
         Some(memo) => import::import_all_with(&folder.files, &|p| folder.has(p), memo),
@@ -140,11 +153,174 @@ pub fn load(posts: &Path, cache: Option<&Cache>, changed: &[PathBuf]) -> Result<
     if let Some(cache) = cache {
         cache.forget_other_imports();
     }
-    Ok(Loaded {
+    Loaded {
         folder,
         stamps,
         imports,
-    })
+    }
+}
+
+/// What a preview and `blogtool check` publish: every post, drafts and future ones too.
+pub const WRITING: BuildOptions = BuildOptions {
+    include_drafts: true,
+    now: None,
+    mark_after: None,
+};
+
+/// A blog's posts read, imported and rendered once, with everything wrong with them found in
+/// that pass ([`analyse`]): what a build publishes and `blogtool check` reports.
+pub struct Analysed {
+    /// The posts folder as read.
+    pub folder: PostsFolder,
+    /// Each post file's size and time.
+    pub(crate) stamps: HashMap<String, Stamp>,
+    /// Each readable post file imported, in the folder's order, its missing local images
+    /// left out.
+    pub imported: Vec<Imported>,
+    /// The post index: the posts published (as the options said) and the problems of those
+    /// that cannot be read (errors).
+    pub manifest: PostIndex,
+    /// Each indexed post rendered for the site's base path, in the index's order (its
+    /// `meta.file` still the file under `posts/`).
+    pub rendered: Vec<Post>,
+    /// Everything else worth an author's word (`file:line` warnings), sorted.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Analysed {
+    /// Every finding, errors (the index's problems) and warnings, sorted by place: what
+    /// `blogtool check` prints.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let errors = self.manifest.problems.iter().map(|p| Diagnostic {
+            severity: Severity::Error,
+            message: p.message.clone(),
+        });
+        let mut found: Vec<Diagnostic> = errors.chain(self.warnings.iter().cloned()).collect();
+        found.sort_by(|a, b| a.message.cmp(&b.message).then(a.severity.cmp(&b.severity)));
+        found.dedup();
+        found
+    }
+}
+
+/// The one pass over a blog's posts (`loaded`): leaves out the local images the site does not
+/// have (`site_file_exists` answers for a site path under the blog's files, `public`, named
+/// in messages), renders every post for `base` (taking unchanged ones from `cache`), indexes
+/// those `options` publish, and collects what `check` reports of each as it goes.
+pub fn analyse(
+    loaded: Loaded,
+    public: &Path,
+    site_file_exists: &(dyn Fn(&str) -> bool + Sync),
+    base: &str,
+    options: BuildOptions,
+    cache: Option<&Cache>,
+) -> Analysed {
+    use rayon::prelude::*;
+    let Loaded {
+        folder,
+        stamps,
+        imports,
+    } = loaded;
+    let mut warnings: Vec<Diagnostic> = folder
+        .authors
+        .as_deref()
+        .map(author::registry_warnings)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|message| Diagnostic {
+            severity: Severity::Warning,
+            message,
+        })
+        .collect();
+    let mut failed = Vec::new();
+    let mut imported: Vec<Imported> = imports
+        .into_iter()
+        .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
+        .collect();
+    let with_posts = files_with_posts(&imported, &folder);
+    let shipped = |path: &str| with_posts.contains(path) || site_file_exists(path);
+    let original = |path: &str| {
+        let file = folder.files.iter().find(|f| f.path == path);
+        file.map(|f| import::decode_text(&f.bytes))
+            .unwrap_or_default()
+    };
+    warnings.extend(leave_out_missing_images(
+        &mut imported,
+        public,
+        &shipped,
+        &original,
+    ));
+    let sources: Vec<(String, String)> = imported
+        .iter()
+        .map(|p| (p.path.clone(), p.text.clone()))
+        .collect();
+    let (mut manifest, rendered) = match cache {
+        Some(cache) => PostIndex::build_rendered_with(
+            &sources,
+            folder.authors.as_deref(),
+            options,
+            &|file, text| cache.render(file, text, base),
+        ),
+        None => PostIndex::build_rendered_with(
+            &sources,
+            folder.authors.as_deref(),
+            options,
+            &|file, text| Post::parse_checked(file, text, base),
+        ),
+    };
+    // Large blogs: the texts are held in `imported` too, and the build's peak memory counts.
+    drop(sources);
+    for error in &failed {
+        manifest.add_problem(error);
+    }
+    let by_path: HashMap<&str, &Imported> = imported.iter().map(|p| (p.path.as_str(), p)).collect();
+    let slugs: std::collections::HashSet<&str> =
+        manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    let found: Vec<Vec<Diagnostic>> = rendered
+        .par_iter()
+        .filter_map(|(post, checked)| {
+            let import = by_path.get(post.meta.file.as_str())?;
+            Some(check::post_warnings(
+                import,
+                &|| original(&import.path),
+                post,
+                checked,
+                &slugs,
+                &manifest.authors,
+                &shipped,
+            ))
+        })
+        .collect();
+    warnings.extend(found.into_iter().flatten());
+    // Notes of posts left out of the index (drafts of a release, posts that cannot be read)
+    // are still the file's.
+    let indexed: std::collections::HashSet<&str> =
+        rendered.iter().map(|(p, _)| p.meta.file.as_str()).collect();
+    for post in imported
+        .iter()
+        .filter(|p| !indexed.contains(p.path.as_str()))
+    {
+        for note in &post.notes {
+            let place = match note.line {
+                Some(line) => format!("posts/{}:{line}", post.path),
+                None => format!("posts/{}", post.path),
+            };
+            warnings.push(Diagnostic {
+                severity: Severity::Warning,
+                message: format!("{place}: {}", note.message),
+            });
+        }
+    }
+    drop((by_path, slugs, indexed));
+    warnings.sort_by(|a, b| a.message.cmp(&b.message));
+    warnings.dedup();
+    Analysed {
+        folder,
+        stamps,
+        imported,
+        manifest,
+        rendered: rendered.into_iter().map(|(post, _)| post).collect(),
+        warnings,
+    }
 }
 
 /// A hash of what an import reads of a file: its bytes and time (a post without a date is
@@ -195,19 +371,14 @@ impl Cache {
     }
 
     /// `text` of `file` rendered for `base`, taken from the last build when the same.
-    fn render(
-        &self,
-        file: &str,
-        text: &str,
-        base: &str,
-    ) -> Result<Post, blog_core::error::PostError> {
+    fn render(&self, file: &str, text: &str, base: &str) -> Result<Read, PostError> {
         let id = crate::output::hash_parts(&[base.as_bytes(), text.as_bytes()]);
         if let Some((made_of, post)) = self.renders.lock().ok().and_then(|r| r.get(file).cloned()) {
             if made_of == id {
                 return Ok(post);
             }
         }
-        let post = Post::parse_at(file, text, base)?;
+        let post = Post::parse_checked(file, text, base)?;
         if let Ok(mut renders) = self.renders.lock() {
             renders.insert(file.to_string(), (id, post.clone()));
         }
@@ -235,6 +406,9 @@ pub struct Published {
     /// How long publishing took until the search index, in seconds (the index is written
     /// alongside [`publish_then`]'s work).
     pub seconds: f64,
+    /// What is worth the author's word (`file:line` warnings: the settings, the posts as
+    /// `check` sees them, diagrams that cannot be drawn), as printed to stderr.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Whether the site path `site_path` (`/images/x.png`) is a file under `public`.
@@ -301,44 +475,29 @@ pub fn publish_then<T: Send>(
         now: (!include_future).then_some(clock),
         mark_after: include_future.then_some(clock),
     };
-    let Loaded {
+    let loaded = load(posts, cache, changed)?;
+    let Analysed {
         folder,
         stamps,
-        imports,
-    } = load(posts, cache, changed)?;
-    let registry_warnings = folder.authors.as_deref().map(author::registry_warnings);
-    for message in config
-        .warnings
-        .iter()
-        .chain(registry_warnings.iter().flatten())
-    {
-        let severity = Severity::Warning;
-        let message = message.clone();
-        eprintln!("{}", Diagnostic { severity, message });
-    }
-    let mut failed = Vec::new();
-    let mut imported: Vec<Imported> = imports
-        .into_iter()
-        .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
-        .collect();
-    leave_out_missing_images(&mut imported, public, &folder);
-    let sources: Vec<(String, String)> = imported
-        .iter()
-        .map(|p| (p.path.clone(), p.text.clone()))
-        .collect();
-    let (mut manifest, rendered) = match cache {
-        Some(cache) => PostIndex::build_rendered_with(
-            &sources,
-            folder.authors.as_deref(),
-            options,
-            &|file, text| cache.render(file, text, base),
-        ),
-        None => PostIndex::build_rendered(&sources, folder.authors.as_deref(), options, base),
-    };
-    // Large blogs: the texts are held in `imported` too, and the build's peak memory counts.
-    drop(sources);
-    for error in &failed {
-        manifest.add_problem(error);
+        mut imported,
+        mut manifest,
+        rendered,
+        warnings: found,
+    } = analyse(
+        loaded,
+        public,
+        &|path| in_public(public, path),
+        base,
+        options,
+        cache,
+    );
+    let settings = config.warnings.iter().map(|message| Diagnostic {
+        severity: Severity::Warning,
+        message: message.clone(),
+    });
+    let mut warnings: Vec<Diagnostic> = settings.chain(found).collect();
+    for warning in &warnings {
+        eprintln!("{warning}");
     }
     // Authors described in a post but missing from the registry get a card from what the
     // post says (name, picture, website).
@@ -394,7 +553,11 @@ pub fn publish_then<T: Send>(
                 .map(move |d| (slug.clone(), d))
         })
         .collect();
-    let drawn = draw_cached(output, out, &jobs, diagram_cache);
+    let (drawn, undrawn) = draw_cached(output, out, &jobs, diagram_cache);
+    for warning in &undrawn {
+        eprintln!("{warning}");
+    }
+    warnings.extend(undrawn);
     for ((file, text), rendered) in published.iter_mut().zip(rendered_posts.iter_mut()) {
         let slug = file.trim_end_matches(".md").to_string();
         let mine: Vec<import::Diagram> = drawn
@@ -468,6 +631,7 @@ pub fn publish_then<T: Send>(
         list_pages,
         contexts,
         seconds: started.elapsed().as_secs_f64(),
+        warnings,
     };
     // (A post may be called `search`: its page is written into that folder meanwhile.)
     let search = out.join("search");
@@ -483,15 +647,16 @@ pub fn publish_then<T: Send>(
 }
 
 /// The diagrams of `jobs` drawn: those `cache` holds copied from it, the others drawn
-/// ([`draw_diagrams`]) and kept there.
+/// ([`draw_diagrams`]) and kept there; and why the others stay code blocks.
 fn draw_cached(
     output: &Output,
     out: &Path,
     jobs: &[(String, import::Diagram)],
     cache: Option<&Path>,
-) -> Vec<(String, import::Diagram)> {
+) -> (Vec<(String, import::Diagram)>, Vec<Diagnostic>) {
     let Some(cache) = cache else {
-        return draw_diagrams(output, out, jobs).0;
+        let (drawn, _, warnings) = draw_diagrams(output, out, jobs);
+        return (drawn, warnings);
     };
     let files = |dir: &Path, name: &str| {
         [format!("{name}.svg"), format!("{name}-dark.svg")].map(|file| dir.join(file))
@@ -523,7 +688,7 @@ fn draw_cached(
         .into_iter()
         .filter(|(_, d)| !failed(&d.name).exists())
         .collect();
-    let (fresh, refused) = draw_diagrams(output, out, &to_draw);
+    let (fresh, refused, warnings) = draw_diagrams(output, out, &to_draw);
     for (slug, diagram) in &to_draw {
         if fresh.iter().any(|(_, d)| d.name == diagram.name) {
             keep_all(
@@ -536,23 +701,30 @@ fn draw_cached(
         }
     }
     drawn.extend(fresh);
-    drawn
+    (drawn, warnings)
 }
 
 /// Draws the diagrams of `jobs` (`(post slug, diagram)`) as SVG pictures in each post's
 /// folder under `out` ([`crate::diagrams`]: Mermaid in the machine's Chromium). Returns
-/// those drawn, and the names of those Mermaid refused; any other stays a code block, with
-/// a warning saying why.
+/// those drawn, the names of those Mermaid refused, and a warning for each post whose
+/// diagrams stay code blocks, saying why.
 fn draw_diagrams(
     output: &Output,
     out: &Path,
     jobs: &[(String, import::Diagram)],
-) -> (Vec<(String, import::Diagram)>, Vec<String>) {
+) -> (Vec<(String, import::Diagram)>, Vec<String>, Vec<Diagnostic>) {
     if jobs.is_empty() {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), Vec::new());
     }
     let sources: Vec<String> = jobs.iter().map(|(_, d)| d.source.clone()).collect();
     let mut refused = Vec::new();
+    let mut warnings = Vec::new();
+    let mut warn = |message: String| {
+        warnings.push(Diagnostic {
+            severity: Severity::Warning,
+            message,
+        })
+    };
     match crate::diagrams::draw(&sources) {
         Ok(results) => {
             let drawn = jobs
@@ -579,14 +751,14 @@ fn draw_diagrams(
                         }
                         Err(crate::diagrams::NotDrawn::Failed(why)) => why,
                     };
-                    eprintln!(
-                        "warning: {}: a diagram cannot be drawn ({why}); its source is shown",
+                    warn(format!(
+                        "{}: a diagram cannot be drawn ({why}); its source is shown",
                         blog_core::routes::post(slug)
-                    );
+                    ));
                     None
                 })
                 .collect();
-            (drawn, refused)
+            (drawn, refused, warnings)
         }
         Err(why) => {
             // Drawing needs a Chromium; a machine without one still builds the blog, and says
@@ -594,12 +766,12 @@ fn draw_diagrams(
             let mut posts: Vec<&str> = jobs.iter().map(|(slug, _)| slug.as_str()).collect();
             posts.dedup();
             for slug in posts {
-                eprintln!(
-                    "warning: {}: its diagrams are shown as code, as none can be drawn on this machine ({why:#})",
+                warn(format!(
+                    "{}: its diagrams are shown as code, as none can be drawn on this machine ({why:#})",
                     blog_core::routes::post(slug)
-                );
+                ));
             }
-            (Vec::new(), refused)
+            (Vec::new(), refused, warnings)
         }
     }
 }
@@ -633,13 +805,13 @@ fn publish_resources(
     Ok(())
 }
 
-/// Leaves local images the site does not have out of every post (a reader would see a
-/// broken picture), saying which and where. The site's files are those under `public` and
-/// the files published with posts (a bundle's, files a post refers to by relative path),
-/// which are copied later: any post may show another's.
-fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &PostsFolder) {
-    use rayon::prelude::*;
-    let with_posts: std::collections::HashSet<String> = imported
+/// The site paths of the files published with posts (a bundle's, files a post refers to by
+/// relative path), which are copied later: any post may show another's.
+fn files_with_posts(
+    imported: &[Imported],
+    folder: &PostsFolder,
+) -> std::collections::HashSet<String> {
+    imported
         .iter()
         .flat_map(|post| {
             let own = blog_core::routes::post(&post.slug);
@@ -657,16 +829,34 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
                 .chain(beside)
                 .map(move |name| format!("{own}/{name}"))
         })
-        .collect();
-    let shipped = |path: &str| with_posts.contains(path) || in_public(public, path);
+        .collect()
+}
+
+/// Leaves local images the site does not have (`shipped` answers for a site path) out of
+/// every post (a reader would see a broken picture), and says which and where; `public`,
+/// the blog's own files, is named in the advice. `original(path)` is a post file's text as
+/// written, where a lead image's line is found (an import rewrites front matter).
+fn leave_out_missing_images(
+    imported: &mut [Imported],
+    public: &Path,
+    shipped: &(dyn Fn(&str) -> bool + Sync),
+    original: &(dyn Fn(&str) -> String + Sync),
+) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let warnings: Vec<Vec<Diagnostic>> = imported
         .par_iter_mut()
         .map(|post| {
-            let (text, left_out) = import::leave_out_missing_images(&post.text, &shipped);
+            let (text, left_out) = import::leave_out_missing_images(&post.text, shipped);
             let warnings = left_out
                 .iter()
                 .map(|image| {
-                    let place = match post.original_line(image.line) {
+                    let line = post.original_line(image.line).or_else(|| {
+                        let in_head = image.line <= post.head_lines;
+                        in_head
+                            .then(|| check::key_line(&original(&post.path), check::LEAD_IMAGE_KEYS))
+                            .flatten()
+                    });
+                    let place = match line {
                         Some(line) => format!("posts/{}:{line}", post.path),
                         None => format!("posts/{}", post.path),
                     };
@@ -694,9 +884,7 @@ fn leave_out_missing_images(imported: &mut [Imported], public: &Path, folder: &P
             warnings
         })
         .collect();
-    for warning in warnings.iter().flatten() {
-        eprintln!("{warning}");
-    }
+    warnings.into_iter().flatten().collect()
 }
 
 /// Writes what each post's page shows besides the post (its neighbours, related posts and

@@ -52,6 +52,8 @@ struct Served {
     root: Option<PathBuf>,
     /// What the latest build said: posts that cannot be read, or why it failed.
     problems: Vec<String>,
+    /// The latest good build's warnings (what `blogtool check` would say).
+    warnings: Vec<String>,
 }
 
 type Shared = Arc<(Mutex<Served>, Condvar)>;
@@ -173,6 +175,7 @@ fn rebuild(
                 summary.written.len()
             );
             served.problems = summary.problems;
+            served.warnings = summary.warnings;
             served.root = Some(out.clone());
             served.generation = version;
             // Deleted away from the lock: requests go on meanwhile (one in flight may still
@@ -185,6 +188,7 @@ fn rebuild(
             let message = format!("{error:#}");
             eprintln!("blogtool: cannot build the blog: {message}");
             served.problems = vec![message];
+            served.warnings = Vec::new();
             if previous.as_ref() != Some(&out) {
                 let _ = std::fs::remove_dir_all(&out);
             }
@@ -309,6 +313,7 @@ fn respond(mut request: tiny_http::Request, shared: &Shared) {
             "generation": served.generation,
             "version": served.version,
             "problems": served.problems,
+            "warnings": served.warnings,
         })
         .to_string();
         drop(served);

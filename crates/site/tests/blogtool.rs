@@ -105,7 +105,7 @@ fn publish_leaves_out_local_images_the_site_does_not_have_and_says_where() {
     assert!(bundle.contains("pic.png"), "{bundle}");
     let site = site.display();
     for want in [
-        format!("posts/loaf.md: warning: image /images/gone-lead.png does not exist and is left out (put it under {site})"),
+        format!("posts/loaf.md:4: warning: image /images/gone-lead.png does not exist and is left out (put it under {site})"),
         format!("posts/loaf.md:11: warning: image /images/not-here.png does not exist and is left out (put it under {site})"),
         format!("posts/loaf.md:13: warning: image /images/gone-raw.png does not exist and is left out (put it under {site})"),
     ] {

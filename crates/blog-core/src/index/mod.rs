@@ -46,6 +46,10 @@ pub struct PostIndex {
     pub problems: Vec<Problem>,
 }
 
+/// How [`PostIndex::build_rendered_with`] reads a post: `(file, text)` to the post and what
+/// else its reading gives.
+pub type ParseWith<'a, T> = dyn Fn(&str, &str) -> Result<(Post, T), PostError> + Sync + 'a;
+
 /// What goes into a build.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BuildOptions {
@@ -74,41 +78,31 @@ impl PostIndex {
         .0
     }
 
-    /// [`PostIndex::build`], also returning every indexed post rendered for a site under
-    /// `base` (`/` or `/blog/`), in the index's order: the publishing pass renders each post
-    /// once and uses that render for the search index and the post's page.
-    pub fn build_rendered(
+    /// [`PostIndex::build`], also returning every indexed post as `parse(file, text)` read
+    /// it, in the index's order: the publishing pass renders each post once (with
+    /// [`Post::parse_checked`] for the site's base path, `T` being what `check` reports of
+    /// it) and uses that render for the search index, the post's page and the check.
+    /// `blogtool serve` keeps the posts it rendered, and renders again only those whose
+    /// text changed.
+    pub fn build_rendered_with<T: Send>(
         sources: &[(String, String)],
         authors_yaml: Option<&str>,
         options: BuildOptions,
-        base: &str,
-    ) -> (PostIndex, Vec<Post>) {
-        let parse = |file: &str, text: &str| Post::parse_at(file, text, base);
-        PostIndex::build_rendered_with(sources, authors_yaml, options, &parse)
-    }
-
-    /// [`PostIndex::build_rendered`] with posts rendered by `parse(file, text)` (which must
-    /// give what [`Post::parse_at`] does for the site's base path): `blogtool serve` keeps
-    /// the posts it rendered, and renders again only those whose text changed.
-    pub fn build_rendered_with(
-        sources: &[(String, String)],
-        authors_yaml: Option<&str>,
-        options: BuildOptions,
-        parse: &(dyn Fn(&str, &str) -> Result<Post, PostError> + Sync),
-    ) -> (PostIndex, Vec<Post>) {
-        PostIndex::build_with(sources, authors_yaml, options, parse, |post| {
-            (post.meta.clone(), post)
+        parse: &ParseWith<'_, T>,
+    ) -> (PostIndex, Vec<(Post, T)>) {
+        PostIndex::build_with(sources, authors_yaml, options, parse, |(post, extra)| {
+            (post.meta.clone(), (post, extra))
         })
     }
 
     /// Reads every post (rendered by `parse`), keeps what `keep` takes of each besides its
     /// metadata, and indexes the readable, published ones.
-    fn build_with<T: Send>(
+    fn build_with<P, T: Send>(
         sources: &[(String, String)],
         authors_yaml: Option<&str>,
         options: BuildOptions,
-        parse: &(dyn Fn(&str, &str) -> Result<Post, PostError> + Sync),
-        keep: impl Fn(Post) -> (PostMeta, T) + Sync,
+        parse: &(dyn Fn(&str, &str) -> Result<P, PostError> + Sync),
+        keep: impl Fn(P) -> (PostMeta, T) + Sync,
     ) -> (PostIndex, Vec<T>) {
         let mut manifest = PostIndex::default();
         match authors_yaml.map(author::parse_registry) {

@@ -15,7 +15,7 @@ pub use query::{
 };
 
 /// Indexes the published posts of the post index `manifest`, whose rendered bodies are
-/// `posts` (in the index's order, as [`PostIndex::build_rendered`] returns them): the body
+/// `posts` (in the index's order, as [`PostIndex::build_rendered_with`] returns them): the body
 /// as the reader sees it (Markdown rendered, mojibake repaired), so a snippet computed in
 /// the browser from the same HTML finds the same words.
 ///

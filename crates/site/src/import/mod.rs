@@ -31,6 +31,7 @@ pub use files::{is_post_file, url_slug, PostPath};
 pub use missing_images::{leave_out_missing_images, missing_site_file, LeftOut};
 
 /// One file under `posts/`, as read from disk.
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Path under `posts/` with `/` separators: `hello.md`, `2023/notes.md`,
     /// `my-trip/index.md`.
