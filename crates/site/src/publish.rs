@@ -81,7 +81,7 @@ pub struct Cache {
     renders: Mutex<HashMap<String, (u64, Read)>>,
     /// Every post's context, with a hash of the post index they were found in (they depend
     /// on nothing else).
-    contexts: Mutex<Option<(u64, Vec<PostIndex>)>>,
+    contexts: Mutex<Option<(u64, Contexts)>>,
     /// Each post's terms counted for the search index, by slug, with a hash of its entry
     /// and rendered text.
     counted: Mutex<HashMap<String, (u64, search::Counted)>>,
@@ -89,6 +89,9 @@ pub struct Cache {
 
 /// A post as the build read it: rendered, and what `check` says of it.
 type Read = (Post, Checked);
+
+/// Every post's context, and a hash of each one's JSON, in the index's order.
+type Contexts = (Vec<PostIndex>, Vec<u64>);
 
 /// What importing one file gave.
 pub type ImportResult = Result<Imported, PostError>;
@@ -403,6 +406,11 @@ pub struct Published {
     /// Each post's context (neighbours, related posts, authors), as written to
     /// `context/<slug>.json`, in the index's order.
     pub contexts: Vec<PostIndex>,
+    /// A hash of each context's JSON, in the same order: pages that embed one are the
+    /// same when it is.
+    pub context_ids: Vec<u64>,
+    /// A hash of `index.json` (pages that embed the whole index are the same when it is).
+    pub index_id: u64,
     /// How long publishing took until the search index, in seconds (the index is written
     /// alongside [`publish_then`]'s work).
     pub seconds: f64,
@@ -617,19 +625,17 @@ pub fn publish_then<T: Send>(
         output.write(&file, json)?;
         list_pages.push(page);
     }
-    let contexts = write_contexts(
-        output,
-        &manifest,
-        crate::output::hash(json.as_bytes()),
-        &out.join("context"),
-        cache,
-    )?;
+    let index_id = crate::output::hash(json.as_bytes());
+    let (contexts, context_ids) =
+        write_contexts(output, &manifest, index_id, &out.join("context"), cache)?;
     let published = Published {
         index: manifest,
         sources: published,
         posts: rendered_posts,
         list_pages,
         contexts,
+        context_ids,
+        index_id,
         seconds: started.elapsed().as_secs_f64(),
         warnings,
     };
@@ -890,7 +896,7 @@ fn leave_out_missing_images(
 /// Writes what each post's page shows besides the post (its neighbours, related posts and
 /// the author registry) as `dir/<slug>.json`, so a post opened in the app never needs the
 /// whole index, which grows with the blog.
-/// Returns the contexts, in the index's order.
+/// Returns the contexts and a hash of each one's JSON, in the index's order.
 /// `index_id` is a hash of the index: with the same index as the last build (`cache`), its
 /// contexts are the same, and neither found nor written again.
 fn write_contexts(
@@ -899,37 +905,49 @@ fn write_contexts(
     index_id: u64,
     dir: &Path,
     cache: Option<&Cache>,
-) -> Result<Vec<PostIndex>> {
+) -> Result<Contexts> {
     use rayon::prelude::*;
+    let file = |post: &blog_core::post::PostMeta| dir.join(format!("{}.json", post.slug));
     let known = cache
         .and_then(|c| c.contexts.lock().ok()?.take())
-        .filter(|(id, contexts)| *id == index_id && contexts.len() == manifest.posts.len())
+        .filter(|(id, (contexts, _))| *id == index_id && contexts.len() == manifest.posts.len())
         .map(|(_, contexts)| contexts);
-    let contexts: Vec<PostIndex> = match known {
-        Some(contexts) => contexts,
-        None => {
-            let related = RelatedIndex::new(manifest);
+    let (contexts, ids) = match known {
+        Some((contexts, ids)) => {
+            // Written again only where this folder does not hold them yet.
             manifest
                 .posts
                 .par_iter()
-                .map(|post| manifest.context_for(&post.slug, &related))
-                .collect()
+                .zip(&contexts)
+                .zip(&ids)
+                .try_for_each(|((post, context), id)| {
+                    output.make(&file(post), *id, || {
+                        serde_json::to_string(context).context("cannot write a post's context")
+                    })
+                })?;
+            (contexts, ids)
+        }
+        None => {
+            let related = RelatedIndex::new(manifest);
+            let made: Vec<(PostIndex, u64)> = manifest
+                .posts
+                .par_iter()
+                .map(|post| {
+                    let context = manifest.context_for(&post.slug, &related);
+                    let json =
+                        serde_json::to_string(&context).context("cannot write a post's context")?;
+                    let id = crate::output::hash(json.as_bytes());
+                    output.make(&file(post), id, || Ok(json))?;
+                    Ok((context, id))
+                })
+                .collect::<Result<_>>()?;
+            made.into_iter().unzip()
         }
     };
-    manifest
-        .posts
-        .par_iter()
-        .zip(&contexts)
-        .try_for_each(|(post, context)| {
-            let file = dir.join(format!("{}.json", post.slug));
-            output.make(&file, index_id, || {
-                serde_json::to_string(context).context("cannot write a post's context")
-            })
-        })?;
     if let Some(mut kept) = cache.and_then(|c| c.contexts.lock().ok()) {
-        *kept = Some((index_id, contexts.clone()));
+        *kept = Some((index_id, (contexts.clone(), ids.clone())));
     }
-    Ok(contexts)
+    Ok((contexts, ids))
 }
 
 /// Writes the search index into `dir`.

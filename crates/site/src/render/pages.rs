@@ -39,50 +39,46 @@ pub(crate) fn write_all(
     feed_limit: Option<usize>,
 ) -> Result<Written> {
     let index = &published.index;
-    let page = |content: Embedded, rendered: Option<Post>, meta: PageMeta| -> Result<()> {
-        let settings = AppStart {
-            base: site.base.clone(),
-            data: PageData {
-                site: Some(site.info.clone()),
-                site_url: Some(site.absolute_base()),
-                content,
-            },
-            adopted: None,
-            rendered,
-        };
+    // What every page embeds besides its content (the site's settings and address).
+    let site_json = serde_json::to_string(&(&site.base, &site.info, site.absolute_base()))
+        .map_err(|e| anyhow!("cannot write the site's settings: {e}"))?;
+    // `content_id` identifies what `start` gives (the page's embedded content and the post
+    // it shows): a page is rendered again only when that, its head or the template changed
+    // (`serve` builds again on every save; most pages of a large blog stay the same), and
+    // its data is neither cloned nor serialised to find out.
+    let page = |meta: PageMeta,
+                content_id: u64,
+                start: &dyn Fn() -> (Embedded, Option<Post>)|
+     -> Result<()> {
         let file = if meta.path == routes::NOT_FOUND {
             out.at(routes::NOT_FOUND_FILE)
         } else {
             out.at(&meta.path).join("index.html")
         };
-        // A page is rendered again only when what it shows changed: its data, its head,
-        // its post's text (rendered from it) or the template (`serve` builds again on
-        // every save; most pages of a large blog stay the same).
-        let data = template.data(&settings)?;
         let head = format!("{}\n{meta:?}", template.id);
-        let (html, post_meta) = match &settings.rendered {
-            Some(post) => {
-                // Everything of the post the page shows (headings come from the html), and
-                // whether it has expired by now: the page says so, reading the clock.
-                let expired = post
-                    .meta
-                    .expires
-                    .is_some_and(|at| crate::publish::now().is_ok_and(|now| !at.is_after(&now)));
-                let shown = format!("{:?}\n{}\n{expired}", post.meta, post.description_in_body);
-                (post.html.as_str(), shown)
-            }
-            None => ("", String::new()),
-        };
         let inputs = hash_parts(&[
             head.as_bytes(),
-            html.as_bytes(),
-            post_meta.as_bytes(),
-            data.as_bytes(),
+            site_json.as_bytes(),
+            &content_id.to_le_bytes(),
         ]);
         out.make(&file, inputs, || {
+            let (content, rendered) = start();
+            let settings = AppStart {
+                base: site.base.clone(),
+                data: PageData {
+                    site: Some(site.info.clone()),
+                    site_url: Some(site.absolute_base()),
+                    content,
+                },
+                adopted: None,
+                rendered,
+            };
+            let data = template.data(&settings)?;
             template.render_with(site, &meta, settings, &data)
         })
     };
+    // Pages that embed the whole index: the same as `index.json`.
+    let with_index = || (Embedded::Index(index.clone()), None);
     let mut sitemap: Vec<Listed> = vec![(
         routes::HOME.to_string(),
         index.posts.first().map(|p| p.date),
@@ -103,19 +99,26 @@ pub(crate) fn write_all(
     );
     lists
         .into_par_iter()
-        .map(|(list, meta)| page(Embedded::List(list.clone()), None, meta))
+        .map(|(list, meta)| {
+            let json = serde_json::to_string(list)
+                .map_err(|e| anyhow!("cannot write a page of the list: {e}"))?;
+            page(meta, hash_parts(&[json.as_bytes()]), &|| {
+                (Embedded::List(list.clone()), None)
+            })
+        })
         .collect::<Result<()>>()?;
-    page(Embedded::Index(index.clone()), None, pages::not_found())?;
+    page(pages::not_found(), published.index_id, &with_index)?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
-    page(Embedded::Nothing, None, pages::search(""))?;
+    page(pages::search(""), 0, &|| (Embedded::Nothing, None))?;
 
     let total = index.posts.len();
     // Zipped below: a shorter list would leave the last posts without pages.
     anyhow::ensure!(
         published.sources.len() == total
             && published.posts.len() == total
-            && published.contexts.len() == total,
+            && published.contexts.len() == total
+            && published.context_ids.len() == total,
         "publishing returned {} sources, {} posts and {} contexts for {total} posts",
         published.sources.len(),
         published.posts.len(),
@@ -131,40 +134,58 @@ pub(crate) fn write_all(
         .zip(&published.sources)
         .zip(&published.posts)
         .zip(&published.contexts)
+        .zip(&published.context_ids)
         .enumerate()
-        .map(|(at, (((meta, (file, source)), rendered), context))| {
-            if *file != meta.file
-                || rendered.meta.file != meta.file
-                || context.posts.iter().all(|p| p.slug != meta.slug)
-            {
-                return Err(anyhow!("{}: published out of order", meta.file));
-            }
-            // The entries around the post as publishing chose them: the page embeds exactly
-            // what the app fetches for it, and related posts are found once a build.
-            let context = context.clone();
-            let authors = author::resolve(&index.authors, &meta.authors);
-            let head = pages::post(meta, authors.clone());
-            let listed = (head.path.clone(), Some(meta.updated.unwrap_or(meta.date)));
-            let embedded = Embedded::Post {
-                slug: meta.slug.clone(),
-                context,
-            };
-            // The page shows the post as publishing rendered it: each post is rendered once.
-            page(embedded, Some(rendered.clone()), head)?;
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            if at >= in_feeds {
-                return Ok((listed, None));
-            }
-            // Feed readers show content away from the site: links must be absolute.
-            let post = Post::parse_at(&meta.file, source, &site.absolute_base())
-                .map_err(|e| anyhow!("{e}"))?;
-            let entry = FeedEntry {
-                meta: meta.clone(),
-                html: post.html,
-                authors,
-            };
-            Ok((listed, Some(entry)))
-        })
+        .map(
+            |(at, ((((meta, (file, source)), rendered), context), context_id))| {
+                if *file != meta.file
+                    || rendered.meta.file != meta.file
+                    || context.posts.iter().all(|p| p.slug != meta.slug)
+                {
+                    return Err(anyhow!("{}: published out of order", meta.file));
+                }
+                let authors = author::resolve(&index.authors, &meta.authors);
+                let head = pages::post(meta, authors.clone());
+                let listed = (head.path.clone(), Some(meta.updated.unwrap_or(meta.date)));
+                // Everything of the post the page shows (headings come from the html), and
+                // whether it has expired by now: the page says so, reading the clock.
+                let expired = meta
+                    .expires
+                    .is_some_and(|at| crate::publish::now().is_ok_and(|now| !at.is_after(&now)));
+                let shown = format!(
+                    "{:?}\n{}\n{expired}",
+                    rendered.meta, rendered.description_in_body
+                );
+                let content_id = hash_parts(&[
+                    &context_id.to_le_bytes(),
+                    shown.as_bytes(),
+                    rendered.html.as_bytes(),
+                ]);
+                // The entries around the post as publishing chose them (the page embeds exactly
+                // what the app fetches for it), and the post as publishing rendered it: each
+                // post is rendered once.
+                page(head, content_id, &|| {
+                    let embedded = Embedded::Post {
+                        slug: meta.slug.clone(),
+                        context: context.clone(),
+                    };
+                    (embedded, Some(rendered.clone()))
+                })?;
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                if at >= in_feeds {
+                    return Ok((listed, None));
+                }
+                // Feed readers show content away from the site: links must be absolute.
+                let post = Post::parse_at(&meta.file, source, &site.absolute_base())
+                    .map_err(|e| anyhow!("{e}"))?;
+                let entry = FeedEntry {
+                    meta: meta.clone(),
+                    html: post.html,
+                    authors,
+                };
+                Ok((listed, Some(entry)))
+            },
+        )
         .collect();
     let mut feed = Vec::with_capacity(in_feeds.min(total));
     for post in posts {
@@ -175,7 +196,7 @@ pub(crate) fn write_all(
     write_redirects(out, site, index)?;
     // Term and author pages embed the whole index: each is large on a large blog, so they
     // are rendered on every core too.
-    let mut with_index: Vec<PageMeta> = Taxonomy::ALL
+    let mut with_index_pages: Vec<PageMeta> = Taxonomy::ALL
         .into_iter()
         .flat_map(|taxonomy| {
             index
@@ -196,12 +217,16 @@ pub(crate) fn write_all(
         let Some(a) = index.author(&id) else {
             continue;
         };
-        with_index.push(pages::author(&a));
+        with_index_pages.push(pages::author(&a));
     }
-    sitemap.extend(with_index.iter().map(|meta| (meta.path.clone(), None)));
-    with_index
+    sitemap.extend(
+        with_index_pages
+            .iter()
+            .map(|meta| (meta.path.clone(), None)),
+    );
+    with_index_pages
         .into_par_iter()
-        .map(|meta| page(Embedded::Index(index.clone()), None, meta))
+        .map(|meta| page(meta, published.index_id, &with_index))
         .collect::<Result<()>>()?;
 
     out.write(&out.at(routes::ATOM_FEED), publish::atom(site, &feed))?;
