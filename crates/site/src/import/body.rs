@@ -103,20 +103,45 @@ impl Body {
         prose
     }
 
-    /// Takes the first `# Heading` as the title when it is the body's first content (as
-    /// docsify shows it), removing it so it is not shown twice.
+    /// The title a post without one in its front matter shows: its first level-one
+    /// heading. When that heading is the body's first content (`# Title`, or `Title` over a
+    /// `===` line, as docsify and GitHub show a README), it is taken out so it is not shown
+    /// twice; a level-one heading further down stays where it is. `None` without one.
     pub(super) fn take_title(&mut self) -> Option<String> {
-        let (_, line) = self.lines.iter_mut().find(|(_, l)| !l.trim().is_empty())?;
-        let heading = line.trim_start().strip_prefix("# ")?;
-        let heading = heading.trim().trim_end_matches('#').trim();
-        // An explicit `{#id}` belongs to the heading, not the title.
-        let heading = match heading.rfind(" {#") {
-            Some(i) if heading.ends_with('}') => heading[..i].trim(),
-            _ => heading,
+        let prose = self.prose_lines();
+        let first = *prose
+            .iter()
+            .find(|&&i| !self.lines[i].1.trim().is_empty())?;
+        let setext = self
+            .lines
+            .get(first + 1)
+            .is_some_and(|(_, next)| is_setext_one(next) && prose.contains(&(first + 1)));
+        if setext && !self.lines[first].1.trim_start().starts_with('#') {
+            let title = self.lines[first].1.trim().to_string();
+            self.lines[first].1.clear();
+            self.lines[first + 1].1.clear();
+            return Some(title);
+        }
+        let heading = |line: &str| -> Option<String> {
+            let heading = line.trim_start().strip_prefix("# ")?;
+            let heading = heading.trim().trim_end_matches('#').trim();
+            // An explicit `{#id}` belongs to the heading, not the title.
+            let heading = match heading.rfind(" {#") {
+                Some(i) if heading.ends_with('}') => heading[..i].trim(),
+                _ => heading,
+            };
+            (!heading.is_empty()).then(|| heading.to_string())
         };
-        let title = heading.to_string();
-        line.clear();
-        (!title.is_empty()).then_some(title)
+        if let Some(title) = heading(&self.lines[first].1) {
+            self.lines[first].1.clear();
+            return Some(title);
+        }
+        // Indented four spaces, a `#` line is code.
+        prose
+            .iter()
+            .map(|&i| &self.lines[i].1)
+            .filter(|line| !line.starts_with("    ") && !line.starts_with('\t'))
+            .find_map(|line| heading(line))
     }
 
     /// MDX: `import`/`export` lines are dropped (they only load code); a JSX component
@@ -858,4 +883,11 @@ fn escape_markdown(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether `line` underlines a level-one setext heading (`===`).
+fn is_setext_one(line: &str) -> bool {
+    let line = line.trim_end();
+    let marks = line.trim_start_matches(' ');
+    line.len() - marks.len() < 4 && !marks.is_empty() && marks.bytes().all(|b| b == b'=')
 }

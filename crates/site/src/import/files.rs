@@ -44,6 +44,9 @@ pub struct PostPath {
     pub path: String,
     /// The address its name gives (before any front matter `slug:`).
     pub slug: String,
+    /// The name the address is made from, as written: the file's name without its
+    /// extension, language or Jekyll date (a bundle's folder name for `index.md`).
+    pub name: String,
     /// Jekyll's `YYYY-MM-DD-` prefix (days and months may be unpadded).
     pub date: Option<PostDate>,
     /// Language from the name: `index.zh.md`, `post.fr.md`.
@@ -84,10 +87,59 @@ impl PostPath {
         PostPath {
             path: path.to_string(),
             slug: url_slug(name),
+            name: name.to_string(),
             date,
             lang,
             bundle,
             translation_of,
+        }
+    }
+
+    /// A title from the file's name, as the engine it was written for shows a post without
+    /// one, and whether it had to be made up from a date (a name that is only a date,
+    /// Obsidian's daily notes). Jekyll's dated posts titleize their slug, each word
+    /// capitalised and the rest lowercased (`2019-04-02-notes-on-tides.md` → "Notes On
+    /// Tides", `Jekyll::Utils.titleize_slug`); a name with spaces or letters beyond ASCII
+    /// (an Obsidian note) is shown as it is; any other name's words, split at `-` and `_`,
+    /// get a capital first letter.
+    pub fn title(&self) -> (String, bool) {
+        let name = self.name.trim();
+        if name.is_empty() || PostDate::parse(name).is_some() {
+            let date = self.date.map_or_else(|| name.to_string(), |d| d.iso());
+            return (date, true);
+        }
+        let words = name.split(['-', '_']).filter(|w| !w.is_empty());
+        let capital = |word: &str, rest_lower: bool| {
+            let mut chars = word.chars();
+            let first: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            let rest: String = chars.collect();
+            let rest = if rest_lower {
+                rest.to_lowercase()
+            } else {
+                rest
+            };
+            format!("{first}{rest}")
+        };
+        let title = if self.date.is_some() && name.is_ascii() {
+            words
+                .map(|w| capital(w, true))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else if name.contains(' ') || !name.is_ascii() {
+            name.to_string()
+        } else {
+            words
+                .map(|w| capital(w, false))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if title.is_empty() {
+            (name.to_string(), false)
+        } else {
+            (title, false)
         }
     }
 

@@ -13,6 +13,8 @@ pub(super) enum Format {
     Yaml,
     Toml,
     Json,
+    /// Pelican's and MultiMarkdown's `Key: value` lines, up to the first blank line.
+    Headers,
     None,
 }
 
@@ -134,8 +136,170 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
                 body_first_line,
             })
         }
-        _ => Ok(no_front_matter(text)),
+        _ => Ok(headers(text)
+            .or_else(|| unopened(text))
+            .unwrap_or_else(|| no_front_matter(text))),
     }
+}
+
+/// Whether `key` reads like a metadata key: a letter, then letters, digits, `_`, `-` or
+/// spaces (MultiMarkdown's keys may have spaces), short.
+fn is_key(key: &str) -> bool {
+    key.len() <= 40
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+}
+
+/// Pelican's and MultiMarkdown's metadata: `Key: value` lines from the first line to the
+/// first blank line (a line indented after one continues its value), keys in any case
+/// (MultiMarkdown drops their spaces). Read as this blog's fields: `Modified` is the
+/// update, `Category` a category, `Tags` and `Authors` lists split at `;` when there is
+/// one, else at `,` (Pelican's rule), `Status: draft` a draft and `Status: hidden` a
+/// hidden post; empty values are left out. Only a block that names a `Title` or a `Date`
+/// is metadata: a post whose first line merely has a colon is prose.
+fn headers(text: &str) -> Option<Split<'_>> {
+    let mut entries: Vec<(String, String, usize)> = Vec::new();
+    let mut end = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            break;
+        }
+        lines += 1;
+        end += line.len();
+        if end > MAX_FRONT_MATTER_BYTES {
+            return None;
+        }
+        if content.starts_with([' ', '\t']) {
+            let (_, value, _) = entries.last_mut()?;
+            if !value.is_empty() {
+                value.push(' ');
+            }
+            value.push_str(content.trim());
+            continue;
+        }
+        let (key, value) = content.split_once(':')?;
+        if !is_key(key) {
+            return None;
+        }
+        let key: String = key.chars().filter(|c| *c != ' ').collect();
+        entries.push((key.to_ascii_lowercase(), value.trim().to_string(), lines));
+    }
+    if !entries.iter().any(|(k, _, _)| k == "title" || k == "date") {
+        return None;
+    }
+    let list = |value: &str, line: usize| {
+        let separator = if value.contains(';') { ';' } else { ',' };
+        let items = value
+            .split(separator)
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| Node {
+                value: Value::Scalar(item.to_string()),
+                line,
+            })
+            .collect();
+        Value::Seq(items)
+    };
+    let mut fields = Vec::new();
+    for (key, value, line) in entries {
+        if value.is_empty() {
+            continue;
+        }
+        let (key, value) = match key.as_str() {
+            "modified" => ("updated".to_string(), Value::Scalar(value)),
+            "category" => (
+                "categories".to_string(),
+                Value::Seq(vec![Node {
+                    value: Value::Scalar(value),
+                    line,
+                }]),
+            ),
+            "tags" | "authors" => (key.clone(), list(&value, line)),
+            "status" => match value.to_ascii_lowercase().as_str() {
+                "draft" => ("draft".to_string(), Value::Scalar("true".into())),
+                "hidden" => ("hidden".to_string(), Value::Scalar("true".into())),
+                _ => continue,
+            },
+            _ => (key, Value::Scalar(value)),
+        };
+        // The first of a key written twice wins, as in YAML readers that allow it.
+        if fields.iter().all(|(k, _): &(String, Node)| *k != key) {
+            fields.push((key, Node { value, line }));
+        }
+    }
+    let body = &text[end..];
+    // The blank line that ends the block is not part of the body.
+    let (body, blank) = match body.split_once('\n') {
+        Some((first, rest)) if first.trim().is_empty() => (rest, 1),
+        _ => (body, 0),
+    };
+    Some(Split {
+        format: Format::Headers,
+        raw: &text[..end],
+        doc: Node {
+            value: Value::Map(fields),
+            line: 1,
+        },
+        first_line: 1,
+        body,
+        body_first_line: lines + blank + 1,
+    })
+}
+
+/// Hexo's front matter without its opening `---`: YAML from the first line to a line of
+/// three or more dashes. Taken only when every line before it reads as YAML keys (a key at
+/// the margin, or an indented or `- ` line under one), it parses as a map, and it names a
+/// `title` or a `date`: a post that opens with prose and has a thematic break stays prose.
+fn unopened(text: &str) -> Option<Split<'_>> {
+    let first = text.lines().next()?;
+    if !first
+        .split_once(':')
+        .is_some_and(|(key, _)| is_key(key) && !key.contains(' '))
+    {
+        return None;
+    }
+    let mut end = 0;
+    let mut lines = 0;
+    let mut fence = None;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.len() >= 3 && content.trim_end().bytes().all(|b| b == b'-') {
+            fence = Some(line.len());
+            break;
+        }
+        let at_margin = !content.starts_with([' ', '\t', '-']);
+        let keyed = content
+            .split_once(':')
+            .is_some_and(|(key, _)| is_key(key) && !key.contains(' '));
+        if at_margin && !content.trim().is_empty() && !keyed && !content.starts_with('#') {
+            return None;
+        }
+        lines += 1;
+        end += line.len();
+        if end > MAX_FRONT_MATTER_BYTES {
+            return None;
+        }
+    }
+    let raw = &text[..end];
+    let doc = yaml::parse(raw).ok()?;
+    let Value::Map(entries) = &doc.value else {
+        return None;
+    };
+    if !entries.iter().any(|(k, _)| k == "title" || k == "date") {
+        return None;
+    }
+    Some(Split {
+        format: Format::Yaml,
+        raw,
+        doc,
+        first_line: 1,
+        body: &text[end + fence?..],
+        body_first_line: lines + 2,
+    })
 }
 
 fn no_front_matter(text: &str) -> Split<'_> {

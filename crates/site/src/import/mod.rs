@@ -248,10 +248,21 @@ fn import(
                 Some(_) => true,
             })
     };
+    // A title is never required: the first heading, else the file's name as its engine
+    // shows it.
     if !has(&doc, "title") {
-        let Some(title) = body.take_title() else {
-            return Err(fail(None, ErrorKind::MissingField("title")));
-        };
+        let title = body.take_title().unwrap_or_else(|| {
+            let (title, from_date) = path.title();
+            if from_date {
+                notes.push(Note {
+                    line: None,
+                    message: format!(
+                        "no title: titled \"{title}\" after the date in its file name; add `title:` to name it"
+                    ),
+                });
+            }
+            title
+        });
         set(&mut doc, "title", title);
     }
     if !has(&doc, "date") {
@@ -273,7 +284,28 @@ fn import(
         set(&mut doc, "date", date);
     }
     let at = |line: Option<usize>, kind| fail(line.map(|l| l + split.first_line - 1), kind);
-    let mut fm = front_matter::from_node(&doc, &at)?;
+    // A value of a shape its field does not take is made to fit (or left out) with a note
+    // saying what was kept: another engine published the post with it.
+    let mut fm = loop {
+        match front_matter::from_node(&doc, &at) {
+            Err(error) if notes.len() < 64 => {
+                let (ErrorKind::BadField { field, .. }, line) = (&error.kind, error.line) else {
+                    return Err(error);
+                };
+                let Some(kept) = fit(&mut doc, field) else {
+                    return Err(error);
+                };
+                notes.push(Note {
+                    line,
+                    message: format!("`{field}` {kept}"),
+                });
+                if field_of(field) == "title" && !has(&doc, "title") {
+                    set(&mut doc, "title", path.title().0);
+                }
+            }
+            result => break result?,
+        }
+    };
     let profiles = author_profiles(&doc);
     let explicit_slug = fm.slug.is_some();
     let slug = match fm.slug.take() {
@@ -351,6 +383,104 @@ fn author_profiles(doc: &Node) -> Vec<Author> {
         }
     }
     profiles
+}
+
+/// The field a front matter key fills ([`front_matter::FIELDS`]), or the key itself.
+fn field_of(key: &str) -> &str {
+    front_matter::field_kind(key).map_or(key, |(name, _)| {
+        front_matter::FIELDS
+            .iter()
+            .find(|(k, _, _)| *k == name)
+            .map_or(key, |(_, field, _)| field)
+    })
+}
+
+/// Makes the value of `key` (at the top of `doc`, or under Zola's `taxonomies`) fit what
+/// its field takes, and says what was kept: text from a list is its items joined with
+/// commas; terms from a map are its keys, from a list its plain items; a flag that is not
+/// `true` or `false` keeps a draft out of published builds (as Jekyll reads any value as
+/// true) and is left out elsewhere; anything else that does not fit is left out. `None`
+/// when `key` holds nothing to change (a date that is no date stays an error).
+fn fit(doc: &mut Node, key: &str) -> Option<String> {
+    use blog_core::front_matter::FieldKind;
+    let (_, kind) = front_matter::field_kind(key)?;
+    let Value::Map(entries) = &mut doc.value else {
+        return None;
+    };
+    let at = match entries.iter().position(|(k, _)| k == key) {
+        Some(at) => at,
+        None => {
+            let (_, taxonomies) = entries.iter_mut().find(|(k, _)| k == "taxonomies")?;
+            return fit(taxonomies, key);
+        }
+    };
+    let node = &mut entries[at].1;
+    let plain = |items: &[Node]| -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|n| match &n.value {
+                Value::Scalar(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let shape = match &node.value {
+        Value::Seq(_) => "a list",
+        Value::Map(_) => "a map",
+        _ => "neither true nor false",
+    };
+    let (value, kept) = match (kind, &node.value) {
+        (FieldKind::Date, _) => return None,
+        (FieldKind::Text, Value::Seq(items)) if !plain(items).is_empty() => {
+            let text = plain(items).join(", ");
+            let kept = format!("is {shape}, not text: kept as \"{text}\"");
+            (Some(Value::Scalar(text)), kept)
+        }
+        (FieldKind::Terms, Value::Map(pairs)) if !pairs.is_empty() => {
+            let terms: Vec<String> = pairs.iter().map(|(k, _)| k.clone()).collect();
+            let kept = format!(
+                "is a map, not a list: its keys are kept ({})",
+                terms.join(", ")
+            );
+            let items = terms
+                .into_iter()
+                .map(|t| Node {
+                    value: Value::Scalar(t),
+                    line: node.line,
+                })
+                .collect();
+            (Some(Value::Seq(items)), kept)
+        }
+        (FieldKind::Terms | FieldKind::Names | FieldKind::Paths, Value::Seq(items))
+            if !plain(items).is_empty() && plain(items).len() < items.len() =>
+        {
+            let kept = plain(items);
+            let note = format!("has items that are not text: kept {}", kept.join(", "));
+            let items = kept
+                .into_iter()
+                .map(|t| Node {
+                    value: Value::Scalar(t),
+                    line: node.line,
+                })
+                .collect();
+            (Some(Value::Seq(items)), note)
+        }
+        (FieldKind::Flag, _) if field_of(key) == "draft" => (
+            Some(Value::Scalar("true".into())),
+            format!("is {shape}: read as true, so the post stays a draft"),
+        ),
+        (kind, _) => (
+            None,
+            format!("is {shape}, not {}: left out", kind.expected()),
+        ),
+    };
+    match value {
+        Some(value) => node.value = value,
+        None => {
+            entries.remove(at);
+        }
+    }
+    Some(kept)
 }
 
 /// Sets a top-level scalar in a front matter document (title from a heading, date from a

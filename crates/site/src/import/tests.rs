@@ -688,3 +688,261 @@ fn every_bug_fixture_but_the_two_refused_ones_imports() {
     let (_, emoji) = blog.post("21-emoji-shortcodes.md");
     assert!(emoji.html.contains('🎉'), "{}", emoji.html);
 }
+
+/// One file imported on its own (as `blogtool` imports a blog of one post), then parsed.
+fn import_one(path: &str, text: &str) -> Result<(Imported, Post), PostError> {
+    let file = SourceFile {
+        path: path.to_string(),
+        bytes: text.as_bytes().to_vec(),
+        modified: Some(1_700_000_000),
+    };
+    let imported = import_all(&[file], &|_| false).remove(0)?;
+    let post = Post::parse(path, &imported.text)
+        .unwrap_or_else(|e| panic!("{path} does not parse after import: {e}\n{}", imported.text));
+    Ok((imported, post))
+}
+
+#[test]
+fn a_title_is_never_required() {
+    // (engine, file, text, title, whether a note says the title was made up)
+    let cases = [
+        (
+            "any",
+            "tides.md",
+            "---\ntitle: Spring tides\n---\n# Heading\n",
+            "Spring tides",
+            false,
+        ),
+        (
+            "docsify",
+            "tides.md",
+            "# Reading a tide table\n\nLow water first.\n",
+            "Reading a tide table",
+            false,
+        ),
+        (
+            "GitHub",
+            "tides.md",
+            "Reading a tide table\n====================\n\nLow water.\n",
+            "Reading a tide table",
+            false,
+        ),
+        (
+            "Hugo",
+            "tides.md",
+            "---\ndate: 2024-01-02\n---\nA first paragraph.\n\n# Part one\n\nText.\n",
+            "Part one",
+            false,
+        ),
+        (
+            "Jekyll",
+            "2019-04-02-notes-on-tides.md",
+            "---\nlayout: post\n---\nLow water.\n",
+            "Notes On Tides",
+            false,
+        ),
+        (
+            "Jekyll",
+            "2019-04-02-API-notes.md",
+            "---\nlayout: post\n---\nText.\n",
+            "Api Notes",
+            false,
+        ),
+        (
+            "Obsidian",
+            "Notes on tides.md",
+            "Low water at six.\n",
+            "Notes on tides",
+            false,
+        ),
+        (
+            "Obsidian",
+            "潮汐の記録.md",
+            "干潮は六時。\n",
+            "潮汐の記録",
+            false,
+        ),
+        (
+            "Hugo",
+            "notes-on-tides.md",
+            "+++\ndate = 2024-01-02\n+++\nText.\n",
+            "Notes On Tides",
+            false,
+        ),
+        (
+            "Zola",
+            "tide_tables/index.md",
+            "+++\ndate = 2024-01-02\n+++\nText.\n",
+            "Tide Tables",
+            false,
+        ),
+        (
+            "Obsidian",
+            "2024-01-05.md",
+            "- went to the harbour\n",
+            "2024-01-05",
+            true,
+        ),
+        // A `#` line inside code is no heading.
+        (
+            "any",
+            "code-notes.md",
+            "```sh\n# not a title\n```\n",
+            "Code Notes",
+            false,
+        ),
+    ];
+    for (engine, file, text, title, made_up) in cases {
+        let (imported, post) =
+            import_one(file, text).unwrap_or_else(|e| panic!("{engine} {file}: refused: {e}"));
+        assert_eq!(post.meta.title, title, "{engine} {file}");
+        let noted = imported
+            .notes
+            .iter()
+            .any(|n| n.message.starts_with("no title"));
+        assert_eq!(noted, made_up, "{engine} {file}: {:?}", imported.notes);
+    }
+    // A first heading taken as the title is not shown twice; a later one stays.
+    let (_, post) = import_one("t.md", "# Tides\n\nText.\n").unwrap();
+    assert!(!post.html.contains("<h1"), "{}", post.html);
+    let (_, post) = import_one("t.md", "Intro.\n\n# Tides\n").unwrap();
+    assert!(
+        post.html.contains("<h1 id=\"tides\">Tides"),
+        "{}",
+        post.html
+    );
+}
+
+#[test]
+fn pelican_and_multimarkdown_headers_are_front_matter() {
+    let text = "Title: Reading tide tables\nDate: 2017-01-12 21:18:33\nModified: 2017-02-01 08:00\nCategory: Coast\nTags: tides, harbour; charts\nSlug: tide-tables\nAuthors: Ann Wren, Bo Lind\nSummary: How to read one,\n    line by line.\nLang: en\n\n# Low water\n\nThe body.\n";
+    let (imported, post) = import_one("coast/tides.md", text).unwrap();
+    assert_eq!(post.meta.title, "Reading tide tables");
+    assert_eq!(post.meta.date.iso(), "2017-01-12");
+    assert_eq!(
+        post.meta.updated.map(|d| d.iso()),
+        Some("2017-02-01".into())
+    );
+    assert_eq!(post.meta.categories, ["Coast"]);
+    // A `;` in the list makes it the separator (Pelican's rule).
+    assert_eq!(post.meta.tags, ["tides, harbour", "charts"]);
+    assert_eq!(post.meta.slug, "tide-tables");
+    assert_eq!(post.meta.description, "How to read one, line by line.");
+    assert_eq!(post.meta.lang.as_deref(), Some("en"));
+    assert!(!post.html.contains("Title:"), "{}", post.html);
+    assert!(post.html.contains("The body."), "{}", post.html);
+    // Lines of the body still name the author's lines.
+    assert_eq!(imported.original_line(imported.head_lines + 3), Some(14));
+    // Authors split at commas when there is no `;`.
+    let (_, post) = import_one(
+        "a.md",
+        "Title: A\nDate: 2020-01-01\nAuthors: Ann Wren, Bo Lind\n\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.authors, ["Ann Wren", "Bo Lind"]);
+    // Empty values are left out, lowercase keys (MultiMarkdown) read the same, and
+    // `Status: draft` is a draft.
+    let (_, post) = import_one(
+        "b.md",
+        "title: B\ndate: 2020-01-01\nTags:\nSlug:\nstatus: draft\n\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        (post.meta.title.as_str(), post.meta.slug.as_str()),
+        ("B", "b")
+    );
+    assert!(post.meta.tags.is_empty());
+    assert!(post.meta.draft);
+    // A first line with a colon is prose unless the block names a title or a date.
+    let (_, post) = import_one("note.md", "Note: the harbour closes at six.\n\nMore.\n").unwrap();
+    assert!(
+        post.html.contains("Note: the harbour closes at six."),
+        "{}",
+        post.html
+    );
+    assert_eq!(post.meta.title, "Note");
+    let (_, post) = import_one("link.md", "https://example.com/tides\n\nText.\n").unwrap();
+    assert!(post.html.contains("example.com/tides"), "{}", post.html);
+}
+
+#[test]
+fn hexo_front_matter_without_its_opening_fence_is_read() {
+    let text = "title: Harbour walls\ndate: 2013/7/13 20:46:25\ntags:\n- harbour\n- stone\n---\nThe walls are old.\n";
+    let (_, post) = import_one("harbour-walls.md", text).unwrap();
+    assert_eq!(post.meta.title, "Harbour walls");
+    assert_eq!(post.meta.date.iso(), "2013-07-13");
+    assert_eq!(post.meta.tags, ["harbour", "stone"]);
+    assert!(!post.html.contains("title:"), "{}", post.html);
+    assert!(post.html.contains("The walls are old."), "{}", post.html);
+    // Prose before a thematic break is not front matter.
+    let text = "# Walls\n\nBuilt: long ago.\n\n---\n\nMore.\n";
+    let (_, post) = import_one("walls.md", text).unwrap();
+    assert!(post.html.contains("Built: long ago."), "{}", post.html);
+    assert!(post.html.contains("<hr"), "{}", post.html);
+}
+
+#[test]
+fn values_in_shapes_a_field_does_not_take_are_fitted_with_a_note() {
+    // (front matter line(s), what the post reads, the note)
+    type Reads = fn(&Post) -> bool;
+    let cases: [(&str, Reads, &str); 6] = [
+        (
+            "toc:\n  - one\n  - two",
+            |p| p.meta.toc.is_none(),
+            "`toc` is a list, not true or false: left out",
+        ),
+        (
+            "tags:\n  rust: 1\n  web: 2",
+            |p| p.meta.tags == ["rust", "web"],
+            "`tags` is a map, not a list: its keys are kept (rust, web)",
+        ),
+        (
+            "description:\n  - Low water\n  - high water",
+            |p| p.meta.description == "Low water, high water",
+            "`description` is a list, not text: kept as \"Low water, high water\"",
+        ),
+        (
+            "draft: someday",
+            |p| p.meta.draft,
+            "`draft` is neither true nor false: read as true, so the post stays a draft",
+        ),
+        (
+            "featured: [yes]",
+            |p| !p.meta.featured,
+            "`featured` is a list, not true or false: left out",
+        ),
+        (
+            "categories: [coast, {sub: x}]",
+            |p| p.meta.categories == ["coast"],
+            "`categories` has items that are not text: kept coast",
+        ),
+    ];
+    for (fields, reads, note) in cases {
+        let text = format!("---\ntitle: Tides\ndate: 2020-01-01\n{fields}\n---\nText.\n");
+        let (imported, post) =
+            import_one("tides.md", &text).unwrap_or_else(|e| panic!("{fields}: refused: {e}"));
+        assert!(reads(&post), "{fields}: {:?}", post.meta);
+        let notes: Vec<(Option<usize>, &str)> = imported
+            .notes
+            .iter()
+            .map(|n| (n.line, n.message.as_str()))
+            .collect();
+        assert_eq!(notes, [(Some(4), note)], "{fields}");
+    }
+    // A list as the title is its items; a title that fits nothing is the file's name.
+    let (_, post) = import_one(
+        "tide-notes.md",
+        "---\ntitle: [Spring, neap]\ndate: 2020-01-01\n---\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.title, "Spring, neap");
+    let (_, post) = import_one(
+        "tide-notes.md",
+        "---\ntitle: {a: 1}\ndate: 2020-01-01\n---\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.title, "Tide Notes");
+    // What no engine would read stays an error: a date that is no date.
+    let error = import_one("t.md", "---\ntitle: T\ndate: someday\n---\n").unwrap_err();
+    assert!(error.to_string().contains("posts/t.md:3"), "{error}");
+}
