@@ -73,6 +73,11 @@ impl Body {
         (*number, text)
     }
 
+    /// How many lines the body has.
+    pub(super) fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
     /// Line `i`, to change.
     pub(super) fn line_mut(&mut self, i: usize) -> &mut String {
         &mut self.lines[i].1

@@ -15,6 +15,7 @@ mod dates;
 mod diagrams;
 mod files;
 mod formats;
+mod kramdown;
 mod missing_images;
 mod prose;
 
@@ -335,6 +336,9 @@ fn import(
         slugs,
     };
     body.convert_templates(&context, &mut notes);
+    if body.kramdown(&mut notes) && fm.toc.is_none() {
+        fm.toc = Some(true);
+    }
     body.docsify_callouts();
     body.maths(&mut notes);
     body.emoji_shortcodes();

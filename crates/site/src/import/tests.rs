@@ -946,3 +946,59 @@ fn values_in_shapes_a_field_does_not_take_are_fitted_with_a_note() {
     let error = import_one("t.md", "---\ntitle: T\ndate: someday\n---\n").unwrap_err();
     assert!(error.to_string().contains("posts/t.md:3"), "{error}");
 }
+
+#[test]
+fn kramdown_attribute_lists_never_show_and_keep_what_they_mean() {
+    // (Jekyll body, what the page must hold, what it must not, notes)
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 10] = [
+        // Chirpy: a prompt class after a quote makes it a callout.
+        ("> Check the tide first.\n{: .prompt-tip }\n", &["callout-tip", "Check the tide first."], &["{:", "prompt-tip"], &[]),
+        // Minimal Mistakes: a notice class after a paragraph.
+        ("Bring a torch.\n{: .notice--warning}\n", &["callout-warning", "Bring a torch."], &["{:", "notice"], &[]),
+        // Just the Docs: the list before the paragraph it marks.
+        ("Intro.\n\n{: .note }\nThe harbour shuts at six.\n", &["callout-note", "The harbour shuts at six."], &["{:"], &[]),
+        // al-folio: block classes on a quote.
+        ("> Mind the rocks.\n{: .block-danger }\n", &["callout-caution"], &["{:"], &[]),
+        // An image keeps its size, whether the list follows it in the line or below it.
+        ("![Chart](/images/chart.png){: width=\"600\" height=\"400\"}\n", &["width=\"600\"", "height=\"400\"", "alt=\"Chart\""], &["{:"], &[]),
+        ("![Chart](/images/chart.png)\n{: width=\"320\" .align-center}\n", &["width=\"320\""], &["{:", "align-center"], &[]),
+        // A heading keeps its id.
+        ("## Low water\n{: #low}\n\nText.\n", &["id=\"low\""], &["{:"], &[]),
+        // A link loses its target, and other classes go with a note.
+        ("See [the chart](https://example.com){:target=\"_blank\"} and **this**{: .red}.\n", &["the chart", "<strong>this</strong>"], &["{:", "_blank"], &["kramdown class .red is dropped: this blog's stylesheet has no such class"]),
+        // Extensions: comments and options go; nomarkdown's inside stays.
+        ("{::options parse_block_html=\"true\" /}\nKept.\n{::comment}\nHidden note.\n{:/comment}\nAlso {::comment}gone{:/comment} kept.\n", &["Kept.", "Also  kept."], &["Hidden note", "gone", "{::"], &[]),
+        // Code is left alone.
+        ("```ruby\nx = {:a => 1}\n{: .not-a-list}\n```\n", &["{:a =&gt; 1}", "{: .not-a-list}"], &[], &[]),
+    ];
+    for (body, shows, hides, want_notes) in cases {
+        let text = format!("---\ntitle: Tides\ndate: 2020-01-01\n---\n{body}");
+        let (imported, post) = import_one("tides.md", &text).unwrap();
+        for want in shows {
+            assert!(
+                post.html.contains(want),
+                "{body}: no {want} in\n{}",
+                post.html
+            );
+        }
+        for unwanted in hides {
+            assert!(
+                !post.html.contains(unwanted),
+                "{body}: {unwanted} in\n{}",
+                post.html
+            );
+        }
+        let notes: Vec<&str> = imported.notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(notes, want_notes, "{body}");
+    }
+    // `{:toc}` under a list item is our table of contents.
+    let text = "---\ntitle: Tides\ndate: 2020-01-01\n---\n* Contents\n{:toc}\n\n## One\n\n## Two\n";
+    let (_, post) = import_one("tides.md", text).unwrap();
+    assert_eq!(post.meta.toc, Some(true));
+    assert!(
+        !post.html.contains("Contents") && !post.html.contains("{:"),
+        "{}",
+        post.html
+    );
+}
