@@ -287,7 +287,7 @@ fn rewrite_urls(ctx: &Context<'_>, text: &str, resources: &mut Vec<(String, Stri
     let mut rest = text;
     while let Some((start, end)) = next_url(rest) {
         rewritten.push_str(&rest[..start]);
-        let url = &rest[start..end];
+        let url = pelican_target(&rest[start..end]);
         // Pages forbid `http:` images (mixed content, and the content policy): the same
         // image over https is what the author meant.
         if is_image(&rest[..start]) {
@@ -312,6 +312,23 @@ fn rewrite_urls(ctx: &Context<'_>, text: &str, resources: &mut Vec<(String, Stri
     }
     rewritten.push_str(rest);
     rewritten
+}
+
+/// A Pelican link target without its marker: `{filename}` and `|filename|` name a content
+/// file (a post, resolved like any link to one: from the content folder when the path
+/// starts with `/`), `{static}`, `|static|` and `{attach}` a file published as it is (under
+/// `public/` here, or beside the post). <https://docs.getpelican.com/en/latest/content.html#linking-to-internal-content>
+fn pelican_target(url: &str) -> &str {
+    [
+        "{filename}",
+        "|filename|",
+        "{static}",
+        "|static|",
+        "{attach}",
+    ]
+    .iter()
+    .find_map(|marker| url.strip_prefix(marker))
+    .unwrap_or(url)
 }
 
 /// Whether the URL that follows `before` is an image's: `![alt](` or `<img … src="`.

@@ -28,7 +28,8 @@ pub(super) fn attribute_list(text: &str) -> Option<Attributes> {
     if inner.starts_with(':') || inner.starts_with('/') || inner.trim() == "toc" {
         return None;
     }
-    parse(inner)
+    // Some themes' posts close the list with `:}` (`{: .left :}`), which kramdown reads.
+    parse(inner.trim_end().strip_suffix(':').unwrap_or(inner))
 }
 
 /// The attributes of the inside of a list (after `{:`, before `}`); `None` when it does not
@@ -40,8 +41,10 @@ fn parse(inner: &str) -> Option<Attributes> {
         let end = token_end(rest)?;
         let token = &rest[..end];
         rest = rest[end..].trim_start();
-        if let Some(class) = token.strip_prefix('.') {
-            found.classes.push(class.to_string());
+        if let Some(classes) = token.strip_prefix('.') {
+            // Chained, `.mx-auto.d-block`, they are several classes.
+            let classes = classes.split('.').filter(|c| !c.is_empty());
+            found.classes.extend(classes.map(str::to_string));
         } else if let Some(id) = token.strip_prefix('#') {
             found.id = Some(id.to_string());
         } else if let Some((key, value)) = token.split_once('=') {
@@ -80,15 +83,17 @@ fn token_end(text: &str) -> Option<usize> {
 }
 
 /// The callout a theme's class stands for (Chirpy's `prompt-*`, Minimal Mistakes'
-/// `notice--*`, al-folio's `block-*`, Just the Docs' `note`, `warning`…), as a GitHub alert.
+/// `notice--*`, al-folio's `block-*`, `box-*`, Hydejack's `note` and `message`, Just the
+/// Docs' `note`, `warning`…), as a GitHub alert.
 pub(super) fn callout(class: &str) -> Option<&'static str> {
     let kind = class
         .strip_prefix("prompt-")
         .or_else(|| class.strip_prefix("notice--"))
         .or_else(|| class.strip_prefix("block-"))
+        .or_else(|| class.strip_prefix("box-"))
         .unwrap_or(class);
     Some(match kind {
-        "notice" | "note" | "info" | "primary" | "highlight" => "NOTE",
+        "notice" | "note" | "info" | "primary" | "highlight" | "message" => "NOTE",
         "tip" | "success" | "new" => "TIP",
         "warning" | "warn" => "WARNING",
         "danger" | "error" | "caution" => "CAUTION",
@@ -114,6 +119,8 @@ fn is_layout(class: &str) -> bool {
             | "full"
             | "lead"
             | "text-center"
+            | "mx-auto"
+            | "d-block"
             | "img-fluid"
             | "rounded"
     ) || class.starts_with("w-")
@@ -129,6 +136,7 @@ impl Body {
     pub(super) fn kramdown(&mut self, notes: &mut Vec<Note>) -> bool {
         let mut toc = false;
         self.extensions();
+        self.markdown_inside_html();
         let prose = self.prose_lines();
         let count = self.line_count();
         let blank = |body: &Body, i: usize| body.line(i).1.trim().is_empty();
@@ -225,6 +233,51 @@ impl Body {
             }
         }
         note_classes(&dropped, number, notes);
+    }
+
+    /// `<div markdown="1">` (or `"block"`): kramdown reads what the element holds as
+    /// Markdown. CommonMark does so when blank lines part it from the tags, so the attribute
+    /// goes and blank lines come after the opening tag and before its closing one.
+    fn markdown_inside_html(&mut self) {
+        let prose = self.prose_lines();
+        let mut open: Vec<String> = Vec::new();
+        for &i in &prose {
+            let text = self.line(i).1.to_string();
+            let trimmed = text.trim_start();
+            if let Some(name) = open.last().cloned() {
+                if trimmed.starts_with(&format!("</{name}>")) {
+                    open.pop();
+                    *self.line_mut(i) = format!("\n{text}");
+                    continue;
+                }
+            }
+            let Some(at) = [
+                "markdown=\"1\"",
+                "markdown='1'",
+                "markdown=\"block\"",
+                "markdown=1",
+            ]
+            .iter()
+            .find_map(|attribute| text.find(attribute).map(|at| (at, attribute.len()))) else {
+                continue;
+            };
+            if !trimmed.starts_with('<') {
+                continue;
+            }
+            let name: String = trimmed[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let (start, len) = at;
+            let without = format!("{}{}", text[..start].trim_end(), &text[start + len..]);
+            let closes_here = without.contains(&format!("</{name}>"));
+            *self.line_mut(i) = if closes_here {
+                without
+            } else {
+                open.push(name);
+                format!("{without}\n")
+            };
+        }
     }
 
     /// `{::comment}…{:/comment}` and `{::options … /}` go; `{::nomarkdown}` and its end

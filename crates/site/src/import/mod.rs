@@ -325,6 +325,7 @@ fn import(
         None => path.slug.clone(),
     };
     let lang = fm.lang.clone().or(path.lang.clone());
+    body.excerpt_markers();
     if mdx {
         body.strip_mdx(&mut notes);
     }

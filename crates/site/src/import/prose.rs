@@ -32,6 +32,30 @@ pub(super) fn outside_code(line: &str, mut change: impl FnMut(&str) -> String) -
 }
 
 impl Body {
+    /// Other engines' excerpt markers, each alone on its line, become Hugo's and Jekyll's
+    /// `<!--more-->`, which ends a post's summary here: `<!-- more -->` in any case and
+    /// spacing (Hexo, Hugo, MkDocs Material), Docusaurus' `<!-- truncate -->` and
+    /// `{/* truncate */}`, and Pelican's `<!-- PELICAN_END_SUMMARY -->` (its Summary plugin).
+    pub(super) fn excerpt_markers(&mut self) {
+        for i in self.prose_lines() {
+            let line = self.line_mut(i);
+            let marker = line.trim().to_ascii_lowercase();
+            let inner = marker
+                .strip_prefix("<!--")
+                .and_then(|m| m.strip_suffix("-->"))
+                .or_else(|| {
+                    marker
+                        .strip_prefix("{/*")
+                        .and_then(|m| m.strip_suffix("*/}"))
+                });
+            if inner
+                .is_some_and(|m| matches!(m.trim(), "more" | "truncate" | "pelican_end_summary"))
+            {
+                *line = "<!--more-->".to_string();
+            }
+        }
+    }
+
     /// docsify's `!> important` and `?> tip` paragraphs become GitHub alerts.
     pub(super) fn docsify_callouts(&mut self) {
         for i in self.prose_lines() {

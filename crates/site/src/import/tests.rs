@@ -992,6 +992,29 @@ fn kramdown_attribute_lists_never_show_and_keep_what_they_mean() {
         let notes: Vec<&str> = imported.notes.iter().map(|n| n.message.as_str()).collect();
         assert_eq!(notes, want_notes, "{body}");
     }
+    // Lists closed with `:}` and chained classes read the same.
+    let text = "---\ntitle: Tides\ndate: 2020-01-01\n---\n![Bay](/images/bay.png){: width=\"300\" .mx-auto.d-block :}\n\n> Keep clear.\n{: .box-warning :}\n";
+    let (imported, post) = import_one("tides.md", text).unwrap();
+    assert!(
+        post.html.contains("width=\"300\"") && post.html.contains("callout-warning"),
+        "{}",
+        post.html
+    );
+    assert!(
+        !post.html.contains("{:") && imported.notes.is_empty(),
+        "{}\n{:?}",
+        post.html,
+        imported.notes
+    );
+    // `markdown="1"`: what the element holds is Markdown.
+    let text = "---\ntitle: Tides\ndate: 2020-01-01\n---\n<div class=\"box\" markdown=\"1\">\n**Spring** tides\n</div>\n";
+    let (_, post) = import_one("tides.md", text).unwrap();
+    assert!(
+        post.html.contains("<strong>Spring</strong> tides"),
+        "{}",
+        post.html
+    );
+    assert!(!post.html.contains("markdown="), "{}", post.html);
     // `{:toc}` under a list item is our table of contents.
     let text = "---\ntitle: Tides\ndate: 2020-01-01\n---\n* Contents\n{:toc}\n\n## One\n\n## Two\n";
     let (_, post) = import_one("tides.md", text).unwrap();
@@ -1000,5 +1023,60 @@ fn kramdown_attribute_lists_never_show_and_keep_what_they_mean() {
         !post.html.contains("Contents") && !post.html.contains("{:"),
         "{}",
         post.html
+    );
+}
+
+#[test]
+fn excerpt_markers_of_every_engine_end_the_summary() {
+    // (engine, file, marker)
+    let cases = [
+        ("Hugo/Jekyll", "a.md", "<!--more-->"),
+        ("Hexo", "a.md", "<!-- more -->"),
+        ("MkDocs Material", "a.md", "<!-- MORE -->"),
+        ("Docusaurus", "a.md", "<!-- truncate -->"),
+        ("Docusaurus MDX", "a.mdx", "{/* truncate */}"),
+        ("Pelican", "a.md", "<!-- PELICAN_END_SUMMARY -->"),
+    ];
+    for (engine, file, marker) in cases {
+        let text = format!("---\ntitle: Tides\ndate: 2020-01-01\n---\nThe short part.\n\n{marker}\n\nThe long part.\n");
+        let (_, post) = import_one(file, &text).unwrap();
+        assert_eq!(post.meta.description, "The short part.", "{engine}");
+        assert!(
+            post.html.contains("The long part."),
+            "{engine}: {}",
+            post.html
+        );
+        assert!(
+            !post.html.contains("truncate") && !post.html.contains("more"),
+            "{engine}: {}",
+            post.html
+        );
+    }
+}
+
+#[test]
+fn pelican_links_to_content_and_static_files_resolve() {
+    let other = SourceFile {
+        path: "coast/harbour-walls.md".to_string(),
+        bytes: b"Title: Harbour walls\nDate: 2020-01-02\n\nOld stone.\n".to_vec(),
+        modified: None,
+    };
+    let post = SourceFile {
+        path: "coast/tides.md".to_string(),
+        bytes: b"Title: Tides\nDate: 2020-01-01\n\nSee [the walls]({filename}/coast/harbour-walls.md), [again](|filename|harbour-walls.md#stone) and ![a chart]({static}/images/chart.png).\n".to_vec(),
+        modified: None,
+    };
+    let imported = import_all(&[other, post], &|_| false);
+    let tides = imported[1].as_ref().unwrap();
+    let html = Post::parse("tides.md", &tides.text).unwrap().html;
+    assert!(html.contains("href=\"/posts/harbour-walls\""), "{html}");
+    assert!(
+        html.contains("href=\"/posts/harbour-walls#stone\""),
+        "{html}"
+    );
+    assert!(html.contains("src=\"/images/chart.png\""), "{html}");
+    assert!(
+        !html.contains("{filename}") && !html.contains("{static}"),
+        "{html}"
     );
 }
