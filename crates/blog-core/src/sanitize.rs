@@ -142,6 +142,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
 
 /// Class names posts may use: the ones this blog's own conversions write (diagrams).
 const ALLOWED_CLASSES: &[&str] = &[
+    // Callouts with a title or a fold of their own (other engines' admonitions, imported).
+    "callout",
+    "callout-title",
+    "callout-note",
+    "callout-tip",
+    "callout-important",
+    "callout-warning",
+    "callout-caution",
     "diagram",
     "diagram-light",
     "diagram-dark",

@@ -10,6 +10,7 @@
 //!
 //! Pure like the rest of the core: the caller reads the files and passes their bytes.
 
+mod admonitions;
 mod body;
 mod dates;
 mod diagrams;
@@ -340,6 +341,7 @@ fn import(
     if body.kramdown(&mut notes) && fm.toc.is_none() {
         fm.toc = Some(true);
     }
+    body.admonitions();
     body.docsify_callouts();
     body.maths(&mut notes);
     body.emoji_shortcodes();

@@ -1080,3 +1080,52 @@ fn pelican_links_to_content_and_static_files_resolve() {
         "{html}"
     );
 }
+
+#[test]
+fn admonitions_of_every_dialect_become_callouts() {
+    // (engine, body, what the page must hold, what it must not)
+    type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 12] = [
+        ("Docusaurus", ":::tip\nCheck the **tide**.\n:::\n", &["callout callout-tip", "<p class=\"callout-title\">Tip</p>", "<strong>tide</strong>"], &[":::"]),
+        ("Docusaurus v3", ":::warning[Slippery steps]\nHold the rail.\n:::\n", &["callout callout-warning", ">Slippery steps</p>", "Hold the rail."], &[":::", "[Slippery"]),
+        ("Docusaurus v2", ":::danger Rocks ahead\nKeep off.\n:::\n", &["callout-caution", ">Rocks ahead</p>"], &[":::"]),
+        ("VitePress", "::: info\nOpen daily.\n:::\n\n::: details Opening hours\nNine to five.\n:::\n", &["callout callout-note\"><p class=\"callout-title\">Info</p>", "<details class=\"callout callout-note\"><summary class=\"callout-title\">Opening hours</summary>", "Nine to five."], &[":::"]),
+        ("Docusaurus nested", "::::note\nOuter.\n\n:::tip\nInner.\n:::\n\n::::\n", &["callout-note", "callout-tip", "Outer.", "Inner."], &[":::"]),
+        ("MkDocs", "!!! note \"Before you start\"\n    Read the **chart**.\n\n    Twice.\n\nAfter.\n", &["callout callout-note", ">Before you start</p>", "<strong>chart</strong>", "Twice.", "<p>After.</p>"], &["!!!", "<pre"]),
+        ("MkDocs plain", "!!! warning\n    Low bridge.\n", &["callout-warning", ">Warning</p>", "Low bridge."], &["!!!"]),
+        ("MkDocs folded", "??? question \"Why tides?\"\n    The moon.\n\n???+ success\n    Done.\n", &["<details class=\"callout callout-note\"><summary class=\"callout-title\">Why tides?</summary>", "<details class=\"callout callout-tip\" open=\"\"><summary class=\"callout-title\">Success</summary>", "The moon."], &["???"]),
+        ("Obsidian", "> [!tip] Read the chart\n> Low water at six.\n", &["callout callout-tip", ">Read the chart</p>", "Low water at six."], &["[!tip]"]),
+        ("Obsidian folded", "> [!faq]- Why?\n> Because.\n", &["<details class=\"callout callout-note\"><summary class=\"callout-title\">Why?</summary>", "Because."], &["[!faq]"]),
+        ("Obsidian custom", "> [!recipe]\n> Flour and water.\n", &["callout callout-note", ">Recipe</p>", "Flour and water."], &["[!recipe]"]),
+        ("GitHub", "> [!NOTE]\n> Plain alert.\n", &["callout callout-note", "Plain alert."], &["[!NOTE]"]),
+    ];
+    for (engine, body, shows, hides) in cases {
+        let text = format!("---\ntitle: Tides\ndate: 2020-01-01\n---\n{body}");
+        let (_, post) = import_one("tides.md", &text).unwrap();
+        for want in shows {
+            assert!(
+                post.html.contains(want),
+                "{engine}: no {want} in\n{}",
+                post.html
+            );
+        }
+        for unwanted in hides {
+            assert!(
+                !post.html.contains(unwanted),
+                "{engine}: {unwanted} in\n{}",
+                post.html
+            );
+        }
+    }
+    // Inside code, nothing changes.
+    let text =
+        "---\ntitle: Tides\ndate: 2020-01-01\n---\n```md\n:::tip\n!!! note\n> [!tip] x\n```\n";
+    let (_, post) = import_one("tides.md", text).unwrap();
+    assert!(
+        post.html.contains(":::tip")
+            && post.html.contains("!!! note")
+            && !post.html.contains("callout"),
+        "{}",
+        post.html
+    );
+}
