@@ -18,6 +18,7 @@ mod files;
 mod formats;
 mod kramdown;
 mod missing_images;
+mod obsidian;
 mod prose;
 
 use std::collections::{HashMap, HashSet};
@@ -342,6 +343,7 @@ fn import(
         fm.toc = Some(true);
     }
     body.admonitions();
+    body.obsidian(&context, &mut notes);
     body.docsify_callouts();
     body.maths(&mut notes);
     body.emoji_shortcodes();

@@ -1129,3 +1129,56 @@ fn admonitions_of_every_dialect_become_callouts() {
         post.html
     );
 }
+
+#[test]
+fn obsidian_links_embeds_comments_and_highlights() {
+    let note = |path: &str, text: &str| SourceFile {
+        path: path.to_string(),
+        bytes: text.as_bytes().to_vec(),
+        modified: Some(1_700_000_000),
+    };
+    let files = [
+        note("Coast/Harbour walls.md", "Old stone.\n\n## Mortar joints\n\nLime.\n"),
+        note("Tide tables.md", "See [[Harbour walls]], [[harbour walls|the walls]], [[Harbour walls#Mortar joints]] and [[Coast/Harbour walls#Mortar joints|joints]].\n\nAlso [[#Low water]] and [[Lighthouse keepers]].\n\n![[Harbour walls]]\n\n![[chart.png|300]] ![[bay view.png]]\n\n## Low water\n\nA ==bright== note%% not for readers %% here; a == b stays.\n\n%%\nA draft paragraph.\n%%\n\n`[[not a link]]` and `==code==`\n"),
+    ];
+    let imported = import_all(&files, &|_| false);
+    let tides = imported[1].as_ref().unwrap();
+    let html = Post::parse("x.md", &tides.text).unwrap().html;
+    for want in [
+        "<a href=\"/posts/harbour-walls\">Harbour walls</a>",
+        "<a href=\"/posts/harbour-walls\">the walls</a>",
+        "<a href=\"/posts/harbour-walls#mortar-joints\">Harbour walls &gt; Mortar joints</a>",
+        "<a href=\"/posts/harbour-walls#mortar-joints\">joints</a>",
+        "<a href=\"/posts/tide-tables#low-water\">Low water</a>",
+        "and Lighthouse keepers.",
+        "width=\"300\"",
+        "src=\"/bay%20view.png\"",
+        "<mark>bright</mark>",
+        "a == b stays",
+        "<code>[[not a link]]</code>",
+        "<code>==code==</code>",
+    ] {
+        assert!(html.contains(want), "no {want} in\n{html}");
+    }
+    for gone in ["[[", "not for readers", "draft paragraph", "%%"] {
+        assert!(
+            !html
+                .replace("<code>[[not a link]]</code>", "")
+                .contains(gone),
+            "{gone} in\n{html}"
+        );
+    }
+    let notes: Vec<(Option<usize>, &str)> = tides
+        .notes
+        .iter()
+        .filter(|n| !n.message.starts_with("no date"))
+        .map(|n| (n.line, n.message.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [(
+            Some(3),
+            "[[Lighthouse keepers]] links to a note that is not in the blog: it shows as text"
+        )]
+    );
+}

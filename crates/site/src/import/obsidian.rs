@@ -1,0 +1,219 @@
+//! Obsidian's own Markdown: `[[wikilinks]]` to notes (by name, anywhere under `posts/`,
+//! with `|text` and `#heading`), `![[embeds]]` of pictures and notes, `%%comments%%` and
+//! `==highlights==`. Syntax: <https://help.obsidian.md/Linking+notes+and+files/Internal+links>,
+//! <https://help.obsidian.md/Linking+notes+and+files/Embed+files>,
+//! <https://help.obsidian.md/Editing+and+formatting/Basic+formatting+syntax>.
+
+use super::body::{Body, Context};
+use super::prose::outside_code;
+use super::Note;
+use blog_core::routes;
+use blog_core::slug::slugify;
+
+/// File types an embed shows as a picture.
+const PICTURES: &[&str] = &[
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp",
+];
+
+impl Body {
+    /// Carries Obsidian's syntax over (see the module's documentation). A link to a note
+    /// that is not in the blog is its text, with a note saying so.
+    pub(super) fn obsidian(&mut self, ctx: &Context<'_>, notes: &mut Vec<Note>) {
+        self.comments();
+        for i in self.prose_lines() {
+            let (number, text) = self.line(i);
+            if !text.contains("[[") && !text.contains("==") {
+                continue;
+            }
+            let text = text.to_string();
+            let mut missing = Vec::new();
+            let line = outside_code(&text, |part| {
+                highlights(&wikilinks(part, ctx, &mut missing))
+            });
+            *self.line_mut(i) = line;
+            for name in missing {
+                notes.push(Note {
+                    line: Some(number),
+                    message: format!(
+                        "[[{name}]] links to a note that is not in the blog: it shows as text"
+                    ),
+                });
+            }
+        }
+    }
+
+    /// `%%…%%`, on one line or over several, goes (outside code).
+    fn comments(&mut self) {
+        let mut inside = false;
+        for i in self.prose_lines() {
+            let line = self.line_mut(i);
+            if !inside && !line.contains("%%") {
+                continue;
+            }
+            let mut out = String::new();
+            for (at, piece) in line.split("%%").enumerate() {
+                if at > 0 {
+                    inside = !inside;
+                }
+                if !inside {
+                    out.push_str(piece);
+                }
+            }
+            *line = out;
+        }
+    }
+}
+
+/// `part` with its `[[…]]` and `![[…]]` made Markdown links and images; the names of notes
+/// that are not in the blog are added to `missing`.
+fn wikilinks(part: &str, ctx: &Context<'_>, missing: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(part.len());
+    let mut rest = part;
+    while let Some(open) = rest.find("[[") {
+        let Some(close) = rest[open..].find("]]").map(|c| open + c) else {
+            break;
+        };
+        let embed = rest[..open].ends_with('!');
+        out.push_str(&rest[..open - usize::from(embed)]);
+        let inner = &rest[open + 2..close];
+        // Brackets inside (`m[[0][1]]`) are no link.
+        if inner.contains('[') || inner.trim().is_empty() {
+            out.push_str(&rest[..close + 2]);
+            rest = &rest[close + 2..];
+            continue;
+        }
+        rest = &rest[close + 2..];
+        let (target, text) = match inner.split_once('|') {
+            Some((target, text)) => (target.trim(), Some(text.trim())),
+            None => (inner.trim(), None),
+        };
+        let lower = target.to_ascii_lowercase();
+        if embed && PICTURES.iter().any(|ext| lower.ends_with(ext)) {
+            out.push_str(&picture(target, text));
+            continue;
+        }
+        let (note, heading) = match target.split_once('#') {
+            Some((note, heading)) => (note.trim(), Some(heading.trim())),
+            None => (target, None),
+        };
+        let shown = text.map_or_else(
+            || match (note.is_empty(), heading) {
+                (true, Some(heading)) => heading.to_string(),
+                (false, Some(heading)) => format!("{} > {heading}", name_of(note)),
+                _ => name_of(note).to_string(),
+            },
+            str::to_string,
+        );
+        let fragment = heading
+            .map(|h| format!("#{}", slugify(h.trim_start_matches('^'))))
+            .unwrap_or_default();
+        let address = if note.is_empty() {
+            Some(routes::post(ctx.slug))
+        } else {
+            find(ctx, note).map(|slug| routes::post(&slug))
+        };
+        match address {
+            Some(address) => {
+                out.push_str(&format!("[{}]({address}{fragment})", escape(&shown)));
+            }
+            None => {
+                out.push_str(&escape(&shown));
+                missing.push(note.to_string());
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A note's name without its folders.
+fn name_of(note: &str) -> &str {
+    note.rsplit('/').next().unwrap_or(note)
+}
+
+/// The address of the note `name` (`Note`, `folder/Note`, with or without `.md`), by path
+/// or by file name anywhere under `posts/`, in any case as Obsidian finds them.
+fn find(ctx: &Context<'_>, name: &str) -> Option<String> {
+    let file = if name.ends_with(".md") {
+        name.to_string()
+    } else {
+        format!("{name}.md")
+    };
+    if let Some(slug) = ctx
+        .slugs
+        .get(&file)
+        .or_else(|| ctx.slugs.get(name_of(&file)))
+    {
+        return Some(slug.clone());
+    }
+    let lower = file.to_lowercase();
+    let bare = name_of(&lower).to_string();
+    ctx.slugs
+        .iter()
+        .find(|(key, _)| {
+            let key = key.to_lowercase();
+            key == lower || name_of(&key) == bare
+        })
+        .map(|(_, slug)| slug.clone())
+}
+
+/// `![[picture.png|300]]` (or `|300x200`, or `|alt text`) as a Markdown image, or an
+/// `<img>` when it has a size; spaces in its name are encoded.
+fn picture(target: &str, text: Option<&str>) -> String {
+    let src = target.replace(' ', "%20");
+    let size = text.and_then(|t| {
+        let (w, h) = t.split_once('x').unwrap_or((t, ""));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        digits(w).then(|| (w.to_string(), digits(h).then(|| h.to_string())))
+    });
+    let alt = name_of(target);
+    match (size, text) {
+        (Some((width, height)), _) => {
+            let height = height
+                .map(|h| format!(" height=\"{h}\""))
+                .unwrap_or_default();
+            format!(
+                "<img src=\"{}\" alt=\"{}\" width=\"{width}\"{height}>",
+                src.replace('"', "%22"),
+                alt.replace('"', "&quot;")
+            )
+        }
+        (None, Some(alt)) => format!("![{}]({src})", escape(alt)),
+        (None, None) => format!("![{}]({src})", escape(alt)),
+    }
+}
+
+/// `==text==` as `<mark>text</mark>`.
+fn highlights(part: &str) -> String {
+    let mut out = String::with_capacity(part.len());
+    let mut rest = part;
+    while let Some(open) = rest.find("==") {
+        let Some(close) = rest[open + 2..].find("==").map(|c| open + 2 + c) else {
+            break;
+        };
+        let inner = &rest[open + 2..close];
+        // `a == b` is a comparison, not a highlight: the marks hug their text.
+        if inner.is_empty() || inner.starts_with(' ') || inner.ends_with(' ') {
+            out.push_str(&rest[..open + 2]);
+            rest = &rest[open + 2..];
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        out.push_str(&format!("<mark>{inner}</mark>"));
+        rest = &rest[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text made safe inside Markdown link text.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '*' | '_' | '\\' | '`' | '<') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
