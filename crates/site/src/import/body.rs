@@ -21,6 +21,8 @@ pub(super) struct Context<'a> {
     pub(super) exists: &'a dyn Fn(&str) -> bool,
     /// Post file paths and names to addresses.
     pub(super) slugs: &'a HashMap<String, String>,
+    /// The post's file name without its extension: Hexo's asset folder beside it has it.
+    pub(super) stem: &'a str,
 }
 
 /// The body as lines, each with the author's line number.
@@ -212,12 +214,16 @@ impl Body {
         let mut highlight = false;
         let mut raw = false;
         let mut callout = false;
+        let mut comment = false;
+        let mut quoted = None;
         for (number, line) in std::mem::take(&mut self.lines) {
             let marker = fence_marker(&line).map(str::to_string);
             if let Some(open) = &fence {
                 let trimmed = line.trim();
                 if highlight
-                    && (find_tag(trimmed, "endhighlight").is_some()
+                    && (["endhighlight", "endcodeblock", "endcode"]
+                        .iter()
+                        .any(|end| find_tag(trimmed, end).is_some())
                         || is_hugo_close(trimmed, "highlight"))
                 {
                     out.push((number, "```".to_string()));
@@ -251,10 +257,14 @@ impl Body {
                 raw,
                 callout,
                 opened_code: false,
+                comment,
+                quoted: quoted.take(),
             };
             let converted = converter.line(&line);
             raw = converter.raw;
             callout = converter.callout;
+            comment = converter.comment;
+            quoted = converter.quoted.take();
             if converter.opened_code {
                 fence = Some("```".into());
                 highlight = true;
@@ -573,6 +583,10 @@ struct Converter<'c, 'n> {
     callout: bool,
     /// The line opened a code block (`highlight`): what follows is code until it closes.
     opened_code: bool,
+    /// Inside Liquid's `{% comment %}`: nothing is shown.
+    comment: bool,
+    /// Inside Hexo's `{% blockquote %}`: whom it quotes, said under it.
+    quoted: Option<String>,
 }
 
 /// Callout shortcodes of popular Hugo themes (Learn, Relearn, Docsy, Blowfish) and the
@@ -616,6 +630,16 @@ impl Converter<'_, '_> {
         let mut out = String::with_capacity(line.len());
         let mut rest = line;
         loop {
+            if self.comment {
+                match find_tag(rest, "endcomment") {
+                    Some((_, end)) => {
+                        rest = &rest[end..];
+                        self.comment = false;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             if self.raw {
                 match find_tag(rest, "endraw") {
                     Some((start, end)) => {
@@ -798,7 +822,69 @@ impl Converter<'_, '_> {
                 self.opened_code = true;
                 format!("```{}", args.split_whitespace().next().unwrap_or(""))
             }
-            "endhighlight" => "```".to_string(),
+            "endhighlight" | "endcodeblock" | "endcode" => "```".to_string(),
+            "comment" => {
+                self.comment = true;
+                String::new()
+            }
+            // Hexo's tags: <https://hexo.io/docs/tag-plugins>.
+            "codeblock" | "code" => {
+                self.opened_code = true;
+                let lang = args
+                    .split_whitespace()
+                    .find_map(|a| a.strip_prefix("lang:"))
+                    .unwrap_or("");
+                format!("```{lang}")
+            }
+            "blockquote" => {
+                self.callout = true;
+                // `author[, source] [link] [link title]`: who and where, as written.
+                let words: Vec<&str> = args
+                    .split_whitespace()
+                    .take_while(|w| !w.contains("://"))
+                    .collect();
+                self.quoted = (!words.is_empty()).then(|| words.join(" "));
+                String::new()
+            }
+            "endblockquote" => {
+                self.callout = false;
+                match self.quoted.take() {
+                    Some(who) => format!(">\n> — {}", escape_markdown(&who)),
+                    None => String::new(),
+                }
+            }
+            "asset_img" | "img" => self.hexo_image(name, args),
+            "asset_path" => self.hexo_asset(args.split_whitespace().next().unwrap_or("")),
+            "asset_link" => {
+                let (positional, _) = arguments(args);
+                let file = positional.first().cloned().unwrap_or_default();
+                let text = positional.get(1).cloned().unwrap_or_else(|| file.clone());
+                format!("[{}]({})", escape_markdown(&text), self.hexo_asset(&file))
+            }
+            "post_link" => {
+                let (positional, _) = arguments(args);
+                let target = positional.first().cloned().unwrap_or_default();
+                let address = self.post_link(&target);
+                let text = positional.get(1).cloned().unwrap_or(target);
+                format!("[{}]({address})", escape_markdown(&text))
+            }
+            "youtube" | "vimeo" | "gist" => self.shortcode(name, args, "tag"),
+            "iframe" => {
+                let url = args.split_whitespace().next().unwrap_or("");
+                link_card("Open the embedded page", url)
+            }
+            // Hexo's `{% link text url %}`; Jekyll's `{% link path %}` has one argument.
+            "link" if args.contains("://") => {
+                let (positional, _) = arguments(args);
+                match positional.iter().position(|a| a.contains("://")) {
+                    Some(at) if at > 0 => format!(
+                        "[{}]({})",
+                        escape_markdown(&positional[..at].join(" ")),
+                        positional[at]
+                    ),
+                    _ => self.post_link(args),
+                }
+            }
             "post_url" | "link" => self.post_link(args),
             "include" | "include_relative" => {
                 self.note(format!(
@@ -829,6 +915,64 @@ impl Converter<'_, '_> {
                 String::new()
             }
         }
+    }
+
+    /// A file of the post's Hexo asset folder (`<post file name>/<file>`), as a path
+    /// relative to the post, which publishing resolves and ships with it.
+    fn hexo_asset(&self, file: &str) -> String {
+        let file = file.trim_matches(['"', '\'']);
+        if file.contains("://") || file.starts_with('/') {
+            return file.to_string();
+        }
+        format!("{}/{file}", self.ctx.stem).replace(' ', "%20")
+    }
+
+    /// Hexo's `{% asset_img [classes] file [width] [height] ["title" ["alt"]] %}` and
+    /// `{% img [classes] path [width] [height] ["title" ["alt"]] %}` as an image (an `<img>`
+    /// when sized).
+    fn hexo_image(&mut self, name: &str, args: &str) -> String {
+        let (positional, _) = arguments(args);
+        let Some(at) = positional
+            .iter()
+            .position(|a| a.contains('.') || a.starts_with('/') || a.contains("://"))
+        else {
+            self.note(format!(
+                "`{{% {name} {args} %}}` names no image: it is dropped"
+            ));
+            return String::new();
+        };
+        let file = &positional[at];
+        let src = if name == "asset_img" {
+            self.hexo_asset(file)
+        } else {
+            file.clone()
+        };
+        let rest = &positional[at + 1..];
+        let sizes: Vec<&String> = rest
+            .iter()
+            .take_while(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()))
+            .collect();
+        let words: Vec<&String> = rest.iter().skip(sizes.len()).collect();
+        // Quoted, the last words are the title and then the alt text.
+        let alt = words
+            .get(1)
+            .or(words.first())
+            .map(|w| w.as_str())
+            .unwrap_or("");
+        if sizes.is_empty() {
+            return format!("![{}]({src})", escape_markdown(alt));
+        }
+        let mut html = format!(
+            "<img src=\"{}\" alt=\"{}\" width=\"{}\"",
+            src.replace('"', "%22"),
+            blog_core::html::escape(alt),
+            sizes[0]
+        );
+        if let Some(height) = sizes.get(1) {
+            html.push_str(&format!(" height=\"{height}\""));
+        }
+        html.push('>');
+        html
     }
 
     /// A `{{ … }}` expression: Jekyll's site variables and URL filters, or a Zola

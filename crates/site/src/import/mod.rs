@@ -337,6 +337,7 @@ fn import(
         bundle: path.bundle.as_deref(),
         exists,
         slugs,
+        stem: file_stem(&file.path),
     };
     body.convert_templates(&context, &mut notes);
     if body.kramdown(&mut notes) && fm.toc.is_none() {
@@ -392,6 +393,12 @@ fn author_profiles(doc: &Node) -> Vec<Author> {
         }
     }
     profiles
+}
+
+/// A path's file name without its extension (`2024/a-post.md` → `a-post`).
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 /// The field a front matter key fills ([`front_matter::FIELDS`]), or the key itself.

@@ -1182,3 +1182,48 @@ fn obsidian_links_embeds_comments_and_highlights() {
         )]
     );
 }
+
+#[test]
+fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
+    let note = |path: &str, text: &str| SourceFile {
+        path: path.to_string(),
+        bytes: text.as_bytes().to_vec(),
+        modified: Some(1_700_000_000),
+    };
+    let files = [
+        note("harbour-walls.md", "---\ntitle: Harbour walls\ndate: 2020-01-02\n---\nStone.\n"),
+        note(
+            "tides.md",
+            "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% codeblock Tide script lang:python %}\nprint({'low': 6})\n{% endcodeblock %}\n\n{% blockquote Ann Wren, Notes on the coast %}\nThe sea keeps time.\n{% endblockquote %}\n\n{% asset_img chart.png 320 \"The chart\" \"Tide chart\" %}\n\n{% asset_img bay.png %}\n\nRead {% post_link harbour-walls %} or {% post_link harbour-walls 'the walls' %}, and {% link the almanac https://example.com/almanac %}.\n\n{% youtube dQw4w9WgXcQ %}\n\nKept {% comment %}an aside\nover two lines{% endcomment %}text.\n",
+        ),
+    ];
+    let exists = |p: &str| p == "tides/chart.png" || p == "tides/bay.png";
+    let imported = import_all(&files, &exists);
+    let tides = imported[1].as_ref().unwrap();
+    let html = Post::parse("tides.md", &tides.text).unwrap().html;
+    for want in [
+        "language-python",
+        "print({",
+        "<blockquote>",
+        "The sea keeps time.",
+        "— Ann Wren, Notes on the coast",
+        "src=\"/posts/tides/chart.png\"",
+        "width=\"320\"",
+        "alt=\"Tide chart\"",
+        "src=\"/posts/tides/bay.png\"",
+        "<a href=\"/posts/harbour-walls\">harbour-walls</a>",
+        "<a href=\"/posts/harbour-walls\">the walls</a>",
+        "<a href=\"https://example.com/almanac\" rel=\"noopener noreferrer\">the almanac</a>",
+        "youtube.com/watch?v=dQw4w9WgXcQ",
+        "<p>Kept",
+        "text.</p>",
+    ] {
+        assert!(html.contains(want), "no {want} in\n{html}");
+    }
+    for gone in ["{%", "an aside", "over two lines"] {
+        assert!(!html.contains(gone), "{gone} in\n{html}");
+    }
+    let resources: Vec<&str> = tides.resources.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(resources, ["tides/chart.png", "tides/bay.png"]);
+    assert!(tides.notes.is_empty(), "{:?}", tides.notes);
+}
