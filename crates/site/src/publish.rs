@@ -441,8 +441,9 @@ pub fn now() -> Result<PostDate> {
 }
 
 /// Publishes every post under `options.posts` into `options.out` (see `blogtool publish`)
-/// and returns what it wrote. Warnings (settings, the author registry, images left out,
-/// diagrams that cannot be drawn) go to stderr as `file:line: message`.
+/// and returns what it wrote. Warnings (settings, the author registry, what `check` says of
+/// the posts, diagrams that cannot be drawn) are returned, and go to stderr as
+/// `file:line: warning: message` unless `show_problems` (`serve` says them itself).
 ///
 /// # Errors
 /// A post that cannot be read (unless `skip_broken`), or a
@@ -504,9 +505,15 @@ pub fn publish_then<T: Send>(
         message: message.clone(),
     });
     let mut warnings: Vec<Diagnostic> = settings.chain(found).collect();
-    for warning in &warnings {
-        eprintln!("{warning}");
-    }
+    // `serve` says only what is new at each save (it shows them all on the page).
+    let say = |warnings: &[Diagnostic]| {
+        if !show_problems {
+            for warning in warnings {
+                eprintln!("{warning}");
+            }
+        }
+    };
+    say(&warnings);
     // Authors described in a post but missing from the registry get a card from what the
     // post says (name, picture, website).
     for profile in imported.iter().flat_map(|p| &p.profiles) {
@@ -562,9 +569,7 @@ pub fn publish_then<T: Send>(
         })
         .collect();
     let (drawn, undrawn) = draw_cached(output, out, &jobs, diagram_cache);
-    for warning in &undrawn {
-        eprintln!("{warning}");
-    }
+    say(&undrawn);
     warnings.extend(undrawn);
     for ((file, text), rendered) in published.iter_mut().zip(rendered_posts.iter_mut()) {
         let slug = file.trim_end_matches(".md").to_string();

@@ -175,6 +175,14 @@ fn rebuild(
                 summary.written.len()
             );
             served.problems = summary.problems;
+            // Each warning is said once, when it first appears (the page lists them all).
+            for warning in summary
+                .warnings
+                .iter()
+                .filter(|w| !served.warnings.contains(w))
+            {
+                eprintln!("{warning}");
+            }
             served.warnings = summary.warnings;
             served.root = Some(out.clone());
             served.generation = version;
