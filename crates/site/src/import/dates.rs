@@ -35,6 +35,26 @@ pub(super) fn normalise(doc: &mut Node) {
     let Value::Map(entries) = &mut doc.value else {
         return;
     };
+    // MkDocs Material's blog: `date: {created: …, updated: …}`.
+    // <https://squidfunk.github.io/mkdocs-material/plugins/blog/#meta.date>
+    let dated = entries.iter().position(|(key, node)| {
+        key == "date"
+            && matches!(&node.value, Value::Map(m) if m.iter().any(|(k, _)| k == "created"))
+    });
+    if let Some(at) = dated {
+        let Value::Map(parts) = std::mem::replace(&mut entries[at].1.value, Value::Null) else {
+            return;
+        };
+        for (part, node) in parts {
+            match part.as_str() {
+                "created" => entries[at].1 = node,
+                "updated" if !entries.iter().any(|(k, _)| k == "updated") => {
+                    entries.push(("updated".to_string(), node));
+                }
+                _ => {}
+            }
+        }
+    }
     for (key, node) in entries.iter_mut() {
         let is_date = FIELDS
             .iter()

@@ -104,6 +104,27 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
                 body_first_line,
             })
         }
+        // Hexo's JSON front matter between `;;;` lines.
+        ";;;" => {
+            let (raw, body, body_first_line) = fenced(text, ";;;")?;
+            let value: serde_json::Value = serde_json::from_str(raw.trim()).map_err(|e| {
+                (
+                    Some(e.line() + 1),
+                    ErrorKind::Yaml(format!("JSON front matter: {e}")),
+                )
+            })?;
+            if !value.is_object() {
+                return Ok(no_front_matter(text));
+            }
+            Ok(Split {
+                format: Format::Json,
+                raw,
+                doc: json_node(&value, 2, raw),
+                first_line: 2,
+                body,
+                body_first_line,
+            })
+        }
         _ if first.starts_with('{') => {
             let mut stream =
                 serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();

@@ -56,6 +56,62 @@ impl Body {
         }
     }
 
+    /// A table of contents asked for in the body, as other engines write it — markdown-it's
+    /// and VitePress' `[[toc]]`, Python-Markdown's and Pelican's `[TOC]` — alone on its line:
+    /// the line goes, and the post shows its table of contents. Returns whether it asked.
+    pub(super) fn toc_markers(&mut self) -> bool {
+        let mut asked = false;
+        for i in self.prose_lines() {
+            let line = self.line_mut(i);
+            if matches!(
+                line.trim().to_ascii_lowercase().as_str(),
+                "[[toc]]" | "[toc]" | "[[_toc_]]" | "{{< toc >}}"
+            ) {
+                line.clear();
+                asked = true;
+            }
+        }
+        asked
+    }
+
+    /// MDX comments, `{/* … */}` (Docusaurus reads `.md` as MDX too), go: on one line or
+    /// over several, outside code.
+    pub(super) fn mdx_comments(&mut self) {
+        let mut inside = false;
+        for i in self.prose_lines() {
+            let line = self.line_mut(i);
+            if !inside && !line.contains("{/*") {
+                continue;
+            }
+            let mut out = String::new();
+            let mut rest = line.as_str();
+            loop {
+                if inside {
+                    match rest.find("*/}") {
+                        Some(end) => {
+                            rest = &rest[end + 3..];
+                            inside = false;
+                        }
+                        None => break,
+                    }
+                } else {
+                    match rest.find("{/*") {
+                        Some(start) => {
+                            out.push_str(&rest[..start]);
+                            rest = &rest[start + 3..];
+                            inside = true;
+                        }
+                        None => {
+                            out.push_str(rest);
+                            break;
+                        }
+                    }
+                }
+            }
+            *line = out;
+        }
+    }
+
     /// docsify's `!> important` and `?> tip` paragraphs become GitHub alerts.
     pub(super) fn docsify_callouts(&mut self) {
         for i in self.prose_lines() {
@@ -158,38 +214,51 @@ impl Body {
 
 /// Replaces every known `:name:` in `text`.
 fn replace_shortcodes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(':') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
+    /// The emoji of the shortcode `:name:` that `text` starts with, and its length.
+    fn shortcode(text: &str) -> Option<(&'static emojis::Emoji, usize)> {
+        let after = text.strip_prefix(':')?;
         let name_len = after
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
             .unwrap_or(after.len());
+        if name_len == 0 || !after[name_len..].starts_with(':') {
+            return None;
+        }
+        Some((emojis::get_by_shortcode(&after[..name_len])?, name_len + 2))
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Whether the text just before is an emoji made here: shortcodes may touch
+    // (`:+1::-1:`, as GitHub shows them).
+    let mut after_emoji = false;
+    while let Some(start) = rest.find(':') {
+        out.push_str(&rest[..start]);
+        if start > 0 {
+            after_emoji = false;
+        }
+        let here = &rest[start..];
         // A shortcode stands alone: `serde::de::Error` and `fe80::ab:cd` are not emoji.
-        let before_ok = !out
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == ':');
-        let after_ok = |rest: &str| {
-            !rest
+        let before_ok = after_emoji
+            || !out
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ':');
+        if let Some((emoji, len)) = shortcode(here).filter(|_| before_ok) {
+            let next = &here[len..];
+            let after_ok = !next
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_alphanumeric() || c == ':')
-        };
-        if name_len > 0
-            && before_ok
-            && after[name_len..].starts_with(':')
-            && after_ok(&after[name_len + 1..])
-        {
-            if let Some(emoji) = emojis::get_by_shortcode(&after[..name_len]) {
+                || shortcode(next).is_some();
+            if after_ok {
                 out.push_str(emoji.as_str());
-                rest = &after[name_len + 1..];
+                rest = next;
+                after_emoji = true;
                 continue;
             }
         }
         out.push(':');
-        rest = after;
+        rest = &here[1..];
+        after_emoji = false;
     }
     out.push_str(rest);
     out

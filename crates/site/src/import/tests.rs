@@ -1227,3 +1227,49 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
     assert_eq!(resources, ["tides/chart.png", "tides/bay.png"]);
     assert!(tides.notes.is_empty(), "{:?}", tides.notes);
 }
+
+#[test]
+fn more_shapes_of_other_engines_are_read() {
+    // (engine, file, text, date, updated, toc, html holds, html lacks)
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<bool>,
+        &'a str,
+        &'a str,
+    );
+    let cases: [Case; 8] = [
+        ("Hexo", "a.md", "---\ntitle: A\ndate: 2018-7-24 23:31:06\n---\nText.\n", "2018-07-24", None, None, "Text.", "date"),
+        ("Hexo", "a.md", "---\ntitle: A\ndate: 2018/07/24\n---\nText.\n", "2018-07-24", None, None, "Text.", "date"),
+        ("Hexo JSON", "a.md", ";;;\n{\"title\": \"A\", \"date\": \"2020-01-01\"}\n;;;\nText.\n", "2020-01-01", None, None, "<p>Text.</p>", ";;;"),
+        ("MkDocs Material", "a.md", "---\ntitle: A\ndate:\n  created: 2023-01-31\n  updated: 2023-02-01\n---\nText.\n", "2023-01-31", Some("2023-02-01"), None, "Text.", "created"),
+        ("Docusaurus MDX", "a.mdx", "---\ntitle: A\ndate: 2020-01-01\n---\n{/* a note to self */}\nText {/* inline */}here.\n", "2020-01-01", None, None, "Text here.", "note to self"),
+        ("VitePress", "a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n[[toc]]\n\n## One\n", "2020-01-01", None, Some(true), "One", "toc"),
+        ("Pelican", "a.md", "Title: A\nDate: 2020-01-01\n\n[TOC]\n\n## One\n", "2020-01-01", None, Some(true), "One", "TOC"),
+        ("GitHub", "a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nThumbs :+1::-1: but serde::de stays.\n", "2020-01-01", None, None, "Thumbs 👍👎 but serde::de stays.", ":+1:"),
+    ];
+    for (engine, file, text, date, updated, toc, holds, lacks) in cases {
+        let (imported, post) = import_one(file, text).unwrap_or_else(|e| panic!("{engine}: {e}"));
+        assert_eq!(post.meta.date.iso(), date, "{engine}");
+        assert_eq!(
+            post.meta.updated.map(|d| d.iso()).as_deref(),
+            updated,
+            "{engine}"
+        );
+        assert_eq!(post.meta.toc, toc, "{engine}");
+        assert!(
+            post.html.contains(holds),
+            "{engine}: no {holds} in {}",
+            post.html
+        );
+        assert!(
+            !post.html.contains(lacks),
+            "{engine}: {lacks} in {}",
+            post.html
+        );
+        assert!(imported.notes.is_empty(), "{engine}: {:?}", imported.notes);
+    }
+}
