@@ -886,12 +886,15 @@ impl Converter<'_, '_> {
                 }
             }
             "post_url" | "link" => self.post_link(args),
-            "include" | "include_relative" => {
-                self.note(format!(
-                    "`{{% {name} {args} %}}` is dropped: includes are not carried over; paste what it showed into the post"
-                ));
-                String::new()
-            }
+            "include" | "include_relative" => match self.theme_include(args) {
+                Some(shown) => shown,
+                None => {
+                    self.note(format!(
+                        "`{{% {name} {args} %}}` is dropped: includes are not carried over; paste what it showed into the post"
+                    ));
+                    String::new()
+                }
+            },
             // Zola's body shortcodes: `{% note() %}…{% end %}`.
             "end" => {
                 if self.callout {
@@ -914,6 +917,57 @@ impl Converter<'_, '_> {
                 ));
                 String::new()
             }
+        }
+    }
+
+    /// What the common includes of Jekyll's themes show: a figure (Minimal Mistakes'
+    /// `figure image_path= alt= caption=`, al-folio's `figure.liquid path=`, `image.html
+    /// url= description=`), a video (`video id= provider=`, Chirpy's `embed/youtube.html
+    /// id=`, `youtube.html id=`, a file's `video.liquid path=`) or the table of contents
+    /// (`toc`). `None` for any other include.
+    fn theme_include(&mut self, args: &str) -> Option<String> {
+        let (positional, named) = arguments(args);
+        let file = positional.first()?.to_ascii_lowercase();
+        let name = file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file)
+            .trim_end_matches(".html")
+            .trim_end_matches(".liquid");
+        let value = |keys: &[&str]| keys.iter().find_map(|k| named.get(*k).cloned());
+        let provider = value(&["provider"])
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let in_embed = file.starts_with("embed/");
+        match name {
+            "figure" | "image" | "img" => {
+                let src = value(&["image_path", "path", "url", "src", "file"])?;
+                let mut args = format!("src=\"{src}\"");
+                if let Some(alt) = value(&["alt", "description", "title"]) {
+                    args.push_str(&format!(" alt=\"{}\"", alt.replace('"', "'")));
+                }
+                if let Some(caption) = value(&["caption", "description"]) {
+                    args.push_str(&format!(" caption=\"{}\"", caption.replace('"', "'")));
+                }
+                Some(self.shortcode("figure", &args, "include"))
+            }
+            "youtube" | "vimeo" => {
+                let id = value(&["id", "youtube_id", "video_id"])?;
+                Some(self.shortcode(name, &id, "include"))
+            }
+            "video" if provider == "youtube" || provider == "vimeo" => {
+                let id = value(&["id"])?;
+                Some(self.shortcode(&provider, &id, "include"))
+            }
+            "video" | "audio" if in_embed || value(&["path", "src"]).is_some() => {
+                let src = value(&["path", "src", "url"])?;
+                Some(format!(
+                    "<{name} src=\"{}\"></{name}>",
+                    src.replace('"', "%22")
+                ))
+            }
+            "toc" => Some("[TOC]".to_string()),
+            _ => None,
         }
     }
 

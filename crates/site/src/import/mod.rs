@@ -329,7 +329,6 @@ fn import(
     let lang = fm.lang.clone().or(path.lang.clone());
     body.excerpt_markers();
     body.mdx_comments();
-    let toc_asked = body.toc_markers();
     if mdx {
         body.strip_mdx(&mut notes);
     }
@@ -342,6 +341,7 @@ fn import(
         stem: file_stem(&file.path),
     };
     body.convert_templates(&context, &mut notes);
+    let toc_asked = body.toc_markers();
     if (body.kramdown(&mut notes) || toc_asked) && fm.toc.is_none() {
         fm.toc = Some(true);
     }

@@ -1273,3 +1273,40 @@ fn more_shapes_of_other_engines_are_read() {
         assert!(imported.notes.is_empty(), "{engine}: {:?}", imported.notes);
     }
 }
+
+#[test]
+fn common_theme_includes_show_what_their_theme_shows() {
+    // (theme, include, what the page must hold)
+    let cases = [
+        ("Minimal Mistakes", "{% include figure image_path=\"/images/bay.png\" alt=\"The bay\" caption=\"The bay at dawn\" %}", &["src=\"/images/bay.png\"", "alt=\"The bay\"", "<figcaption>The bay at dawn</figcaption>"][..]),
+        ("al-folio", "{% include figure.liquid loading=\"eager\" path=\"/images/bay.png\" class=\"img-fluid\" %}", &["src=\"/images/bay.png\""][..]),
+        ("Minimal Mistakes", "{% include video id=\"abc123\" provider=\"youtube\" %}", &["youtube.com/watch?v=abc123"][..]),
+        ("Chirpy", "{% include embed/youtube.html id='abc123' %}", &["youtube.com/watch?v=abc123"][..]),
+        ("Chirpy", "{% include embed/video.html src='/media/tide.mp4' %}", &["<video", "src=\"/media/tide.mp4\""][..]),
+        ("any", "{% include youtube.html id=\"abc123\" %}", &["youtube.com/watch?v=abc123"][..]),
+    ];
+    for (theme, include, holds) in cases {
+        let text = format!("---\ntitle: Tides\ndate: 2020-01-01\n---\n{include}\n");
+        let (imported, post) = import_one("tides.md", &text).unwrap();
+        for want in holds {
+            assert!(
+                post.html.contains(want),
+                "{theme} {include}: no {want} in\n{}",
+                post.html
+            );
+        }
+        assert!(
+            !post.html.contains("{%") && imported.notes.is_empty(),
+            "{theme}: {:?}\n{}",
+            imported.notes,
+            post.html
+        );
+    }
+    let text = "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% include toc %}\n\n## One\n";
+    let (_, post) = import_one("tides.md", text).unwrap();
+    assert_eq!(post.meta.toc, Some(true));
+    // Another include is dropped, with a note.
+    let text = "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% include feature_row %}\n";
+    let (imported, _) = import_one("tides.md", text).unwrap();
+    assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
+}
