@@ -80,6 +80,54 @@ const IMPORT_FRAGMENTS: &[&str] = &[
     "<figure>\n  <img\n    src=\"/i.png\"\n",
     "<!--more-->",
     "# Title\n",
+    // Other engines' syntax (issue 27): front matter shapes, kramdown, admonitions,
+    // Obsidian, Hexo and Pelican.
+    "Title: T\n",
+    "Date: 2020-01-01\n",
+    "Tags: a; b,\n",
+    "    continued\n",
+    ";;;\n",
+    "{: .prompt-tip }\n",
+    "{:.a.b #c k='v' :}",
+    "{: width=\"600\"}",
+    "{::comment}",
+    "{:/comment}",
+    "{::options a=\"b\" /}",
+    "{:toc}\n",
+    "<div markdown=\"1\">\n",
+    "</div>\n",
+    ":::tip[T]\n",
+    "::::\n",
+    ":::\n",
+    "!!! note \"T\"\n",
+    "???+ x\n",
+    "> [!faq]- Why\n",
+    "> [!x|y]",
+    "[[Note]]",
+    "[[#h|t]]",
+    "![[p.png|300x]]",
+    "[[",
+    "%%",
+    "==m==",
+    "{% codeblock lang:py %}\n",
+    "{% endcodeblock %}\n",
+    "{% blockquote A, B http://x %}\n",
+    "{% endblockquote %}\n",
+    "{% asset_img a.png 1 \"t\" \"a\" %}",
+    "{% post_link x 'y' %}",
+    "{% link a http://b %}",
+    "{% comment %}",
+    "{% endcomment %}",
+    "{% include figure image_path=\"/x.png\" %}",
+    "{% include embed/video.html src='x' %}",
+    "{filename}/x.md",
+    "({static}/i.png)",
+    "<!-- more -->",
+    "{/* truncate */}",
+    "{/*",
+    "*/}",
+    "[[toc]]\n",
+    ":+1::-1:",
 ];
 
 #[test]
@@ -89,10 +137,13 @@ fn importing_any_generated_file_never_panics() {
     let mut files = Vec::new();
     for case in 0..3000 {
         let mut text = String::new();
-        match case % 4 {
+        match case % 7 {
             0 => text.push_str("---\ntitle: T\ndate: 2025-03-15\n---\n"),
             1 => text.push_str("+++\ntitle = \"T\"\ndate = 2025-03-15\n+++\n"),
             2 => text.push_str("{\"title\": \"T\", \"date\": \"2025-03-15\"}\n"),
+            3 => text.push_str("Title: T\nDate: 2025-03-15\n\n"),
+            4 => text.push_str("title: T\ndate: 2025-03-15\n---\n"),
+            5 => text.push_str(";;;\n{\"title\": \"T\"}\n;;;\n"),
             _ => {}
         }
         for _ in 0..rng.next() % 40 {
