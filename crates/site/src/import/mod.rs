@@ -289,9 +289,12 @@ fn import(
     let at = |line: Option<usize>, kind| fail(line.map(|l| l + split.first_line - 1), kind);
     // A value of a shape its field does not take is made to fit (or left out) with a note
     // saying what was kept: another engine published the post with it.
+    // Each round fits one key (or fails): a front matter has at most that many keys.
+    let mut rounds = 0;
     let mut fm = loop {
+        rounds += 1;
         match front_matter::from_node(&doc, &at) {
-            Err(error) if notes.len() < 64 => {
+            Err(error) if rounds <= 64 => {
                 let (ErrorKind::BadField { field, .. }, line) = (&error.kind, error.line) else {
                     return Err(error);
                 };
