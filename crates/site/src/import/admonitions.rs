@@ -31,6 +31,8 @@ enum Fold {
     None,
     Closed,
     Open,
+    /// No callout at all: a container whose markers only go.
+    Plain,
 }
 
 /// A callout found in the body: where it starts and ends (lines of the body), what it is,
@@ -44,6 +46,9 @@ struct Found {
 impl Found {
     /// The line that opens the callout, and the text that closes it.
     fn open_close(&self) -> (String, String) {
+        if self.fold == Fold::Plain {
+            return (String::new(), String::new());
+        }
         let kind = self.kind.to_ascii_lowercase();
         let escape = |t: &str| {
             t.replace('&', "&amp;")
@@ -148,6 +153,21 @@ impl Body {
                 .strip_prefix('[')
                 .and_then(|t| t.strip_suffix(']'))
                 .unwrap_or(after);
+            // VitePress' containers that are no callout: their markers go, what they hold
+            // stays.
+            if matches!(name.as_str(), "code-group" | "v-pre" | "raw") {
+                self.line_mut(i).clear();
+                open.push((
+                    colons,
+                    Found {
+                        kind: "",
+                        title: None,
+                        fold: Fold::Plain,
+                    },
+                    i,
+                ));
+                continue;
+            }
             let details = name.eq_ignore_ascii_case("details");
             let found = Found {
                 kind: kind_of(&name),
@@ -203,17 +223,29 @@ impl Body {
             } else {
                 continue;
             };
+            // Python-Markdown's form: words (the type, then classes that only place it,
+            // `!!! note inline end`), then maybe a quoted title, and nothing else
+            // (`!!! IMPORTANT: read this` is prose).
             let rest = rest.trim();
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-                .collect();
+            let (words, written) = match rest.find('"') {
+                Some(at) => (&rest[..at], rest[at..].trim_end()),
+                None => (rest, ""),
+            };
+            let is_word = |w: &str| {
+                w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+            };
+            let quoted_title = written.is_empty()
+                || (written.len() >= 2
+                    && written.ends_with('"')
+                    && !written[1..written.len() - 1].contains('"'));
+            if !words.split_whitespace().all(is_word) || !quoted_title {
+                continue;
+            }
+            let name: String = words.split_whitespace().next().unwrap_or("").to_string();
             if name.is_empty() {
                 continue;
             }
-            // Classes after the type (`!!! note inline end`) only place it.
-            let written = rest[name.len()..].trim();
-            let written = written.find('"').map_or("", |at| &written[at..]);
             let found = Found {
                 kind: kind_of(&name),
                 title: if written == "\"\"" {
@@ -235,6 +267,10 @@ impl Body {
                     break;
                 }
                 j += 1;
+            }
+            // Without an indented line under it, it is a line of prose.
+            if last == i {
+                continue;
             }
             let (open, close) = found.open_close();
             *self.line_mut(i) = open;

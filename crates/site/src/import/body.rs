@@ -91,20 +91,24 @@ impl Body {
         self.lines.drain(first + 1..=last);
     }
 
-    /// Indices of lines outside fenced code blocks.
+    /// Indices of lines outside fenced code blocks: a line that opens outside code and is
+    /// no fence. A line an earlier step made of several (`` ``` `` then `</div>`) is followed
+    /// through each of them.
     pub(super) fn prose_lines(&self) -> Vec<usize> {
         let mut open: Option<String> = None;
         let mut prose = Vec::new();
         for (i, (_, line)) in self.lines.iter().enumerate() {
-            match (&open, fence_marker(line)) {
-                (None, Some(marker)) => open = Some(marker.to_string()),
-                (Some(o), Some(marker))
-                    if marker.starts_with(o.as_str()) && line.trim().len() == marker.len() =>
-                {
-                    open = None;
+            for (at, part) in line.split('\n').enumerate() {
+                match (&open, fence_marker(part)) {
+                    (None, Some(marker)) => open = Some(marker.to_string()),
+                    (Some(o), Some(marker))
+                        if marker.starts_with(o.as_str()) && part.trim().len() == marker.len() =>
+                    {
+                        open = None;
+                    }
+                    (None, None) if at == 0 => prose.push(i),
+                    _ => {}
                 }
-                (None, None) => prose.push(i),
-                _ => {}
             }
         }
         prose
@@ -795,6 +799,7 @@ impl Converter<'_, '_> {
                 format!("```{}", arg("lang", 0))
             }
             "ref" | "relref" => self.post_link(&arg("path", 0)),
+            "toc" => "[TOC]".to_string(),
             _ => {
                 if let Some(kind) = callout_kind(name, positional.first().map(String::as_str)) {
                     self.callout = true;
@@ -941,7 +946,13 @@ impl Converter<'_, '_> {
         let in_embed = file.starts_with("embed/");
         match name {
             "figure" | "image" | "img" => {
+                // Themes put these through `relative_url`: a path is from the site root.
                 let src = value(&["image_path", "path", "url", "src", "file"])?;
+                let src = if src.contains("://") || src.starts_with('/') {
+                    src
+                } else {
+                    format!("/{src}")
+                };
                 let mut args = format!("src=\"{src}\"");
                 if let Some(alt) = value(&["alt", "description", "title"]) {
                     args.push_str(&format!(" alt=\"{}\"", alt.replace('"', "'")));

@@ -124,7 +124,9 @@ impl PostPath {
             format!("{first}{rest}")
         };
         let title = if self.date.is_some() && name.is_ascii() {
-            words
+            // `titleize_slug` splits at hyphens only.
+            name.split('-')
+                .filter(|w| !w.is_empty())
                 .map(|w| capital(w, true))
                 .collect::<Vec<_>>()
                 .join(" ")

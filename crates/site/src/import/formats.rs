@@ -1,6 +1,7 @@
 //! Text encodings and front matter formats: YAML (`---`), TOML (`+++`, Hugo and Zola),
 //! JSON (`{ … }`, Hugo), or none (docsify), all read into one [`Node`] tree.
 
+use blog_core::date::PostDate;
 use blog_core::error::ErrorKind;
 use blog_core::front_matter::{self, MAX_FRONT_MATTER_BYTES};
 use blog_core::yaml::{self, Node, Value};
@@ -107,7 +108,14 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
         // Hexo's JSON front matter between `;;;` lines.
         ";;;" => {
             let (raw, body, body_first_line) = fenced(text, ";;;")?;
-            let value: serde_json::Value = serde_json::from_str(raw.trim()).map_err(|e| {
+            // Hexo writes the object's members without its braces.
+            let trimmed = raw.trim();
+            let object = if trimmed.starts_with('{') {
+                trimmed.to_string()
+            } else {
+                format!("{{{}}}", trimmed.trim_end_matches(','))
+            };
+            let value: serde_json::Value = serde_json::from_str(&object).map_err(|e| {
                 (
                     Some(e.line() + 1),
                     ErrorKind::Yaml(format!("JSON front matter: {e}")),
@@ -157,8 +165,10 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
                 body_first_line,
             })
         }
-        _ => Ok(headers(text)
-            .or_else(|| unopened(text))
+        // Hexo's unopened YAML first: its keys up to `---` read as headers too, until a
+        // list item.
+        _ => Ok(unopened(text)
+            .or_else(|| headers(text))
             .unwrap_or_else(|| no_front_matter(text))),
     }
 }
@@ -177,39 +187,64 @@ fn is_key(key: &str) -> bool {
 /// first blank line (a line indented after one continues its value), keys in any case
 /// (MultiMarkdown drops their spaces). Read as this blog's fields: `Modified` is the
 /// update, `Category` a category, `Tags` and `Authors` lists split at `;` when there is
-/// one, else at `,` (Pelican's rule), `Status: draft` a draft and `Status: hidden` a
-/// hidden post; empty values are left out. Only a block that names a `Title` or a `Date`
-/// is metadata: a post whose first line merely has a colon is prose.
+/// one, else at `,` (Pelican's rule), `Status: draft` or `skip` a draft; empty values are
+/// left out. Only a block that names a `Title`, or a `Date` that reads as a date, is
+/// metadata: a post whose first line merely has a colon is prose.
 fn headers(text: &str) -> Option<Split<'_>> {
     let mut entries: Vec<(String, String, usize)> = Vec::new();
     let mut end = 0;
     let mut lines = 0;
+    // The block ends at a blank line, or at the first line that is no `Key: value` (as
+    // Python-Markdown's meta extension reads it).
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim().is_empty() {
             break;
+        }
+        if content.starts_with([' ', '\t']) && !entries.is_empty() {
+            if let Some((_, value, _)) = entries.last_mut() {
+                if !value.is_empty() {
+                    value.push(' ');
+                }
+                value.push_str(content.trim());
+            }
+        } else {
+            // Dataview's `key:: value` is an Obsidian field in the text, not metadata.
+            let Some((key, value)) = content
+                .split_once(':')
+                .filter(|(key, value)| is_key(key) && !value.starts_with(':'))
+            else {
+                break;
+            };
+            let key: String = key.chars().filter(|c| *c != ' ').collect();
+            entries.push((
+                key.to_ascii_lowercase(),
+                value.trim().to_string(),
+                lines + 1,
+            ));
         }
         lines += 1;
         end += line.len();
         if end > MAX_FRONT_MATTER_BYTES {
             return None;
         }
-        if content.starts_with([' ', '\t']) {
-            let (_, value, _) = entries.last_mut()?;
-            if !value.is_empty() {
-                value.push(' ');
-            }
-            value.push_str(content.trim());
-            continue;
-        }
-        let (key, value) = content.split_once(':')?;
-        if !is_key(key) {
-            return None;
-        }
-        let key: String = key.chars().filter(|c| *c != ' ').collect();
-        entries.push((key.to_ascii_lowercase(), value.trim().to_string(), lines));
     }
-    if !entries.iter().any(|(k, _, _)| k == "title" || k == "date") {
+    // Only a block that names a title, or a date that reads as one, is metadata.
+    let dated = entries.iter().any(|(k, v, _)| {
+        k == "date" && (PostDate::parse(v).is_some() || super::dates::parse_free(v).is_some())
+    });
+    let titled = entries
+        .iter()
+        .any(|(k, v, _)| k == "title" && !v.is_empty());
+    if !dated && !titled {
+        return None;
+    }
+    if entries.iter().any(|(k, v, _)| {
+        k == "date"
+            && !v.is_empty()
+            && PostDate::parse(v).is_none()
+            && super::dates::parse_free(v).is_none()
+    }) {
         return None;
     }
     let list = |value: &str, line: usize| {
@@ -240,9 +275,9 @@ fn headers(text: &str) -> Option<Split<'_>> {
                 }]),
             ),
             "tags" | "authors" => (key.clone(), list(&value, line)),
+            // `hidden` is published, only not listed: there is no such state here.
             "status" => match value.to_ascii_lowercase().as_str() {
-                "draft" => ("draft".to_string(), Value::Scalar("true".into())),
-                "hidden" => ("hidden".to_string(), Value::Scalar("true".into())),
+                "draft" | "skip" => ("draft".to_string(), Value::Scalar("true".into())),
                 _ => continue,
             },
             _ => (key, Value::Scalar(value)),

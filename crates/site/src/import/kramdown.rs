@@ -335,7 +335,16 @@ fn span_lists(part: &str, dropped: &mut Vec<String>) -> String {
         let Some(close) = rest[start..].find('}') else {
             break;
         };
-        let Some(attributes) = attribute_list(&rest[start..start + close + 1]) else {
+        // A span list follows its element directly: `)`, `]`, `*`, `_` or a backtick
+        // (`{:.2f}` after a space is a format string).
+        let follows = rest[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, ')' | ']' | '*' | '_' | '`'));
+        let listed = follows
+            .then(|| attribute_list(&rest[start..start + close + 1]))
+            .flatten();
+        let Some(attributes) = listed else {
             out.push_str(&rest[..start + 2]);
             rest = &rest[start + 2..];
             continue;

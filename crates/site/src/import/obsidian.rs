@@ -42,24 +42,60 @@ impl Body {
         }
     }
 
-    /// `%%…%%`, on one line or over several, goes (outside code).
+    /// `%%…%%` goes: within a line (outside code spans), or over several lines from a line
+    /// that starts with `%%` to one that ends with it. A `%%` that no other closes stays
+    /// (`100%%`, a `printf` format).
     fn comments(&mut self) {
-        let mut inside = false;
-        for i in self.prose_lines() {
-            let line = self.line_mut(i);
-            if !inside && !line.contains("%%") {
+        let pair = |text: &str| -> String {
+            let mut out = String::with_capacity(text.len());
+            let mut rest = text;
+            while let Some(open) = rest.find("%%") {
+                let Some(close) = rest[open + 2..].find("%%") else {
+                    break;
+                };
+                out.push_str(&rest[..open]);
+                rest = &rest[open + 2 + close + 2..];
+            }
+            out.push_str(rest);
+            out
+        };
+        self.cut_blocks("%%", "%%", &pair);
+    }
+}
+
+impl Body {
+    /// Removes comments that open with `open` and close with `close`: pairs within a line
+    /// (by `within`, given the parts of the line outside code spans), and blocks from a line
+    /// that starts with `open` (and does not close on it) to the first later line that ends
+    /// with `close`. An opening no line closes is left as written.
+    pub(super) fn cut_blocks(&mut self, open: &str, close: &str, within: &dyn Fn(&str) -> String) {
+        let prose = self.prose_lines();
+        let mut at = 0;
+        while at < prose.len() {
+            let i = prose[at];
+            let text = self.line(i).1.to_string();
+            let trimmed = text.trim();
+            let opens_block = trimmed.starts_with(open)
+                && (trimmed == open || !trimmed[open.len()..].contains(close));
+            let end = opens_block
+                .then(|| {
+                    prose[at + 1..]
+                        .iter()
+                        .position(|&j| self.line(j).1.trim_end().ends_with(close))
+                        .map(|k| at + 1 + k)
+                })
+                .flatten();
+            if let Some(end) = end {
+                for &j in &prose[at..=end] {
+                    self.line_mut(j).clear();
+                }
+                at = end + 1;
                 continue;
             }
-            let mut out = String::new();
-            for (at, piece) in line.split("%%").enumerate() {
-                if at > 0 {
-                    inside = !inside;
-                }
-                if !inside {
-                    out.push_str(piece);
-                }
+            if text.contains(open) {
+                *self.line_mut(i) = outside_code(&text, within);
             }
-            *line = out;
+            at += 1;
         }
     }
 }
@@ -76,9 +112,16 @@ fn wikilinks(part: &str, ctx: &Context<'_>, missing: &mut Vec<String>) -> String
         let embed = rest[..open].ends_with('!');
         out.push_str(&rest[..open - usize::from(embed)]);
         let inner = &rest[open + 2..close];
-        // Brackets inside (`m[[0][1]]`) are no link.
-        if inner.contains('[') || inner.trim().is_empty() {
-            out.push_str(&rest[..close + 2]);
+        // Brackets inside (`m[[0][1]]`), a link after it (`[[1]](#ref)`), spaces inside
+        // its brackets (`[[ -f x ]]`): no wikilink.
+        let after = &rest[close + 2..];
+        if inner.contains('[')
+            || inner.trim().is_empty()
+            || inner.starts_with(' ')
+            || inner.ends_with(' ')
+            || after.starts_with(['(', '['])
+        {
+            out.push_str(&rest[open - usize::from(embed)..close + 2]);
             rest = &rest[close + 2..];
             continue;
         }
@@ -192,8 +235,12 @@ fn highlights(part: &str) -> String {
             break;
         };
         let inner = &rest[open + 2..close];
-        // `a == b` is a comparison, not a highlight: the marks hug their text.
-        if inner.is_empty() || inner.starts_with(' ') || inner.ends_with(' ') {
+        // `a == b` and `a==b` are comparisons, not highlights: the marks hug their text and
+        // stand apart from words.
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let glued =
+            word(rest[..open].chars().next_back()) || word(rest[close + 2..].chars().next());
+        if inner.is_empty() || inner.starts_with(' ') || inner.ends_with(' ') || glued {
             out.push_str(&rest[..open + 2]);
             rest = &rest[open + 2..];
             continue;

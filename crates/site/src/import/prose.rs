@@ -74,42 +74,23 @@ impl Body {
         asked
     }
 
-    /// MDX comments, `{/* … */}` (Docusaurus reads `.md` as MDX too), go: on one line or
-    /// over several, outside code.
+    /// MDX comments, `{/* … */}` (Docusaurus reads `.md` as MDX too), go: within a line
+    /// outside code spans, or over several lines; one that never closes stays.
     pub(super) fn mdx_comments(&mut self) {
-        let mut inside = false;
-        for i in self.prose_lines() {
-            let line = self.line_mut(i);
-            if !inside && !line.contains("{/*") {
-                continue;
+        let pair = |text: &str| -> String {
+            let mut out = String::with_capacity(text.len());
+            let mut rest = text;
+            while let Some(open) = rest.find("{/*") {
+                let Some(close) = rest[open + 3..].find("*/}") else {
+                    break;
+                };
+                out.push_str(&rest[..open]);
+                rest = &rest[open + 3 + close + 3..];
             }
-            let mut out = String::new();
-            let mut rest = line.as_str();
-            loop {
-                if inside {
-                    match rest.find("*/}") {
-                        Some(end) => {
-                            rest = &rest[end + 3..];
-                            inside = false;
-                        }
-                        None => break,
-                    }
-                } else {
-                    match rest.find("{/*") {
-                        Some(start) => {
-                            out.push_str(&rest[..start]);
-                            rest = &rest[start + 3..];
-                            inside = true;
-                        }
-                        None => {
-                            out.push_str(rest);
-                            break;
-                        }
-                    }
-                }
-            }
-            *line = out;
-        }
+            out.push_str(rest);
+            out
+        };
+        self.cut_blocks("{/*", "*/}", &pair);
     }
 
     /// docsify's `!> important` and `?> tip` paragraphs become GitHub alerts.

@@ -1310,3 +1310,117 @@ fn common_theme_includes_show_what_their_theme_shows() {
     let (imported, _) = import_one("tides.md", text).unwrap();
     assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
 }
+
+#[test]
+fn ordinary_posts_are_not_mistaken_for_other_engines_syntax() {
+    // (body, what the page must still show)
+    let cases = [
+        (
+            "Use the `%%timeit` magic, and printf needs %% for one %.\n",
+            &["<code>%%timeit</code>", "needs %% for one %"][..],
+        ),
+        (
+            "JSX comments look like `{/* x */}` in code.\n",
+            &["<code>{/* x */}</code>"][..],
+        ),
+        (
+            "See the source[[1]](#ref1) and run `test` as [[ -f x ]].\n",
+            &[
+                "See the source<a href=\"/posts/tides#ref1\">[1]</a>",
+                "as [[ -f x ]].",
+            ][..],
+        ),
+        ("if a==b and c==d then\n", &["a==b and c==d"][..]),
+        ("Format with {:.2f} or {:d}.\n", &["{:.2f} or {:d}"][..]),
+        (
+            "!!! IMPORTANT: read this\n",
+            &["!!! IMPORTANT: read this"][..],
+        ),
+        ("??? really sure\n", &["??? really sure"][..]),
+    ];
+    for (body, shows) in cases {
+        let text = format!("---\ntitle: Tides\ndate: 2020-01-01\n---\n{body}");
+        let (imported, post) = import_one("tides.md", &text).unwrap();
+        for want in shows {
+            assert!(
+                post.html.contains(want),
+                "{body}: no {want} in\n{}",
+                post.html
+            );
+        }
+        assert!(imported.notes.is_empty(), "{body}: {:?}", imported.notes);
+    }
+    // A first line with a colon and a date that is no date is prose, as is Dataview's field.
+    for body in [
+        "Date: Monday, March 3\n\nText.\n",
+        "date:: 2024-01-05\n\nText.\n",
+    ] {
+        let (_, post) = import_one("tides.md", body).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert!(post.html.contains("Text."), "{body}: {}", post.html);
+    }
+    // Pelican's metadata ends at the first line that is no `Key: value`.
+    let (_, post) = import_one("a.md", "Title: A\nDate: 2020-01-01\nThe body starts.\n").unwrap();
+    assert_eq!(post.meta.title, "A");
+    assert!(post.html.contains("The body starts."), "{}", post.html);
+    // An admonition whose code block closes it leaves the rest of the post prose.
+    let text = "---\ntitle: T\ndate: 2020-01-01\n---\n!!! tip \"Try\"\n    ```sh\n    make\n    ```\n\nSee :smile: and [[Missing]].\n";
+    let (imported, post) = import_one("t.md", text).unwrap();
+    assert!(post.html.contains("😄"), "{}", post.html);
+    assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
+}
+
+#[test]
+fn engine_details_from_review() {
+    // Hexo's JSON front matter is written without its braces.
+    let (_, post) = import_one(
+        "a.md",
+        ";;;\n\"title\": \"Hexo JSON\",\n\"date\": \"2020-01-01\"\n;;;\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.title, "Hexo JSON");
+    // Pelican: `Status: skip` is never published; `hidden` is (only unlisted there).
+    let (_, post) = import_one(
+        "a.md",
+        "Title: A\nDate: 2020-01-01\nStatus: skip\n\nText.\n",
+    )
+    .unwrap();
+    assert!(post.meta.draft);
+    let (_, post) = import_one(
+        "a.md",
+        "Title: A\nDate: 2020-01-01\nStatus: hidden\n\nText.\n",
+    )
+    .unwrap();
+    assert!(!post.meta.draft);
+    // VitePress' code groups are no callouts.
+    let (_, post) = import_one(
+        "a.md",
+        "---\ntitle: A\ndate: 2020-01-01\n---\n::: code-group\n```sh\nnpm i\n```\n:::\n",
+    )
+    .unwrap();
+    assert!(
+        !post.html.contains("callout") && post.html.contains("npm i"),
+        "{}",
+        post.html
+    );
+    // Hugo's toc shortcode asks for the table of contents.
+    let (_, post) = import_one(
+        "a.md",
+        "---\ntitle: A\ndate: 2020-01-01\n---\n{{< toc >}}\n\n## One\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.toc, Some(true));
+    // A theme's image path is from the site root.
+    let (_, post) = import_one("a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n{% include figure.liquid path=\"assets/img/9.jpg\" %}\n").unwrap();
+    assert!(
+        post.html.contains("src=\"/assets/img/9.jpg\""),
+        "{}",
+        post.html
+    );
+    // Jekyll splits a slug into words at hyphens only.
+    let (_, post) = import_one(
+        "2019-04-02-tide_tables-today.md",
+        "---\nlayout: post\n---\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.title, "Tide_tables Today");
+}
