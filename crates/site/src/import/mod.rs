@@ -445,6 +445,14 @@ fn fit(doc: &mut Node, key: &str) -> Option<String> {
             })
             .collect()
     };
+    let line = node.line;
+    let list = |items: Vec<String>| {
+        let items = items.into_iter().map(|t| Node {
+            value: Value::Scalar(t),
+            line,
+        });
+        Value::Seq(items.collect())
+    };
     let shape = match &node.value {
         Value::Seq(_) => "a list",
         Value::Map(_) => "a map",
@@ -463,28 +471,14 @@ fn fit(doc: &mut Node, key: &str) -> Option<String> {
                 "is a map, not a list: its keys are kept ({})",
                 terms.join(", ")
             );
-            let items = terms
-                .into_iter()
-                .map(|t| Node {
-                    value: Value::Scalar(t),
-                    line: node.line,
-                })
-                .collect();
-            (Some(Value::Seq(items)), kept)
+            (Some(list(terms)), kept)
         }
         (FieldKind::Terms | FieldKind::Names | FieldKind::Paths, Value::Seq(items))
             if !plain(items).is_empty() && plain(items).len() < items.len() =>
         {
             let kept = plain(items);
             let note = format!("has items that are not text: kept {}", kept.join(", "));
-            let items = kept
-                .into_iter()
-                .map(|t| Node {
-                    value: Value::Scalar(t),
-                    line: node.line,
-                })
-                .collect();
-            (Some(Value::Seq(items)), note)
+            (Some(list(kept)), note)
         }
         (FieldKind::Flag, _) if field_of(key) == "draft" => (
             Some(Value::Scalar("true".into())),

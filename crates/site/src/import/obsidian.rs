@@ -46,29 +46,16 @@ impl Body {
     /// that starts with `%%` to one that ends with it. A `%%` that no other closes stays
     /// (`100%%`, a `printf` format).
     fn comments(&mut self) {
-        let pair = |text: &str| -> String {
-            let mut out = String::with_capacity(text.len());
-            let mut rest = text;
-            while let Some(open) = rest.find("%%") {
-                let Some(close) = rest[open + 2..].find("%%") else {
-                    break;
-                };
-                out.push_str(&rest[..open]);
-                rest = &rest[open + 2 + close + 2..];
-            }
-            out.push_str(rest);
-            out
-        };
-        self.cut_blocks("%%", "%%", &pair);
+        self.cut_blocks("%%", "%%");
     }
 }
 
 impl Body {
     /// Removes comments that open with `open` and close with `close`: pairs within a line
-    /// (by `within`, given the parts of the line outside code spans), and blocks from a line
-    /// that starts with `open` (and does not close on it) to the first later line that ends
-    /// with `close`. An opening no line closes is left as written.
-    pub(super) fn cut_blocks(&mut self, open: &str, close: &str, within: &dyn Fn(&str) -> String) {
+    /// (outside code spans), and blocks from a line that starts with `open` (and does not
+    /// close on it) to the first later line that ends with `close`. An opening nothing
+    /// closes is left as written.
+    pub(super) fn cut_blocks(&mut self, open: &str, close: &str) {
         let prose = self.prose_lines();
         let mut at = 0;
         while at < prose.len() {
@@ -93,11 +80,26 @@ impl Body {
                 continue;
             }
             if text.contains(open) {
-                *self.line_mut(i) = outside_code(&text, within);
+                *self.line_mut(i) = outside_code(&text, |part| cut_pairs(part, open, close));
             }
             at += 1;
         }
     }
+}
+
+/// `text` without each `open`…`close` pair that closes.
+fn cut_pairs(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        let Some(end) = rest[start + open.len()..].find(close) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + open.len() + end + close.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `part` with its `[[…]]` and `![[…]]` made Markdown links and images; the names of notes

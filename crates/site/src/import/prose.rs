@@ -77,20 +77,7 @@ impl Body {
     /// MDX comments, `{/* … */}` (Docusaurus reads `.md` as MDX too), go: within a line
     /// outside code spans, or over several lines; one that never closes stays.
     pub(super) fn mdx_comments(&mut self) {
-        let pair = |text: &str| -> String {
-            let mut out = String::with_capacity(text.len());
-            let mut rest = text;
-            while let Some(open) = rest.find("{/*") {
-                let Some(close) = rest[open + 3..].find("*/}") else {
-                    break;
-                };
-                out.push_str(&rest[..open]);
-                rest = &rest[open + 3 + close + 3..];
-            }
-            out.push_str(rest);
-            out
-        };
-        self.cut_blocks("{/*", "*/}", &pair);
+        self.cut_blocks("{/*", "*/}");
     }
 
     /// docsify's `!> important` and `?> tip` paragraphs become GitHub alerts.
