@@ -156,7 +156,55 @@ const ALLOWED_CLASSES: &[&str] = &[
     "diagram-source",
     "math-display",
     "math-error",
+    // Equation numbers, and the layout of pulldown-latex's tables (AMS environments, arrays,
+    // cases, matrices), which the stylesheet gives the alignment TeX gives them.
+    "eqno",
+    "menv-alignlike",
+    "menv-align",
+    "menv-arraylike",
+    "menv-cases",
+    "menv-cells-left",
+    "menv-cells-right",
+    "menv-matrix",
+    "menv-multline",
+    "cell-left",
+    "cell-right",
+    "menv-left-solid",
+    "menv-right-solid",
+    "menv-left-dashed",
+    "menv-right-dashed",
 ];
+
+/// What starts the `id` of a labelled equation's number.
+const EQUATION_ANCHOR: &str = "eq:";
+
+/// The `id` of the number of an equation with `\label{label}` (MathJax's and KaTeX's
+/// cross-references): `eq:` then the label, each character other than an ASCII letter, digit,
+/// `-`, `_`, `.` or `:` written as `-`. An `id` of this shape on a number cell (`<mtd>`) is
+/// the only one a post may carry, so it cannot clash with the page's own.
+pub fn equation_anchor(label: &str) -> String {
+    let safe: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{EQUATION_ANCHOR}{safe}")
+}
+
+/// Whether `id` is one [`equation_anchor`] writes.
+fn is_equation_anchor(id: &str) -> bool {
+    id.strip_prefix(EQUATION_ANCHOR).is_some_and(|label| {
+        !label.is_empty()
+            && label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    })
+}
 
 /// Attributes any allowed element may carry.
 const GLOBAL_ATTRIBUTES: &[&str] = &["title", "lang", "dir"];
@@ -461,6 +509,12 @@ impl Sanitizer {
                 }
                 continue;
             }
+            if attr == "id" {
+                if allowed == "mtd" && is_equation_anchor(&value) {
+                    tag.push_str(&format!(" id=\"{}\"", html::escape(&value)));
+                }
+                continue;
+            }
             if !allowed_attributes.contains(&attr.as_str())
                 && !GLOBAL_ATTRIBUTES.contains(&attr.as_str())
             {
@@ -702,6 +756,15 @@ mod tests {
             (
                 "<math><mi>a</mi><mspace width=\"1em\"/><mi>b</mi></math>",
                 "<math><mi>a</mi><mspace width=\"1em\"></mspace><mi>b</mi></math>",
+            ),
+            // An equation number's anchor is the only `id` a post keeps.
+            (
+                "<mtable><mtr><mtd class=\"eqno\" id=\"eq:energy\">(1)</mtd></mtr></mtable>",
+                "<mtable><mtr><mtd class=\"eqno\" id=\"eq:energy\">(1)</mtd></mtr></mtable>",
+            ),
+            (
+                "<mtd id=\"main\">a</mtd><mtd id=\"eq:a b\">b</mtd><p id=\"eq:x\">c</p>",
+                "<mtd>a</mtd><mtd>b</mtd><p>c</p>",
             ),
             (
                 "<details open><summary>More</summary>Hidden</details>",

@@ -31,7 +31,7 @@ pub(super) struct Body {
 }
 
 /// A line's fence: the marker run (```` ``` ```` or `~~~`) that opens or closes a code block.
-fn fence_marker(line: &str) -> Option<&str> {
+pub(super) fn fence_marker(line: &str) -> Option<&str> {
     let trimmed = line.trim_start();
     if line.len() - trimmed.len() > 3 {
         return None;
@@ -204,6 +204,65 @@ impl Body {
             line.clear();
             if !closed {
                 component = Some(name);
+            }
+        }
+    }
+
+    /// Each use of Hugo's shortcode `name` (`{{< name args >}}` or `{{% … %}}`) that wraps
+    /// text, within a line (`…{{< /name >}}` after it) or over lines (the opening and the
+    /// closing each alone on a prose line), or that never closes (a lone opening line):
+    /// `convert(args, use)` gives the text before and after what it wraps, which stays;
+    /// `None` leaves the use as written. Runs before `convert_templates`, which would take
+    /// the tags for unknown ones.
+    pub(super) fn paired_shortcodes(
+        &mut self,
+        name: &str,
+        mut convert: impl FnMut(&str, ShortcodeUse) -> Option<(String, String)>,
+    ) {
+        let prose = self.prose_lines();
+        let mut k = 0;
+        while k < prose.len() {
+            let i = prose[k];
+            k += 1;
+            let line = self.lines[i].1.clone();
+            let Some((start, end, args)) = find_shortcode(&line, name) else {
+                continue;
+            };
+            if let Some((close_start, close_end)) = find_closing(&line[end..], name) {
+                let inner = &line[end..end + close_start];
+                if let Some((before, after)) = convert(args, ShortcodeUse::Inline) {
+                    self.lines[i].1 = format!(
+                        "{}{before}{inner}{after}{}",
+                        &line[..start],
+                        &line[end + close_end..]
+                    );
+                    // The rest of the line may hold more.
+                    k -= 1;
+                }
+                continue;
+            }
+            if start != line.len() - line.trim_start().len() || end != line.trim_end().len() {
+                continue;
+            }
+            // The closing line, with only prose lines (no code block) between.
+            let close = prose[k..]
+                .iter()
+                .enumerate()
+                .take_while(|&(n, &j)| j == i + 1 + n)
+                .map(|(_, &j)| j)
+                // A second opening first: this one is a lone marker (Blowfish's `katex`).
+                .take_while(|&j| find_shortcode(&self.lines[j].1, name).is_none())
+                .find(|&j| is_hugo_close(self.lines[j].1.trim(), name));
+            let use_ = if close.is_some() {
+                ShortcodeUse::Block
+            } else {
+                ShortcodeUse::Unclosed
+            };
+            if let Some((before, after)) = convert(args, use_) {
+                self.lines[i].1 = before;
+                if let Some(j) = close {
+                    self.lines[j].1 = after;
+                }
             }
         }
     }
@@ -459,6 +518,63 @@ fn local_file(ctx: &Context<'_>, url: &str) -> Option<(String, String)> {
         _ => source.rsplit('/').next()?.to_string(),
     };
     Some((source, published))
+}
+
+/// How a shortcode is used, for [`Body::paired_shortcodes`].
+pub(super) enum ShortcodeUse {
+    /// Opened and closed within a line.
+    Inline,
+    /// Opening and closing lines, with lines between.
+    Block,
+    /// A lone opening line that nothing closes.
+    Unclosed,
+}
+
+/// The first `{{< name … >}}` or `{{% name … %}}` in `text`: its byte range and arguments.
+fn find_shortcode<'t>(text: &'t str, name: &str) -> Option<(usize, usize, &'t str)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{{") {
+        let start = from + found;
+        from = start + 2;
+        let (open, close) = match text[start..].get(..3) {
+            Some("{{<") => ("{{<", ">}}"),
+            Some("{{%") => ("{{%", "%}}"),
+            _ => continue,
+        };
+        let Some(len) = text[start + 3..].find(close) else {
+            continue;
+        };
+        let inner = text[start + open.len()..start + 3 + len].trim();
+        let Some(args) = inner.strip_prefix(name) else {
+            continue;
+        };
+        if args.is_empty() || args.starts_with(char::is_whitespace) {
+            return Some((start, start + 3 + len + close.len(), args.trim()));
+        }
+    }
+    None
+}
+
+/// The first `{{< /name >}}` (or `{{% /name %}}`) in `text`: its byte range.
+fn find_closing(text: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{{") {
+        let start = from + found;
+        from = start + 2;
+        let close = match text[start..].get(..3) {
+            Some("{{<") => ">}}",
+            Some("{{%") => "%}}",
+            _ => continue,
+        };
+        let Some(len) = text[start + 3..].find(close) else {
+            continue;
+        };
+        let end = start + 3 + len + close.len();
+        if is_hugo_close(&text[start..end], name) {
+            return Some((start, end));
+        }
+    }
+    None
 }
 
 /// Whether a line is Hugo's closing `{{< /name >}}` (or `{{% /name %}}`).

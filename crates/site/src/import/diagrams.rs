@@ -4,6 +4,19 @@
 //! Pictures need no script and no content-policy exception, so no page downloads any
 //! diagram code; a diagram that cannot be drawn stays a readable code block.
 
+use super::body::{Body, ShortcodeUse};
+
+impl Body {
+    /// Hugo themes' `{{< mermaid >}}` … `{{< /mermaid >}}` (Blowfish, Congo, LoveIt, DoIt,
+    /// FixIt) become ```` ```mermaid ```` blocks, drawn like any other.
+    pub(super) fn mermaid_shortcodes(&mut self) {
+        self.paired_shortcodes("mermaid", |_, use_| match use_ {
+            ShortcodeUse::Block => Some(("```mermaid".into(), "```".into())),
+            _ => None,
+        });
+    }
+}
+
 /// One diagram of a post.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagram {
@@ -85,6 +98,20 @@ fn fnv1a(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Blowfish's, Congo's and LoveIt's `mermaid` shortcode is a diagram like a block.
+    #[test]
+    fn hugo_theme_mermaid_shortcode_is_a_diagram() {
+        let mut body = Body::new(
+            "Before.\n\n{{< mermaid >}}\nflowchart LR\n  A --> B\n{{< /mermaid >}}\n",
+            1,
+        );
+        body.mermaid_shortcodes();
+        let text = body.finish().0;
+        let found = diagrams(&text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].source, "flowchart LR\n  A --> B\n");
+    }
 
     #[test]
     fn finds_mermaid_blocks_and_shows_drawn_ones_as_pictures() {

@@ -17,6 +17,7 @@ mod diagrams;
 mod files;
 mod formats;
 mod kramdown;
+mod maths;
 mod missing_images;
 mod obsidian;
 mod prose;
@@ -343,6 +344,8 @@ fn import(
         slugs,
         stem: file_stem(&file.path),
     };
+    body.maths_shortcodes();
+    body.mermaid_shortcodes();
     body.convert_templates(&context, &mut notes);
     let toc_asked = body.toc_markers();
     if (body.kramdown(&mut notes) || toc_asked) && fm.toc.is_none() {

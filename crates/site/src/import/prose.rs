@@ -1,10 +1,9 @@
 //! Markdown the engines we replace understand and CommonMark does not, rewritten when
-//! publishing into what this blog renders: TeX maths as MathML, emoji shortcodes, docsify's
+//! publishing into what this blog renders: emoji shortcodes, docsify's
 //! callouts, named entities in raw HTML, and strong emphasis next to CJK punctuation.
 //! Code (fenced blocks and code spans) is never touched.
 
 use super::body::Body;
-use super::Note;
 
 /// Where the code span opened by the backtick run at `tick` in `text` ends (after its
 /// closing run), or the end of `text` when it is not closed on this line.
@@ -126,56 +125,6 @@ impl Body {
             if line.contains("**") && !line.is_ascii() {
                 *line = outside_code(line, strong_beside_cjk);
             }
-        }
-    }
-
-    /// TeX between `$…$`, `$$…$$`, `\(…\)` and `\[…\]` becomes MathML (MathML Core, which
-    /// Chromium, Firefox and Safari render). A formula that does not parse is shown as its
-    /// source, with a note. `$4 and $7` are prices, not maths: a `$` needs its closing `$`
-    /// and no space inside its edges, as pandoc and KaTeX's auto-render require.
-    pub(super) fn maths(&mut self, notes: &mut Vec<Note>) {
-        let mut prose = self.prose_lines();
-        let mut k = 0;
-        while k < prose.len() {
-            let i = prose[k];
-            let (number, line) = self.line(i);
-            let display_open = line.trim() == "$$" || line.trim() == "\\[";
-            if display_open {
-                let close = if line.trim() == "$$" { "$$" } else { "\\]" };
-                // The formula runs to the closing line, all within prose.
-                let end = prose[k + 1..]
-                    .iter()
-                    .find(|&&j| self.line(j).1.trim() == close)
-                    .copied();
-                if let Some(end) = end {
-                    let tex: Vec<String> =
-                        (i + 1..end).map(|j| self.line(j).1.to_string()).collect();
-                    // Inside a list item the formula keeps the item's indentation.
-                    let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-                    let html = render(&tex.join("\n"), true, number, notes)
-                        .split('\n')
-                        .map(|l| {
-                            if l.is_empty() {
-                                String::new()
-                            } else {
-                                format!("{indent}{l}")
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    self.replace_lines(i, end, html);
-                    // Lines after the formula moved up: find where reading goes on.
-                    prose = self.prose_lines();
-                    k = prose.iter().position(|&j| j > i).unwrap_or(prose.len());
-                    continue;
-                }
-            }
-            let line = line.to_string();
-            if line.contains('$') || line.contains("\\(") || line.contains("\\[") {
-                let changed = outside_code(&line, |text| inline_maths(text, number, notes));
-                *self.line_mut(i) = changed;
-            }
-            k += 1;
         }
     }
 }
@@ -304,145 +253,6 @@ fn strong_beside_cjk(text: &str) -> String {
     out
 }
 
-/// Inline formulas in a piece of text outside code.
-fn inline_maths(text: &str, line: usize, notes: &mut Vec<Note>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        // `\[…\]` counts only on lines of its own (see `maths`): inside a line it is most
-        // often Markdown's escaped brackets.
-        let dollar = find_unescaped(rest, "$");
-        let paren = rest.find("\\(");
-        let next = [dollar, paren].into_iter().flatten().min();
-        let Some(start) = next else { break };
-        let (open, close, display) = if Some(start) == paren {
-            ("\\(", "\\)", false)
-        } else if rest[start..].starts_with("$$") {
-            ("$$", "$$", true)
-        } else {
-            ("$", "$", false)
-        };
-        let body_start = start + open.len();
-        let Some(len) = find_unescaped(&rest[body_start..], close) else {
-            out.push_str(&rest[..body_start]);
-            rest = &rest[body_start..];
-            continue;
-        };
-        let tex = &rest[body_start..body_start + len];
-        // `$4 and $7`: a single `$` formula has no space at its edges and is not a number
-        // followed by more text.
-        let plausible = !tex.is_empty()
-            && (open != "$"
-                || (!tex.starts_with(char::is_whitespace)
-                    && !tex.ends_with(char::is_whitespace)
-                    && !rest[body_start + len + 1..].starts_with(|c: char| c.is_ascii_digit())));
-        if !plausible {
-            out.push_str(&rest[..body_start]);
-            rest = &rest[body_start..];
-            continue;
-        }
-        out.push_str(&rest[..start]);
-        // Within a line a display formula stays in its paragraph (blank lines would split
-        // the paragraph, the list item or the table row it is in).
-        out.push_str(&inert_text(
-            &render(tex, display, line, notes).replace("\n\n", ""),
-        ));
-        rest = &rest[body_start + len + close.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `html` with every ASCII punctuation mark Markdown could read as syntax, in the text
-/// between its tags, written as a character reference.
-fn inert_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '~' | '$' | '!' | '|' if !in_tag => {
-                out.push_str(&format!("&#{};", u32::from(c)));
-                continue;
-            }
-            _ => {}
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The first `pattern` in `text` not preceded by a backslash.
-fn find_unescaped(text: &str, pattern: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find(pattern) {
-        let at = from + i;
-        if !text[..at].ends_with('\\') {
-            return Some(at);
-        }
-        from = at + pattern.len();
-    }
-    None
-}
-
-/// One formula as MathML, or its source with the parser's message when it has an error.
-fn render(tex: &str, display: bool, line: usize, notes: &mut Vec<Note>) -> String {
-    use pulldown_latex::config::DisplayMode;
-    let storage = pulldown_latex::Storage::new();
-    let events: Result<Vec<_>, _> = pulldown_latex::Parser::new(tex, &storage).collect();
-    let config = pulldown_latex::RenderConfig {
-        display_mode: if display {
-            DisplayMode::Block
-        } else {
-            DisplayMode::Inline
-        },
-        // No `<annotation>` with the TeX: its text would be read as the formula's words by
-        // excerpts, feeds and search, and pulldown-latex writes it unescaped.
-        annotation: None,
-        ..Default::default()
-    };
-    let rendered = events.map_err(|e| e.to_string()).and_then(|events| {
-        let mut mathml = String::new();
-        pulldown_latex::push_mathml(
-            &mut mathml,
-            events.into_iter().map(Ok::<_, std::convert::Infallible>),
-            config,
-        )
-        .map(|()| mathml)
-        .map_err(|e| e.to_string())
-    });
-    match rendered {
-        // One line: a formula inside a paragraph must not end it.
-        Ok(mathml) => {
-            let mathml = mathml.replace('\n', " ");
-            if display {
-                // An HTML block of its own: Markdown leaves its content as it is.
-                format!("\n\n<div class=\"math-display\" tabindex=\"0\">{mathml}</div>\n\n")
-            } else {
-                // Inside a paragraph the text between tags is Markdown: `*`, `_` or `\`
-                // must stay characters.
-                inert_text(&mathml)
-            }
-        }
-        Err(message) => {
-            let first = message.lines().next().unwrap_or("").to_string();
-            notes.push(Note {
-                line: Some(line),
-                message: format!(
-                    "formula `{tex}` cannot be typeset ({first}); it is shown as written"
-                ),
-            });
-            // The source exactly as written: Markdown must not read its backslashes.
-            let source = inert_text(&blog_core::html::escape(tex));
-            format!(
-                "<code class=\"math-error\" title=\"{}\">{source}</code>",
-                blog_core::html::escape(&format!("Cannot typeset: {first}"))
-            )
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,32 +306,5 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(strong_beside_cjk(input), want, "{input}");
         }
-    }
-
-    #[test]
-    fn maths_become_mathml_and_prices_stay_text() {
-        let mut notes = Vec::new();
-        let html = inline_maths("about $x^2$ times and \\(a+b\\) grams", 1, &mut notes);
-        assert!(html.contains("<math") && html.contains("<msup>"), "{html}");
-        let starred = inline_maths("then $a*b*c_{1}$ holds", 1, &mut notes);
-        assert!(
-            !starred.contains('*') && !starred.contains('_'),
-            "{starred}"
-        );
-        let rendered = blog_core::markdown::render(&starred).html;
-        assert!(!rendered.contains("<em>"), "{rendered}");
-        assert!(!html.contains('$') && !html.contains("\\("), "{html}");
-        let escaped = "see item \\[1\\] below";
-        assert_eq!(inline_maths(escaped, 1, &mut notes), escaped);
-        let prices = "costs $4 and a large one costs $7.";
-        assert_eq!(inline_maths(prices, 1, &mut notes), prices);
-        assert!(notes.is_empty(), "{notes:?}");
-        let broken = inline_maths("see $\\frac{1}$ here", 7, &mut notes);
-        let shown = blog_core::markdown::render(&broken).html;
-        assert!(
-            shown.contains("math-error") && shown.contains("\\frac{1}"),
-            "{shown}"
-        );
-        assert_eq!(notes[0].line, Some(7));
     }
 }
