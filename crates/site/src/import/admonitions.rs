@@ -25,6 +25,30 @@ pub(super) fn kind_of(name: &str) -> &'static str {
     }
 }
 
+/// The opening and closing HTML of a callout of admonition type `name` (any dialect's)
+/// titled `title`, or its type's name: for wrappers whose content cannot be quoted line by
+/// line (MDX's `<Admonition>`).
+pub(super) fn html_callout(name: &str, title: Option<&str>) -> (String, String) {
+    let kind = kind_of(name);
+    let title = title
+        .map(str::to_string)
+        .or_else(|| named(name))
+        .unwrap_or_else(|| {
+            let lower = kind.to_ascii_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| format!("{}{}", c.to_ascii_uppercase(), chars.as_str()))
+                .unwrap_or_default()
+        });
+    Found {
+        kind,
+        title: Some(title),
+        fold: Fold::None,
+    }
+    .open_close()
+}
+
 /// How a callout folds: not at all, closed, or open.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fold {

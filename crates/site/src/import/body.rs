@@ -155,59 +155,6 @@ impl Body {
             .find_map(|line| heading(line))
     }
 
-    /// MDX: `import`/`export` lines are dropped (they only load code); a JSX component
-    /// (`<Chart … />`, possibly over several lines) has no Markdown form and is left out
-    /// with a note naming its line.
-    pub(super) fn strip_mdx(&mut self, notes: &mut Vec<Note>) {
-        let prose = self.prose_lines();
-        let mut in_statement = false;
-        let mut component: Option<String> = None;
-        for i in prose {
-            let (number, line) = &mut self.lines[i];
-            let trimmed = line.trim_start();
-            if let Some(name) = &component {
-                let done = trimmed.contains("/>") || trimmed.contains(&format!("</{name}>"));
-                line.clear();
-                if done {
-                    component = None;
-                }
-                continue;
-            }
-            if in_statement {
-                // MDX ends an `import`/`export` block at a blank line, whatever it holds.
-                in_statement = !trimmed.is_empty() && !ends_statement(trimmed);
-                line.clear();
-                continue;
-            }
-            if trimmed.starts_with("import ") || trimmed.starts_with("export ") {
-                in_statement = !ends_statement(trimmed);
-                line.clear();
-                continue;
-            }
-            let Some(rest) = trimmed.strip_prefix('<') else {
-                continue;
-            };
-            if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
-                continue;
-            }
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
-                .collect();
-            let closed = trimmed.ends_with("/>") || trimmed.contains(&format!("</{name}>"));
-            notes.push(Note {
-                line: Some(*number),
-                message: format!(
-                    "MDX component <{name}> is left out: it is code, with no Markdown form"
-                ),
-            });
-            line.clear();
-            if !closed {
-                component = Some(name);
-            }
-        }
-    }
-
     /// Each use of Hugo's shortcode `name` (`{{< name args >}}` or `{{% … %}}`) that wraps
     /// text, within a line (`…{{< /name >}}` after it) or over lines (the opening and the
     /// closing each alone on a prose line), or that never closes (a lone opening line):
@@ -279,6 +226,8 @@ impl Body {
         let mut callout = false;
         let mut comment = false;
         let mut quoted = None;
+        let mut closes = Vec::new();
+        let mut tabs = Vec::new();
         for (number, line) in std::mem::take(&mut self.lines) {
             let marker = fence_marker(&line).map(str::to_string);
             if let Some(open) = &fence {
@@ -322,12 +271,16 @@ impl Body {
                 opened_code: false,
                 comment,
                 quoted: quoted.take(),
+                closes: std::mem::take(&mut closes),
+                tabs: std::mem::take(&mut tabs),
             };
             let converted = converter.line(&line);
             raw = converter.raw;
             callout = converter.callout;
             comment = converter.comment;
             quoted = converter.quoted.take();
+            closes = std::mem::take(&mut converter.closes);
+            tabs = std::mem::take(&mut converter.tabs);
             if converter.opened_code {
                 fence = Some("```".into());
                 highlight = true;
@@ -416,12 +369,6 @@ fn is_image(before: &str) -> bool {
             .is_some_and(|t| t.eq_ignore_ascii_case(name))
     };
     starts("<img") || starts("<source")
-}
-
-/// Whether an `import`/`export` line (or the last line of one over several lines) ends.
-fn ends_statement(line: &str) -> bool {
-    let line = line.trim_end();
-    line.ends_with(';') || line.contains(" from ") || line.ends_with('\'') || line.ends_with('"')
 }
 
 /// The next URL in a line, as written in `](url)`, `]: url`, `src="url"` or `href="url"`:
@@ -630,6 +577,37 @@ fn unescape_hugo(line: &str) -> String {
         .replace("*/%}}", "%}}")
 }
 
+/// Comma-separated arguments (Nunjucks and Liquid shortcodes in Eleventy), unquoted:
+/// `"./a.png", "Alt, with a comma", [1, 2]` → `./a.png`, `Alt, with a comma`, `[1, 2]`.
+fn comma_arguments(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => {
+                quote = None;
+                continue;
+            }
+            (None, '"' | '\'' | '`') => {
+                quote = Some(c);
+                continue;
+            }
+            (None, '[' | '(' | '{') => depth += 1,
+            (None, ']' | ')' | '}') => depth -= 1,
+            (None, ',') if depth <= 0 => {
+                parts.push(std::mem::take(&mut current).trim().to_string());
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    parts.push(current.trim().to_string());
+    parts
+}
+
 /// Shortcode and tag arguments: `a1B2`, `src="x" alt='y'`, `id=123`, `"file.md"`.
 fn arguments(text: &str) -> (Vec<String>, HashMap<String, String>) {
     let mut positional = Vec::new();
@@ -707,6 +685,12 @@ struct Converter<'c, 'n> {
     comment: bool,
     /// Inside Hexo's `{% blockquote %}`: whom it quotes, said under it.
     quoted: Option<String>,
+    /// Open shortcodes whose closing writes something (`details`, `button`): each name
+    /// and what its closing becomes, innermost last.
+    closes: Vec<(String, String)>,
+    /// The labels of the open tab set (Hextra names its tabs on `tabs`), in order, and
+    /// the ones already used are taken off the front.
+    tabs: Vec<String>,
 }
 
 /// Callout shortcodes of popular Hugo themes (Learn, Relearn, Docsy, Blowfish) and the
@@ -833,8 +817,16 @@ impl Converter<'_, '_> {
                 self.callout = false;
                 return String::new();
             }
+            if let Some(at) = self.closes.iter().rposition(|(open, _)| open == name) {
+                let (_, close) = self.closes.remove(at);
+                return close;
+            }
             return match name {
                 "highlight" => "```".to_string(),
+                "tabs" | "tabpane" => {
+                    self.tabs.clear();
+                    String::new()
+                }
                 _ => String::new(),
             };
         }
@@ -916,6 +908,60 @@ impl Converter<'_, '_> {
             }
             "ref" | "relref" => self.post_link(&arg("path", 0)),
             "toc" => "[TOC]".to_string(),
+            // Tab sets of hugo-book, Hextra, Docsy (`tabpane`) and Blowfish: each tab
+            // shown under its label, one after another, as a page without script shows
+            // them.
+            "tabs" | "tabpane" => {
+                self.tabs = named
+                    .get("items")
+                    .map(|items| items.split(',').map(|i| i.trim().to_string()).collect())
+                    .unwrap_or_default();
+                String::new()
+            }
+            "tab" => {
+                let label = ["label", "header", "name", "title"]
+                    .iter()
+                    .find_map(|key| named.get(*key).cloned())
+                    .or_else(|| positional.first().cloned())
+                    .or_else(|| (!self.tabs.is_empty()).then(|| self.tabs.remove(0)))
+                    .unwrap_or_default();
+                if label.is_empty() {
+                    String::new()
+                } else {
+                    format!("**{}**\n", escape_markdown(&label))
+                }
+            }
+            // Hugo's own `details` (`summary`, `open`), hugo-book's (`"Title" open`) and
+            // Hextra's (`title`, `closed`).
+            "details" => {
+                let summary = ["summary", "title"]
+                    .iter()
+                    .find_map(|key| named.get(*key).cloned())
+                    .or_else(|| positional.first().cloned())
+                    .unwrap_or_else(|| "Details".to_string());
+                let open = positional.iter().any(|a| a == "open")
+                    || named.get("open").is_some_and(|v| v == "true")
+                    || named.get("closed").is_some_and(|v| v == "false");
+                self.closes
+                    .push((name.to_string(), "\n</details>".to_string()));
+                format!(
+                    "<details{}><summary>{}</summary>\n",
+                    if open { " open" } else { "" },
+                    blog_core::html::escape(&summary)
+                )
+            }
+            // Blowfish's and Congo's `button`: a link around what it wraps.
+            "button" => {
+                let href = arg("href", usize::MAX);
+                if href.is_empty() {
+                    return String::new();
+                }
+                self.closes.push((name.to_string(), format!("]({href})")));
+                "[".to_string()
+            }
+            // Theme shortcodes whose tags only style what they wrap (Blowfish `lead`,
+            // `badge`, hugo-book `columns`), or only draw an icon.
+            "lead" | "badge" | "columns" | "center" | "icon" => String::new(),
             _ => {
                 if let Some(kind) = callout_kind(name, positional.first().map(String::as_str)) {
                     self.callout = true;
@@ -990,6 +1036,13 @@ impl Converter<'_, '_> {
                 format!("[{}]({address})", escape_markdown(&text))
             }
             "youtube" | "vimeo" | "gist" => self.shortcode(name, args, "tag"),
+            // Eleventy Image's shortcode: `{% image "./cat.jpg", "A cat", [300, 600] %}`.
+            "image" => {
+                let parts = comma_arguments(args);
+                let src = parts.first().map_or("", String::as_str);
+                let alt = parts.get(1).map_or("", String::as_str);
+                format!("![{}]({src})", escape_markdown(alt))
+            }
             "iframe" => {
                 let url = args.split_whitespace().next().unwrap_or("");
                 link_card("Open the embedded page", url)
@@ -1170,10 +1223,13 @@ impl Converter<'_, '_> {
         let filters: Vec<&str> = parts.collect();
         match value {
             "site.baseurl" | "site.url" | "site.github.url" => String::new(),
+            // Jekyll's `relative_url`, Eleventy's `url` and `htmlBaseUrl`: the site path.
             _ if filters.iter().any(|f| {
-                f.starts_with("relative_url")
-                    || f.starts_with("absolute_url")
-                    || f.starts_with("prepend")
+                let name = f.split([':', ' ', '(']).next().unwrap_or("");
+                matches!(
+                    name,
+                    "relative_url" | "absolute_url" | "prepend" | "url" | "htmlBaseUrl"
+                )
             }) =>
             {
                 value.trim_matches(['"', '\'']).to_string()
@@ -1221,7 +1277,7 @@ fn link_card(label: &str, url: &str) -> String {
 }
 
 /// Text made safe inside Markdown link text or emphasis.
-fn escape_markdown(text: &str) -> String {
+pub(super) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '[' | ']' | '*' | '_' | '\\' | '`') {

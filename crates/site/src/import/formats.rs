@@ -31,6 +31,8 @@ pub(super) struct Split<'a> {
     pub(super) body: &'a str,
     /// Line of the file where `body` starts.
     pub(super) body_first_line: usize,
+    /// What reading it left out (Eleventy's computed values), at its line.
+    pub(super) notes: Vec<Note>,
 }
 
 /// The file's text. UTF-8 (with or without a byte-order mark) as it is; anything else is
@@ -76,62 +78,61 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
                 first_line: parts.yaml_first_line,
                 body: parts.body,
                 body_first_line: parts.body_first_line,
+                notes: Vec::new(),
             })
         }
         "+++" => {
             let (raw, body, body_first_line) = fenced(text, "+++")?;
-            let table: toml::Table = raw.parse().map_err(|e: toml::de::Error| {
-                let line = e
-                    .span()
-                    .map(|s| raw[..s.start.min(raw.len())].matches('\n').count() + 2);
-                let message = e.message().trim().to_string();
-                (line, ErrorKind::Yaml(format!("TOML: {message}")))
-            })?;
-            let doc = Node {
-                value: Value::Map(
-                    table
-                        .iter()
-                        .map(|(k, v)| (k.clone(), toml_node(v, line_of_key(raw, k))))
-                        .collect(),
-                ),
-                line: 1,
-            };
-            Ok(Split {
-                format: Format::Toml,
-                raw,
-                doc,
-                first_line: 2,
-                body,
-                body_first_line,
-            })
+            toml_block(raw, body, body_first_line)
+        }
+        // gray-matter's language after the fence (Eleventy): `---js`, `---json`, `---yaml`.
+        _ if first.starts_with("---") && first[3..].trim().chars().all(char::is_alphabetic) => {
+            let language = first[3..].trim().to_ascii_lowercase();
+            let (raw, body, body_first_line) = fenced(text, "---")?;
+            match language.as_str() {
+                "js" | "javascript" => {
+                    let read = super::javascript::read(raw);
+                    let notes = read
+                        .computed
+                        .into_iter()
+                        .map(|(key, line)| Note {
+                            line: Some(line + 1),
+                            message: format!(
+                                "front matter `{key}` is computed by JavaScript, which is not run here: it is left out"
+                            ),
+                        })
+                        .collect();
+                    Ok(Split {
+                        format: Format::Json,
+                        raw,
+                        doc: read.doc,
+                        first_line: 2,
+                        body,
+                        body_first_line,
+                        notes,
+                    })
+                }
+                "json" => json_block(raw, body, body_first_line),
+                "toml" => toml_block(raw, body, body_first_line),
+                _ => {
+                    let doc = yaml::parse(raw)
+                        .map_err(|e| (Some(e.line + 1), ErrorKind::Yaml(e.problem.to_string())))?;
+                    Ok(Split {
+                        format: Format::Yaml,
+                        raw,
+                        doc,
+                        first_line: 2,
+                        body,
+                        body_first_line,
+                        notes: Vec::new(),
+                    })
+                }
+            }
         }
         // Hexo's JSON front matter between `;;;` lines.
         ";;;" => {
             let (raw, body, body_first_line) = fenced(text, ";;;")?;
-            // Hexo writes the object's members without its braces.
-            let trimmed = raw.trim();
-            let object = if trimmed.starts_with('{') {
-                trimmed.to_string()
-            } else {
-                format!("{{{}}}", trimmed.trim_end_matches(','))
-            };
-            let value: serde_json::Value = serde_json::from_str(&object).map_err(|e| {
-                (
-                    Some(e.line() + 1),
-                    ErrorKind::Yaml(format!("JSON front matter: {e}")),
-                )
-            })?;
-            if !value.is_object() {
-                return Ok(no_front_matter(text));
-            }
-            Ok(Split {
-                format: Format::Json,
-                raw,
-                doc: json_node(&value, 2, raw),
-                first_line: 2,
-                body,
-                body_first_line,
-            })
+            json_block(raw, body, body_first_line)
         }
         _ if first.starts_with('{') => {
             let mut stream =
@@ -163,6 +164,7 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
                 first_line: 1,
                 body,
                 body_first_line,
+                notes: Vec::new(),
             })
         }
         // Hexo's unopened YAML first: its keys up to `---` read as headers too, until a
@@ -171,6 +173,73 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
             .or_else(|| headers(text))
             .unwrap_or_else(|| no_front_matter(text))),
     }
+}
+
+/// TOML between `+++` lines (Hugo, Zola), or after `---toml`.
+fn toml_block<'a>(
+    raw: &'a str,
+    body: &'a str,
+    body_first_line: usize,
+) -> Result<Split<'a>, (Option<usize>, ErrorKind)> {
+    let table: toml::Table = raw.parse().map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map(|s| raw[..s.start.min(raw.len())].matches('\n').count() + 2);
+        let message = e.message().trim().to_string();
+        (line, ErrorKind::Yaml(format!("TOML: {message}")))
+    })?;
+    let doc = Node {
+        value: Value::Map(
+            table
+                .iter()
+                .map(|(k, v)| (k.clone(), toml_node(v, line_of_key(raw, k))))
+                .collect(),
+        ),
+        line: 1,
+    };
+    Ok(Split {
+        format: Format::Toml,
+        raw,
+        doc,
+        first_line: 2,
+        body,
+        body_first_line,
+        notes: Vec::new(),
+    })
+}
+
+/// A JSON object between `;;;` lines (Hexo, which may leave out its braces) or after
+/// `---json` (Eleventy). Not an object: no front matter.
+fn json_block<'a>(
+    raw: &'a str,
+    body: &'a str,
+    body_first_line: usize,
+) -> Result<Split<'a>, (Option<usize>, ErrorKind)> {
+    let trimmed = raw.trim();
+    let object = if trimmed.starts_with('{') {
+        trimmed.to_string()
+    } else {
+        format!("{{{}}}", trimmed.trim_end_matches(','))
+    };
+    let mut value: serde_json::Value = serde_json::from_str(&object).map_err(|e| {
+        (
+            Some(e.line() + 1),
+            ErrorKind::Yaml(format!("JSON front matter: {e}")),
+        )
+    })?;
+    if !value.is_object() {
+        // `;;; [1, 2] ;;;` says nothing about the post.
+        value = serde_json::Value::Object(serde_json::Map::new());
+    }
+    Ok(Split {
+        format: Format::Json,
+        raw,
+        doc: json_node(&value, 2, raw),
+        first_line: 2,
+        body,
+        body_first_line,
+        notes: Vec::new(),
+    })
 }
 
 /// Whether `key` reads like a metadata key: a letter, then letters, digits, `_`, `-` or
@@ -303,6 +372,7 @@ fn headers(text: &str) -> Option<Split<'_>> {
         first_line: 1,
         body,
         body_first_line: lines + blank + 1,
+        notes: Vec::new(),
     })
 }
 
@@ -355,6 +425,7 @@ fn unopened(text: &str) -> Option<Split<'_>> {
         first_line: 1,
         body: &text[end + fence?..],
         body_first_line: lines + 2,
+        notes: Vec::new(),
     })
 }
 
@@ -369,6 +440,7 @@ fn no_front_matter(text: &str) -> Split<'_> {
         first_line: 1,
         body: text,
         body_first_line: 1,
+        notes: Vec::new(),
     }
 }
 

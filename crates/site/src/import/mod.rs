@@ -16,8 +16,10 @@ mod dates;
 mod diagrams;
 mod files;
 mod formats;
+mod javascript;
 mod kramdown;
 mod maths;
+mod mdx;
 mod missing_images;
 mod obsidian;
 mod prose;
@@ -230,6 +232,7 @@ fn import(
     let text = formats::decode(&file.bytes, &mut notes);
     let split = formats::split(&text).map_err(|(line, kind)| fail(line, kind))?;
     let mut doc = split.doc;
+    notes.extend(split.notes);
     if split.format == formats::Format::Yaml {
         notes.extend(formats::comment_cuts(split.raw, split.first_line));
     }
@@ -333,7 +336,7 @@ fn import(
     let lang = fm.lang.clone().or(path.lang.clone());
     body.excerpt_markers();
     body.mdx_comments();
-    if mdx {
+    if mdx || mdx::uses_mdx(&body) {
         body.strip_mdx(&mut notes);
     }
     let context = body::Context {

@@ -1424,3 +1424,59 @@ fn engine_details_from_review() {
     .unwrap();
     assert_eq!(post.meta.title, "Tide_tables Today");
 }
+
+/// Hugo themes' own shortcodes: tab sets (hugo-book, Hextra's `items`, Docsy's
+/// `tabpane`), `details` in Hugo's, hugo-book's and Hextra's forms, Blowfish's `button`,
+/// and styling-only ones (`lead`, `badge`, `icon`) — shown as the theme shows them, without
+/// notes.
+#[test]
+fn hugo_theme_shortcodes_show_what_their_theme_shows() {
+    let text = "---\ntitle: Themes\ndate: 2024-02-03\n---\n\n{{< tabs \"os\" >}}\n{{< tab \"Linux\" >}}\nUse apt.\n{{< /tab >}}\n{{< tab \"macOS\" >}}\nUse brew.\n{{< /tab >}}\n{{< /tabs >}}\n\n{{< tabs items=\"JSON,YAML\" >}}\n{{< tab >}}json here{{< /tab >}}\n{{< tab >}}yaml here{{< /tab >}}\n{{< /tabs >}}\n\n{{< tabpane >}}\n{{< tab header=\"Go\" >}}\ngo text\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{% details \"Why it works\" open %}}\nBecause **reasons**.\n{{% /details %}}\n\n{{< details summary=\"Closed one\" >}}\nHidden text.\n{{< /details >}}\n\n{{< button href=\"https://example.org/start\" >}}Get started{{< /button >}}\n\n{{< lead >}}\nA lead paragraph.\n{{< /lead >}}\n\nA {{< badge >}}new{{< /badge >}} thing {{< icon \"github\" >}} here.\n";
+    let (imported, post) = import_one("hugo-themes/shortcodes.md", text).unwrap();
+    let html = &post.html;
+    for shown in [
+        "<p><strong>Linux</strong></p>\n<p>Use apt.</p>",
+        "<p><strong>macOS</strong></p>\n<p>Use brew.</p>",
+        "<strong>JSON</strong>",
+        "<strong>YAML</strong>",
+        "<strong>Go</strong>",
+        "<details open=\"\"><summary>Why it works</summary>",
+        "<p>Because <strong>reasons</strong>.</p>\n</details>",
+        "<details><summary>Closed one</summary>",
+        "<a href=\"https://example.org/start\" rel=\"noopener noreferrer\">Get started</a>",
+        "<p>A lead paragraph.</p>",
+        "<p>A new thing  here.</p>",
+    ] {
+        assert!(html.contains(shown), "{shown} in {html}");
+    }
+    assert!(!html.contains("{{") && !html.contains("}}"), "{html}");
+    assert_eq!(imported.notes, Vec::<Note>::new());
+}
+
+/// Eleventy: JavaScript and JSON front matter after `---js`/`---json`, a computed value
+/// named in a note, Eleventy Image's `image` shortcode and the `url` filter.
+#[test]
+fn eleventy_front_matter_languages_and_shortcodes() {
+    let js = "---js\n{\n  title: \"Scripted\",\n  date: \"2024-05-06\",\n  tags: [\"notes\"],\n  permalink: (data) => `/x/${data.page.fileSlug}/`,\n}\n---\n\n{% image \"./owl.png\", \"An owl, at night\", [300, 600] %}\n\nSee [the list]({{ '/notes/' | url }}).\n";
+    let (imported, post) = import_one("eleventy/scripted.md", js).unwrap();
+    assert_eq!(post.meta.title, "Scripted");
+    assert_eq!(post.meta.tags, ["notes"]);
+    assert!(
+        post.html.contains("alt=\"An owl, at night\""),
+        "{}",
+        post.html
+    );
+    assert!(
+        post.html.contains("<a href=\"/notes/\">the list</a>"),
+        "{}",
+        post.html
+    );
+    assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
+    assert_eq!(imported.notes[0].line, Some(6));
+    assert!(imported.notes[0].message.contains("`permalink`"));
+    let json = "---json\n{\"title\": \"Plain JSON\", \"date\": \"2024-05-07\"}\n---\n\nBody.\n";
+    let (imported, post) = import_one("eleventy/plain.md", json).unwrap();
+    assert_eq!(post.meta.title, "Plain JSON");
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    assert!(!post.html.contains("json"), "{}", post.html);
+}
