@@ -793,14 +793,17 @@ fn transform<'a>(
 
 /// The language of a fenced code block's info string, in the forms engines accept:
 /// `rust`, `rust,ignore` (rustdoc), `js {linenos=true}` (Hugo), `{.python #id}` (pandoc,
-/// kramdown).
-fn fence_language(info: &str) -> Option<String> {
+/// kramdown), `jsx{2,5}` (Docusaurus, Gatsby), `js:title=a.js` (gatsby-remark-code-titles),
+/// `ts [config.ts]` (VitePress).
+pub fn fence_language(info: &str) -> Option<String> {
     let info = info.trim();
     let word = match info.strip_prefix('{') {
         Some(attributes) => attributes
             .split([' ', '}'])
             .find_map(|a| a.strip_prefix('.'))?,
-        None => info.split([' ', ',', '{']).next()?,
+        None => info
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '{' | ':' | '['))
+            .next()?,
     };
     (!word.is_empty()).then(|| word.to_string())
 }

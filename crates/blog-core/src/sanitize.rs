@@ -150,6 +150,10 @@ const ALLOWED_CLASSES: &[&str] = &[
     "callout-important",
     "callout-warning",
     "callout-caution",
+    // A GitHub picture with no emoji, by name (`:octocat:`).
+    "emoji-name",
+    // A code block's title (other engines' `title="…"` on its fence).
+    "code-title",
     "diagram",
     "diagram-light",
     "diagram-dark",

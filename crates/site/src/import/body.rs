@@ -91,6 +91,11 @@ impl Body {
         self.lines.drain(first + 1..=last);
     }
 
+    /// Takes line `i` out.
+    pub(super) fn remove_line(&mut self, i: usize) {
+        self.lines.remove(i);
+    }
+
     /// Indices of lines outside fenced code blocks: a line that opens outside code and is
     /// no fence. A line an earlier step made of several (`` ``` `` then `</div>`) is followed
     /// through each of them.

@@ -32,6 +32,28 @@ pub(super) fn attribute_list(text: &str) -> Option<Attributes> {
     parse(inner.trim_end().strip_suffix(':').unwrap_or(inner))
 }
 
+/// Python-Markdown's attribute list (MkDocs, Pelican), whose colon is optional:
+/// `{ .md-button }`, `{ width="300" loading=lazy }`, `{#intro}`. Without the colon only
+/// `.class`, `#id` and `key=value` count, so `{ braces }` in prose stay text. Source:
+/// <https://python-markdown.github.io/extensions/attr_list/>.
+fn loose_attribute_list(text: &str) -> Option<Attributes> {
+    let text = text.trim();
+    if text.starts_with("{:") {
+        return attribute_list(text);
+    }
+    let inner = text.strip_prefix('{')?.strip_suffix('}')?;
+    if inner.trim().is_empty() {
+        return None;
+    }
+    let found = parse(inner)?;
+    // A bare word is read as a class by kramdown; here it means prose.
+    found
+        .classes
+        .iter()
+        .all(|c| inner.contains(&format!(".{c}")))
+        .then_some(found)
+}
+
 /// The attributes of the inside of a list (after `{:`, before `}`); `None` when it does not
 /// read as one (a definition, or text that only looks like it).
 fn parse(inner: &str) -> Option<Attributes> {
@@ -123,6 +145,9 @@ fn is_layout(class: &str) -> bool {
             | "d-block"
             | "img-fluid"
             | "rounded"
+            // MkDocs Material's buttons: the link stays a link.
+            | "md-button"
+            | "md-button--primary"
     ) || class.starts_with("w-")
         || class.starts_with("rounded-")
         || class.starts_with("fs-")
@@ -178,7 +203,7 @@ impl Body {
                 self.apply(block, attributes, number, notes);
                 continue;
             }
-            if text.contains("{:") {
+            if text.contains('{') {
                 let mut dropped = Vec::new();
                 let line = outside_code(&text, |part| span_lists(part, &mut dropped));
                 *self.line_mut(i) = line;
@@ -251,14 +276,23 @@ impl Body {
                     continue;
                 }
             }
+            // Python-Markdown's `md_in_html` (MkDocs) writes the attribute bare:
+            // `<figure markdown>`, `<div markdown>`.
+            let bare = || {
+                let at = text.find(" markdown")?;
+                let after = text[at + 9..].chars().next()?;
+                matches!(after, '>' | ' ' | '/').then_some((at + 1, 8))
+            };
             let Some(at) = [
                 "markdown=\"1\"",
                 "markdown='1'",
                 "markdown=\"block\"",
+                "markdown=\"span\"",
                 "markdown=1",
             ]
             .iter()
-            .find_map(|attribute| text.find(attribute).map(|at| (at, attribute.len()))) else {
+            .find_map(|attribute| text.find(attribute).map(|at| (at, attribute.len())))
+            .or_else(bare) else {
                 continue;
             };
             if !trimmed.starts_with('<') {
@@ -331,7 +365,7 @@ impl Body {
 fn span_lists(part: &str, dropped: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(part.len());
     let mut rest = part;
-    while let Some(start) = rest.find("{:") {
+    while let Some(start) = rest.find('{') {
         let Some(close) = rest[start..].find('}') else {
             break;
         };
@@ -342,11 +376,11 @@ fn span_lists(part: &str, dropped: &mut Vec<String>) -> String {
             .next_back()
             .is_some_and(|c| matches!(c, ')' | ']' | '*' | '_' | '`'));
         let listed = follows
-            .then(|| attribute_list(&rest[start..start + close + 1]))
+            .then(|| loose_attribute_list(&rest[start..start + close + 1]))
             .flatten();
         let Some(attributes) = listed else {
-            out.push_str(&rest[..start + 2]);
-            rest = &rest[start + 2..];
+            out.push_str(&rest[..=start]);
+            rest = &rest[start + 1..];
             continue;
         };
         let before = &rest[..start];

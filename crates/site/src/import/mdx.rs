@@ -7,7 +7,7 @@
 //! <https://docusaurus.io/docs/markdown-features/admonitions#usage-in-jsx>.
 
 use super::admonitions::html_callout;
-use super::body::{escape_markdown, Body};
+use super::body::{escape_markdown, fence_marker, Body};
 use super::Note;
 
 /// An open component whose closing tag writes something: its name, what the closing
@@ -36,6 +36,7 @@ pub(super) fn uses_mdx(body: &Body) -> bool {
 impl Body {
     /// MDX's statements and components, as the module's documentation says.
     pub(super) fn strip_mdx(&mut self, notes: &mut Vec<Note>) {
+        self.unwrap_mdx_code_blocks();
         let prose = self.prose_lines();
         let mut in_statement = false;
         let mut open: Vec<Open> = Vec::new();
@@ -44,7 +45,6 @@ impl Body {
         for i in prose {
             let (number, line) = self.line(i);
             let line = line.to_string();
-            let trimmed = line.trim_start();
             if let Some((first, first_number, mut tag)) = pending.take() {
                 tag.push('\n');
                 tag.push_str(&line);
@@ -58,6 +58,11 @@ impl Body {
                 }
                 continue;
             }
+            if line.contains("require(") || line.contains("useBaseUrl(") {
+                *self.line_mut(i) = static_paths(&line);
+            }
+            let line = self.line(i).1.to_string();
+            let trimmed = line.trim_start();
             if in_statement {
                 // MDX ends an `import`/`export` block at a blank line, whatever it holds.
                 in_statement = !trimmed.is_empty() && !ends_statement(trimmed);
@@ -259,6 +264,84 @@ fn inline_badges(line: &str) -> String {
     out
 }
 
+impl Body {
+    /// Docusaurus' ```` ```mdx-code-block ```` fences hold MDX to render, not code: their
+    /// fence lines go.
+    fn unwrap_mdx_code_blocks(&mut self) {
+        let mut i = 0;
+        while i < self.line_count() {
+            let line = self.line(i).1.trim_start().to_string();
+            let Some(marker) = fence_marker(&line).map(str::to_string) else {
+                i += 1;
+                continue;
+            };
+            let end = (i + 1..self.line_count()).find(|&j| {
+                let l = self.line(j).1.trim();
+                l.starts_with(marker.as_str())
+                    && l.trim_start_matches(marker.chars().next().unwrap_or('`'))
+                        .is_empty()
+            });
+            let Some(end) = end else {
+                return;
+            };
+            if line[marker.len()..].trim() == "mdx-code-block" {
+                self.line_mut(i).clear();
+                self.line_mut(end).clear();
+            }
+            i = end + 1;
+        }
+    }
+}
+
+/// Docusaurus' ways of naming a file of its `static/` folder in JSX and Markdown:
+/// `require('@site/static/img/a.png').default` and `useBaseUrl('/img/a.png')`, as the
+/// site path (`/img/a.png`); inside `{…}` as a quoted attribute value.
+fn static_paths(line: &str) -> String {
+    let mut out = line.to_string();
+    for (call, prefix) in [("require(", "@site/static/"), ("useBaseUrl(", "")] {
+        let mut from = 0;
+        while let Some(found) = out[from..].find(call) {
+            let at = from + found;
+            let args = &out[at + call.len()..];
+            let quote = args
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '\'' | '"' | '`'));
+            let Some(quote) = quote else {
+                from = at + call.len();
+                continue;
+            };
+            let Some(len) = args[1..].find(quote) else {
+                break;
+            };
+            let path = &args[1..=len];
+            let Some(site) = path.strip_prefix(prefix) else {
+                from = at + call.len();
+                continue;
+            };
+            let mut end = at + call.len() + len + 2;
+            if !out[end..].starts_with(')') {
+                from = end;
+                continue;
+            }
+            end += 1;
+            if out[end..].starts_with(".default") {
+                end += 8;
+            }
+            let site = format!("/{}", site.trim_start_matches('/'));
+            // `src={require(…)}`: the braces go, the value is quoted.
+            let (start, end, value) = if out[..at].ends_with('{') && out[end..].starts_with('}') {
+                (at - 1, end + 1, format!("\"{site}\""))
+            } else {
+                (at, end, site)
+            };
+            out.replace_range(start..end, &value);
+            from = start + value.len();
+        }
+    }
+    out
+}
+
 /// Whether `c` may be in a component's name (`Tabs`, `Tabs.Tab`, `My_Thing`).
 fn is_name(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '.' || c == '_'
@@ -423,6 +506,26 @@ mod tests {
         assert!(notes[0].message.contains("<Chart>"), "{notes:?}");
         // A badge inside a sentence keeps its text.
         assert!(out.contains("A <mark>beta</mark> label."), "{out}");
+    }
+
+    /// Docusaurus: `static/` files by `require` and `useBaseUrl`, and MDX inside
+    /// ```` ```mdx-code-block ```` fences.
+    #[test]
+    fn docusaurus_static_paths_and_mdx_code_blocks() {
+        let text = "<img src={require('@site/static/img/owl.png').default} alt=\"Owl\" />\n\n![Map](require('@site/static/img/map.png').default)\n\n<img src={useBaseUrl('/img/x.svg')} />\n\n```mdx-code-block\nimport Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem label=\"One\">\n\nFirst.\n\n</TabItem>\n</Tabs>\n```\n\n```js\nconst x = require('./y');\n```\n";
+        let (out, _) = mdx(text);
+        assert!(
+            out.contains("<img src=\"/img/owl.png\" alt=\"Owl\" />"),
+            "{out}"
+        );
+        assert!(out.contains("![Map](/img/map.png)"), "{out}");
+        assert!(out.contains("<img src=\"/img/x.svg\" />"), "{out}");
+        assert!(out.contains("**One**") && out.contains("First."), "{out}");
+        assert!(
+            !out.contains("mdx-code-block") && !out.contains("import Tabs"),
+            "{out}"
+        );
+        assert!(out.contains("const x = require('./y');"), "{out}");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 mod admonitions;
 mod body;
+mod code;
 mod dates;
 mod diagrams;
 mod files;
@@ -23,6 +24,7 @@ mod mdx;
 mod missing_images;
 mod obsidian;
 mod prose;
+mod pymdown;
 
 use std::collections::{HashMap, HashSet};
 
@@ -258,7 +260,19 @@ fn import(
     // A title is never required: the first heading, else the file's name as its engine
     // shows it.
     if !has(&doc, "title") {
-        let title = body.take_title().unwrap_or_else(|| {
+        let title = body.take_title().map(|heading| {
+            // The heading's emoji and icon shortcodes, as the body's are.
+            let mut unshown = Vec::new();
+            let title = prose::shortcodes_in(&heading, &mut unshown);
+            for (name, _) in unshown {
+                notes.push(Note {
+                    line: None,
+                    message: format!("`{name}` in the title is left out: it is no text"),
+                });
+            }
+            title.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        let title = title.unwrap_or_else(|| {
             let (title, from_date) = path.title();
             if from_date {
                 notes.push(Note {
@@ -349,16 +363,20 @@ fn import(
     };
     body.maths_shortcodes();
     body.mermaid_shortcodes();
+    body.code_blocks();
+    body.includes(&mut notes);
     body.convert_templates(&context, &mut notes);
     let toc_asked = body.toc_markers();
     if (body.kramdown(&mut notes) || toc_asked) && fm.toc.is_none() {
         fm.toc = Some(true);
     }
+    body.content_tabs();
     body.admonitions();
     body.obsidian(&context, &mut notes);
     body.docsify_callouts();
     body.maths(&mut notes);
-    body.emoji_shortcodes();
+    body.emoji_shortcodes(&mut notes);
+    body.pymdown_inline();
     body.decode_entities();
     body.cjk_emphasis();
     let resources = body.resolve_relative_paths(&context);

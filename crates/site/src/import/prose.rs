@@ -4,6 +4,7 @@
 //! Code (fenced blocks and code spans) is never touched.
 
 use super::body::Body;
+use super::Note;
 
 /// Where the code span opened by the backtick run at `tick` in `text` ends (after its
 /// closing run), or the end of `text` when it is not closed on this line.
@@ -94,12 +95,30 @@ impl Body {
         }
     }
 
-    /// `:tada:` → 🎉 for GitHub's and jemoji's shortcode names; unknown names stay.
-    pub(super) fn emoji_shortcodes(&mut self) {
+    /// `:tada:` → 🎉 for GitHub's and jemoji's shortcode names. GitHub's own pictures
+    /// with no Unicode emoji (`:octocat:`) show their name, with a note; MkDocs Material's
+    /// and LoveIt's icon shortcodes (`:material-check:`, `:(fab fa-github):`) draw the
+    /// theme's icon font, which is not here: they go, with a note. Other names stay.
+    pub(super) fn emoji_shortcodes(&mut self, notes: &mut Vec<Note>) {
         for i in self.prose_lines() {
-            let line = self.line_mut(i);
-            if line.contains(':') {
-                *line = outside_code(line, replace_shortcodes);
+            let (number, line) = self.line(i);
+            if !line.contains(':') {
+                continue;
+            }
+            let mut unshown = Vec::new();
+            let changed = outside_code(line, |text| replace_shortcodes(text, &mut unshown));
+            *self.line_mut(i) = changed;
+            for (name, icon) in unshown {
+                notes.push(Note {
+                    line: Some(number),
+                    message: if icon {
+                        format!(
+                            "icon `{name}` is left out: it is drawn by the old theme's icon font"
+                        )
+                    } else {
+                        format!("`{name}` is a GitHub picture with no emoji: its name is shown")
+                    },
+                });
             }
         }
     }
@@ -129,8 +148,55 @@ impl Body {
     }
 }
 
-/// Replaces every known `:name:` in `text`.
-fn replace_shortcodes(text: &str) -> String {
+/// `text` (a heading taken as the title) with its emoji shortcodes as emoji and its icon
+/// shortcodes and GitHub pictures out, each added to `unshown`.
+pub(super) fn shortcodes_in(text: &str, unshown: &mut Vec<(String, bool)>) -> String {
+    let replaced = replace_shortcodes(text, unshown);
+    // A title is text: a picture's name in its `<span>` is left out too.
+    let mut out = replaced;
+    while let Some(start) = out.find("<span class=\"emoji-name\">") {
+        let Some(end) = out[start..].find("</span>") else {
+            break;
+        };
+        out.replace_range(start..start + end + 7, "");
+    }
+    out
+}
+
+/// GitHub's shortcodes for its own pictures, which have no Unicode emoji
+/// (<https://api.github.com/emojis> entries that are not Unicode).
+const GITHUB_PICTURES: &[&str] = &[
+    "atom",
+    "basecamp",
+    "basecampy",
+    "bowtie",
+    "dependabot",
+    "electron",
+    "feelsgood",
+    "finnadie",
+    "fishsticks",
+    "goberserk",
+    "godmode",
+    "hurtrealbad",
+    "neckbeard",
+    "octocat",
+    "rage1",
+    "rage2",
+    "rage3",
+    "rage4",
+    "shipit",
+    "suspect",
+    "trollface",
+];
+
+/// Icon sets of MkDocs Material's shortcodes (`:material-check:`, `:octicons-tag-24:`).
+const ICON_SETS: &[&str] = &["material-", "octicons-", "fontawesome-", "simple-"];
+
+/// Replaces every known `:name:` in `text`; GitHub pictures become their name and icon
+/// shortcodes go, each added to `unshown` (as written, and whether it is an icon).
+fn replace_shortcodes(text: &str, unshown: &mut Vec<(String, bool)>) -> String {
+    let without_icons = icons(text, unshown);
+    let text = without_icons.as_str();
     /// The emoji of the shortcode `:name:` that `text` starts with, and its length.
     fn shortcode(text: &str) -> Option<(&'static emojis::Emoji, usize)> {
         let after = text.strip_prefix(':')?;
@@ -159,6 +225,17 @@ fn replace_shortcodes(text: &str) -> String {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == ':');
+        if let Some(name) = before_ok.then(|| picture(here)).flatten() {
+            let name_len = name.len() + 2;
+            let next = &here[name_len..];
+            if !next.starts_with(|c: char| c.is_alphanumeric()) {
+                out.push_str(&format!("<span class=\"emoji-name\">{name}</span>"));
+                unshown.push((format!(":{name}:"), false));
+                rest = next;
+                after_emoji = true;
+                continue;
+            }
+        }
         if let Some((emoji, len)) = shortcode(here).filter(|_| before_ok) {
             let next = &here[len..];
             let after_ok = !next
@@ -176,6 +253,74 @@ fn replace_shortcodes(text: &str) -> String {
         out.push(':');
         rest = &here[1..];
         after_emoji = false;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The GitHub picture `:name:` that `text` starts with.
+fn picture(text: &str) -> Option<&'static str> {
+    let after = text.strip_prefix(':')?;
+    GITHUB_PICTURES
+        .iter()
+        .find(|name| {
+            after
+                .strip_prefix(**name)
+                .is_some_and(|r| r.starts_with(':'))
+        })
+        .copied()
+}
+
+/// `text` without MkDocs Material's icon shortcodes (`:material-check:`,
+/// `:octicons-tag-24:`) and LoveIt's (`:(fab fa-github):`), each added to `unshown`.
+fn icons(text: &str, unshown: &mut Vec<(String, bool)>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(':') {
+        let here = &rest[start..];
+        let after = &here[1..];
+        let len = if let Some(inner) = after.strip_prefix('(') {
+            // LoveIt: `:(fas fa-check fa-fw):`.
+            inner
+                .find("):")
+                .filter(|&end| {
+                    inner[..end]
+                        .split_whitespace()
+                        .any(|w| w.starts_with("fa-"))
+                })
+                .map(|end| end + 4)
+        } else {
+            ICON_SETS
+                .iter()
+                .any(|set| after.starts_with(set))
+                .then(|| {
+                    after
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                        .filter(|&end| after[end..].starts_with(':'))
+                        .map(|end| end + 2)
+                })
+                .flatten()
+        };
+        let standalone = !out
+            .chars()
+            .next_back()
+            .or(rest[..start].chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        match len.filter(|_| standalone) {
+            Some(len) => {
+                out.push_str(&rest[..start]);
+                unshown.push((here[..len].to_string(), true));
+                rest = &here[len..];
+                // The space the icon stood beside goes with it when it led the text.
+                if out.trim().is_empty() {
+                    rest = rest.trim_start();
+                }
+            }
+            None => {
+                out.push_str(&rest[..=start]);
+                rest = &rest[start + 1..];
+            }
+        }
     }
     out.push_str(rest);
     out
@@ -269,7 +414,11 @@ mod tests {
             ("https://x.example:8080/", "https://x.example:8080/"),
         ];
         for (input, want) in cases {
-            assert_eq!(outside_code(input, replace_shortcodes), want, "{input}");
+            assert_eq!(
+                outside_code(input, |t| replace_shortcodes(t, &mut Vec::new())),
+                want,
+                "{input}"
+            );
         }
     }
 

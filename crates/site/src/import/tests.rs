@@ -1480,3 +1480,59 @@ fn eleventy_front_matter_languages_and_shortcodes() {
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     assert!(!post.html.contains("json"), "{}", post.html);
 }
+/// MkDocs Material's blog posts: content tabs, attribute lists without their colon,
+/// `markdown` on HTML blocks, keys, insertions, abbreviations, icons and GitHub pictures.
+#[test]
+fn mkdocs_material_posts_show_what_material_shows() {
+    let text = "---\ndate:\n  created: 2024-06-01\ncategories:\n  - Guides\n---\n\n# Shortcuts :material-keyboard:\n\n=== \"Linux\"\n\n    Press ++ctrl+shift+p++.\n\n=== \"macOS\"\n\n    Press ++cmd+shift+p++.\n\n[Download](https://example.org/get){ .md-button .md-button--primary }\n\n![Palette](palette.png){ width=\"300\" loading=lazy }\n\n<figure markdown>\n![Map](map.png)\n<figcaption>The map</figcaption>\n</figure>\n\nThe CLI is ^^new^^ :octocat:.\n\n*[CLI]: Command-line interface\n";
+    let (imported, post) = import_one("mkdocs-material/shortcuts.md", text).unwrap();
+    let html = &post.html;
+    assert_eq!(post.meta.title, "Shortcuts");
+    for shown in [
+        "<p><strong>Linux</strong></p>\n<p>Press <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd>.</p>",
+        "<p><strong>macOS</strong></p>\n<p>Press <kbd>Cmd</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd>.</p>",
+        ">Download</a></p>",
+        "width=\"300\"",
+        "<figcaption>The map</figcaption>",
+        "<abbr title=\"Command-line interface\">CLI</abbr> is <ins>new</ins> <span class=\"emoji-name\">octocat</span>.",
+    ] {
+        assert!(html.contains(shown), "{shown} in {html}");
+    }
+    for hidden in ["===", "{", "++", "^^", "*[", ":material", ":octocat:"] {
+        assert!(!html.contains(hidden), "{hidden} in {html}");
+    }
+    let notes: Vec<&str> = imported.notes.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].contains(":material-keyboard:"), "{notes:?}");
+    assert!(notes[1].contains(":octocat:"), "{notes:?}");
+    // A heading's emoji shortcode becomes the emoji in the title.
+    let (_, post) = import_one("mkdocs-material/party.md", "# Release :tada:\n\nText.\n").unwrap();
+    assert_eq!(post.meta.title, "Release 🎉");
+}
+
+/// Code blocks as Docusaurus, Gatsby and VitePress annotate them: titles shown above,
+/// line highlights and highlighter comments gone, added/removed lines as a diff.
+#[test]
+fn code_blocks_of_docusaurus_gatsby_and_vitepress() {
+    let text = "---\ntitle: Code\ndate: 2024-06-02\n---\n\n```jsx title=\"src/App.jsx\" showLineNumbers {2}\nfunction App() {\n  // highlight-next-line\n  return <p>Hi</p>;\n}\n```\n\n```js:title=gatsby-config.js\nmodule.exports = {};\n```\n\n```ts [vite.config.ts]\nexport default {\n  base: '/', // [!code --]\n  base: '/blog/', // [!code ++]\n}\n```\n";
+    let (_, post) = import_one("docusaurus/code.md", text).unwrap();
+    let html = &post.html;
+    for shown in [
+        "<div class=\"code-title\">src/App.jsx</div>",
+        "<div class=\"code-title\">gatsby-config.js</div>",
+        "<div class=\"code-title\">vite.config.ts</div>",
+        "language-jsx",
+        "language-js\"",
+        "language-diff",
+    ] {
+        assert!(html.contains(shown), "{shown} in {html}");
+    }
+    for hidden in [
+        "highlight-next-line",
+        "[!code",
+        "showLineNumbers",
+        ":title=",
+    ] {
+        assert!(!html.contains(hidden), "{hidden} in {html}");
+    }
+}
