@@ -66,6 +66,7 @@ pub fn check(
         all: files.iter().map(|f| f.path.clone()).collect(),
         files,
         authors: authors_yaml,
+        registry_warnings: Vec::new(),
     };
     let loaded = publish::import(folder, Default::default(), None);
     publish::analyse(

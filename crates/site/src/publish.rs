@@ -234,6 +234,10 @@ pub fn analyse(
             message,
         })
         .collect();
+    warnings.extend(folder.registry_warnings.iter().map(|message| Diagnostic {
+        severity: Severity::Warning,
+        message: message.clone(),
+    }));
     let mut failed = Vec::new();
     let mut imported: Vec<Imported> = imports
         .into_iter()
@@ -1002,8 +1006,11 @@ pub struct PostsFolder {
     pub files: Vec<SourceFile>,
     /// Every file's path under `posts/` (`/`-separated), posts or not.
     pub all: BTreeSet<String>,
-    /// `authors.yaml`'s text, if there is one.
+    /// The author registry's text: `authors.yaml`'s, with the authors of other engines'
+    /// registries beside the posts (see [`import::authors`]) added.
     pub authors: Option<String>,
+    /// Authors of other engines' registries that were left out, as warnings.
+    pub registry_warnings: Vec<String>,
 }
 
 impl PostsFolder {
@@ -1042,7 +1049,9 @@ fn read_posts_with(
         files: Vec::new(),
         all: BTreeSet::new(),
         authors: None,
+        registry_warnings: Vec::new(),
     };
+    let mut registries = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
         let here = dir.join(&relative);
@@ -1058,6 +1067,14 @@ fn read_posts_with(
                 );
                 continue;
             };
+            if import::authors::REGISTRY_FILES.contains(&name) {
+                let path = entry.path();
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let key = relative.join(name).to_string_lossy().replace('\\', "/");
+                registries.push((key, text));
+                continue;
+            }
             if name.starts_with('.') || (relative.as_os_str().is_empty() && name == "out") {
                 continue;
             }
@@ -1113,10 +1130,13 @@ fn read_posts_with(
         }
     }
     folder.files.sort_by(|a, b| a.path.cmp(&b.path));
-    folder.authors = match std::fs::read_to_string(dir.join("authors.yaml")) {
+    let own = match std::fs::read_to_string(dir.join("authors.yaml")) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).context("cannot read authors.yaml"),
     };
+    registries.sort();
+    (folder.authors, folder.registry_warnings) =
+        import::authors::merge(own.as_deref(), &registries);
     Ok((folder, seen))
 }

@@ -11,6 +11,7 @@
 //! Pure like the rest of the core: the caller reads the files and passes their bytes.
 
 mod admonitions;
+pub mod authors;
 mod body;
 mod code;
 mod dates;
