@@ -238,6 +238,19 @@ pub fn analyse(
         severity: Severity::Warning,
         message: message.clone(),
     }));
+    // Pelican's reStructuredText posts are not read: said, so none goes missing unseen.
+    warnings.extend(
+        folder
+            .all
+            .iter()
+            .filter(|path| path.to_ascii_lowercase().ends_with(".rst"))
+            .map(|path| Diagnostic {
+                severity: Severity::Warning,
+                message: format!(
+                    "posts/{path}: reStructuredText is not read here, so this post is not published; convert it to Markdown (pandoc -f rst -t gfm)"
+                ),
+            }),
+    );
     let mut failed = Vec::new();
     let mut imported: Vec<Imported> = imports
         .into_iter()

@@ -273,3 +273,63 @@ fn blog_folders_written_by_earlier_versions_keep_building() {
     }
     assert!(built >= 1, "no blog folders in {}", fixtures.display());
 }
+
+/// Other engines' files beside the posts: Docusaurus' `authors.yml` joins the registry
+/// (`posts/authors.yaml` wins an id both have, with a warning), and a Pelican `.rst` post,
+/// which is not read, is named by `check` rather than missing unseen.
+#[test]
+fn check_and_build_read_other_engines_registries_and_name_rst_posts() {
+    let dir = TempDir::new("site-engines");
+    let app = stand_in_app(&dir);
+    let made = blogtool(&["init", "moved"], &dir.0, &[]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let blog = TempDir(dir.0.join("moved"));
+    let registry = blog.read("posts/authors.yaml");
+    let first_id = registry
+        .lines()
+        .find(|l| !l.starts_with('#') && l.ends_with(':'))
+        .unwrap()
+        .trim_end_matches(':')
+        .to_string();
+    blog.write(
+        "posts/blog/authors.yml",
+        &format!("{first_id}:\n  name: Someone Else\nlena:\n  name: Lena Quist\n  title: Tide researcher\n  socials:\n    github: lenaq\n"),
+    );
+    blog.write(
+        "posts/blog/2024-02-03-tides/index.md",
+        "---\ntitle: Tides\nauthors: [lena]\n---\n\nHigh and low.\n",
+    );
+    blog.write("posts/old/notes.rst", "Notes\n=====\n\nText.\n");
+    let check = blogtool(&["check", "--dir", blog.0.to_str().unwrap()], &dir.0, &[]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned() + &stderr(&check);
+    assert!(
+        said.contains(&format!(
+            "posts/blog/authors.yml:1: warning: author `{first_id}` is also in posts/authors.yaml, which is used"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("posts/old/notes.rst: warning: reStructuredText is not read here"),
+        "{said}"
+    );
+    let out = dir.0.join("out");
+    let built = blogtool(
+        &[
+            "build",
+            blog.0.to_str().unwrap(),
+            "--app",
+            app.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &dir.0,
+        &[],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = std::fs::read_to_string(out.join("posts/tides/index.html")).unwrap();
+    assert!(
+        page.contains("Lena Quist") && page.contains("Tide researcher"),
+        "{page}"
+    );
+    assert!(page.contains("https://github.com/lenaq"), "{page}");
+}

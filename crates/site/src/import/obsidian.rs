@@ -27,8 +27,9 @@ impl Body {
             }
             let text = text.to_string();
             let mut missing = Vec::new();
+            let mut ambiguous = Vec::new();
             let line = outside_code(&text, |part| {
-                highlights(&wikilinks(part, ctx, &mut missing))
+                highlights(&wikilinks(part, ctx, &mut missing, &mut ambiguous))
             });
             *self.line_mut(i) = line;
             for name in missing {
@@ -36,6 +37,15 @@ impl Body {
                     line: Some(number),
                     message: format!(
                         "[[{name}]] links to a note that is not in the blog: it shows as text"
+                    ),
+                });
+            }
+            for (name, paths) in ambiguous {
+                notes.push(Note {
+                    line: Some(number),
+                    message: format!(
+                        "[[{name}]] could be {}: it links to the first; write its folder (`[[folder/{name}]]`) to choose",
+                        paths.join(" or ")
                     ),
                 });
             }
@@ -104,7 +114,12 @@ fn cut_pairs(text: &str, open: &str, close: &str) -> String {
 
 /// `part` with its `[[…]]` and `![[…]]` made Markdown links and images; the names of notes
 /// that are not in the blog are added to `missing`.
-fn wikilinks(part: &str, ctx: &Context<'_>, missing: &mut Vec<String>) -> String {
+fn wikilinks(
+    part: &str,
+    ctx: &Context<'_>,
+    missing: &mut Vec<String>,
+    ambiguous: &mut Vec<(String, Vec<String>)>,
+) -> String {
     let mut out = String::with_capacity(part.len());
     let mut rest = part;
     while let Some(open) = rest.find("[[") {
@@ -155,7 +170,12 @@ fn wikilinks(part: &str, ctx: &Context<'_>, missing: &mut Vec<String>) -> String
         let address = if note.is_empty() {
             Some(routes::post(ctx.slug))
         } else {
-            find(ctx, note).map(|slug| routes::post(&slug))
+            let mut shared = Vec::new();
+            let found = find(ctx, note, &mut shared).map(|slug| routes::post(&slug));
+            if !shared.is_empty() {
+                ambiguous.push((note.to_string(), shared));
+            }
+            found
         };
         match address {
             Some(address) => {
@@ -177,8 +197,10 @@ fn name_of(note: &str) -> &str {
 }
 
 /// The address of the note `name` (`Note`, `folder/Note`, with or without `.md`), by path
-/// or by file name anywhere under `posts/`, in any case as Obsidian finds them.
-fn find(ctx: &Context<'_>, name: &str) -> Option<String> {
+/// or by file name anywhere under `posts/`, in any case as Obsidian finds them. A name
+/// several notes share leads to the one in the linking note's folder, else the first by
+/// path; the others are pushed to `shared` (as paths under `posts/`).
+fn find(ctx: &Context<'_>, name: &str, shared: &mut Vec<String>) -> Option<String> {
     let file = if name.ends_with(".md") {
         name.to_string()
     } else {
@@ -193,13 +215,31 @@ fn find(ctx: &Context<'_>, name: &str) -> Option<String> {
     }
     let lower = file.to_lowercase();
     let bare = name_of(&lower).to_string();
-    ctx.slugs
+    let mut matches: Vec<(&String, &String)> = ctx
+        .slugs
         .iter()
-        .find(|(key, _)| {
+        .filter(|(key, _)| {
             let key = key.to_lowercase();
-            key == lower || name_of(&key) == bare
+            key == lower || (key.contains('/') && name_of(&key) == bare) || key == bare
         })
-        .map(|(_, slug)| slug.clone())
+        .collect();
+    matches.sort();
+    matches.dedup_by(|a, b| a.1 == b.1);
+    let chosen = matches
+        .iter()
+        .position(|(key, _)| key.rsplit_once('/').map_or("", |(dir, _)| dir) == ctx.dir)
+        .unwrap_or(0);
+    let slug = matches.get(chosen)?.1.clone();
+    if matches.len() > 1 {
+        // The chosen one first.
+        let mut paths: Vec<String> = matches
+            .iter()
+            .map(|(key, _)| format!("posts/{key}"))
+            .collect();
+        paths.swap(0, chosen);
+        shared.extend(paths);
+    }
+    Some(slug)
 }
 
 /// `![[picture.png|300]]` (or `|300x200`, or `|alt text`) as a Markdown image, or an

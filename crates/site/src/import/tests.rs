@@ -1536,3 +1536,74 @@ fn code_blocks_of_docusaurus_gatsby_and_vitepress() {
         assert!(!html.contains(hidden), "{hidden} in {html}");
     }
 }
+
+/// Obsidian finds a note by its name in any folder; when two notes share the name, the one
+/// beside the linking note wins, and a warning names both.
+#[test]
+fn obsidian_links_by_name_anywhere_and_shared_names() {
+    let files: Vec<SourceFile> = [
+        (
+            "vault/daily/Log.md",
+            "---\ntitle: Daily log\ndate: 2024-01-01\n---\n\nSee [[Ideas]] and [[Recipe]].\n",
+        ),
+        (
+            "vault/work/Recipe.md",
+            "---\ntitle: Work recipe\ndate: 2024-01-02\n---\n\nText.\n",
+        ),
+        (
+            "vault/daily/Recipe.md",
+            "---\ntitle: Daily recipe\ndate: 2024-01-03\n---\n\nText.\n",
+        ),
+        (
+            "vault/deep/down/Ideas.md",
+            "---\ntitle: Ideas\ndate: 2024-01-04\n---\n\nBack to [[log]].\n",
+        ),
+    ]
+    .iter()
+    .map(|(path, text)| SourceFile {
+        path: path.to_string(),
+        bytes: text.as_bytes().to_vec(),
+        modified: None,
+    })
+    .collect();
+    let posts: Vec<Imported> = import_all(&files, &|_| false)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let log = posts
+        .iter()
+        .find(|p| p.path == "vault/daily/Log.md")
+        .unwrap();
+    let ideas = posts.iter().find(|p| p.path.ends_with("Ideas.md")).unwrap();
+    let daily = posts
+        .iter()
+        .find(|p| p.path == "vault/daily/Recipe.md")
+        .unwrap();
+    let ideas_address = blog_core::routes::post(&ideas.slug);
+    let daily_address = blog_core::routes::post(&daily.slug);
+    assert!(
+        log.text.contains(&format!("[Ideas]({ideas_address})")),
+        "{}",
+        log.text
+    );
+    assert!(
+        log.text.contains(&format!("[Recipe]({daily_address})")),
+        "{}",
+        log.text
+    );
+    assert_eq!(log.notes.len(), 1, "{:?}", log.notes);
+    assert!(
+        log.notes[0]
+            .message
+            .contains("posts/vault/daily/Recipe.md or posts/vault/work/Recipe.md"),
+        "{:?}",
+        log.notes
+    );
+    // Any case, as Obsidian finds names.
+    let log_address = blog_core::routes::post(&log.slug);
+    assert!(
+        ideas.text.contains(&format!("[log]({log_address})")),
+        "{}",
+        ideas.text
+    );
+}
