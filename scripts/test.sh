@@ -49,6 +49,13 @@ rm "$sites/migration-posts/bugs/"{04-title-starting-with-brackets,24-tab-indente
 cp posts/*.md "$sites/migration-posts/shipped/"
 # A post and its translation in one bundle (`index.md`, `index.zh.md`, the same `slug:`).
 cp -r tests/fixtures/translations/. "$sites/migration-posts/translations/"
+# A folder per engine people come from (tests/fixtures/engines/<engine>/posts/, our own
+# words for each construct of its SOURCES.md), as `posts/<engine>/`.
+for engine in tests/fixtures/engines/*/; do
+  name="$(basename "$engine")"
+  mkdir -p "$sites/migration-posts/$name"
+  cp -r "$engine/posts/." "$sites/migration-posts/$name/"
+done
 # The blog's files as that user would have them, ours plus the fixtures' images (and bug
 # fixture 10's chart.png): publishing leaves out images missing from them (46's, on purpose).
 cp -r public "$sites/migration-public"

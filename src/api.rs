@@ -233,6 +233,25 @@ pub async fn fetch_index(base: &str) -> Result<PostIndex, LoadError> {
     fetch_json(base, routes::INDEX_DATA, "the list of posts").await
 }
 
+/// The site's old addresses (`posts/redirects.json`), fetched once per visit and kept; a
+/// site without the file (built before it existed) has none.
+pub async fn fetch_redirects(base: &str) -> std::rc::Rc<blog_core::publish::Redirects> {
+    thread_local! {
+        static REDIRECTS: std::cell::RefCell<Option<std::rc::Rc<blog_core::publish::Redirects>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    if let Some(known) = REDIRECTS.with(|r| r.borrow().clone()) {
+        return known;
+    }
+    let loaded: blog_core::publish::Redirects =
+        fetch_json(base, routes::REDIRECTS_DATA, "the site's old addresses")
+            .await
+            .unwrap_or_default();
+    let loaded = std::rc::Rc::new(loaded);
+    REDIRECTS.with(|r| *r.borrow_mut() = Some(loaded.clone()));
+    loaded
+}
+
 /// What a post's page shows besides the post: its index entry, its neighbours, related
 /// posts and the author registry (`posts/context/<slug>.json`); fetched once per visit.
 pub async fn load_context(site: AppState, slug: &str) -> Result<Arc<PostIndex>, LoadError> {

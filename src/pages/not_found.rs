@@ -1,11 +1,15 @@
-//! The page for addresses that lead nowhere.
+//! The page for addresses that lead nowhere — unless the address is a post's old one
+//! (`aliases`, `redirect_from`, `permalink`) or its page file (`/posts/x/index.html`): a
+//! link inside the site to one reaches the post, as loading it would.
 
 use blog_core::{pages, routes};
 use leptos::prelude::*;
 
 use crate::components::page_head::PageHead;
 
-/// "Not found", with a way home. `what` says what was looked for, when known.
+/// "Not found", with a way home. `what` says what was looked for, when known. In the
+/// browser it first looks the address up among the site's old addresses, and goes to the
+/// post when it is one.
 #[component]
 pub fn NotFound(
     /// A sentence naming what does not exist.
@@ -13,12 +17,80 @@ pub fn NotFound(
     what: Option<String>,
 ) -> impl IntoView {
     let what = what.unwrap_or_else(|| "There is no page at this address.".to_string());
+    let looking = follow_old_address();
     view! {
         <PageHead page=pages::not_found() />
         <div class="not-found">
-            <h1>"Page not found"</h1>
-            <p>{what}</p>
-            <p><a href=crate::site::href(routes::HOME)>"Back to all posts"</a></p>
+            {move || if looking.get() {
+                view! { <p class="loading" aria-busy="true">"Looking for this page…"</p> }.into_any()
+            } else {
+                view! {
+                    <h1>"Page not found"</h1>
+                    <p>{what.clone()}</p>
+                    <p><a href=crate::site::href(routes::HOME)>"Back to all posts"</a></p>
+                }
+                .into_any()
+            }}
         </div>
     }
+}
+
+/// Whether the address is being looked up: the browser's address, when it is a post's
+/// page file or may be an old address, leads (replacing it in the history) to its post.
+/// Nothing is fetched for an address no alias can be (see
+/// [`blog_core::publish::redirect_key`]). Natively (prerendering) there is nothing to do.
+fn follow_old_address() -> RwSignal<bool> {
+    let looking = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        use blog_core::publish::{post_page_file, redirect_key};
+        use leptos_router::hooks::use_navigate;
+        use leptos_router::NavigateOptions;
+
+        let Some(site) = use_context::<crate::site::AppState>() else {
+            return looking;
+        };
+        let navigate = use_navigate();
+        let base = site.base();
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let path = js_sys::decode_uri_component(&path)
+            .ok()
+            .and_then(|p| p.as_string())
+            .unwrap_or(path);
+        let Some(site_path) = path.strip_prefix(base.trim_end_matches('/')) else {
+            return looking;
+        };
+        let site_path = site_path.to_string();
+        let go = move |target: &str| {
+            // `href` carries the base path: the router must not add it again.
+            let options = NavigateOptions {
+                resolve: false,
+                replace: true,
+                ..NavigateOptions::default()
+            };
+            navigate(&under_base_of(&base, target), options);
+        };
+        if let Some(target) = post_page_file(&site_path) {
+            looking.set(true);
+            leptos::task::spawn_local(async move { go(&target) });
+        } else if let Some(key) = redirect_key(&site_path) {
+            looking.set(true);
+            let base = site.base();
+            leptos::task::spawn_local(async move {
+                let redirects = crate::api::fetch_redirects(&base).await;
+                match redirects.get(&key) {
+                    Some(target) => go(target),
+                    None => looking.set(false),
+                }
+            });
+        }
+    }
+    looking
+}
+
+#[cfg(target_arch = "wasm32")]
+fn under_base_of(base: &str, path: &str) -> String {
+    blog_core::routes::under_base(base, path)
 }

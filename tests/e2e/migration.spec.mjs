@@ -419,6 +419,135 @@ const BUGS = [
   { slug: '26-correct-text-taken-for-mojibake', title: 'Spaß—ohne Ende', text: ['see you at the CAFÉ…'] },
 ];
 
+/**
+ * The folder per engine people come from (tests/fixtures/engines/<engine>/posts, built as
+ * posts/<engine>/): each post as its old engine showed it, and nothing of that engine's
+ * syntax.
+ */
+const ENGINE_SYNTAX = ['{:', ':::', '!!!', '[[', ']]', '{{', '{%', '%%', '$$', '\\(', '\\eqref', '[!NOTE]', '[!warning]', 'highlight-next-line', '[!code', '===', '++', '^^', '*[', '<Tabs', 'TabItem', 'import ', '<!--', ':material', ':tada:', '[TOC]', '{filename}', '{static}', '<Badge', '<YouTube'];
+const ENGINES = [
+  {
+    slug: 'kiln-firing-log',
+    title: 'Kiln Firing Log',
+    date: '2021-03-09',
+    text: ['Leave the lid cracked', 'Shelves stacked for the bisque.'],
+    check: async (article) => {
+      await expect(article.locator('.callout-tip, .markdown-alert-tip')).toHaveCount(1);
+      await expect(article.locator('.post-body table td', { hasText: 'Bisque' })).toHaveCount(1);
+      await expect(article.locator('nav.toc, .toc')).not.toHaveCount(0);
+    },
+  },
+  {
+    slug: 'glaze-recipes',
+    title: 'Three glaze recipes worth keeping',
+    text: ['Wear a mask while weighing dry copper carbonate.', 'Add 10 parts red iron oxide to the base.'],
+    check: async (article) => {
+      await expect(article.locator('.post-body strong', { hasText: 'Tenmoku' })).toHaveCount(1);
+      const numbers = article.locator('.math-display mtd.eqno');
+      await expect(numbers).toHaveText(['(1)', '(2)']);
+      const reference = article.locator('.post-body p a', { hasText: '(2)' });
+      await expect(reference).toHaveAttribute('href', /#eq:eq:colour$/);
+      await expect(article.locator('details summary')).toContainText(['Why the order of weighing matters']);
+      await expect(article.locator('.diagram img, pre code.language-mermaid').first()).toBeAttached();
+      await expect(article.locator('.post-body a', { hasText: 'Open the calculator' })).toHaveAttribute('href', 'https://example.org/glaze-calculator');
+    },
+  },
+  {
+    slug: 'shelf-notes',
+    title: 'Notes on a drying shelf',
+    image: { alt: 'The slatted drying shelf', src: '/blog/images/workbench.png' },
+    link: { name: 'list of shelves', href: '/blog/tags/studio/' },
+  },
+  {
+    slug: 'first-pots',
+    title: 'The first pots off the wheel',
+    text: ['Centre the clay before opening it, every time.', 'const kept = 2;'],
+    check: async (article) => {
+      await expect(article.locator('.code-title')).toHaveText('throw-log.js');
+      await expect(article.locator('.post-body a[href="https://www.youtube.com/watch?v=a1B2c3D4e5F"]')).toHaveCount(1);
+      await expect(article.locator('.post-body math')).toHaveCount(1);
+    },
+  },
+  {
+    slug: 'glaze-chemistry',
+    title: 'Glaze chemistry without the fear',
+    date: '2023-05-14',
+    text: ['Test every new recipe on a tile', 'Melts at about 1220 °C.', 'Melts at about 1300 °C.'],
+    absent: ['unity formula section'],
+    check: async (article) => {
+      await expect(article.locator('.callout-title')).toHaveText(['Start small']);
+      await expect(article.locator('.post-body strong')).toContainText(['Cone 6', 'Cone 10']);
+      await expect(article.locator('.post-body pre')).toHaveCount(1);
+      await expect(article.locator('.byline')).toContainText('Mira Tanaka');
+    },
+  },
+  {
+    slug: 'clay-types',
+    title: 'Stoneware, porcelain and earthenware',
+    text: ['Buy the clay you can reclaim.', 'const shrinkage'],
+    image: { alt: 'The wheel, ready for stoneware', src: '/blog/posts/clay-types/wheel.png' },
+    link: { name: 'the kiln notes', href: '/blog/posts/kiln-firing-log' },
+  },
+  {
+    slug: 'trimming-a-foot-ring',
+    title: 'Trimming a foot ring',
+    date: '2018-11-20',
+    updated: '2018-12-01',
+    link: { name: 'glaze notes', href: '/blog/posts/glaze-recipes' },
+    image: { alt: 'Trimming tools', src: '/blog/images/x.png' },
+  },
+  {
+    slug: 'kiln-upgrade',
+    title: 'A new controller for the community kiln',
+    date: '2024-02-10',
+    updated: '2024-03-01',
+    text: ['The new one keeps the program through an outage', 'Four segments, slow to 600 °C.'],
+    check: async (article) => {
+      await expect(article.locator('details.callout summary')).toHaveText(['Reset it']);
+      await expect(article.locator('kbd')).toHaveText(['Ctrl', 'R']);
+      await expect(article.locator('abbr[title="Proportional-integral-derivative"]')).toHaveText('PID');
+      await expect(article.locator('ins')).toHaveText('two degrees');
+      await expect(article.locator('.byline')).toContainText('Jonas Berg');
+    },
+  },
+  {
+    slug: 'glaze-tests',
+    title: 'Glaze tests',
+    absent: ['Photos still to add'],
+    link: { name: 'cooling notes', href: '/blog/posts/firing-schedule#cooling' },
+    check: async (article) => {
+      await expect(article.locator('mark')).toHaveText('runny ones');
+      await expect(article.locator('details.callout summary')).toHaveText(['Lead-free only']);
+      await expect(article.locator('.post-body a', { hasText: 'Firing schedule' })).toHaveAttribute('href', '/blog/posts/firing-schedule');
+    },
+  },
+  {
+    slug: 'pottery-tools',
+    title: 'Tools for a home pottery',
+    text: ['A banding wheel is the cheapest tool', 'It needs a permanent spot'],
+    check: async (article) => {
+      await expect(article.locator('.code-title')).toHaveText(['order.sh', 'cancel.sh']);
+      await expect(article.locator('pre code.language-diff')).toHaveCount(1);
+      await expect(article.locator('.post-body mark')).toHaveText('new');
+      await expect(article.locator('nav.toc, .toc')).not.toHaveCount(0);
+    },
+  },
+].map((post) => {
+  const own = post.check;
+  return {
+    ...post,
+    check: async (article, scripted) => {
+      const html = await article.locator('.post-body').innerHTML();
+      const visible = await article.innerText();
+      for (const syntax of ENGINE_SYNTAX) {
+        expect(visible, `${post.slug} shows ${syntax}`).not.toContain(syntax);
+      }
+      expect(html).not.toMatch(/\{:|:::|\[\[|\{%|\{\{/);
+      if (own) await own(article, scripted);
+    },
+  };
+});
+
 let problems = [];
 test.beforeEach(async ({ page }) => {
   problems = watchForProblems(page);
@@ -474,7 +603,7 @@ async function checkPost(article, post, scripted) {
 
 test('every fixture post is published at its address and listed', async ({ request }) => {
   const slugs = index.posts.map((p) => p.slug);
-  for (const post of [...POSTS, ...BUGS]) expect(slugs, post.slug).toContain(post.slug);
+  for (const post of [...POSTS, ...BUGS, ...ENGINES]) expect(slugs, post.slug).toContain(post.slug);
   expect(index.problems).toEqual([]);
   // Hugo's expiryDate: gone from the list, the feeds and the post files.
   expect(slugs).not.toContain('20-hugo-expired');
@@ -489,7 +618,7 @@ test('each post reads as its author meant on the prerendered page', async ({ bro
   const context = await browser.newContext({ javaScriptEnabled: false });
   await serveExternalImage(context);
   const page = await context.newPage();
-  for (const post of [...POSTS, ...BUGS]) {
+  for (const post of [...POSTS, ...BUGS, ...ENGINES]) {
     await page.goto(`${blog}posts/${post.slug}/`);
     await test.step(post.slug, () => checkPost(page.locator('article.post'), post, false));
   }
@@ -503,7 +632,7 @@ test('each post reads the same after client-side navigation as prerendered', asy
   await serveExternalImage(page);
   const prerendered = await plain.newPage();
   await open(page, blog);
-  for (const post of [...POSTS, ...BUGS]) {
+  for (const post of [...POSTS, ...BUGS, ...ENGINES]) {
     await prerendered.goto(`${blog}posts/${post.slug}/`);
     const expected = normalise(await prerendered.locator('article.post .post-body').innerHTML());
     await follow(page, `/blog/posts/${post.slug}`);
@@ -516,6 +645,35 @@ test('each post reads the same after client-side navigation as prerendered', asy
     });
   }
   await plain.close();
+});
+
+test('old addresses followed inside the app reach the post a page load would', async ({ page, browser }) => {
+  const lookups = [];
+  page.on('request', (r) => r.url().endsWith('/posts/redirects.json') && lookups.push(r.url()));
+  await open(page, blog);
+  for (const [old, slug] of [
+    ['/blog/notes/starter/', '18-jekyll-categories-permalink'],
+    ['/blog/2019/10/shelf-brackets/', '19-hugo-aliases-series'],
+    ['/blog/pottery/kiln-log/', 'kiln-firing-log'],
+    ['/blog/posts/09-toml-hugo/index.html', '09-toml-hugo'],
+  ]) {
+    await follow(page, old);
+    await expect(page).toHaveURL(`${blog}posts/${slug}`);
+    await expect(page.locator('article.post h1')).toBeVisible();
+  }
+  // The old addresses were fetched once, for the three that needed them.
+  expect(lookups).toHaveLength(1);
+  await follow(page, '/blog/no/such/page/');
+  await expect(page.locator('.not-found h1')).toHaveText('Page not found');
+  // Nothing is fetched for an address no post could have had.
+  const hostile = await browser.newPage();
+  const fetched = [];
+  hostile.on('request', (r) => r.url().endsWith('/posts/redirects.json') && fetched.push(r.url()));
+  await open(hostile, blog);
+  await follow(hostile, '/blog/posts/<img src=x onerror=alert(1)>/x');
+  await expect(hostile.locator('.not-found h1')).toHaveText('Page not found');
+  expect(fetched).toEqual([]);
+  await hostile.close();
 });
 
 test('categories and series have pages listing their posts, like tags', async ({ page }) => {

@@ -42,6 +42,9 @@ pub const SITE_DATA: &str = "/posts/site.json";
 pub const INDEX_DATA: &str = "/posts/index.json";
 /// The search index's small first file; the rest are named by it.
 pub const SEARCH_META_DATA: &str = "/posts/search/meta.json";
+/// Old addresses of posts and where each leads (`publish::Redirects`), for links inside the
+/// site that name one.
+pub const REDIRECTS_DATA: &str = "/posts/redirects.json";
 
 /// The page of the post with this slug: `/posts/hello-world`.
 pub fn post(slug: &str) -> String {

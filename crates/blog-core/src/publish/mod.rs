@@ -18,7 +18,7 @@ pub mod sitemap;
 
 pub use feeds::{atom, rfc3339, rfc822, rss, FeedEntry};
 pub use head::head_tags;
-pub use redirects::{alias_file, redirect_page};
+pub use redirects::{alias_file, post_page_file, redirect_key, redirect_page, Redirects};
 pub use sitemap::{robots, sitemap};
 
 /// The site as published: its origin and base path (for absolute URLs in feeds and link

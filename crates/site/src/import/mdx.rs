@@ -8,6 +8,7 @@
 
 use super::admonitions::html_callout;
 use super::body::{escape_markdown, fence_marker, Body};
+use super::prose::outside_code;
 use super::Note;
 
 /// An open component whose closing tag writes something: its name, what the closing
@@ -93,10 +94,6 @@ impl Body {
                 .strip_prefix('<')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
             if !starts_component {
-                if line.contains("<Badge") {
-                    *self.line_mut(i) = inline_badges(&line);
-                }
-                let line = self.line(i).1.to_string();
                 let trimmed = line.trim_start();
                 // A child line of open components: out of its JSX indentation.
                 if let Some(o) = open.last_mut() {
@@ -265,6 +262,17 @@ fn inline_badges(line: &str) -> String {
 }
 
 impl Body {
+    /// VitePress' `<Badge text="…" />` (Vue, in any Markdown file) as its text, marked.
+    pub(super) fn badges(&mut self) {
+        for i in self.prose_lines() {
+            let line = self.line(i).1;
+            if line.contains("<Badge") {
+                let changed = outside_code(line, inline_badges);
+                *self.line_mut(i) = changed;
+            }
+        }
+    }
+
     /// Docusaurus' ```` ```mdx-code-block ```` fences hold MDX to render, not code: their
     /// fence lines go.
     fn unwrap_mdx_code_blocks(&mut self) {
@@ -462,6 +470,7 @@ mod tests {
         let mut body = Body::new(text, 1);
         let mut notes = Vec::new();
         body.strip_mdx(&mut notes);
+        body.badges();
         (body.finish().0, notes)
     }
 

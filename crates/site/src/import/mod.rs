@@ -354,6 +354,7 @@ fn import(
     if mdx || mdx::uses_mdx(&body) {
         body.strip_mdx(&mut notes);
     }
+    body.badges();
     let context = body::Context {
         slug: &slug,
         dir: path.dir(),

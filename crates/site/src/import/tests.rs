@@ -1607,3 +1607,120 @@ fn obsidian_links_by_name_anywhere_and_shared_names() {
         ideas.text
     );
 }
+
+/// The per-engine folders of `tests/fixtures/engines/` (posts in our own words, one folder
+/// per engine, built into the browser tests' migration site as `posts/<engine>/…`): every
+/// post publishes, and nothing of its engine's syntax reaches a reader.
+#[test]
+fn engine_folders_publish_with_nothing_of_their_syntax_shown() {
+    let root = fixtures("engines");
+    let mut all = BTreeSet::new();
+    for engine in std::fs::read_dir(&root).unwrap() {
+        let engine = engine.unwrap();
+        let posts = engine.path().join("posts");
+        if posts.is_dir() {
+            let name = engine.file_name().to_string_lossy().into_owned();
+            walk(&posts, &format!("{name}/"), &mut all);
+        }
+    }
+    let read = |path: &str| {
+        let (engine, rest) = path.split_once('/').unwrap();
+        std::fs::read(root.join(engine).join("posts").join(rest)).unwrap()
+    };
+    let files: Vec<SourceFile> = all
+        .iter()
+        .filter(|p| is_post_file(p))
+        .map(|p| SourceFile {
+            path: p.clone(),
+            bytes: read(p),
+            modified: Some(1_700_000_000),
+        })
+        .collect();
+    assert_eq!(files.len(), 11, "{all:?}");
+    let mut shown = String::new();
+    for result in import_all(&files, &|p| all.contains(p)) {
+        let imported = result.unwrap_or_else(|e| panic!("{e}"));
+        let post = Post::parse(&imported.path, &imported.text)
+            .unwrap_or_else(|e| panic!("{}: {e}\n{}", imported.path, imported.text));
+        let html = &post.html;
+        for syntax in [
+            "{:",
+            ":::",
+            "!!!",
+            "???",
+            "[[",
+            "]]",
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "%%",
+            "$$",
+            "\\(",
+            "\\[",
+            "\\eqref",
+            "\\label",
+            "[!NOTE]",
+            "[!warning]",
+            "highlight-next-line",
+            "[!code",
+            "===",
+            "++",
+            "^^",
+            "*[",
+            "<Tabs",
+            "TabItem",
+            "import ",
+            "---",
+            "<!--",
+            ":material",
+            ":tada:",
+            "Title:",
+            "[TOC]",
+            "{filename}",
+            "{static}",
+            "<Badge",
+            "<YouTube",
+        ] {
+            assert!(
+                !html.contains(syntax) && !post.meta.title.contains(syntax),
+                "{}: `{syntax}` shown:\n{html}",
+                imported.path
+            );
+        }
+        shown.push_str(&format!("{}\n{html}\n", post.meta.title));
+    }
+    for expected in [
+        // Jekyll: the title from the file name, kramdown callouts, the theme's figure.
+        "Kiln Firing Log",
+        "callout-tip",
+        "Shelves stacked for the bisque.",
+        "<td>Bisque</td>",
+        // Hugo themes: alert, tabs, maths numbered and referenced, details, mermaid.
+        "Wear a mask",
+        "<strong>Tenmoku</strong>",
+        "<mtext>(2)</mtext>",
+        "<summary>Why the order of weighing matters</summary>",
+        "language-mermaid",
+        // Eleventy, Gatsby, Docusaurus, Hexo.
+        "The slatted drying shelf",
+        "Centre the clay before opening it",
+        "throw-log.js",
+        "Start small",
+        "<strong>Cone 10</strong>",
+        "Melts at about 1300 °C.",
+        "Buy the clay you can reclaim.",
+        "the kiln notes",
+        // Pelican, MkDocs Material, Obsidian, VitePress.
+        "Trimming a foot ring",
+        "<kbd>Ctrl</kbd>+<kbd>R</kbd>",
+        "<strong>Bisque</strong>",
+        "<mark>runny ones</mark>",
+        "Glaze tests",
+        "A banding wheel",
+        "language-diff",
+        "<mark>new</mark>",
+    ] {
+        assert!(shown.contains(expected), "`{expected}` not shown:\n{shown}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 use blog_core::author;
 use blog_core::date::PostDate;
 use blog_core::index::{ListPage, PostIndex, Taxonomy};
@@ -255,6 +255,9 @@ fn progress(done: usize, total: usize) {
 /// each is a small page that sends readers and crawlers to the post. An alias that is not
 /// a usable path, or that is already a page, is skipped with a warning.
 fn write_redirects(out: &Output, site: &PublishedSite, index: &PostIndex) -> Result<()> {
+    // The same old addresses for the app, which follows a link to one without asking the
+    // host (hosts with an SPA fallback answer any address).
+    let mut followed = publish::Redirects::new();
     for meta in &index.posts {
         let path = routes::post(&meta.slug);
         let (target, canonical) = (under_base(&site.base, &path), site.url(&path));
@@ -278,7 +281,15 @@ fn write_redirects(out: &Output, site: &PublishedSite, index: &PostIndex) -> Res
                 &file,
                 publish::redirect_page(&target, &canonical, &meta.title),
             )?;
+            if let Some(key) = publish::redirect_key(alias) {
+                followed.insert(key, path.clone());
+            }
         }
     }
-    Ok(())
+    let json = serde_json::to_string(&followed).context("cannot write the old addresses")?;
+    out.write(
+        &out.root()
+            .join(routes::REDIRECTS_DATA.trim_start_matches('/')),
+        json,
+    )
 }
