@@ -13,11 +13,12 @@
 use super::body::Body;
 
 /// The GitHub alert kind (`NOTE`, `TIP`, `IMPORTANT`, `WARNING`, `CAUTION`) closest to an
-/// admonition type of any dialect; a type no dialect names (Obsidian's custom ones) is a
-/// note.
+/// admonition type of any dialect — and of Hugo themes' callout shortcodes and Jekyll
+/// themes' callout classes, which use the same words; a type no dialect names (Obsidian's
+/// custom ones) is a note. `caution` is a warning, as in MkDocs and Docusaurus.
 pub(super) fn kind_of(name: &str) -> &'static str {
     match name.to_ascii_lowercase().as_str() {
-        "tip" | "hint" | "success" | "check" | "done" => "TIP",
+        "tip" | "hint" | "success" | "check" | "done" | "new" => "TIP",
         "important" => "IMPORTANT",
         "warning" | "caution" | "attention" | "warn" => "WARNING",
         "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "CAUTION",

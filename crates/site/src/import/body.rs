@@ -718,13 +718,7 @@ fn callout_kind(name: &str, kind: Option<&str>) -> Option<&'static str> {
     ) {
         return None;
     }
-    Some(match kind.as_str() {
-        "tip" | "hint" | "success" => "TIP",
-        "warning" | "warn" => "WARNING",
-        "danger" | "error" | "caution" => "CAUTION",
-        "important" => "IMPORTANT",
-        _ => "NOTE",
-    })
+    Some(super::admonitions::kind_of(&kind))
 }
 
 impl Converter<'_, '_> {

@@ -90,6 +90,19 @@ fn parse(inner: &str) -> Option<Attributes> {
     Some(found)
 }
 
+/// Whether `text` is an attribute list definition, `{:name: .class key="v"}`.
+fn is_definition(text: &str) -> bool {
+    text.strip_prefix("{:")
+        .and_then(|t| t.strip_suffix('}'))
+        .and_then(|inner| inner.split_once(':'))
+        .is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        })
+}
+
 /// Where the token at the start of `text` ends: at a space outside quotes.
 fn token_end(text: &str) -> Option<usize> {
     let mut quote = None;
@@ -114,14 +127,26 @@ pub(super) fn callout(class: &str) -> Option<&'static str> {
         .or_else(|| class.strip_prefix("block-"))
         .or_else(|| class.strip_prefix("box-"))
         .unwrap_or(class);
-    Some(match kind {
-        "notice" | "note" | "info" | "primary" | "highlight" | "message" => "NOTE",
-        "tip" | "success" | "new" => "TIP",
-        "warning" | "warn" => "WARNING",
-        "danger" | "error" | "caution" => "CAUTION",
-        "important" => "IMPORTANT",
-        _ => return None,
-    })
+    // Any class could follow the prefixes: only these name a callout.
+    matches!(
+        kind,
+        "notice"
+            | "note"
+            | "info"
+            | "primary"
+            | "highlight"
+            | "message"
+            | "tip"
+            | "success"
+            | "new"
+            | "warning"
+            | "warn"
+            | "danger"
+            | "error"
+            | "caution"
+            | "important"
+    )
+    .then(|| super::admonitions::kind_of(kind))
 }
 
 /// Classes that change only how a theme lays something out, dropped without a word: a
@@ -179,6 +204,11 @@ impl Body {
                 }
                 self.line_mut(i).clear();
                 toc = true;
+                continue;
+            }
+            // `{:name: .class}` defines attributes for `{: name}` to use: no text of its own.
+            if is_definition(trimmed) {
+                self.line_mut(i).clear();
                 continue;
             }
             if let Some(attributes) = attribute_list(trimmed) {

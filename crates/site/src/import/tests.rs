@@ -1724,3 +1724,19 @@ fn engine_folders_publish_with_nothing_of_their_syntax_shown() {
         assert!(shown.contains(expected), "`{expected}` not shown:\n{shown}");
     }
 }
+
+/// kramdown's attribute list definitions never show; MkDocs admonitions nest.
+#[test]
+fn kramdown_definitions_and_nested_mkdocs_admonitions() {
+    let text = "---\ntitle: Nested\ndate: 2024-01-05\n---\n\n{:wide: .full-width style=\"x\"}\n\nA paragraph.\n{: wide}\n\n!!! note \"Outer\"\n\n    Outer text.\n\n    !!! warning \"Inner\"\n\n        Inner text.\n\nAfter.\n";
+    let (_, post) = import_one("mkdocs/nested.md", text).unwrap();
+    let html = &post.html;
+    assert!(!html.contains("{:"), "{html}");
+    assert!(
+        html.contains("Outer text.") && html.contains("Inner text."),
+        "{html}"
+    );
+    assert!(!html.contains("!!!") && !html.contains("<pre"), "{html}");
+    assert_eq!(html.matches("callout-title").count(), 2, "{html}");
+    assert!(html.contains("<p>After.</p>"), "{html}");
+}
