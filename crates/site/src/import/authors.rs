@@ -8,6 +8,14 @@ use blog_core::yaml::{self, Node, Value};
 /// The file names of other engines' registries, at any depth under `posts/`.
 pub const REGISTRY_FILES: &[&str] = &["authors.yml", ".authors.yml"];
 
+/// Keys other engines give an author's picture (Next.js, Astro, Docusaurus, MkDocs), in
+/// order of preference; the same in registries and in front matter author objects.
+pub(super) const AVATAR_KEYS: &[&str] = &["picture", "avatar", "image", "image_url", "imageURL"];
+/// Keys of an author's own site.
+pub(super) const WEBSITE_KEYS: &[&str] = &["url", "website"];
+/// Keys of a line about an author (Docusaurus' `title`, MkDocs' `description`).
+pub(super) const BIO_KEYS: &[&str] = &["bio", "title", "description"];
+
 /// Docusaurus' `socials` keys and the profile address of a handle on each.
 const SOCIALS: &[(&str, &str, &str)] = &[
     ("x", "X", "https://x.com/"),
@@ -119,13 +127,13 @@ fn entry_yaml(id: &str, entry: &Node) -> String {
     let quoted = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
     let name = text(&["name"]).unwrap_or_else(|| id.to_string());
     let mut out = format!("{id}:\n  name: {}\n", quoted(&name));
-    if let Some(website) = text(&["url", "website"]) {
+    if let Some(website) = text(WEBSITE_KEYS) {
         out.push_str(&format!("  website: {}\n", quoted(&website)));
     }
-    if let Some(avatar) = text(&["image_url", "imageURL", "avatar", "image"]) {
+    if let Some(avatar) = text(AVATAR_KEYS) {
         out.push_str(&format!("  avatar: {}\n", quoted(&avatar)));
     }
-    if let Some(bio) = text(&["title", "description", "bio"]) {
+    if let Some(bio) = text(BIO_KEYS) {
         out.push_str(&format!("  bio: {}\n", quoted(&bio)));
     }
     let mut links = Vec::new();

@@ -411,15 +411,22 @@ fn author_profiles(doc: &Node) -> Vec<Author> {
             _ => Vec::new(),
         };
         for node in nodes {
-            let text = |k: &str| match node.get(k).map(|n| &n.value) {
-                Some(Value::Scalar(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                _ => None,
+            let text = |keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| match node.get(k).map(|n| &n.value) {
+                        Some(Value::Scalar(s)) if !s.trim().is_empty() => {
+                            Some(s.trim().to_string())
+                        }
+                        _ => None,
+                    })
             };
-            let Some(name) = text("name") else { continue };
+            let Some(name) = text(&["name"]) else {
+                continue;
+            };
             let mut author = Author::unregistered(&name);
-            author.avatar = text("picture").or(text("avatar")).or(text("image"));
-            author.website = text("url").or(text("website"));
-            author.bio = text("bio").unwrap_or_default();
+            author.avatar = text(authors::AVATAR_KEYS);
+            author.website = text(authors::WEBSITE_KEYS);
+            author.bio = text(authors::BIO_KEYS).unwrap_or_default();
             profiles.push(author);
         }
     }

@@ -1740,3 +1740,15 @@ fn kramdown_definitions_and_nested_mkdocs_admonitions() {
     assert_eq!(html.matches("callout-title").count(), 2, "{html}");
     assert!(html.contains("<p>After.</p>"), "{html}");
 }
+
+/// Docusaurus' inline author objects keep their picture (`image_url`) and title.
+#[test]
+fn docusaurus_inline_authors_keep_their_profile() {
+    let text = "---\ntitle: Inline\ndate: 2024-01-06\nauthors:\n  - name: Joel Example\n    title: Co-creator\n    url: https://example.org/joel\n    image_url: https://example.org/joel.png\n  - mira\n---\n\nText.\n";
+    let (imported, _) = import_one("docusaurus/inline.md", text).unwrap();
+    let joel = &imported.profiles[0];
+    assert_eq!(joel.name, "Joel Example");
+    assert_eq!(joel.bio, "Co-creator");
+    assert_eq!(joel.avatar.as_deref(), Some("https://example.org/joel.png"));
+    assert_eq!(joel.website.as_deref(), Some("https://example.org/joel"));
+}
