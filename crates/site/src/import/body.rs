@@ -1031,7 +1031,17 @@ impl Converter<'_, '_> {
                 let (positional, _) = arguments(args);
                 let target = positional.first().cloned().unwrap_or_default();
                 let address = self.post_link(&target);
-                let text = positional.get(1).cloned().unwrap_or(target);
+                // `{% post_link slug Any number of words [escape] %}`: the words are the text.
+                let words: Vec<&str> = positional.iter().skip(1).map(String::as_str).collect();
+                let words = match words.split_last() {
+                    Some((&("true" | "false"), rest)) => rest,
+                    _ => &words[..],
+                };
+                let text = if words.is_empty() {
+                    target
+                } else {
+                    words.join(" ")
+                };
                 format!("[{}]({address})", escape_markdown(&text))
             }
             "youtube" | "vimeo" | "gist" => self.shortcode(name, args, "tag"),

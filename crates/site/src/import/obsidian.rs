@@ -143,6 +143,9 @@ fn wikilinks(
             continue;
         }
         rest = &rest[close + 2..];
+        // Inside a table the alias bar is escaped: `[[Note\|text]]`.
+        let unescaped = inner.replace("\\|", "|");
+        let inner = unescaped.as_str();
         let (target, text) = match inner.split_once('|') {
             Some((target, text)) => (target.trim(), Some(text.trim())),
             None => (inner.trim(), None),
@@ -151,6 +154,14 @@ fn wikilinks(
         if embed && PICTURES.iter().any(|ext| lower.ends_with(ext)) {
             out.push_str(&picture(target, text));
             continue;
+        }
+        // Other attachments: a player for sound and video, as Obsidian shows them, else a
+        // link to the file (a PDF).
+        if embed && !lower.ends_with(".md") {
+            if let Some(html) = attachment(target, &lower, text) {
+                out.push_str(&html);
+                continue;
+            }
         }
         let (note, heading) = match target.split_once('#') {
             Some((note, heading)) => (note.trim(), Some(heading.trim())),
@@ -189,6 +200,35 @@ fn wikilinks(
     }
     out.push_str(rest);
     out
+}
+
+/// Sound, video and other files embedded with `![[file.ext]]`; `None` for a name without
+/// an extension (a note).
+fn attachment(target: &str, lower: &str, text: Option<&str>) -> Option<String> {
+    let extension = lower.rsplit_once('.')?.1;
+    if extension.is_empty() || extension.contains('/') || extension.contains('#') {
+        return None;
+    }
+    // In a Markdown link a space ends the address; in an attribute it is kept.
+    let src = target.replace(' ', "%20");
+    Some(match extension {
+        "mp3" | "wav" | "ogg" | "m4a" | "flac" => {
+            format!(
+                "<audio src=\"{}\"></audio>",
+                blog_core::html::escape(target)
+            )
+        }
+        "mp4" | "webm" | "mov" | "ogv" => {
+            format!(
+                "<video src=\"{}\"></video>",
+                blog_core::html::escape(target)
+            )
+        }
+        _ => format!(
+            "[{}]({src})",
+            escape(text.unwrap_or_else(|| name_of(target)))
+        ),
+    })
 }
 
 /// A note's name without its folders.

@@ -1752,3 +1752,48 @@ fn docusaurus_inline_authors_keep_their_profile() {
     assert_eq!(joel.avatar.as_deref(), Some("https://example.org/joel.png"));
     assert_eq!(joel.website.as_deref(), Some("https://example.org/joel"));
 }
+
+/// Obsidian's attachments other than pictures, and the alias bar escaped inside a table;
+/// Hexo's `post_link` with several words of text.
+#[test]
+fn obsidian_attachments_and_table_aliases_hexo_post_link_words() {
+    let text = "---\ndate: 2024-01-07\n---\n\n![[talk.mp3]]\n\n![[demo clip.mp4]]\n\n![[paper.pdf]]\n\n| Note | Link |\n| --- | --- |\n| a | [[Other note\\|the other one]] |\n";
+    let files: Vec<SourceFile> = [
+        ("vault/Attachments.md", text),
+        ("vault/Other note.md", "---\ndate: 2024-01-08\n---\n\nHello.\n"),
+        ("hexo/linking.md", "title: Linking\ndate: 2024-01-09\n---\nSee {% post_link Attachments the attachments note true %}.\n"),
+    ]
+    .iter()
+    .map(|(path, text)| SourceFile {
+        path: path.to_string(),
+        bytes: text.as_bytes().to_vec(),
+        modified: None,
+    })
+    .collect();
+    let exists =
+        |p: &str| ["vault/talk.mp3", "vault/demo clip.mp4", "vault/paper.pdf"].contains(&p);
+    let posts: Vec<Imported> = import_all(&files, &exists)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let post = Post::parse("vault/Attachments.md", &posts[0].text).unwrap();
+    let html = &post.html;
+    assert!(
+        html.contains("<audio src=\"/posts/attachments/talk.mp3\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<video src=\"/posts/attachments/demo clip.mp4\""),
+        "{html}"
+    );
+    assert!(html.contains(">paper.pdf</a>"), "{html}");
+    assert!(html.contains(">the other one</a></td>"), "{html}");
+    assert!(!html.contains("[["), "{html}");
+    let hexo = posts.iter().find(|p| p.path == "hexo/linking.md").unwrap();
+    assert!(
+        hexo.text
+            .contains("[the attachments note](/posts/attachments)"),
+        "{}",
+        hexo.text
+    );
+}
