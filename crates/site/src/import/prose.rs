@@ -77,6 +77,27 @@ impl Body {
     /// MDX comments, `{/* … */}` (Docusaurus reads `.md` as MDX too), go: within a line
     /// outside code spans, or over several lines; one that never closes stays.
     pub(super) fn mdx_comments(&mut self) {
+        // Docusaurus writes a heading's id as a comment where MDX forbids `{#id}`:
+        // `## Setup {/* #setup */}` keeps its id.
+        for i in self.prose_lines() {
+            let line = self.line_mut(i);
+            if !line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some(start) = line.rfind("{/*") else {
+                continue;
+            };
+            let inner = line[start + 3..]
+                .trim_end()
+                .strip_suffix("*/}")
+                .map(str::trim);
+            if let Some(id) = inner
+                .and_then(|i| i.strip_prefix('#'))
+                .filter(|id| !id.is_empty() && !id.contains(char::is_whitespace))
+            {
+                *line = format!("{}{{#{id}}}", &line[..start]);
+            }
+        }
         self.cut_blocks("{/*", "*/}");
     }
 

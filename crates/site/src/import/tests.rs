@@ -1797,3 +1797,20 @@ fn obsidian_attachments_and_table_aliases_hexo_post_link_words() {
         hexo.text
     );
 }
+
+/// Docusaurus' heading ids written as MDX comments.
+#[test]
+fn docusaurus_heading_ids_in_mdx_comments() {
+    let text = "---\ntitle: Ids\ndate: 2024-01-10\n---\n\n## Getting set up {/* #setup */}\n\nSee [setup](#setup).\n\n## Plain {/* a note */}\n";
+    let (_, post) = import_one("docusaurus/ids.mdx", text).unwrap();
+    assert!(
+        post.html.contains("<h2 id=\"setup\">Getting set up"),
+        "{}",
+        post.html
+    );
+    assert!(
+        !post.html.contains("/*") && !post.html.contains("a note"),
+        "{}",
+        post.html
+    );
+}
