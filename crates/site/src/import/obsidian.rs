@@ -151,6 +151,12 @@ fn wikilinks(
             None => (inner.trim(), None),
         };
         let lower = target.to_ascii_lowercase();
+        let located = if embed && lower.rsplit_once('.').is_some_and(|(_, e)| e != "md") {
+            locate(ctx, target)
+        } else {
+            target.to_string()
+        };
+        let target = located.as_str();
         if embed && PICTURES.iter().any(|ext| lower.ends_with(ext)) {
             out.push_str(&picture(target, text));
             continue;
@@ -200,6 +206,53 @@ fn wikilinks(
     }
     out.push_str(rest);
     out
+}
+
+/// Folders Obsidian's "attachment folder" setting commonly names, tried under the note's
+/// folder and each folder above it (Obsidian finds an attachment by name anywhere).
+const ATTACHMENT_FOLDERS: &[&str] = &[
+    "",
+    "attachments",
+    "Attachments",
+    "assets",
+    "images",
+    "_attachments",
+    "files",
+];
+
+/// An embedded file's path from the note's folder: as written when it is there, else where
+/// Obsidian's attachment settings commonly put it (`../attachments/x.png`), else as written.
+fn locate(ctx: &Context<'_>, target: &str) -> String {
+    let exists_from = |dir: &str, path: &str| {
+        let full = if dir.is_empty() {
+            path.to_string()
+        } else {
+            format!("{dir}/{path}")
+        };
+        (ctx.exists)(&full)
+    };
+    if target.contains('/') || target.ends_with(".md") || exists_from(ctx.dir, target) {
+        return target.to_string();
+    }
+    let mut dir = ctx.dir;
+    let mut up = String::new();
+    loop {
+        for folder in ATTACHMENT_FOLDERS {
+            let path = if folder.is_empty() {
+                target.to_string()
+            } else {
+                format!("{folder}/{target}")
+            };
+            if exists_from(dir, &path) {
+                return format!("{up}{path}");
+            }
+        }
+        if dir.is_empty() {
+            return target.to_string();
+        }
+        dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+        up.push_str("../");
+    }
 }
 
 /// Sound, video and other files embedded with `![[file.ext]]`; `None` for a name without

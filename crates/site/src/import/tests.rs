@@ -1814,3 +1814,46 @@ fn docusaurus_heading_ids_in_mdx_comments() {
         post.html
     );
 }
+
+/// Obsidian finds an embedded attachment by name: in the note's folder, or in an
+/// attachments folder beside it or above it.
+#[test]
+fn obsidian_attachments_are_found_where_obsidian_keeps_them() {
+    let files = [SourceFile {
+        path: "vault/daily/Today.md".to_string(),
+        bytes: b"---\ndate: 2024-01-11\n---\n\n![[kiln.png]]\n\n![[notes.pdf]]\n\n![[here.png]]\n"
+            .to_vec(),
+        modified: None,
+    }];
+    let exists = |p: &str| {
+        [
+            "vault/attachments/kiln.png",
+            "vault/notes.pdf",
+            "vault/daily/here.png",
+        ]
+        .contains(&p)
+    };
+    let imported = import_all(&files, &exists).remove(0).unwrap();
+    let post = Post::parse(&imported.path, &imported.text).unwrap();
+    for shown in [
+        "src=\"/posts/today/kiln.png\"",
+        "href=\"/posts/today/notes.pdf\"",
+        "src=\"/posts/today/here.png\"",
+    ] {
+        assert!(post.html.contains(shown), "{shown}: {}", post.html);
+    }
+    // Each is published beside the post, from where it is.
+    let published: Vec<&str> = imported
+        .resources
+        .iter()
+        .map(|(from, _)| from.as_str())
+        .collect();
+    for file in [
+        "vault/attachments/kiln.png",
+        "vault/notes.pdf",
+        "vault/daily/here.png",
+    ] {
+        assert!(published.contains(&file), "{file}: {published:?}");
+    }
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}
