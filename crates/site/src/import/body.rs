@@ -28,6 +28,81 @@ pub(super) struct Context<'a> {
 /// The body as lines, each with the author's line number.
 pub(super) struct Body {
     lines: Vec<(usize, String)>,
+    /// MDX, which has no indented code blocks (authors indent JSX children freely).
+    mdx: bool,
+}
+
+/// CommonMark's indented code blocks, followed line by line: a line indented four spaces
+/// (or a tab) after a blank line starts one, unless it continues a container — a list item,
+/// a footnote, an MkDocs admonition or content tab — whose content is indented so.
+#[derive(Default)]
+struct IndentedCode {
+    /// Inside an indented code block.
+    code: bool,
+    /// The last line was blank (or there was none).
+    after_blank: bool,
+    /// Since the last line at the left margin, a container's opening line was seen.
+    container: bool,
+    /// Lines were seen.
+    started: bool,
+}
+
+impl IndentedCode {
+    /// Whether `line` is code of an indented block; follows it either way.
+    fn is_code(&mut self, line: &str) -> bool {
+        if line.trim().is_empty() {
+            self.after_blank = true;
+            return self.code;
+        }
+        let width = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum::<usize>();
+        let first = !self.started;
+        self.started = true;
+        if width >= 4 {
+            let code = self.code || ((self.after_blank || first) && !self.container);
+            self.code = code;
+            self.after_blank = false;
+            return code;
+        }
+        self.other(line);
+        false
+    }
+
+    /// Follows a line that is no indented code (a fence line, or prose under four spaces).
+    fn other(&mut self, line: &str) {
+        let trimmed = line.trim_start();
+        let opens = is_list_item(trimmed)
+            || trimmed.starts_with("[^")
+            || trimmed.starts_with("!!!")
+            || trimmed.starts_with("???")
+            || trimmed.starts_with("===");
+        if opens {
+            self.container = true;
+        } else if self.after_blank && line.len() == trimmed.len() {
+            // Back at the margin after a blank line: whatever was open has ended.
+            self.container = false;
+        }
+        self.code = false;
+        self.after_blank = false;
+        self.started = true;
+    }
+}
+
+/// Whether `text` (without its indentation) opens a list item: `- `, `* `, `+ `, `1. `, `1) `.
+fn is_list_item(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix(['-', '*', '+']) {
+        return rest.is_empty() || rest.starts_with([' ', '\t']);
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=9).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..].is_empty()
+        || (1..=9).contains(&digits)
+            && text[digits..].starts_with(['.', ')'])
+            && text[digits + 1..].starts_with([' ', '\t'])
 }
 
 /// A line's fence: the marker run (```` ``` ```` or `~~~`) that opens or closes a code block.
@@ -52,6 +127,7 @@ impl Body {
                 .enumerate()
                 .map(|(i, l)| (first_line + i, l.to_string()))
                 .collect(),
+            mdx: false,
         }
     }
 
@@ -91,6 +167,11 @@ impl Body {
         self.lines.drain(first + 1..=last);
     }
 
+    /// Reads the body as MDX from here on: no indented code blocks.
+    pub(super) fn set_mdx(&mut self) {
+        self.mdx = true;
+    }
+
     /// Takes line `i` out.
     pub(super) fn remove_line(&mut self, i: usize) {
         self.lines.remove(i);
@@ -100,23 +181,47 @@ impl Body {
     /// no fence. A line an earlier step made of several (`` ``` `` then `</div>`) is followed
     /// through each of them.
     pub(super) fn prose_lines(&self) -> Vec<usize> {
+        self.classify().0
+    }
+
+    /// Indices of the lines of indented code blocks (see [`IndentedCode`]).
+    fn indented_code_lines(&self) -> Vec<usize> {
+        self.classify().1
+    }
+
+    /// [`Body::prose_lines`], and the lines of indented code blocks.
+    fn classify(&self) -> (Vec<usize>, Vec<usize>) {
         let mut open: Option<String> = None;
         let mut prose = Vec::new();
+        let mut in_code = Vec::new();
+        let mut indented = IndentedCode::default();
         for (i, (_, line)) in self.lines.iter().enumerate() {
             for (at, part) in line.split('\n').enumerate() {
                 match (&open, fence_marker(part)) {
-                    (None, Some(marker)) => open = Some(marker.to_string()),
+                    (None, Some(marker)) => {
+                        open = Some(marker.to_string());
+                        indented.other(part);
+                    }
                     (Some(o), Some(marker))
                         if marker.starts_with(o.as_str()) && part.trim().len() == marker.len() =>
                     {
                         open = None;
                     }
-                    (None, None) if at == 0 => prose.push(i),
+                    (None, None) => {
+                        let code = !self.mdx && indented.is_code(part);
+                        if at == 0 {
+                            if code {
+                                in_code.push(i);
+                            } else {
+                                prose.push(i);
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
         }
-        prose
+        (prose, in_code)
     }
 
     /// The title a post without one in its front matter shows: its first level-one
@@ -233,7 +338,13 @@ impl Body {
         let mut quoted = None;
         let mut closes = Vec::new();
         let mut tabs = Vec::new();
-        for (number, line) in std::mem::take(&mut self.lines) {
+        let code = self.indented_code_lines();
+        for (i, (number, line)) in std::mem::take(&mut self.lines).into_iter().enumerate() {
+            // Indented code shows template syntax as written.
+            if fence.is_none() && code.binary_search(&i).is_ok() {
+                out.push((number, line));
+                continue;
+            }
             let marker = fence_marker(&line).map(str::to_string);
             if let Some(open) = &fence {
                 let trimmed = line.trim();

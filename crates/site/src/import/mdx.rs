@@ -468,6 +468,7 @@ mod tests {
 
     fn mdx(text: &str) -> (String, Vec<Note>) {
         let mut body = Body::new(text, 1);
+        body.set_mdx();
         let mut notes = Vec::new();
         body.strip_mdx(&mut notes);
         body.badges();

@@ -352,6 +352,7 @@ fn import(
     body.excerpt_markers();
     body.mdx_comments();
     if mdx || mdx::uses_mdx(&body) {
+        body.set_mdx();
         body.strip_mdx(&mut notes);
     }
     body.badges();

@@ -1857,3 +1857,22 @@ fn obsidian_attachments_are_found_where_obsidian_keeps_them() {
     }
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
 }
+
+/// An indented code block (CommonMark's four spaces after a blank line) is code: nothing
+/// in it is rewritten. Text indented under a list item, a footnote or an MkDocs
+/// admonition is prose.
+#[test]
+fn indented_code_blocks_are_left_as_written() {
+    let text = "---\ntitle: Indented\ndate: 2024-01-12\n---\n\nA template:\n\n    <p>{{ page.title }} costs $5 and $6 :tada: [[not a link]] ==no==</p>\n    {% if x %}y{% endif %}\n\nAfter :tada:.\n\n- An item\n\n    with more text :tada:\n\n[^1]: A note\n\n    that goes on :tada:\n\n!!! tip\n\n    Inside :tada:\n";
+    let (imported, post) = import_one("jekyll/indented.md", text).unwrap();
+    let html = &post.html;
+    assert!(
+        html.contains("<pre tabindex=\"0\"><code>&lt;p&gt;{{ page.title }} costs $5 and $6 :tada: [[not a link]] ==no==&lt;/p&gt;\n{% if x %}y{% endif %}"),
+        "{html}"
+    );
+    assert!(html.contains("After 🎉."), "{html}");
+    assert!(html.contains("with more text 🎉"), "{html}");
+    assert!(html.contains("that goes on 🎉"), "{html}");
+    assert!(html.contains("Inside 🎉"), "{html}");
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}
