@@ -62,6 +62,17 @@ pub(super) fn normalise(doc: &mut Node) {
         if !is_date {
             continue;
         }
+        // Eleventy's dates read from the file (<https://www.11ty.dev/docs/dates/>): as if
+        // none were written, the file's name or its last change gives the date.
+        if let Value::Scalar(text) = &node.value {
+            if matches!(
+                text.trim(),
+                "Last Modified" | "git Last Modified" | "Created" | "git Created"
+            ) {
+                node.value = Value::Null;
+                continue;
+            }
+        }
         if let Value::Scalar(text) = &node.value {
             if PostDate::parse(text).is_none() {
                 if let Some(date) = parse_free(text) {

@@ -1876,3 +1876,19 @@ fn indented_code_blocks_are_left_as_written() {
     assert!(html.contains("Inside 🎉"), "{html}");
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
 }
+
+/// Eleventy's `date: Last Modified` (and its git forms) is the file's date, never an error.
+#[test]
+fn eleventy_file_dates() {
+    for value in [
+        "Last Modified",
+        "git Last Modified",
+        "Created",
+        "git Created",
+    ] {
+        let text = format!("---\ntitle: Dated by the file\ndate: {value}\n---\n\nText.\n");
+        let (imported, post) = import_one("eleventy/2023-04-05-dated.md", &text).unwrap();
+        assert_eq!(post.meta.date.iso(), "2023-04-05", "{value}");
+        assert!(imported.notes.is_empty(), "{value}: {:?}", imported.notes);
+    }
+}
