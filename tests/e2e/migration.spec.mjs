@@ -461,6 +461,7 @@ const ENGINES = [
   {
     slug: 'first-pots',
     title: 'The first pots off the wheel',
+    leadImage: { src: '/blog/posts/first-pots/cover.png' },
     text: ['Centre the clay before opening it, every time.', 'const kept = 2;'],
     check: async (article) => {
       await expect(article.locator('.code-title')).toHaveText('throw-log.js');

@@ -111,6 +111,7 @@ pub const FIELDS: &[(&str, &str, FieldKind)] = &[
     ("description", "description", FieldKind::Text),
     ("summary", "description", FieldKind::Text),
     ("excerpt", "description", FieldKind::Text),
+    ("spoiler", "description", FieldKind::Text), // Gatsby blogs (overreacted's starter)
     ("image", "image", FieldKind::Image),
     ("heroImage", "image", FieldKind::Image),
     ("coverImage", "image", FieldKind::Image),
@@ -118,6 +119,10 @@ pub const FIELDS: &[(&str, &str, FieldKind)] = &[
     ("header-img", "image", FieldKind::Image),
     ("img", "image", FieldKind::Image),
     ("featured_image", "image", FieldKind::Image),
+    ("featuredImage", "image", FieldKind::Image), // Gatsby starters
+    ("featureImage", "image", FieldKind::Image),  // Hugo themes (Blowfish, Congo)
+    ("banner", "image", FieldKind::Image),        // Gatsby themes
+    ("thumbnail", "image", FieldKind::Image),
     ("image_alt", "image_alt", FieldKind::Text),
     ("img_alt", "image_alt", FieldKind::Text),
     ("image_caption", "image_caption", FieldKind::Text),

@@ -550,7 +550,7 @@ fn post_address(ctx: &Context<'_>, url: &str) -> Option<String> {
 
 /// For a relative URL naming a file under `posts/` (not a post), the file's path under
 /// `posts/` and where it is published under the post's folder.
-fn local_file(ctx: &Context<'_>, url: &str) -> Option<(String, String)> {
+pub(super) fn local_file(ctx: &Context<'_>, url: &str) -> Option<(String, String)> {
     if url.is_empty()
         || url.starts_with(['/', '#', '?'])
         || url.contains(':')

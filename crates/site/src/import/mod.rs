@@ -32,6 +32,7 @@ use std::collections::{HashMap, HashSet};
 use blog_core::author::Author;
 use blog_core::error::{ErrorKind, PostError};
 use blog_core::front_matter::{self, FieldKind, FIELDS};
+use blog_core::routes;
 use blog_core::slug::is_valid_slug;
 use blog_core::yaml::{Node, Value};
 
@@ -382,7 +383,17 @@ fn import(
     body.pymdown_inline();
     body.decode_entities();
     body.cjk_emphasis();
-    let resources = body.resolve_relative_paths(&context);
+    let mut resources = body.resolve_relative_paths(&context);
+    // A lead image beside the post (Gatsby's `featuredImage: ./cover.png`, a bundle's
+    // `image: cover.jpg`) is published with it, as body images are.
+    for image in [&mut fm.image, &mut fm.og_image].into_iter().flatten() {
+        if let Some((source, published)) = body::local_file(&context, image) {
+            *image = routes::post_file(&slug, &published);
+            if !resources.iter().any(|(s, _)| *s == source) {
+                resources.push((source, published));
+            }
+        }
+    }
     fm.slug = Some(slug.clone());
     fm.lang = lang.clone();
     let head = fm.to_yaml();

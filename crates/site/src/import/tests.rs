@@ -1892,3 +1892,27 @@ fn eleventy_file_dates() {
         assert!(imported.notes.is_empty(), "{value}: {:?}", imported.notes);
     }
 }
+
+/// Gatsby's `featuredImage: ./cover.png` beside the post is its lead image, published
+/// with it.
+#[test]
+fn gatsby_lead_image_beside_the_post() {
+    let files = [SourceFile {
+        path: "gatsby/first/index.md".to_string(),
+        bytes: b"---\ntitle: First\ndate: 2020-01-02\nfeaturedImage: ./cover.png\n---\n\nText.\n"
+            .to_vec(),
+        modified: None,
+    }];
+    let imported = import_all(&files, &|p| p == "gatsby/first/cover.png")
+        .remove(0)
+        .unwrap();
+    let post = Post::parse(&imported.path, &imported.text).unwrap();
+    assert_eq!(post.meta.image.as_deref(), Some("/posts/first/cover.png"));
+    assert_eq!(
+        imported.resources,
+        [(
+            "gatsby/first/cover.png".to_string(),
+            "cover.png".to_string()
+        )]
+    );
+}
