@@ -405,8 +405,20 @@ fn span_lists(part: &str, dropped: &mut Vec<String>) -> String {
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, ')' | ']' | '*' | '_' | '`'));
+        // Without its colon (Python-Markdown) only after a link or an image: after `_` or
+        // `*` it is as likely TeX (`\sum_{i=1}`) as emphasis.
+        let candidate = &rest[start..start + close + 1];
+        let after_link = rest[..start].ends_with([')', ']']);
         let listed = follows
-            .then(|| loose_attribute_list(&rest[start..start + close + 1]))
+            .then(|| {
+                if candidate.starts_with("{:") {
+                    attribute_list(candidate)
+                } else if after_link {
+                    loose_attribute_list(candidate)
+                } else {
+                    None
+                }
+            })
             .flatten();
         let Some(attributes) = listed else {
             out.push_str(&rest[..=start]);

@@ -1916,3 +1916,13 @@ fn gatsby_lead_image_beside_the_post() {
         )]
     );
 }
+
+/// TeX's groups after `_` and `^` are no attribute lists.
+#[test]
+fn tex_groups_are_not_attribute_lists() {
+    let text = "---\ntitle: Sums\ndate: 2024-01-13\n---\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n\nAnd $x_{k=2}$ inline.\n";
+    let (imported, post) = import_one("jekyll/sums.md", text).unwrap();
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    assert!(!post.html.contains("math-error"), "{}", post.html);
+    assert!(post.html.contains("<mo>=</mo><mn>1</mn>"), "{}", post.html);
+}
