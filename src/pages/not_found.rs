@@ -44,7 +44,7 @@ fn follow_old_address() -> RwSignal<bool> {
     #[cfg(target_arch = "wasm32")]
     {
         use blog_core::publish::{post_page_file, redirect_key};
-        use leptos_router::hooks::use_navigate;
+        use leptos_router::hooks::{use_location, use_navigate};
         use leptos_router::NavigateOptions;
 
         let Some(site) = use_context::<crate::site::AppState>() else {
@@ -52,17 +52,15 @@ fn follow_old_address() -> RwSignal<bool> {
         };
         let navigate = use_navigate();
         let base = site.base();
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
-        let path = js_sys::decode_uri_component(&path)
-            .ok()
-            .and_then(|p| p.as_string())
-            .unwrap_or(path);
-        let Some(site_path) = path.strip_prefix(base.trim_end_matches('/')) else {
-            return looking;
+        // The router's address (the browser's may not have changed yet while the view for
+        // a followed link renders), as the browser sends it: `redirect_key` decodes percent
+        // escapes. Under the base path, which ends at a `/` (`/blogroll` is not `/blog`).
+        let path = use_location().pathname.get_untracked();
+        let prefix = base.trim_end_matches('/');
+        let site_path = match path.strip_prefix(prefix) {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => rest.to_string(),
+            _ => path.clone(),
         };
-        let site_path = site_path.to_string();
         let go = move |target: &str| {
             // `href` carries the base path: the router must not add it again.
             let options = NavigateOptions {

@@ -400,7 +400,7 @@ enum Resolved {
 /// The file `path` (percent-encoded, from the request line) names under `root`; never
 /// outside it.
 fn resolve(root: &Path, path: &str) -> Resolved {
-    let decoded = percent_decode(path);
+    let decoded = blog_core::url::percent_decode(path);
     let mut file = root.to_path_buf();
     for segment in decoded.split('/').filter(|s| !s.is_empty()) {
         // `C:` would replace the whole path on Windows.
@@ -430,26 +430,6 @@ fn resolve(root: &Path, path: &str) -> Resolved {
     } else {
         Resolved::Missing
     }
-}
-
-/// `%XX` escapes decoded (invalid UTF-8 replaced, which then names no file).
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[at] == b'%' && at + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[at + 1]), hex(bytes[at + 2])) {
-                out.push((h * 16 + l) as u8);
-                at += 3;
-                continue;
-            }
-        }
-        out.push(bytes[at]);
-        at += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The `Content-Type` of a built file, by its extension.
@@ -554,8 +534,8 @@ mod tests {
 
     #[test]
     fn percent_escapes_decode_and_broken_ones_stay() {
-        assert_eq!(percent_decode("/a%20b%C3%A9"), "/a bé");
-        assert_eq!(percent_decode("/100%"), "/100%");
-        assert_eq!(percent_decode("/%4"), "/%4");
+        assert_eq!(blog_core::url::percent_decode("/a%20b%C3%A9"), "/a bé");
+        assert_eq!(blog_core::url::percent_decode("/100%"), "/100%");
+        assert_eq!(blog_core::url::percent_decode("/%4"), "/%4");
     }
 }

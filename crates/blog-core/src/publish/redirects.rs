@@ -20,10 +20,13 @@ const MAX_KEY_BYTES: usize = 512;
 /// a final `index.html` and trailing slashes, led by `/` (`/old/tides/index.html` and
 /// `/old/tides/` → `/old/tides`; `/2019/04/tides.html` stays). `None` for what no alias can
 /// be — empty, `..`, a scheme, longer than 512 bytes, or holding characters a path has no
-/// business holding (quotes, angle brackets, spaces, controls) — so the app fetches
-/// nothing for hostile addresses.
+/// business holding (double quotes, angle brackets, braces, backslashes, controls) — so the
+/// app fetches nothing for hostile addresses. Percent escapes are decoded first.
 pub fn redirect_key(path: &str) -> Option<String> {
     let path = path.trim().split(['?', '#']).next()?;
+    // Written (`/café/`) or as the browser sends it (`/caf%C3%A9/`): one key.
+    let decoded = crate::url::percent_decode(path);
+    let path = decoded.as_str();
     if path.len() > MAX_KEY_BYTES || path.starts_with("//") {
         return None;
     }
@@ -35,9 +38,7 @@ pub fn redirect_key(path: &str) -> Option<String> {
         *p != "."
             && *p != ".."
             && !p.chars().any(|c| {
-                c.is_control()
-                    || c.is_whitespace()
-                    || matches!(c, '\\' | ':' | '<' | '>' | '"' | '\'' | '`' | '{' | '}')
+                c.is_control() || matches!(c, '\\' | ':' | '<' | '>' | '"' | '`' | '{' | '}')
             })
     };
     if parts.is_empty() || !parts.iter().all(usable) {
@@ -115,7 +116,11 @@ mod tests {
             ("/a/../b", None),
             ("/posts/<img src=x>", None),
             ("/posts/\"onload", None),
-            ("/with space/", None),
+            ("/with space/", Some("/with space")),
+            ("/what's-new/", Some("/what's-new")),
+            ("/caf%C3%A9/", Some("/café")),
+            ("/café/", Some("/café")),
+            ("/posts/%3Cimg%3E", None),
             ("javascript:alert(1)", None),
         ];
         for (path, key) in cases {

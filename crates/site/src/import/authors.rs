@@ -49,7 +49,12 @@ pub fn merge(registry: Option<&str>, others: &[(String, String)]) -> (Option<Str
             Value::Map(entries) => Some(
                 entries
                     .into_iter()
-                    .map(|(id, _)| (id.to_ascii_lowercase(), "posts/authors.yaml".to_string()))
+                    .map(|(id, _)| {
+                        (
+                            crate::import::url_slug(&id),
+                            "posts/authors.yaml".to_string(),
+                        )
+                    })
                     .collect(),
             ),
             _ => None,

@@ -340,9 +340,10 @@ impl Body {
         let mut tabs = Vec::new();
         let code = self.indented_code_lines();
         for (i, (number, line)) in std::mem::take(&mut self.lines).into_iter().enumerate() {
-            // Indented code shows template syntax as written.
-            if fence.is_none() && code.binary_search(&i).is_ok() {
-                out.push((number, line));
+            // Indented code shows template syntax as written (as fenced code does, without
+            // Liquid's raw markers); inside a comment or a raw section it is not code.
+            if fence.is_none() && !comment && !raw && code.binary_search(&i).is_ok() {
+                out.push((number, unescape_hugo(&strip_raw(&line, false).0)));
                 continue;
             }
             let marker = fence_marker(&line).map(str::to_string);

@@ -98,7 +98,12 @@ fn annotation(line: &str) -> Option<usize> {
     let inner = trimmed.strip_suffix(")!")?;
     let open = inner.rfind('(')?;
     let digits = &inner[open + 1..];
-    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())).then(|| trimmed.len() - 1)
+    // In a comment (`# (1)!`, `// (2)!`): `items.at(0)!` is TypeScript.
+    let comment = ["#", "//", "--", ";", "%", "/*", "<!--"]
+        .iter()
+        .any(|m| inner[..open].trim_end().ends_with(m));
+    (comment && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| trimmed.len() - 1)
 }
 
 /// Whether a code line is nothing but a highlight directive comment.
@@ -320,6 +325,8 @@ mod tests {
 
     #[test]
     fn mkdocs_annotation_markers_keep_their_number() {
+        let out = blocks("```ts\nconst first = items.at(0)!\n```\n");
+        assert_eq!(out, "```ts\nconst first = items.at(0)!\n```\n");
         let out = blocks("``` yaml\ntheme:\n  name: material # (1)!\n```\n\n1. The theme.\n");
         assert_eq!(
             out,

@@ -195,7 +195,12 @@ impl Parser<'_> {
                     if let Some(name) = name {
                         self.computed.push((full(&name), line));
                     }
+                    let before = self.at;
                     self.skip_code();
+                    if self.at == before {
+                        // A stray `)`, `]` or `;`: stepped over, so reading always ends.
+                        self.at += self.peek().map_or(1, char::len_utf8);
+                    }
                 }
             }
         }
@@ -237,10 +242,17 @@ impl Parser<'_> {
                             break;
                         }
                         Some(',') => self.at += 1,
-                        _ => match self.value(depth + 1) {
-                            Some(item) => items.push(item),
-                            None => plain = false,
-                        },
+                        _ => {
+                            let before = self.at;
+                            match self.value(depth + 1) {
+                                Some(item) => items.push(item),
+                                None => plain = false,
+                            }
+                            if self.at == before {
+                                // `["a" }`: what ends no value is stepped over.
+                                self.at += self.peek().map_or(1, char::len_utf8);
+                            }
+                        }
                     }
                 }
                 plain.then_some(Value::Seq(items))

@@ -309,7 +309,9 @@ impl Body {
             // Python-Markdown's `md_in_html` (MkDocs) writes the attribute bare:
             // `<figure markdown>`, `<div markdown>`.
             let bare = || {
-                let at = text.find(" markdown")?;
+                // Only inside the opening tag: "markdown" in its text is a word.
+                let tag = &text[..text.find('>')?];
+                let at = tag.find(" markdown")?;
                 let after = text[at + 9..].chars().next()?;
                 matches!(after, '>' | ' ' | '/').then_some((at + 1, 8))
             };
@@ -348,7 +350,12 @@ impl Body {
     /// go, what is between them stays (raw HTML, shown as such).
     fn extensions(&mut self) {
         let mut in_comment = false;
-        for i in self.prose_lines() {
+        let prose = self.prose_lines();
+        for i in 0..self.line_count() {
+            // Inside a comment every line goes, indented or fenced ones too.
+            if !in_comment && prose.binary_search(&i).is_err() {
+                continue;
+            }
             let line = self.line_mut(i);
             if !in_comment && !line.contains("{::") && !line.contains("{:/") {
                 continue;

@@ -106,11 +106,10 @@ impl Body {
         }
     }
 
-    /// Other engines' ways of marking maths, as the delimiters [`Body::maths`] reads:
-    /// hugo-book's `{{< katex >}}x{{< /katex >}}` (display with a `display` argument or on
-    /// lines of its own), HugoBlox's `{{< math >}}` around delimited TeX (it only protects
-    /// it from Hugo's Markdown), Blowfish's lone `{{< katex >}}` (it only loads KaTeX: it
-    /// goes), and ```` ```math ```` blocks (GitHub, GitLab, Docsy), shown as display maths.
+    /// Hugo themes' maths shortcodes, as the delimiters [`Body::maths`] reads: hugo-book's
+    /// `{{< katex >}}x{{< /katex >}}` (display with a `display` argument or on lines of its
+    /// own), HugoBlox's `{{< math >}}` around delimited TeX (it only protects it from Hugo's
+    /// Markdown), and Blowfish's lone `{{< katex >}}` (it only loads KaTeX: it goes).
     pub(super) fn maths_shortcodes(&mut self) {
         self.paired_shortcodes("katex", |args, use_| {
             let display = args.split_whitespace().any(|a| {
@@ -126,6 +125,11 @@ impl Body {
             })
         });
         self.paired_shortcodes("math", |_, _| Some((String::new(), String::new())));
+    }
+
+    /// ```` ```math ```` blocks (GitHub, GitLab, Docsy) as `$$` display maths; run just
+    /// before [`Body::maths`], so until then their TeX is code to every other pass.
+    pub(super) fn math_blocks(&mut self) {
         let mut open: Option<(usize, String)> = None;
         for i in 0..self.line_count() {
             let line = self.line(i).1;
@@ -170,11 +174,18 @@ impl Body {
         if !keep && after_open.contains(close.as_str()) {
             return None;
         }
+        // `\[` starts a display only alone on its line: `\[Edit: …` is escaped brackets.
+        if open.contains('[') && !after_open.trim().is_empty() {
+            return None;
+        }
         if keep && first.ends_with(close.as_str()) {
             return Some((prose[0], first.to_string()));
         }
+        // The closing line, within the paragraph: MathJax and KaTeX find no formula across
+        // a blank line.
         let last = prose[1..]
             .iter()
+            .take_while(|&&j| !self.line(j).1.trim().is_empty())
             .position(|&j| self.line(j).1.trim_end().ends_with(close.as_str()))?
             + 1;
         // Only prose lines make up the formula: a code block inside ends the search.
@@ -994,6 +1005,7 @@ mod tests {
         let text = "{{< katex >}}\n\nInline {{< katex >}}x^2{{< /katex >}} and {{< katex display=true >}}y_1{{< /katex >}}.\n\n{{< katex [display] >}}\n\\int_0^1 f\n{{< /katex >}}\n\n{{% math %}}$$a+b$${{% /math %}} then\n\n```math\n\\sqrt{2}\n```\n\n```text\n{{< katex >}}y{{< /katex >}}\n```\n";
         let mut body = Body::new(text, 1);
         body.maths_shortcodes();
+        body.math_blocks();
         let mut notes = Vec::new();
         body.maths(&mut notes);
         let html = body.finish().0;
@@ -1010,6 +1022,20 @@ mod tests {
             html.contains("```text\n{{< katex >}}y{{< /katex >}}\n```"),
             "{html}"
         );
+    }
+
+    /// Escaped brackets starting a line of prose, and a `$$` no closing line follows
+    /// within its paragraph, stay text.
+    #[test]
+    fn brackets_and_unclosed_dollars_stay_prose() {
+        for text in [
+            "\\[Edit: I have since changed my\nmind.\\]\n",
+            "$$\nnot closed here\n\nlater $$\n",
+        ] {
+            let (html, notes) = body(text);
+            assert!(!html.contains("<math"), "{text}: {html}");
+            assert!(notes.is_empty(), "{notes:?}");
+        }
     }
 
     #[test]

@@ -97,7 +97,8 @@ impl Body {
                 let trimmed = line.trim_start();
                 // A child line of open components: out of its JSX indentation.
                 if let Some(o) = open.last_mut() {
-                    let indent = line.len() - trimmed.len();
+                    // ASCII spaces and tabs only: a no-break space is text.
+                    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
                     if !trimmed.is_empty() {
                         let strip = *o.indent.get_or_insert(indent);
                         let cut = indent.min(strip);
@@ -536,6 +537,12 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("const x = require('./y');"), "{out}");
+    }
+
+    #[test]
+    fn unicode_spaces_in_jsx_children_are_text() {
+        let (out, _) = mdx("<Tabs>\n a\n\u{A0}b\n\u{3000}c\n</Tabs>\n");
+        assert!(out.contains("a\n\u{A0}b\n\u{3000}c"), "{out:?}");
     }
 
     #[test]

@@ -378,6 +378,7 @@ fn import(
     body.admonitions();
     body.obsidian(&context, &mut notes);
     body.docsify_callouts();
+    body.math_blocks();
     body.maths(&mut notes);
     body.emoji_shortcodes(&mut notes);
     body.pymdown_inline();

@@ -83,7 +83,8 @@ impl Body {
                 })
                 .flatten();
             if let Some(end) = end {
-                for &j in &prose[at..=end] {
+                // Everything between goes, indented or fenced lines included.
+                for j in i..=prose[end] {
                     self.line_mut(j).clear();
                 }
                 at = end + 1;
@@ -151,6 +152,7 @@ fn wikilinks(
             None => (inner.trim(), None),
         };
         let lower = target.to_ascii_lowercase();
+        let written = target;
         let located = if embed && lower.rsplit_once('.').is_some_and(|(_, e)| e != "md") {
             locate(ctx, target)
         } else {
@@ -162,8 +164,11 @@ fn wikilinks(
             continue;
         }
         // Other attachments: a player for sound and video, as Obsidian shows them, else a
-        // link to the file (a PDF).
-        if embed && !lower.ends_with(".md") {
+        // link to the file (a PDF). `![[Release v1.2]]` is a note, not a file named so.
+        let is_file = located != written
+            || ATTACHMENTS.iter().any(|ext| lower.ends_with(ext))
+            || file_exists(ctx, target);
+        if embed && !lower.ends_with(".md") && is_file {
             if let Some(html) = attachment(target, &lower, text) {
                 out.push_str(&html);
                 continue;
@@ -206,6 +211,21 @@ fn wikilinks(
     }
     out.push_str(rest);
     out
+}
+
+/// Kinds of files Obsidian embeds as attachments, whether or not they are in the blog.
+const ATTACHMENTS: &[&str] = &[
+    ".pdf", ".mp3", ".wav", ".ogg", ".m4a", ".flac", ".mp4", ".webm", ".mov", ".ogv",
+];
+
+/// Whether `target` is a file beside the note.
+fn file_exists(ctx: &Context<'_>, target: &str) -> bool {
+    let full = if ctx.dir.is_empty() {
+        target.to_string()
+    } else {
+        format!("{}/{target}", ctx.dir)
+    };
+    (ctx.exists)(&full)
 }
 
 /// Folders Obsidian's "attachment folder" setting commonly names, tried under the note's

@@ -72,7 +72,8 @@ impl Body {
             else {
                 continue;
             };
-            if name.is_empty() || name.contains(']') {
+            // `*[Update]: this is outdated.*` is an italic note, not a definition.
+            if name.is_empty() || name.contains(']') || full.trim_end().ends_with('*') {
                 continue;
             }
             found.push((name.to_string(), full.trim().to_string()));
@@ -192,30 +193,38 @@ fn inserted(text: &str) -> String {
     out
 }
 
-/// Each whole-word use of an abbreviation in `text` as `<abbr title="…">`.
+/// Each whole-word use of an abbreviation in `text` as `<abbr title="…">`, outside tags,
+/// link addresses and bare URLs.
 fn abbreviate(text: &str, abbreviations: &[(String, String)]) -> String {
     let mut text = text.to_string();
     for (name, full) in abbreviations {
         let mut out = String::with_capacity(text.len());
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find(name.as_str()) {
-            let before = rest[..at].chars().next_back();
-            let after = rest[at + name.len()..].chars().next();
+        let mut last = 0;
+        for (at, _) in text.match_indices(name.as_str()) {
+            let before = &text[..at];
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-            // Not inside a tag or a link target: only where `<` and `>` balance.
-            let in_tag = rest[..at].rfind('<') > rest[..at].rfind('>');
-            out.push_str(&rest[..at]);
-            if word(before) || word(after) || in_tag {
-                out.push_str(name);
-            } else {
-                out.push_str(&format!(
-                    "<abbr title=\"{}\">{name}</abbr>",
-                    blog_core::html::escape(full)
-                ));
+            let in_tag = before.rfind('<') > before.rfind('>');
+            let in_address = before.rfind("](") > before.rfind(')');
+            let token_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // Inside a bare URL: the word it is in started one before it.
+            let in_url = text[token_start..at].contains("://")
+                || text[token_start..at].starts_with("www.");
+            if word(before.chars().next_back())
+                || word(text[at + name.len()..].chars().next())
+                || in_tag
+                || in_address
+                || in_url
+            {
+                continue;
             }
-            rest = &rest[at + name.len()..];
+            out.push_str(&text[last..at]);
+            out.push_str(&format!(
+                "<abbr title=\"{}\">{name}</abbr>",
+                blog_core::html::escape(full)
+            ));
+            last = at + name.len();
         }
-        out.push_str(rest);
+        out.push_str(&text[last..]);
         text = out;
     }
     text
@@ -246,6 +255,17 @@ mod tests {
 
     #[test]
     fn mkdocs_keys_insertions_and_abbreviations() {
+        let out = body("See [the API](https://x.org/API/v1) and https://x.org/API too; the API.\n\n*[Update]: this is outdated.*\n\n*[API]: Application programming interface\n");
+        assert!(
+            out.contains("(https://x.org/API/v1)") && out.contains("https://x.org/API too"),
+            "{out}"
+        );
+        assert!(
+            out.contains("the <abbr title=\"Application programming interface\">API</abbr>.")
+                && out.contains("[the <abbr"),
+            "{out}"
+        );
+        assert!(out.contains("*[Update]: this is outdated.*"), "{out}");
         let out = body("Press ++ctrl+alt+del++ or ++cmd+\"My key\"++, not a++b or C++.\n\nThis ^^was added^^ and 2^^3 stays.\n\nThe HTML spec and HTML5 and `HTML`.\n\n*[HTML]: Hyper Text Markup Language\n");
         assert!(
             out.contains("Press <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd> or <kbd>Cmd</kbd>+<kbd>My key</kbd>, not a++b or C++."),
