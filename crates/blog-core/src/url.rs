@@ -37,6 +37,27 @@ pub fn is_allowed_url(url: &str, usage: UrlUse) -> bool {
     }
 }
 
+/// `%XX` escapes of a URL path decoded (`/caf%C3%A9` → `/café`); invalid UTF-8 is replaced,
+/// so the result then names nothing. A `%` without two hex digits stays.
+pub fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[at] == b'%' && at + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[at + 1]), hex(bytes[at + 2])) {
+                out.push((h * 16 + l) as u8);
+                at += 3;
+                continue;
+            }
+        }
+        out.push(bytes[at]);
+        at += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,25 +101,4 @@ mod tests {
         assert!(!is_allowed_url("data:image/png;base64,AAAA", UrlUse::Link));
         assert!(!is_allowed_url("data:image/svg+xml,<svg>", UrlUse::Image));
     }
-}
-
-/// `%XX` escapes of a URL path decoded (`/caf%C3%A9` → `/café`); invalid UTF-8 is replaced,
-/// so the result then names nothing. A `%` without two hex digits stays.
-pub fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[at] == b'%' && at + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[at + 1]), hex(bytes[at + 2])) {
-                out.push((h * 16 + l) as u8);
-                at += 3;
-                continue;
-            }
-        }
-        out.push(bytes[at]);
-        at += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -207,8 +207,8 @@ fn abbreviate(text: &str, abbreviations: &[(String, String)]) -> String {
             let in_address = before.rfind("](") > before.rfind(')');
             let token_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             // Inside a bare URL: the word it is in started one before it.
-            let in_url = text[token_start..at].contains("://")
-                || text[token_start..at].starts_with("www.");
+            let in_url =
+                text[token_start..at].contains("://") || text[token_start..at].starts_with("www.");
             if word(before.chars().next_back())
                 || word(text[at + name.len()..].chars().next())
                 || in_tag
