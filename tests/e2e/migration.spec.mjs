@@ -456,7 +456,7 @@ const ENGINES = [
     slug: 'shelf-notes',
     title: 'Notes on a drying shelf',
     image: { alt: 'The slatted drying shelf', src: '/blog/images/workbench.png' },
-    link: { name: 'list of shelves', href: '/blog/tags/studio/' },
+    link: { name: 'full-size photo', href: '/blog/images/workbench.png' },
   },
   {
     slug: 'first-pots',

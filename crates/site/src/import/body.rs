@@ -1307,13 +1307,18 @@ impl Converter<'_, '_> {
             .iter()
             .take_while(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()))
             .collect();
-        let words: Vec<&String> = rest.iter().skip(sizes.len()).collect();
-        // Quoted, the last words are the title and then the alt text.
-        let alt = words
-            .get(1)
-            .or(words.first())
-            .map(|w| w.as_str())
-            .unwrap_or("");
+        let words: Vec<&str> = rest.iter().skip(sizes.len()).map(String::as_str).collect();
+        // Quoted, the last words are the title and then the alt text; unquoted, every word
+        // is the title (Hexo's pattern). Without its own alt the title describes the image.
+        let joined = words.join(" ");
+        let quoted = args
+            .find(file.as_str())
+            .is_some_and(|at| args[at + file.len()..].contains(['"', '\'']));
+        let alt = match words.as_slice() {
+            [_, alt, ..] if quoted => *alt,
+            [title, ..] if quoted => *title,
+            _ => joined.as_str(),
+        };
         if sizes.is_empty() {
             return format!("![{}]({src})", escape_markdown(alt));
         }

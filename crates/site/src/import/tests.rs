@@ -1194,10 +1194,10 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
         note("harbour-walls.md", "---\ntitle: Harbour walls\ndate: 2020-01-02\n---\nStone.\n"),
         note(
             "tides.md",
-            "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% codeblock Tide script lang:python %}\nprint({'low': 6})\n{% endcodeblock %}\n\n{% blockquote Ann Wren, Notes on the coast %}\nThe sea keeps time.\n{% endblockquote %}\n\n{% asset_img chart.png 320 \"The chart\" \"Tide chart\" %}\n\n{% asset_img bay.png %}\n\nRead {% post_link harbour-walls %} or {% post_link harbour-walls 'the walls' %}, and {% link the almanac https://example.com/almanac %}.\n\n{% youtube dQw4w9WgXcQ %}\n\nKept {% comment %}an aside\nover two lines{% endcomment %}text.\n",
+            "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% codeblock Tide script lang:python %}\nprint({'low': 6})\n{% endcodeblock %}\n\n{% blockquote Ann Wren, Notes on the coast %}\nThe sea keeps time.\n{% endblockquote %}\n\n{% asset_img chart.png 320 \"The chart\" \"Tide chart\" %}\n\n{% asset_img bay.png %}\n\n{% asset_img cove.png The cove at low tide %}\n\nRead {% post_link harbour-walls %} or {% post_link harbour-walls 'the walls' %}, and {% link the almanac https://example.com/almanac %}.\n\n{% youtube dQw4w9WgXcQ %}\n\nKept {% comment %}an aside\nover two lines{% endcomment %}text.\n",
         ),
     ];
-    let exists = |p: &str| p == "tides/chart.png" || p == "tides/bay.png";
+    let exists = |p: &str| ["tides/chart.png", "tides/bay.png", "tides/cove.png"].contains(&p);
     let imported = import_all(&files, &exists);
     let tides = imported[1].as_ref().unwrap();
     let html = Post::parse("tides.md", &tides.text).unwrap().html;
@@ -1211,6 +1211,8 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
         "width=\"320\"",
         "alt=\"Tide chart\"",
         "src=\"/posts/tides/bay.png\"",
+        // Unquoted, every word is the title, which then describes the picture.
+        "alt=\"The cove at low tide\"",
         "<a href=\"/posts/harbour-walls\">harbour-walls</a>",
         "<a href=\"/posts/harbour-walls\">the walls</a>",
         "<a href=\"https://example.com/almanac\" rel=\"noopener noreferrer\">the almanac</a>",
@@ -1224,7 +1226,10 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
         assert!(!html.contains(gone), "{gone} in\n{html}");
     }
     let resources: Vec<&str> = tides.resources.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(resources, ["tides/chart.png", "tides/bay.png"]);
+    assert_eq!(
+        resources,
+        ["tides/chart.png", "tides/bay.png", "tides/cove.png"]
+    );
     assert!(tides.notes.is_empty(), "{:?}", tides.notes);
 }
 
