@@ -1310,10 +1310,19 @@ impl Converter<'_, '_> {
         let words: Vec<&str> = rest.iter().skip(sizes.len()).map(String::as_str).collect();
         // Quoted, the last words are the title and then the alt text; unquoted, every word
         // is the title (Hexo's pattern). Without its own alt the title describes the image.
-        let joined = words.join(" ");
-        let quoted = args
+        // Unquoted, the words as written after the file and its sizes (commas and all).
+        let after_file = args
             .find(file.as_str())
-            .is_some_and(|at| args[at + file.len()..].contains(['"', '\'']));
+            .map_or("", |at| &args[at + file.len()..]);
+        let quoted = after_file.contains(['"', '\'']);
+        let mut written = after_file.trim_start();
+        for size in &sizes {
+            written = written
+                .strip_prefix(size.as_str())
+                .unwrap_or(written)
+                .trim_start();
+        }
+        let joined = written.trim().to_string();
         let alt = match words.as_slice() {
             [_, alt, ..] if quoted => *alt,
             [title, ..] if quoted => *title,

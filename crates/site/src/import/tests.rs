@@ -1194,7 +1194,7 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
         note("harbour-walls.md", "---\ntitle: Harbour walls\ndate: 2020-01-02\n---\nStone.\n"),
         note(
             "tides.md",
-            "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% codeblock Tide script lang:python %}\nprint({'low': 6})\n{% endcodeblock %}\n\n{% blockquote Ann Wren, Notes on the coast %}\nThe sea keeps time.\n{% endblockquote %}\n\n{% asset_img chart.png 320 \"The chart\" \"Tide chart\" %}\n\n{% asset_img bay.png %}\n\n{% asset_img cove.png The cove at low tide %}\n\nRead {% post_link harbour-walls %} or {% post_link harbour-walls 'the walls' %}, and {% link the almanac https://example.com/almanac %}.\n\n{% youtube dQw4w9WgXcQ %}\n\nKept {% comment %}an aside\nover two lines{% endcomment %}text.\n",
+            "---\ntitle: Tides\ndate: 2020-01-01\n---\n{% codeblock Tide script lang:python %}\nprint({'low': 6})\n{% endcodeblock %}\n\n{% blockquote Ann Wren, Notes on the coast %}\nThe sea keeps time.\n{% endblockquote %}\n\n{% asset_img chart.png 320 \"The chart\" \"Tide chart\" %}\n\n{% asset_img bay.png %}\n\n{% asset_img cove.png The cove, at low tide %}\n\nRead {% post_link harbour-walls %} or {% post_link harbour-walls 'the walls' %}, and {% link the almanac https://example.com/almanac %}.\n\n{% youtube dQw4w9WgXcQ %}\n\nKept {% comment %}an aside\nover two lines{% endcomment %}text.\n",
         ),
     ];
     let exists = |p: &str| ["tides/chart.png", "tides/bay.png", "tides/cove.png"].contains(&p);
@@ -1212,7 +1212,7 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
         "alt=\"Tide chart\"",
         "src=\"/posts/tides/bay.png\"",
         // Unquoted, every word is the title, which then describes the picture.
-        "alt=\"The cove at low tide\"",
+        "alt=\"The cove, at low tide\"",
         "<a href=\"/posts/harbour-walls\">harbour-walls</a>",
         "<a href=\"/posts/harbour-walls\">the walls</a>",
         "<a href=\"https://example.com/almanac\" rel=\"noopener noreferrer\">the almanac</a>",
