@@ -224,6 +224,30 @@ impl Body {
         (prose, in_code)
     }
 
+    /// Takes out a level-one heading that opens the body and says `title` again (any
+    /// case, spacing or closing `#`s), as the page already shows the title.
+    pub(super) fn drop_leading_title(&mut self, title: &str) {
+        let prose = self.prose_lines();
+        let Some(&first) = prose.iter().find(|&&i| !self.lines[i].1.trim().is_empty()) else {
+            return;
+        };
+        let line = self.lines[first].1.trim();
+        let Some(heading) = line.strip_prefix("# ") else {
+            return;
+        };
+        let words = |t: &str| {
+            t.trim()
+                .trim_end_matches('#')
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        if words(heading) == words(title) {
+            self.lines[first].1.clear();
+        }
+    }
+
     /// The title a post without one in its front matter shows: its first level-one
     /// heading. When that heading is the body's first content (`# Title`, or `Title` over a
     /// `===` line, as docsify and GitHub show a README), it is taken out so it is not shown

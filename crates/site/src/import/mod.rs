@@ -259,6 +259,15 @@ fn import(
                 Some(_) => true,
             })
     };
+    // VitePress, MkDocs and docsify pages repeat the title as the body's first heading:
+    // the page shows it once.
+    if let Some(Node {
+        value: Value::Scalar(title),
+        ..
+    }) = doc.get("title")
+    {
+        body.drop_leading_title(title);
+    }
     // A title is never required: the first heading, else the file's name as its engine
     // shows it.
     if !has(&doc, "title") {

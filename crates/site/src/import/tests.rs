@@ -1931,3 +1931,21 @@ fn tex_groups_are_not_attribute_lists() {
     assert!(!post.html.contains("math-error"), "{}", post.html);
     assert!(post.html.contains("<mo>=</mo><mn>1</mn>"), "{}", post.html);
 }
+
+/// A body that opens by repeating its front matter title as a heading (VitePress, MkDocs)
+/// shows the title once; a different first heading stays.
+#[test]
+fn a_title_repeated_as_the_first_heading_shows_once() {
+    let (_, post) = import_one(
+        "vitepress/a.md",
+        "---\ntitle: Tools for a home pottery\n---\n\n# Tools for a Home Pottery\n\nText.\n",
+    )
+    .unwrap();
+    assert!(!post.html.contains("<h1"), "{}", post.html);
+    let (_, post) = import_one(
+        "vitepress/b.md",
+        "---\ntitle: Short\n---\n\n# A longer heading\n\nText.\n",
+    )
+    .unwrap();
+    assert!(post.html.contains("<h1"), "{}", post.html);
+}
