@@ -1008,12 +1008,18 @@ impl Converter<'_, '_> {
                 &format!("https://www.instagram.com/p/{}/", arg("id", 0)),
             ),
             "gist" => {
+                let first = arg("user", 0);
                 let url = named.get("url").cloned().unwrap_or_else(|| {
-                    format!(
-                        "https://gist.github.com/{}/{}",
-                        arg("user", 0),
-                        arg("id", 1)
-                    )
+                    if first.contains('/') {
+                        // Jekyll's and Hexo's `{% gist user/id [file] %}`: the file is one of
+                        // the gist's, shown on its page.
+                        format!("https://gist.github.com/{first}")
+                    } else if positional.len() == 1 && named.is_empty() {
+                        // Hexo's `{% gist id %}`: the gist's own address.
+                        format!("https://gist.github.com/{first}")
+                    } else {
+                        format!("https://gist.github.com/{first}/{}", arg("id", 1))
+                    }
                 });
                 link_card("Code on GitHub Gist", &url)
             }

@@ -82,7 +82,7 @@ impl PostPath {
         };
         let (date, name) = match jekyll_date(name) {
             Some((date, rest)) => (Some(date), rest),
-            None => (None, name),
+            None => (daily_note_date(name), name),
         };
         PostPath {
             path: path.to_string(),
@@ -104,7 +104,7 @@ impl PostPath {
     /// get a capital first letter.
     pub fn title(&self) -> (String, bool) {
         let name = self.name.trim();
-        if name.is_empty() || PostDate::parse(name).is_some() {
+        if name.is_empty() || daily_note_date(name).is_some() {
             let date = self.date.map_or_else(|| name.to_string(), |d| d.iso());
             return (date, true);
         }
@@ -177,6 +177,23 @@ fn is_language(code: &str) -> bool {
         })
 }
 
+/// The date a name that is nothing but a date gives (Obsidian's daily notes:
+/// `2024-01-05`, `2024_01_05`, `2024.01.05`).
+fn daily_note_date(name: &str) -> Option<PostDate> {
+    let parts: Vec<&str> = name.split(['-', '_', '.']).collect();
+    match parts.as_slice() {
+        [y, m, d]
+            if y.len() == 4
+                && [y, m, d]
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            PostDate::parse(&format!("{y}-{m:0>2}-{d:0>2}"))
+        }
+        _ => None,
+    }
+}
+
 /// Jekyll's `2021-05-04-title` (also `2014-3-3-title`): the date and the rest.
 fn jekyll_date(name: &str) -> Option<(PostDate, &str)> {
     let mut parts = name.splitn(4, '-');
@@ -236,7 +253,14 @@ mod tests {
         assert_eq!(bundle.lang.as_deref(), Some("zh"));
         assert_eq!(bundle.translation_of.as_deref(), Some("a/trip/index.md"));
         assert_eq!(PostPath::parse("2021-13-01-x.md").date, None);
-        assert_eq!(PostPath::parse("2021-05-04.md").date, None);
+        // Obsidian's daily notes: the name is the date.
+        for name in ["2021-05-04.md", "2021_05_04.md", "2021.05.04.md"] {
+            assert_eq!(
+                PostPath::parse(name).date.map(|d| d.iso()),
+                Some("2021-05-04".into()),
+                "{name}"
+            );
+        }
         assert!(is_post_file("a/B.Markdown") && !is_post_file("a/photo.png"));
     }
 

@@ -1949,3 +1949,22 @@ fn a_title_repeated_as_the_first_heading_shows_once() {
     .unwrap();
     assert!(post.html.contains("<h1"), "{}", post.html);
 }
+
+/// Gists as Hugo (`user id`), Jekyll (`user/id file`) and Hexo (`id`) name them.
+#[test]
+fn gists_of_every_engine_link_to_the_gist() {
+    let text = "---\ntitle: Gists\ndate: 2024-01-14\n---\n\n{{< gist ann 1a2b >}}\n\n{% gist ann/3c4d tide.py %}\n\n{% gist 5e6f %}\n";
+    let (imported, post) = import_one("jekyll/gists.md", text).unwrap();
+    for href in [
+        "https://gist.github.com/ann/1a2b",
+        "https://gist.github.com/ann/3c4d",
+        "https://gist.github.com/5e6f",
+    ] {
+        assert!(
+            post.html.contains(&format!("href=\"{href}\"")),
+            "{href}: {}",
+            post.html
+        );
+    }
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}
