@@ -77,10 +77,10 @@ fn follow_old_address() -> RwSignal<bool> {
             looking.set(true);
             let base = site.base();
             leptos::task::spawn_local(async move {
-                let redirects = crate::api::fetch_redirects(&base).await;
-                match redirects.get(&key) {
-                    Some(target) => go(target),
-                    None => looking.set(false),
+                match crate::api::old_address(&base, &key).await {
+                    // Only ever a post's page, as the build wrote it.
+                    Some(target) if blog_core::routes::post_slug(&target).is_some() => go(&target),
+                    _ => looking.set(false),
                 }
             });
         }
