@@ -90,6 +90,9 @@ pub struct Imported {
     /// Authors the post describes as objects (`{name, picture, url}`, Next.js and Astro),
     /// for bylines of authors missing from `authors.yaml`.
     pub profiles: Vec<Author>,
+    /// Other names of the note (Obsidian's `aliases:` that are names, not paths), which
+    /// `[[wikilinks]]` may use.
+    pub link_names: Vec<String>,
 }
 
 /// Imports every post of a blog. `exists` answers whether a path under `posts/` is a file
@@ -171,6 +174,22 @@ pub fn import_all_with(
     );
     for (key, slug) in &names {
         slugs.entry(key.clone()).or_insert(slug.clone());
+    }
+    // Obsidian's `aliases` name a note too (`[[Alias]]`): as if a file had that name,
+    // unless a file has it or two notes share it.
+    let mut by_alias: HashMap<String, Option<String>> = HashMap::new();
+    for post in first.iter().flatten() {
+        for name in &post.link_names {
+            by_alias
+                .entry(format!("{name}.md"))
+                .and_modify(|taken| *taken = None)
+                .or_insert(Some(post.slug.clone()));
+        }
+    }
+    for (key, slug) in by_alias {
+        if let Some(slug) = slug {
+            slugs.entry(key).or_insert(slug);
+        }
     }
     // When every post lives where its file name says, the first pass already linked right.
     let mut results = if slugs == names {
@@ -315,6 +334,7 @@ fn import(
         };
         set(&mut doc, "date", date);
     }
+    let link_names = obsidian::note_aliases(&mut doc);
     let at = |line: Option<usize>, kind| fail(line.map(|l| l + split.first_line - 1), kind);
     // A value of a shape its field does not take is made to fit (or left out) with a note
     // saying what was kept: another engine published the post with it.
@@ -420,6 +440,7 @@ fn import(
         explicit_slug,
         lang,
         profiles,
+        link_names,
     })
 }
 

@@ -9,6 +9,7 @@ use super::prose::outside_code;
 use super::Note;
 use blog_core::routes;
 use blog_core::slug::slugify;
+use blog_core::yaml::{Node, Value};
 
 /// File types an embed shows as a picture.
 const PICTURES: &[&str] = &[
@@ -211,6 +212,46 @@ fn wikilinks(
     }
     out.push_str(rest);
     out
+}
+
+/// Obsidian's `aliases:` are other names of the note (`[[Alias]]` links to it), where
+/// Hugo's are old addresses: an entry with no `/` (and no `.html`) is a name. Names are
+/// taken out of `doc` (no redirect page is written for them) and returned.
+pub(super) fn note_aliases(doc: &mut Node) -> Vec<String> {
+    let Value::Map(entries) = &mut doc.value else {
+        return Vec::new();
+    };
+    let Some((_, node)) = entries.iter_mut().find(|(k, _)| k == "aliases") else {
+        return Vec::new();
+    };
+    let is_name = |text: &str| {
+        let text = text.trim();
+        !text.is_empty()
+            && !text.contains('/')
+            && !text.ends_with(".html")
+            && !text.ends_with(".htm")
+    };
+    let mut names = Vec::new();
+    match &mut node.value {
+        Value::Scalar(text) if is_name(text) => {
+            // `aliases: A, B` (a comma string, as some vaults write it).
+            names.extend(
+                text.split(',')
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty()),
+            );
+            node.value = Value::Null;
+        }
+        Value::Seq(items) => items.retain(|item| match &item.value {
+            Value::Scalar(text) if is_name(text) => {
+                names.push(text.trim().to_string());
+                false
+            }
+            _ => true,
+        }),
+        _ => {}
+    }
+    names
 }
 
 /// Kinds of files Obsidian embeds as attachments, whether or not they are in the blog.

@@ -1968,3 +1968,48 @@ fn gists_of_every_engine_link_to_the_gist() {
     }
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
 }
+
+/// Obsidian's `aliases` are other names of a note: `[[Alias]]` links to it, and no
+/// redirect page is made for them; Hugo's, with a `/`, stay old addresses.
+#[test]
+fn obsidian_aliases_name_the_note_hugo_aliases_are_addresses() {
+    let files: Vec<SourceFile> = [
+        ("vault/Kiln log.md", "---\ndate: 2024-01-15\naliases: [Firing diary, kiln notes]\n---\n\nText.\n"),
+        ("vault/Today.md", "---\ndate: 2024-01-16\naliases: Daily, Today's page\n---\n\nSee [[Firing diary]] and [[Kiln notes|the notes]].\n"),
+        ("hugo/moved.md", "---\ntitle: Moved\ndate: 2024-01-17\naliases: [/old/moved/, old-name.html]\n---\n\nText.\n"),
+    ]
+    .iter()
+    .map(|(path, text)| SourceFile {
+        path: path.to_string(),
+        bytes: text.as_bytes().to_vec(),
+        modified: None,
+    })
+    .collect();
+    let posts: Vec<Imported> = import_all(&files, &|_| false)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let log = posts
+        .iter()
+        .find(|p| p.path == "vault/Kiln log.md")
+        .unwrap();
+    let today = posts.iter().find(|p| p.path == "vault/Today.md").unwrap();
+    let moved = posts.iter().find(|p| p.path == "hugo/moved.md").unwrap();
+    assert_eq!(log.link_names, ["Firing diary", "kiln notes"]);
+    assert_eq!(today.link_names, ["Daily", "Today's page"]);
+    let address = blog_core::routes::post(&log.slug);
+    assert!(
+        today.text.contains(&format!("[Firing diary]({address})")),
+        "{}",
+        today.text
+    );
+    assert!(
+        today.text.contains(&format!("[the notes]({address})")),
+        "{}",
+        today.text
+    );
+    assert!(today.notes.is_empty(), "{:?}", today.notes);
+    let meta = |p: &Imported| Post::parse(&p.path, &p.text).unwrap().meta;
+    assert!(meta(log).aliases.is_empty());
+    assert_eq!(meta(moved).aliases, ["/old/moved/", "old-name.html"]);
+}
