@@ -253,10 +253,38 @@ impl Body {
     /// `===` line, as docsify and GitHub show a README), it is taken out so it is not shown
     /// twice; a level-one heading further down stays where it is. `None` without one.
     pub(super) fn take_title(&mut self) -> Option<String> {
-        let prose = self.prose_lines();
-        let first = *prose
-            .iter()
-            .find(|&&i| !self.lines[i].1.trim().is_empty())?;
+        // Code made by template tags (`{% highlight %}` … `{% endhighlight %}`, Hugo's
+        // `highlight`) is not prose: a `# comment` there is no heading.
+        let mut in_tag_code = false;
+        let prose: Vec<usize> = self
+            .prose_lines()
+            .into_iter()
+            .filter(|&i| {
+                let line = self.lines[i].1.trim();
+                let opens = line.starts_with("{% highlight")
+                    || line.starts_with("{%- highlight")
+                    || line.starts_with("{% codeblock")
+                    || line.starts_with("{{< highlight");
+                let closes = line.contains("endhighlight")
+                    || line.contains("endcodeblock")
+                    || line.starts_with("{{< /highlight");
+                let code = in_tag_code || opens;
+                in_tag_code = (in_tag_code || opens) && !closes;
+                !code
+            })
+            .collect();
+        // What comes before the content and shows nothing: MDX statements, a lone template
+        // tag, an HTML comment.
+        let shows_nothing = |line: &str| {
+            let line = line.trim();
+            line.is_empty()
+                || ((line.starts_with("import ") || line.starts_with("export "))
+                    && (line.contains(" from ") || line.ends_with(';')))
+                || (line.starts_with("{%") && line.ends_with("%}"))
+                || (line.starts_with("{{<") && line.ends_with(">}}"))
+                || (line.starts_with("<!--") && line.ends_with("-->"))
+        };
+        let first = *prose.iter().find(|&&i| !shows_nothing(&self.lines[i].1))?;
         let setext = self
             .lines
             .get(first + 1)

@@ -134,7 +134,15 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, (Option<usize>, ErrorKind)>
             let (raw, body, body_first_line) = fenced(text, ";;;")?;
             json_block(raw, body, body_first_line)
         }
-        _ if first.starts_with('{') => {
+        // Hugo's JSON front matter: `{` then a key (or a line break). A post that opens with
+        // template syntax (`{% highlight %}`, `{{< youtube >}}`, `{: .class}`, `{/* */}`)
+        // has none.
+        _ if first.starts_with('{')
+            && matches!(
+                first[1..].trim_start().chars().next(),
+                None | Some('"' | '}')
+            ) =>
+        {
             let mut stream =
                 serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
             let value = match stream.next() {

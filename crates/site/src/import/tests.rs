@@ -2013,3 +2013,38 @@ fn obsidian_aliases_name_the_note_hugo_aliases_are_addresses() {
     assert!(meta(log).aliases.is_empty());
     assert_eq!(meta(moved).aliases, ["/old/moved/", "old-name.html"]);
 }
+
+/// The title heading is found past what shows nothing (MDX imports, a lone tag, a comment),
+/// and never in code made by a template tag.
+#[test]
+fn the_title_heading_past_imports_and_never_in_tag_code() {
+    let (_, post) = import_one(
+        "docusaurus/imports.mdx",
+        "import Tabs from '@theme/Tabs';\n\n# Glazes in tabs\n\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.title, "Glazes in tabs");
+    assert!(!post.html.contains("<h1"), "{}", post.html);
+    let (_, post) = import_one(
+        "jekyll/2024-01-18-code-first.md",
+        "{% highlight python %}\n# not a title\nprint(1)\n{% endhighlight %}\n\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(post.meta.title, "Code First");
+    assert!(post.html.contains("# not a title"), "{}", post.html);
+}
+
+/// A post that opens with template syntax has no JSON front matter.
+#[test]
+fn a_post_opening_with_template_syntax_is_no_json_front_matter() {
+    for text in [
+        "{% include toc.html %}\n\nText.\n",
+        "{{< youtube abc >}}\n\nText.\n",
+        "{/* draft */}\n\nText.\n",
+        "{: .lead}\nText.\n",
+    ] {
+        let (_, post) = import_one("jekyll/2024-01-19-opens-with-a-tag.md", text)
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(post.html.contains("Text."), "{text}: {}", post.html);
+    }
+}
