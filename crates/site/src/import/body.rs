@@ -23,6 +23,8 @@ pub(super) struct Context<'a> {
     pub(super) slugs: &'a HashMap<String, String>,
     /// The post's file name without its extension: Hexo's asset folder beside it has it.
     pub(super) stem: &'a str,
+    /// The post's front matter as written, for templates that print a value of it.
+    pub(super) front_matter: &'a blog_core::yaml::Node,
 }
 
 /// The body as lines, each with the author's line number.
@@ -1414,6 +1416,21 @@ impl Converter<'_, '_> {
         let mut parts = inner.split('|').map(str::trim);
         let value = parts.next().unwrap_or("");
         let filters: Vec<&str> = parts.collect();
+        // The post's own front matter, as Jekyll (`page.title`) and VitePress
+        // (`$frontmatter.title`) print it.
+        let own = value
+            .strip_prefix("page.")
+            .or_else(|| value.strip_prefix("$frontmatter."))
+            .or_else(|| value.strip_prefix("frontmatter."));
+        if let Some(key) = own.filter(|_| filters.is_empty()) {
+            if let Some(blog_core::yaml::Node {
+                value: blog_core::yaml::Value::Scalar(text),
+                ..
+            }) = self.ctx.front_matter.get(key)
+            {
+                return escape_markdown(text);
+            }
+        }
         match value {
             "site.baseurl" | "site.url" | "site.github.url" => String::new(),
             // Jekyll's `relative_url`, Eleventy's `url` and `htmlBaseUrl`: the site path.

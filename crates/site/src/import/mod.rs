@@ -393,6 +393,7 @@ fn import(
         exists,
         slugs,
         stem: file_stem(&file.path),
+        front_matter: &doc,
     };
     body.maths_shortcodes();
     body.mermaid_shortcodes();

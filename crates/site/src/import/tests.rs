@@ -2048,3 +2048,18 @@ fn a_post_opening_with_template_syntax_is_no_json_front_matter() {
         assert!(post.html.contains("Text."), "{text}: {}", post.html);
     }
 }
+
+/// Templates printing the post's own front matter show its value: Jekyll's `page.x`,
+/// VitePress' `$frontmatter.x`.
+#[test]
+fn templates_print_the_posts_own_front_matter() {
+    let text = "---\ntitle: Kiln *notes*\ndate: 2024-01-20\nglaze: celadon\n---\n\nThis is {{ page.title }}, glazed in {{ $frontmatter.glaze }}; {{ page.missing }} goes.\n";
+    let (imported, post) = import_one("vitepress/printed.md", text).unwrap();
+    assert!(
+        post.html
+            .contains("This is Kiln *notes*, glazed in celadon;  goes."),
+        "{}",
+        post.html
+    );
+    assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
+}
