@@ -1328,6 +1328,55 @@ impl Converter<'_, '_> {
                 ))
             }
             "toc" => Some("[TOC]".to_string()),
+            // Minimal Mistakes' gallery: the pictures listed in the front matter (`gallery:`,
+            // or the key `id=` names), each linked to its full size, and a caption.
+            "gallery" => {
+                let key = value(&["id"]).unwrap_or_else(|| "gallery".to_string());
+                let Some(blog_core::yaml::Node {
+                    value: blog_core::yaml::Value::Seq(items),
+                    ..
+                }) = self.ctx.front_matter.get(&key)
+                else {
+                    return None;
+                };
+                let text = |item: &blog_core::yaml::Node, keys: &[&str]| {
+                    keys.iter()
+                        .find_map(|k| match item.get(k).map(|n| &n.value) {
+                            Some(blog_core::yaml::Value::Scalar(s)) if !s.trim().is_empty() => {
+                                Some(s.trim().to_string())
+                            }
+                            _ => None,
+                        })
+                };
+                let site_path = |p: String| {
+                    if p.contains("://") || p.starts_with('/') {
+                        p
+                    } else {
+                        format!("/{p}")
+                    }
+                };
+                let mut out = String::from("<figure>\n\n");
+                for item in items {
+                    let Some(src) = text(item, &["image_path", "url", "src"]) else {
+                        continue;
+                    };
+                    let alt = text(item, &["alt", "title"]).unwrap_or_default();
+                    let image = format!("![{}]({})", escape_markdown(&alt), site_path(src));
+                    match text(item, &["url"]).filter(|u| text(item, &["image_path"]).is_some()) {
+                        Some(full) => out.push_str(&format!("[{image}]({}) ", site_path(full))),
+                        None => out.push_str(&format!("{image} ")),
+                    }
+                }
+                out.push_str("\n\n");
+                if let Some(caption) = value(&["caption"]) {
+                    out.push_str(&format!(
+                        "<figcaption>{}</figcaption>\n",
+                        blog_core::html::escape(&caption)
+                    ));
+                }
+                out.push_str("</figure>\n");
+                Some(out)
+            }
             _ => None,
         }
     }

@@ -2063,3 +2063,26 @@ fn templates_print_the_posts_own_front_matter() {
     );
     assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
 }
+
+/// Minimal Mistakes' gallery include shows the pictures its front matter lists.
+#[test]
+fn jekyll_gallery_include_shows_the_front_matter_pictures() {
+    let text = "---\ntitle: Pots\ndate: 2024-01-21\ngallery:\n  - url: /images/big-1.png\n    image_path: /images/small-1.png\n    alt: A bowl\n  - image_path: images/small-2.png\n    title: A jug\n---\n\n{% include gallery caption=\"Two pots from the spring firing.\" %}\n";
+    let (imported, post) = import_one("jekyll/2024-01-21-pots.md", text).unwrap();
+    let html = &post.html;
+    assert!(
+        html.contains(
+            "<a href=\"/images/big-1.png\"><img src=\"/images/small-1.png\" alt=\"A bowl\""
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("src=\"/images/small-2.png\" alt=\"A jug\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<figcaption>Two pots from the spring firing.</figcaption>"),
+        "{html}"
+    );
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}
