@@ -25,6 +25,10 @@ pub(super) struct Context<'a> {
     pub(super) stem: &'a str,
     /// The post's front matter as written, for templates that print a value of it.
     pub(super) front_matter: &'a blog_core::yaml::Node,
+    /// Other posts' titles by slug (empty until the first pass over the blog is done).
+    pub(super) titles: &'a HashMap<String, String>,
+    /// Set when a link shows another post's title that `titles` does not have yet.
+    pub(super) wants_titles: &'a std::cell::Cell<bool>,
 }
 
 /// The body as lines, each with the author's line number.
@@ -1209,8 +1213,17 @@ impl Converter<'_, '_> {
                     Some((&("true" | "false"), rest)) => rest,
                     _ => &words[..],
                 };
+                // Without words Hexo shows the post's title.
+                let title = || {
+                    let slug = routes::post_slug(&address)?;
+                    let title = self.ctx.titles.get(slug).cloned();
+                    if title.is_none() {
+                        self.ctx.wants_titles.set(true);
+                    }
+                    title
+                };
                 let text = if words.is_empty() {
-                    target
+                    title().unwrap_or(target)
                 } else {
                     words.join(" ")
                 };

@@ -93,6 +93,11 @@ pub struct Imported {
     /// Other names of the note (Obsidian's `aliases:` that are names, not paths), which
     /// `[[wikilinks]]` may use.
     pub link_names: Vec<String>,
+    /// The post's title, as published.
+    pub title: String,
+    /// A link in it shows another post's title (Hexo's `post_link` without text), which
+    /// the first pass over a blog does not know yet.
+    pub wants_titles: bool,
 }
 
 /// Imports every post of a blog. `exists` answers whether a path under `posts/` is a file
@@ -147,13 +152,20 @@ pub fn import_all_with(
     memo: &dyn ImportMemo,
 ) -> Vec<Result<Imported, PostError>> {
     use rayon::prelude::*;
-    let import_all_by = |map: &HashMap<String, String>| -> Vec<Result<Imported, PostError>> {
-        let id = map_id(map);
+    let import_all_by = |map: &HashMap<String, String>,
+                         titles: &HashMap<String, String>|
+     -> Vec<Result<Imported, PostError>> {
+        // Without titles (the first pass, and blogs that never ask) the id is the map's.
+        let id = if titles.is_empty() {
+            map_id(map)
+        } else {
+            map_id(map) ^ map_id(titles).rotate_left(1)
+        };
         files
             .par_iter()
             .map(|file| {
                 memo.get(file, id).unwrap_or_else(|| {
-                    let result = import(file, exists, map);
+                    let result = import(file, exists, map, titles);
                     memo.put(file, id, &result);
                     result
                 })
@@ -164,7 +176,8 @@ pub fn import_all_with(
     // its front matter may set: a first pass learns the addresses, the second uses them.
     // Each file is imported on its own, so all cores share the work.
     let names = file_slugs(files);
-    let mut first = import_all_by(&names);
+    let no_titles = HashMap::new();
+    let mut first = import_all_by(&names, &no_titles);
     make_unique(&mut first);
     let mut slugs = address_map(
         first
@@ -191,11 +204,21 @@ pub fn import_all_with(
             slugs.entry(key).or_insert(slug);
         }
     }
+    // Hexo's `post_link` without text shows the post's title: known after the first pass.
+    let titles: HashMap<String, String> = if first.iter().flatten().any(|p| p.wants_titles) {
+        first
+            .iter()
+            .flatten()
+            .map(|p| (p.slug.clone(), p.title.clone()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     // When every post lives where its file name says, the first pass already linked right.
-    let mut results = if slugs == names {
+    let mut results = if slugs == names && titles.is_empty() {
         first
     } else {
-        let mut again = import_all_by(&slugs);
+        let mut again = import_all_by(&slugs, &titles);
         make_unique(&mut again);
         again
     };
@@ -244,7 +267,9 @@ fn import(
     file: &SourceFile,
     exists: &dyn Fn(&str) -> bool,
     slugs: &HashMap<String, String>,
+    titles: &HashMap<String, String>,
 ) -> Result<Imported, PostError> {
+    let wants_titles = std::cell::Cell::new(false);
     let shown = format!("posts/{}", file.path);
     let fail = |line: Option<usize>, kind: ErrorKind| PostError {
         file: shown.clone(),
@@ -394,6 +419,8 @@ fn import(
         slugs,
         stem: file_stem(&file.path),
         front_matter: &doc,
+        titles,
+        wants_titles: &wants_titles,
     };
     body.maths_shortcodes();
     body.mermaid_shortcodes();
@@ -442,6 +469,8 @@ fn import(
         lang,
         profiles,
         link_names,
+        title: fm.title.clone(),
+        wants_titles: wants_titles.get(),
     })
 }
 

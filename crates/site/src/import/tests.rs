@@ -1213,7 +1213,8 @@ fn hexo_tags_and_liquid_comments_render_as_their_engines_show_them() {
         "src=\"/posts/tides/bay.png\"",
         // Unquoted, every word is the title, which then describes the picture.
         "alt=\"The cove, at low tide\"",
-        "<a href=\"/posts/harbour-walls\">harbour-walls</a>",
+        // Without text, the post's title, as Hexo shows it.
+        "<a href=\"/posts/harbour-walls\">Harbour walls</a>",
         "<a href=\"/posts/harbour-walls\">the walls</a>",
         "<a href=\"https://example.com/almanac\" rel=\"noopener noreferrer\">the almanac</a>",
         "youtube.com/watch?v=dQw4w9WgXcQ",
