@@ -1375,7 +1375,7 @@ impl Converter<'_, '_> {
                     };
                     let alt = text(item, &["alt", "title"]).unwrap_or_default();
                     let image = format!("![{}]({})", escape_markdown(&alt), site_path(src));
-                    match text(item, &["url"]).filter(|u| text(item, &["image_path"]).is_some()) {
+                    match text(item, &["url"]).filter(|_| text(item, &["image_path"]).is_some()) {
                         Some(full) => out.push_str(&format!("[{image}]({}) ", site_path(full))),
                         None => out.push_str(&format!("{image} ")),
                     }
