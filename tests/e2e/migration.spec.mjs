@@ -496,6 +496,8 @@ const ENGINES = [
     updated: '2018-12-01',
     link: { name: 'glaze notes', href: '/blog/posts/glaze-recipes' },
     image: { alt: 'Trimming tools', src: '/blog/images/x.png' },
+    absent: [':::python'],
+    check: async (article) => await expect(article.locator('pre code.language-python')).toContainText('from math import'),
   },
   {
     slug: 'kiln-upgrade',

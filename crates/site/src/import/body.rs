@@ -191,7 +191,7 @@ impl Body {
     }
 
     /// Indices of the lines of indented code blocks (see [`IndentedCode`]).
-    fn indented_code_lines(&self) -> Vec<usize> {
+    pub(super) fn indented_code_lines(&self) -> Vec<usize> {
         self.classify().1
     }
 

@@ -122,6 +122,54 @@ fn is_directive(line: &str) -> bool {
 }
 
 impl Body {
+    /// Python-Markdown's CodeHilite (Pelican, MkDocs): an indented code block whose first
+    /// line is `:::python` or `#!python` is in that language, and that line is no code.
+    /// Such a block becomes a fenced one. Source:
+    /// <https://python-markdown.github.io/extensions/code_hilite/#syntax>.
+    pub(super) fn codehilite_languages(&mut self) {
+        let code = self.indented_code_lines();
+        let mut k = 0;
+        while k < code.len() {
+            let first = code[k];
+            // The block: consecutive code lines (blank lines inside it count as its).
+            let mut last = first;
+            while k + 1 < code.len() && code[k + 1] == last + 1 {
+                k += 1;
+                last = code[k];
+            }
+            k += 1;
+            let line = self.line(first).1.trim().to_string();
+            let language = line
+                .strip_prefix(":::")
+                .or_else(|| line.strip_prefix("#!").filter(|l| !l.starts_with('/')))
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty()
+                        && l.chars().all(|c| {
+                            c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.')
+                        })
+                });
+            let Some(language) = language.map(str::to_string) else {
+                continue;
+            };
+            // Trailing blank lines belong after the fence.
+            while last > first && self.line(last).1.trim().is_empty() {
+                last -= 1;
+            }
+            let indent = |l: &str| {
+                l.strip_prefix("    ")
+                    .or_else(|| l.strip_prefix('\t'))
+                    .unwrap_or(l.trim_start())
+                    .to_string()
+            };
+            let lines: Vec<String> = (first + 1..=last).map(|j| indent(self.line(j).1)).collect();
+            let fence = format!("```{language}\n{}\n```", lines.join("\n"));
+            self.replace_lines(first, last, fence);
+            // Indices after the block moved up: start again from the new list.
+            return self.codehilite_languages();
+        }
+    }
+
     /// Other files pulled into a post — VitePress' `<<< @/snippets/a.js` and
     /// `<!--@include: ./part.md-->`, MkDocs' `--8<-- "file.md"` (pymdownx.snippets), alone
     /// on their lines — are not carried over: each goes, with a note asking for the text.
@@ -321,6 +369,20 @@ mod tests {
         assert_eq!(out.replace('\n', ""), "Before.<<< not an include");
         let lines: Vec<Option<usize>> = notes.iter().map(|n| n.line).collect();
         assert_eq!(lines, [Some(3), Some(5), Some(7), Some(10), Some(11)]);
+    }
+
+    /// Pelican's and MkDocs' CodeHilite: `:::lang` or `#!lang` opening an indented block.
+    #[test]
+    fn pelican_codehilite_language_lines() {
+        let mut body = Body::new("Text.\n\n    :::python\n    print(1)\n\n    print(2)\n\nMore.\n\n    #!bash\n    ls\n\nAgain.\n\n    #!/usr/bin/env python\n    kept\n", 1);
+        body.codehilite_languages();
+        let out = body.finish().0;
+        assert!(
+            out.contains("```python\nprint(1)\n\nprint(2)\n```\n\nMore."),
+            "{out}"
+        );
+        assert!(out.contains("```bash\nls\n```"), "{out}");
+        assert!(out.contains("    #!/usr/bin/env python\n    kept"), "{out}");
     }
 
     #[test]

@@ -424,6 +424,7 @@ fn import(
     };
     body.maths_shortcodes();
     body.mermaid_shortcodes();
+    body.codehilite_languages();
     body.code_blocks();
     body.includes(&mut notes);
     body.convert_templates(&context, &mut notes);

@@ -1719,6 +1719,7 @@ fn engine_folders_publish_with_nothing_of_their_syntax_shown() {
         "the kiln notes",
         // Pelican, MkDocs Material, Obsidian, VitePress.
         "Trimming a foot ring",
+        "language-python",
         "<kbd>Ctrl</kbd>+<kbd>R</kbd>",
         "<strong>Bisque</strong>",
         "<mark>runny ones</mark>",
