@@ -453,18 +453,7 @@ fn translations_get_their_own_address_and_link_to_each_other() {
             "---\ntitle: N2\ndate: 2024-01-02\n---\ny\n",
         ),
     ];
-    let files: Vec<SourceFile> = files
-        .iter()
-        .map(|(path, text)| SourceFile {
-            path: path.to_string(),
-            bytes: text.as_bytes().to_vec(),
-            modified: None,
-        })
-        .collect();
-    let posts: Vec<Imported> = import_all(&files, &|_| false)
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
+    let posts = import_many(&files, &|_| false);
     let slugs: Vec<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
     // The German file sorts first, yet the original keeps the address.
     assert_eq!(
@@ -700,6 +689,22 @@ fn import_one(path: &str, text: &str) -> Result<(Imported, Post), PostError> {
     let post = Post::parse(path, &imported.text)
         .unwrap_or_else(|e| panic!("{path} does not parse after import: {e}\n{}", imported.text));
     Ok((imported, post))
+}
+
+/// Several files imported together (as a blog), each must import.
+fn import_many(files: &[(&str, &str)], exists: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Imported> {
+    let files: Vec<SourceFile> = files
+        .iter()
+        .map(|(path, text)| SourceFile {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+            modified: None,
+        })
+        .collect();
+    import_all(&files, exists)
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect()
 }
 
 #[test]
@@ -1547,35 +1552,27 @@ fn code_blocks_of_docusaurus_gatsby_and_vitepress() {
 /// beside the linking note wins, and a warning names both.
 #[test]
 fn obsidian_links_by_name_anywhere_and_shared_names() {
-    let files: Vec<SourceFile> = [
-        (
-            "vault/daily/Log.md",
-            "---\ntitle: Daily log\ndate: 2024-01-01\n---\n\nSee [[Ideas]] and [[Recipe]].\n",
-        ),
-        (
-            "vault/work/Recipe.md",
-            "---\ntitle: Work recipe\ndate: 2024-01-02\n---\n\nText.\n",
-        ),
-        (
-            "vault/daily/Recipe.md",
-            "---\ntitle: Daily recipe\ndate: 2024-01-03\n---\n\nText.\n",
-        ),
-        (
-            "vault/deep/down/Ideas.md",
-            "---\ntitle: Ideas\ndate: 2024-01-04\n---\n\nBack to [[log]].\n",
-        ),
-    ]
-    .iter()
-    .map(|(path, text)| SourceFile {
-        path: path.to_string(),
-        bytes: text.as_bytes().to_vec(),
-        modified: None,
-    })
-    .collect();
-    let posts: Vec<Imported> = import_all(&files, &|_| false)
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
+    let posts = import_many(
+        &[
+            (
+                "vault/daily/Log.md",
+                "---\ntitle: Daily log\ndate: 2024-01-01\n---\n\nSee [[Ideas]] and [[Recipe]].\n",
+            ),
+            (
+                "vault/work/Recipe.md",
+                "---\ntitle: Work recipe\ndate: 2024-01-02\n---\n\nText.\n",
+            ),
+            (
+                "vault/daily/Recipe.md",
+                "---\ntitle: Daily recipe\ndate: 2024-01-03\n---\n\nText.\n",
+            ),
+            (
+                "vault/deep/down/Ideas.md",
+                "---\ntitle: Ideas\ndate: 2024-01-04\n---\n\nBack to [[log]].\n",
+            ),
+        ],
+        &|_| false,
+    );
     let log = posts
         .iter()
         .find(|p| p.path == "vault/daily/Log.md")
@@ -1765,24 +1762,16 @@ fn docusaurus_inline_authors_keep_their_profile() {
 #[test]
 fn obsidian_attachments_and_table_aliases_hexo_post_link_words() {
     let text = "---\ndate: 2024-01-07\n---\n\n![[talk.mp3]]\n\n![[demo clip.mp4]]\n\n![[paper.pdf]]\n\n| Note | Link |\n| --- | --- |\n| a | [[Other note\\|the other one]] |\n";
-    let files: Vec<SourceFile> = [
+    let exists =
+        |p: &str| ["vault/talk.mp3", "vault/demo clip.mp4", "vault/paper.pdf"].contains(&p);
+    let posts = import_many(
+        &[
         ("vault/Attachments.md", text),
         ("vault/Other note.md", "---\ndate: 2024-01-08\n---\n\nHello.\n"),
         ("hexo/linking.md", "title: Linking\ndate: 2024-01-09\n---\nSee {% post_link Attachments the attachments note true %}.\n"),
-    ]
-    .iter()
-    .map(|(path, text)| SourceFile {
-        path: path.to_string(),
-        bytes: text.as_bytes().to_vec(),
-        modified: None,
-    })
-    .collect();
-    let exists =
-        |p: &str| ["vault/talk.mp3", "vault/demo clip.mp4", "vault/paper.pdf"].contains(&p);
-    let posts: Vec<Imported> = import_all(&files, &exists)
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
+        ],
+        &exists,
+    );
     let post = Post::parse("vault/Attachments.md", &posts[0].text).unwrap();
     let html = &post.html;
     assert!(
@@ -1975,22 +1964,14 @@ fn gists_of_every_engine_link_to_the_gist() {
 /// redirect page is made for them; Hugo's, with a `/`, stay old addresses.
 #[test]
 fn obsidian_aliases_name_the_note_hugo_aliases_are_addresses() {
-    let files: Vec<SourceFile> = [
+    let posts = import_many(
+        &[
         ("vault/Kiln log.md", "---\ndate: 2024-01-15\naliases: [Firing diary, kiln notes]\n---\n\nText.\n"),
         ("vault/Today.md", "---\ndate: 2024-01-16\naliases: Daily, Today's page\n---\n\nSee [[Firing diary]] and [[Kiln notes|the notes]].\n"),
         ("hugo/moved.md", "---\ntitle: Moved\ndate: 2024-01-17\naliases: [/old/moved/, old-name.html]\n---\n\nText.\n"),
-    ]
-    .iter()
-    .map(|(path, text)| SourceFile {
-        path: path.to_string(),
-        bytes: text.as_bytes().to_vec(),
-        modified: None,
-    })
-    .collect();
-    let posts: Vec<Imported> = import_all(&files, &|_| false)
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
+        ],
+        &|_| false,
+    );
     let log = posts
         .iter()
         .find(|p| p.path == "vault/Kiln log.md")
