@@ -123,12 +123,7 @@ fn doc_has_only_authors(doc: &Node) -> bool {
 
 /// One author as an entry of this blog's registry.
 fn entry_yaml(id: &str, entry: &Node) -> String {
-    let text = |keys: &[&str]| {
-        keys.iter().find_map(|k| match &entry.get(k)?.value {
-            Value::Scalar(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            _ => None,
-        })
-    };
+    let text = |keys: &[&str]| super::first_text(entry, keys);
     let quoted = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
     let name = text(&["name"]).unwrap_or_else(|| id.to_string());
     let mut out = format!("{id}:\n  name: {}\n", quoted(&name));

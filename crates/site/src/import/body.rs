@@ -1352,15 +1352,7 @@ impl Converter<'_, '_> {
                 else {
                     return None;
                 };
-                let text = |item: &blog_core::yaml::Node, keys: &[&str]| {
-                    keys.iter()
-                        .find_map(|k| match item.get(k).map(|n| &n.value) {
-                            Some(blog_core::yaml::Value::Scalar(s)) if !s.trim().is_empty() => {
-                                Some(s.trim().to_string())
-                            }
-                            _ => None,
-                        })
-                };
+                let text = super::first_text;
                 let site_path = |p: String| {
                     if p.contains("://") || p.starts_with('/') {
                         p

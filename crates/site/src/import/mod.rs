@@ -475,6 +475,13 @@ fn import(
     })
 }
 
+/// The first of `keys` that holds text under `node`, trimmed; empty text and other kinds of
+/// value count as absent. Other engines name one field many ways (`image_url`, `avatar`).
+fn first_text(node: &Node, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| node.text(k).ok().flatten().filter(|t| !t.is_empty()))
+}
+
 /// Authors written as objects: `author: {name, picture}` or a list of them.
 fn author_profiles(doc: &Node) -> Vec<Author> {
     let mut profiles = Vec::new();
@@ -485,15 +492,7 @@ fn author_profiles(doc: &Node) -> Vec<Author> {
             _ => Vec::new(),
         };
         for node in nodes {
-            let text = |keys: &[&str]| {
-                keys.iter()
-                    .find_map(|k| match node.get(k).map(|n| &n.value) {
-                        Some(Value::Scalar(s)) if !s.trim().is_empty() => {
-                            Some(s.trim().to_string())
-                        }
-                        _ => None,
-                    })
-            };
+            let text = |keys: &[&str]| first_text(node, keys);
             let Some(name) = text(&["name"]) else {
                 continue;
             };
