@@ -168,7 +168,7 @@ fn wikilinks(
         // link to the file (a PDF). `![[Release v1.2]]` is a note, not a file named so.
         let is_file = located != written
             || ATTACHMENTS.iter().any(|ext| lower.ends_with(ext))
-            || file_exists(ctx, target);
+            || exists_in(ctx, ctx.dir, target);
         if embed && !lower.ends_with(".md") && is_file {
             if let Some(html) = attachment(target, &lower, text) {
                 out.push_str(&html);
@@ -259,12 +259,12 @@ const ATTACHMENTS: &[&str] = &[
     ".pdf", ".mp3", ".wav", ".ogg", ".m4a", ".flac", ".mp4", ".webm", ".mov", ".ogv",
 ];
 
-/// Whether `target` is a file beside the note.
-fn file_exists(ctx: &Context<'_>, target: &str) -> bool {
-    let full = if ctx.dir.is_empty() {
-        target.to_string()
+/// Whether `path` (relative to the folder `dir` under `posts/`) is a file.
+fn exists_in(ctx: &Context<'_>, dir: &str, path: &str) -> bool {
+    let full = if dir.is_empty() {
+        path.to_string()
     } else {
-        format!("{}/{target}", ctx.dir)
+        format!("{dir}/{path}")
     };
     (ctx.exists)(&full)
 }
@@ -284,14 +284,7 @@ const ATTACHMENT_FOLDERS: &[&str] = &[
 /// An embedded file's path from the note's folder: as written when it is there, else where
 /// Obsidian's attachment settings commonly put it (`../attachments/x.png`), else as written.
 fn locate(ctx: &Context<'_>, target: &str) -> String {
-    let exists_from = |dir: &str, path: &str| {
-        let full = if dir.is_empty() {
-            path.to_string()
-        } else {
-            format!("{dir}/{path}")
-        };
-        (ctx.exists)(&full)
-    };
+    let exists_from = |dir: &str, path: &str| exists_in(ctx, dir, path);
     if target.contains('/') || target.ends_with(".md") || exists_from(ctx.dir, target) {
         return target.to_string();
     }

@@ -127,7 +127,9 @@ impl Body {
                 continue;
             }
             let mut unshown = Vec::new();
-            let changed = outside_code(line, |text| replace_shortcodes(text, &mut unshown));
+            let changed = outside_code(line, |text| {
+                replace_shortcodes(text, &mut unshown, picture_name)
+            });
             *self.line_mut(i) = changed;
             for (name, icon) in unshown {
                 notes.push(Note {
@@ -172,16 +174,13 @@ impl Body {
 /// `text` (a heading taken as the title) with its emoji shortcodes as emoji and its icon
 /// shortcodes and GitHub pictures out, each added to `unshown`.
 pub(super) fn shortcodes_in(text: &str, unshown: &mut Vec<(String, bool)>) -> String {
-    let replaced = replace_shortcodes(text, unshown);
-    // A title is text: a picture's name in its `<span>` is left out too.
-    let mut out = replaced;
-    while let Some(start) = out.find("<span class=\"emoji-name\">") {
-        let Some(end) = out[start..].find("</span>") else {
-            break;
-        };
-        out.replace_range(start..start + end + 7, "");
-    }
-    out
+    // A title is text: a picture has no name in it either.
+    replace_shortcodes(text, unshown, |_| String::new())
+}
+
+/// A GitHub picture in a post's body: its name, marked.
+fn picture_name(name: &str) -> String {
+    format!("<span class=\"emoji-name\">{name}</span>")
 }
 
 /// GitHub's shortcodes for its own pictures, which have no Unicode emoji
@@ -213,9 +212,14 @@ const GITHUB_PICTURES: &[&str] = &[
 /// Icon sets of MkDocs Material's shortcodes (`:material-check:`, `:octicons-tag-24:`).
 const ICON_SETS: &[&str] = &["material-", "octicons-", "fontawesome-", "simple-"];
 
-/// Replaces every known `:name:` in `text`; GitHub pictures become their name and icon
-/// shortcodes go, each added to `unshown` (as written, and whether it is an icon).
-fn replace_shortcodes(text: &str, unshown: &mut Vec<(String, bool)>) -> String {
+/// Replaces every known `:name:` in `text`; GitHub pictures become what `picture_as` makes
+/// of their name and icon shortcodes go, each added to `unshown` (as written, and whether
+/// it is an icon).
+fn replace_shortcodes(
+    text: &str,
+    unshown: &mut Vec<(String, bool)>,
+    picture_as: fn(&str) -> String,
+) -> String {
     let without_icons = icons(text, unshown);
     let text = without_icons.as_str();
     /// The emoji of the shortcode `:name:` that `text` starts with, and its length.
@@ -250,7 +254,7 @@ fn replace_shortcodes(text: &str, unshown: &mut Vec<(String, bool)>) -> String {
             let name_len = name.len() + 2;
             let next = &here[name_len..];
             if !next.starts_with(|c: char| c.is_alphanumeric()) {
-                out.push_str(&format!("<span class=\"emoji-name\">{name}</span>"));
+                out.push_str(&picture_as(name));
                 unshown.push((format!(":{name}:"), false));
                 rest = next;
                 after_emoji = true;
@@ -436,7 +440,11 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(
-                outside_code(input, |t| replace_shortcodes(t, &mut Vec::new())),
+                outside_code(input, |t| replace_shortcodes(
+                    t,
+                    &mut Vec::new(),
+                    picture_name
+                )),
                 want,
                 "{input}"
             );
