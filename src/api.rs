@@ -464,6 +464,26 @@ pub async fn fetch_post(
     finish_post(post, slug, index)
 }
 
+/// Fetches and parses the blog's page at site path `path` (`/about/`, one the site's
+/// settings list): its Markdown beside its prerendered page, read by the post reader.
+pub async fn fetch_page(site: AppState, path: &str) -> Result<Post, LoadError> {
+    let what = format!("the page {path}");
+    let source = routes::page_source(path);
+    let (status, text) = fetch_text(&under_base(&site.base(), &source), &what).await?;
+    if status == 404 || status == 410 {
+        return Err(LoadError::NotFound);
+    }
+    if !(200..300).contains(&status) {
+        return Err(LoadError::Status { what, status });
+    }
+    if looks_like_html_page(&text) {
+        return Err(LoadError::NotFound);
+    }
+    // The name only stands in for the file in messages: the page's address is its path.
+    let name = path.trim_matches('/').rsplit('/').next().unwrap_or("page");
+    parse_post(site, &format!("{name}.md"), &text).await
+}
+
 /// Parses a post's text natively, with the content core.
 #[cfg(not(target_arch = "wasm32"))]
 async fn parse_post(site: AppState, file: &str, text: &str) -> Result<Post, LoadError> {

@@ -28,8 +28,8 @@ use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::search_link::SearchLink;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{
-    author_page::AuthorPage, not_found::NotFound, post_list::PostList, post_view::PostView,
-    search::SearchPage, tag_page::TermPage,
+    author_page::AuthorPage, page_view::PageOrNotFound, post_list::PostList,
+    post_view::PostView, search::SearchPage, tag_page::TermPage,
 };
 use crate::site::{AppStart, AppState};
 
@@ -64,7 +64,8 @@ pub fn App(
                 <p class="site-tagline">{move || data.info().tagline}</p>
             </header>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
+                // The blog's pages (`/about/`) have addresses of any depth: not a route.
+                <Routes fallback=|| view! { <PageOrNotFound /> }>
                     // Segments from `blog_core::routes`, which builds every link to them.
                     <Route path=StaticSegment("") view=PostList />
                     <Route path=(StaticSegment(routes::PAGE), ParamSegment("n")) view=PostList />

@@ -28,11 +28,12 @@ fn main() {
     // A post page's article is already what the app would render: it is taken out whole
     // and put back by the post's view, the same element (nothing parsed, nothing rebuilt).
     let adopted = match &data.content {
-        Embedded::Post { slug, .. } => article.map(|article| {
+        // A page's key is its path, which no post's slug can be.
+        Embedded::Post { slug: key, .. } | Embedded::Page { path: key } => article.map(|article| {
             let reader = ReaderState::save(&article);
             article.remove();
             Adopted {
-                slug: slug.clone(),
+                slug: key.clone(),
                 article,
                 reader,
             }

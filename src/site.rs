@@ -45,6 +45,12 @@ pub enum Embedded {
         /// The entries around it.
         context: PostIndex,
     },
+    /// One of the blog's pages (`/about/`): its address. Its article is taken over as it is,
+    /// like a post's; its head is in the site's settings (`SiteIdentity::pages`).
+    Page {
+        /// The page's site path.
+        path: String,
+    },
     /// A page of the post list (`/`, `/page/2/`).
     List(ListPage),
     /// The whole post index: taxonomy, author and "not found" pages.
@@ -250,6 +256,16 @@ impl AppState {
             Embedded::List(list) if list.number == number => Some(list.clone()),
             _ => None,
         })
+    }
+
+    /// The page at `path` as the build rendered it, when rendering it natively.
+    pub fn prerendered_page(&self, path: &str) -> Option<Post> {
+        let embedded = self
+            .embedded
+            .with_value(|e| matches!(e, Embedded::Page { path: p } if p == path));
+        embedded
+            .then(|| self.rendered.get_value())
+            .flatten()
     }
 
     /// The post with this slug as the build rendered it, when rendering it natively.

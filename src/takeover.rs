@@ -5,7 +5,7 @@
 /// A prerendered post's `<article>` element, taken over by the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Adopted {
-    /// The post's slug.
+    /// The post's slug, or the page's path (`/about/`).
     pub slug: String,
     /// The element, out of the document until the post's view puts it back.
     pub article: web_sys::Element,

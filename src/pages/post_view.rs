@@ -102,7 +102,12 @@ pub fn PostView() -> impl IntoView {
         let slug = slug.get();
         let result = match source(site, &slug) {
             Source::Adopted(article) => {
-                return view! { <AdoptedArticle slug=slug article=article /> }.into_any()
+                let head = site.preloaded_index_for(&slug).and_then(|index| {
+                    let meta = index.post(&slug)?.clone();
+                    let authors = blog_core::author::resolve(&index.authors, &meta.authors);
+                    Some(blog_core::pages::post(&meta, authors))
+                });
+                return view! { <AdoptedArticle head=head article=article /> }.into_any();
             }
             Source::Loaded(post) => Ok(*post),
             Source::Rendered(post) => show_rendered(site, &slug, *post),
@@ -128,23 +133,20 @@ pub fn PostView() -> impl IntoView {
     }
 }
 
-/// A prerendered article the app took over: the same element put back where the post's
-/// view goes (after an empty `<template>` that marks the place), with the document's title and description set from the post's entry. Its
-/// links are routed by the router (which listens to every click on the page); its code
-/// blocks' copy buttons get their handler here.
+/// A prerendered article the app took over (a post's or a page's): the same element put
+/// back where the view goes (after an empty `<template>` that marks the place), with the
+/// document's title and description set from `head`. Its links are routed by the router
+/// (which listens to every click on the page).
 #[component]
-fn AdoptedArticle(
-    /// The post's slug.
-    slug: String,
+pub(crate) fn AdoptedArticle(
+    /// What the document's head says, when known.
+    head: Option<blog_core::pages::PageMeta>,
     /// The prerendered `<article>`.
     article: web_sys::Element,
 ) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
     let site = expect_context::<AppState>();
-    let head = site.preloaded_index_for(&slug).and_then(|index| {
-        let meta = index.post(&slug)?.clone();
-        let authors = blog_core::author::resolve(&index.authors, &meta.authors);
-        Some(view! { <PageHead page=blog_core::pages::post(&meta, authors) /> })
-    });
+    let head = head.map(|page| view! { <PageHead page=page /> });
     // Leptos's own node stays where it is (an inert, empty <template>), so the router can put
     // the next page's view before it; the article goes right after it.
     let slot = NodeRef::<leptos::html::Template>::new();
@@ -207,19 +209,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let meta = post.meta;
     let base = base_path();
     let page = under_base(&base, &routes::post(&meta.slug));
-    let image = meta.image.as_ref().map(|src| {
-        let alt = meta.image_alt.clone().unwrap_or_default();
-        let picture = view! {
-            <OptionalImage src=under_base(&base, src) alt=alt class="post-image" eager=true />
-        };
-        match meta.image_caption.clone() {
-            Some(caption) => view! {
-                <figure class="post-figure">{picture}<figcaption>{caption}</figcaption></figure>
-            }
-            .into_any(),
-            None => picture.into_any(),
-        }
-    });
+    let image = lead_image(&meta, &base);
     // Published builds leave expired posts out; while writing, say why this one will go.
     let expired = meta.expires.filter(|e| !e.is_after(&now())).map(|e| {
         view! {
@@ -242,44 +232,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             .collect_view();
         view! { <nav class="translations" aria-label="Other languages"><ul>{links}</ul></nav> }
     });
-    // The contents nest like the headings: sections, and the subsections under each.
-    let entries = table_of_contents_when(&post.headings, meta.toc);
-    let top = entries.iter().map(|h| h.level).min().unwrap_or(0);
-    let mut sections: Vec<(&Heading, Vec<&Heading>)> = Vec::new();
-    for heading in entries {
-        match sections.last_mut() {
-            Some((_, subsections)) if heading.level > top => subsections.push(heading),
-            _ => sections.push((heading, Vec::new())),
-        }
-    }
-    // Numbered 1, 1.1, 2…: the list's own numbers would restart at 1 in each sub-list.
-    let entry = |h: &Heading, number: String| {
-        let href = format!("{page}#{}", h.id);
-        view! { <span class="toc-number">{number}</span>" "<a href=href>{h.text.clone()}</a> }
-    };
-    let toc = sections
-        .into_iter()
-        .enumerate()
-        .map(|(i, (section, subsections))| {
-            let inner = (!subsections.is_empty()).then(|| {
-                let items = subsections
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, h)| view! { <li>{entry(h, format!("{}.{}", i + 1, j + 1))}</li> })
-                    .collect_view();
-                view! { <ol>{items}</ol> }
-            });
-            view! { <li>{entry(section, (i + 1).to_string())}{inner}</li> }
-        })
-        .collect::<Vec<_>>();
-    let toc = (!toc.is_empty()).then(|| {
-        view! {
-            <nav class="toc" aria-labelledby="toc-title">
-                <h2 id="toc-title">"Contents"</h2>
-                <ol>{toc}</ol>
-            </nav>
-        }
-    });
+    let toc = contents(&post.headings, meta.toc, &page);
     let cards = authors
         .iter()
         .cloned()
@@ -345,6 +298,66 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             </footer>
         </article>
     }
+}
+
+/// A post's or page's lead image, with its caption when it has one.
+pub(crate) fn lead_image(meta: &PostMeta, base: &str) -> Option<AnyView> {
+    meta.image.as_ref().map(|src| {
+        let alt = meta.image_alt.clone().unwrap_or_default();
+        let picture = view! {
+            <OptionalImage src=under_base(base, src) alt=alt class="post-image" eager=true />
+        };
+        match meta.image_caption.clone() {
+            Some(caption) => view! {
+                <figure class="post-figure">{picture}<figcaption>{caption}</figcaption></figure>
+            }
+            .into_any(),
+            None => picture.into_any(),
+        }
+    })
+}
+
+/// The table of contents of a post or page at address `page`, when it asks for one or has
+/// enough sections. It nests like the headings: sections, and the subsections under each.
+pub(crate) fn contents(headings: &[Heading], toc: Option<bool>, page: &str) -> Option<AnyView> {
+    let entries = table_of_contents_when(headings, toc);
+    let top = entries.iter().map(|h| h.level).min().unwrap_or(0);
+    let mut sections: Vec<(&Heading, Vec<&Heading>)> = Vec::new();
+    for heading in entries {
+        match sections.last_mut() {
+            Some((_, subsections)) if heading.level > top => subsections.push(heading),
+            _ => sections.push((heading, Vec::new())),
+        }
+    }
+    // Numbered 1, 1.1, 2…: the list's own numbers would restart at 1 in each sub-list.
+    let entry = |h: &Heading, number: String| {
+        let href = format!("{page}#{}", h.id);
+        view! { <span class="toc-number">{number}</span>" "<a href=href>{h.text.clone()}</a> }
+    };
+    let toc = sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, (section, subsections))| {
+            let inner = (!subsections.is_empty()).then(|| {
+                let items = subsections
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, h)| view! { <li>{entry(h, format!("{}.{}", i + 1, j + 1))}</li> })
+                    .collect_view();
+                view! { <ol>{items}</ol> }
+            });
+            view! { <li>{entry(section, (i + 1).to_string())}{inner}</li> }
+        })
+        .collect::<Vec<_>>();
+    (!toc.is_empty()).then(|| {
+        view! {
+            <nav class="toc" aria-labelledby="toc-title">
+                <h2 id="toc-title">"Contents"</h2>
+                <ol>{toc}</ol>
+            </nav>
+        }
+        .into_any()
+    })
 }
 
 /// The current time, for the expiry notice.

@@ -35,6 +35,26 @@ pub struct SiteIdentity {
     /// Links to the blog elsewhere, shown in the footer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub social: Vec<ProfileLink>,
+    /// The blog's pages (`pages/`), found by the build, not written in `site.yaml`: every
+    /// page embeds them, so the app knows at once which addresses are pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageLink>,
+}
+
+/// One of the blog's pages (`pages/about.md`), as the app needs it before fetching it: its
+/// address, and what its document head says.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    /// Site path, ending in `/`: `/about/` (see [`crate::routes::page`]).
+    pub path: String,
+    /// The page's title.
+    pub title: String,
+    /// Its description, for the head.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Its lead image, for link previews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 impl Default for SiteIdentity {
@@ -48,11 +68,20 @@ impl Default for SiteIdentity {
             language: "en".into(),
             default_author: None,
             social: Vec::new(),
+            pages: Vec::new(),
         }
     }
 }
 
 impl SiteIdentity {
+    /// The page at site path `path` (`/about/`, or `/about` as a router may give it).
+    pub fn page(&self, path: &str) -> Option<&PageLink> {
+        let wanted = path.trim_end_matches('/');
+        self.pages
+            .iter()
+            .find(|p| p.path.trim_end_matches('/') == wanted && !wanted.is_empty())
+    }
+
     /// A page's document title: the page's own title, then the site's.
     pub fn document_title(&self, page: &str) -> String {
         if page.is_empty() {

@@ -6,7 +6,7 @@
 //! document title adds the site's name (`SiteIdentity::document_title`).
 
 use crate::author::Author;
-use crate::config::SiteIdentity;
+use crate::config::{PageLink, SiteIdentity};
 use crate::date::PostDate;
 use crate::index::Taxonomy;
 use crate::post::PostMeta;
@@ -85,6 +85,18 @@ pub fn post(meta: &PostMeta, authors: Vec<Author>) -> PageMeta {
             authors,
             tags: meta.tags.clone(),
         },
+    }
+}
+
+/// One of the blog's pages (`pages/about.md`): its own title, description and lead image.
+pub fn page(link: &PageLink) -> PageMeta {
+    PageMeta {
+        image: link.image.clone(),
+        ..PageMeta::website(
+            link.path.clone(),
+            link.title.clone(),
+            link.description.clone(),
+        )
     }
 }
 

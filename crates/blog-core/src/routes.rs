@@ -78,6 +78,63 @@ pub fn post_context_data(slug: &str) -> String {
     format!("/{POSTS}/context/{slug}.json")
 }
 
+/// The address of the blog's page in `file` under `pages/`, ending in `/`: `about.md` →
+/// `/about/`, `projects/index.md` → `/projects/`, `Notes/Reading List.md` →
+/// `/notes/reading-list/` (each folder and the name made a slug, as Hugo and Zola make page
+/// addresses). `None` for `pages/index.md` (the home page is the post list) and for a name
+/// with nothing to make an address of.
+pub fn page(file: &str) -> Option<String> {
+    let stem = ["md", "markdown", "mdx"]
+        .iter()
+        .find_map(|ext| {
+            let (stem, found) = file.rsplit_once('.')?;
+            found.eq_ignore_ascii_case(ext).then_some(stem)
+        })
+        .unwrap_or(file);
+    let mut segments: Vec<&str> = stem.split('/').collect();
+    if segments.len() > 1 && segments.last().is_some_and(|s| s.eq_ignore_ascii_case("index")) {
+        segments.pop();
+    }
+    let mut path = String::from("/");
+    for segment in segments {
+        let slug = crate::slug::slugify(segment);
+        if slug.is_empty() || slug == "index" && path == "/" {
+            return None;
+        }
+        path.push_str(&slug);
+        path.push('/');
+    }
+    Some(path)
+}
+
+/// A page's Markdown in this blog's form, beside its `index.html`: `/about/index.md`.
+pub fn page_source(path: &str) -> String {
+    format!("{}/index.md", path.trim_end_matches('/'))
+}
+
+/// The site's own first path segments, which no page may take (`/tags/`, `/embed/`…): its
+/// routes, and the folders of its data and the app's files.
+pub fn reserved_segments() -> impl Iterator<Item = &'static str> {
+    let folders = [
+        EMBED_SCRIPT,
+        PARSER_DIR,
+        SNIPPETS_DIR,
+        IMAGES_DIR,
+        LIVE_RELOAD_SCRIPT,
+    ]
+    .into_iter()
+    .filter_map(|path| path.trim_start_matches('/').split('/').next());
+    [POSTS, PAGE, TAGS, CATEGORIES, SERIES, AUTHORS, SEARCH]
+        .into_iter()
+        .chain(folders)
+}
+
+/// The reserved segment (see [`reserved_segments`]) site path `path` starts with, if any.
+pub fn reserved_by(path: &str) -> Option<&'static str> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    reserved_segments().find(|r| *r == first)
+}
+
 /// List page `number` (from 1): `/` for the first, `/page/2` after.
 pub fn list_page(number: usize) -> String {
     if number <= 1 {
@@ -229,6 +286,42 @@ mod tests {
             assert_eq!(post_slug(path), want, "{path}");
         }
         assert_eq!(post_slug(&post("hello")), Some("hello"));
+    }
+
+    #[test]
+    fn gives_each_page_file_its_address() {
+        let cases = [
+            ("about.md", Some("/about/")),
+            ("About.markdown", Some("/about/")),
+            ("projects/index.md", Some("/projects/")),
+            ("projects/Index.MD", Some("/projects/")),
+            ("Notes/Reading List.md", Some("/notes/reading-list/")),
+            ("a/b/c.mdx", Some("/a/b/c/")),
+            ("über uns.md", Some("/über-uns/")),
+            ("index.md", None),
+            ("***.md", None),
+            ("x/***/y.md", None),
+        ];
+        for (file, want) in cases {
+            assert_eq!(page(file).as_deref(), want, "{file}");
+        }
+        assert_eq!(page_source("/about/"), "/about/index.md");
+        assert_eq!(page_source("/a/b/"), "/a/b/index.md");
+    }
+
+    #[test]
+    fn knows_the_segments_pages_may_not_take() {
+        let reserved: Vec<&str> = reserved_segments().collect();
+        for segment in [
+            "posts", "page", "tags", "categories", "series", "authors", "search", "embed",
+            "parser", "snippets", "images", "__blogtool",
+        ] {
+            assert!(reserved.contains(&segment), "{segment}");
+        }
+        assert_eq!(reserved_by("/tags/x/"), Some("tags"));
+        assert_eq!(reserved_by("/embed/"), Some("embed"));
+        assert_eq!(reserved_by("/about/"), None);
+        assert_eq!(reserved_by("/postscript/"), None);
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum Mode {
 pub struct BuildOptions<'a> {
     /// The posts folder (`posts/`).
     pub posts: PathBuf,
+    /// The pages folder (`pages/`: an About page…); missing is no pages.
+    pub pages: PathBuf,
     /// The blog's own files (`public/`), copied over the app's: a file of the same name
     /// replaces the app's.
     pub public: PathBuf,
@@ -167,7 +169,12 @@ impl Site {
     ///
     /// # Errors
     /// A folder or file that cannot be read, named.
-    pub fn check(&self, posts: &Path, public: &Path) -> Result<(usize, Vec<Diagnostic>)> {
+    pub fn check(
+        &self,
+        posts: &Path,
+        pages: &Path,
+        public: &Path,
+    ) -> Result<(usize, Vec<Diagnostic>)> {
         // Without a build to take from (`blogtool check` on its own), nothing is kept either:
         // filling the cache would copy every post and import for no later build.
         let cache = self.output.is_some().then_some(&self.cache);
@@ -181,7 +188,36 @@ impl Site {
             publish::WRITING,
             cache,
         );
-        let found = analysed.diagnostics();
+        let mut found = analysed.diagnostics();
+        let slugs: std::collections::HashSet<&str> = analysed
+            .manifest
+            .posts
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect();
+        let shipped = |path: &str| publish::in_public(public, path);
+        let site_pages = crate::site_pages::load(
+            pages,
+            "/",
+            true,
+            &crate::site_pages::Posts {
+                slugs: &slugs,
+                authors: &analysed.manifest.authors,
+                shipped: &shipped,
+            },
+        )?;
+        let checked = checked + site_pages.pages.len() + site_pages.problems.len();
+        found.extend(crate::site_pages::diagnostics(&site_pages));
+        found.extend(
+            crate::site_pages::taken_by_posts(&site_pages.pages, &analysed.manifest.posts)
+                .into_iter()
+                .map(|message| Diagnostic {
+                    severity: crate::check::Severity::Error,
+                    message,
+                }),
+        );
+        drop(slugs);
+        found.sort_by(|a, b| a.message.cmp(&b.message).then(a.severity.cmp(&b.severity)));
         if let Some(cache) = cache {
             cache.keep_files(analysed.folder.files, analysed.stamps);
         }
@@ -230,7 +266,7 @@ fn run(
         let (output, aside) = match previous {
             Some(previous) => (previous.next(), Vec::new()),
             None => {
-                let aside = empty_out(out, &options.posts, &options.public)?;
+                let aside = empty_out(out, &[&options.posts, &options.pages, &options.public])?;
                 (Output::new(out, preview)?, aside)
             }
         };
@@ -255,6 +291,7 @@ fn run(
         publish::publish_then(
             &PublishOptions {
                 posts: &options.posts,
+                pages: &options.pages,
                 output: &output,
                 out: &output.at(routes::POSTS),
                 public: &options.public,
@@ -279,6 +316,7 @@ fn run(
             },
         )
     })?;
+    let site = crate::site_pages::with_pages(&site, &published.pages);
     steps.run("embed", || {
         embeds::write(&output, &published.index, &site.info.language)
     })?;
@@ -298,6 +336,7 @@ fn run(
             .problems
             .iter()
             .map(|p| p.message.clone())
+            .chain(published.page_problems.iter().cloned())
             .collect(),
         warnings: published.warnings.iter().map(|w| w.to_string()).collect(),
         posts: written.posts,
@@ -346,7 +385,7 @@ fn is_built_site(dir: &Path) -> bool {
 /// folder that holds the blog (its posts, its own files, or the folder it is built from)
 /// or lies inside its posts or files, and a folder with files in it that blogtool did not
 /// build: a mistyped `--out` must never delete anything else.
-fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Vec<PathBuf>> {
+fn empty_out(out: &Path, content: &[&Path]) -> Result<Vec<PathBuf>> {
     // `..` and symbolic links resolved: `--out ..` is the folder above, whatever it is called.
     let real = |p: &Path| {
         std::fs::canonicalize(p)
@@ -357,11 +396,12 @@ fn empty_out(out: &Path, posts: &Path, public: &Path) -> Result<Vec<PathBuf>> {
     let cwd = std::env::current_dir()
         .map(|d| real(&d))
         .unwrap_or_default();
-    let (posts, public) = (real(posts), real(public));
-    let holds_blog = [&posts, &public, &cwd]
+    let content: Vec<PathBuf> = content.iter().map(|p| real(p)).collect();
+    let holds_blog = content
         .iter()
+        .chain([&cwd])
         .any(|inside| inside.starts_with(&out_real));
-    let inside_content = out_real.starts_with(&posts) || out_real.starts_with(&public);
+    let inside_content = content.iter().any(|folder| out_real.starts_with(folder));
     if holds_blog || inside_content || out_real.join("site.yaml").is_file() {
         bail!(
             "{} holds the blog itself or is inside its posts or files; build into another folder (--out dist)",

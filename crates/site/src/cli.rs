@@ -145,6 +145,10 @@ struct Folders {
     /// DIR/public]
     #[arg(long, value_name = "DIR", env = "BLOG_PUBLIC", hide_env = true)]
     public: Option<PathBuf>,
+    /// The pages folder: About and other pages outside the post list [env: BLOG_PAGES;
+    /// default: the folder `pages` beside the posts folder]
+    #[arg(long, value_name = "DIR", env = "BLOG_PAGES", hide_env = true)]
+    pages: Option<PathBuf>,
 }
 
 /// The blog folder and its two content folders, resolved against the folder blogtool was
@@ -152,6 +156,7 @@ struct Folders {
 struct Blog {
     dir: PathBuf,
     posts: PathBuf,
+    pages: PathBuf,
     public: PathBuf,
 }
 
@@ -164,8 +169,10 @@ impl Blog {
         // An empty variable is unset, as the shell's `${BLOG_POSTS:-posts}` has it.
         let given =
             |p: Option<PathBuf>| p.filter(|p| !p.as_os_str().is_empty()).map(|p| cwd.join(p));
+        let posts = given(folders.posts).unwrap_or_else(|| dir.join("posts"));
         let blog = Blog {
-            posts: given(folders.posts).unwrap_or_else(|| dir.join("posts")),
+            pages: given(folders.pages).unwrap_or_else(|| posts.with_file_name("pages")),
+            posts,
             public: given(folders.public).unwrap_or_else(|| dir.join("public")),
             dir,
         };
@@ -221,6 +228,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 out: out.unwrap_or_else(|| blog.dir.join("dist")),
                 base: base_path(base.as_deref(), &url),
                 posts: blog.posts,
+                pages: blog.pages,
                 public: blog.public,
                 url,
                 settings,
@@ -250,6 +258,7 @@ fn run(command: Command) -> Result<ExitCode> {
             crate::serve::serve(crate::serve::ServeOptions {
                 dir: blog.dir,
                 posts: blog.posts,
+                pages: blog.pages,
                 public: blog.public,
                 port,
                 open,
@@ -288,6 +297,7 @@ fn run(command: Command) -> Result<ExitCode> {
             let output = crate::output::Output::new(&out, false)?;
             let published = publishing::publish(&PublishOptions {
                 posts: &blog.posts,
+                pages: &blog.pages,
                 output: &output,
                 out: &out,
                 public: &blog.public,
@@ -330,7 +340,7 @@ fn base_path(given: Option<&str>, url: &str) -> String {
 
 fn check(blog: &Blog) -> Result<ExitCode> {
     // Read and imported as `build` reads them: one pipeline.
-    let (posts, mut findings) = crate::build::Site::default().check(&blog.posts, &blog.public)?;
+    let (posts, mut findings) = crate::build::Site::default().check(&blog.posts, &blog.pages, &blog.public)?;
     // The settings file is checked too: a mistake there fails every build.
     match Settings::load() {
         Ok(config) => findings.extend(config.warnings.into_iter().map(|message| Diagnostic {

@@ -15,3 +15,4 @@ pub mod output;
 pub mod publish;
 mod render;
 pub mod serve;
+pub mod site_pages;

@@ -21,12 +21,17 @@ use blog_core::post::{Checked, Post};
 use blog_core::search;
 
 use crate::output::Output;
+use crate::site_pages::{self, Pages, SitePage};
+use blog_core::config::SiteIdentity;
+use blog_core::routes;
 
 /// What to publish, from where to where.
 #[derive(Clone, Copy)]
 pub struct PublishOptions<'a> {
     /// The posts folder (`posts/`).
     pub posts: &'a Path,
+    /// The pages folder (`pages/`; none there is no pages).
+    pub pages: &'a Path,
     /// The site being written.
     pub output: &'a Output,
     /// Where the published posts and data files go (`dist/posts`), inside `output`.
@@ -434,6 +439,11 @@ pub struct Published {
     /// What is worth the author's word (`file:line` warnings: the settings, the posts as
     /// `check` sees them, diagrams that cannot be drawn), as printed to stderr.
     pub warnings: Vec<Diagnostic>,
+    /// The blog's pages (`pages/`), by address, their sources published.
+    pub pages: Vec<SitePage>,
+    /// Pages that cannot be published, as `pages/x.md:3: message` (left out: a release
+    /// stops before unless told to skip them).
+    pub page_problems: Vec<String>,
 }
 
 /// Whether the site path `site_path` (`/images/x.png`) is a file under `public`.
@@ -482,6 +492,7 @@ pub fn publish_then<T: Send>(
     let started = std::time::Instant::now();
     let PublishOptions {
         posts,
+        pages: pages_dir,
         output,
         out,
         public,
@@ -541,18 +552,59 @@ pub fn publish_then<T: Send>(
     if let Some(author) = &config.info.default_author {
         manifest.credit_default_author(author);
     }
-    if !manifest.problems.is_empty() && !skip_broken {
+    // Pages are read in the same pass, checked against the posts just indexed.
+    let shipped = |path: &str| in_public(public, path);
+    let slugs: std::collections::HashSet<&str> =
+        manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    let site_pages = site_pages::load(
+        pages_dir,
+        base,
+        include_drafts,
+        &site_pages::Posts {
+            slugs: &slugs,
+            authors: &manifest.authors,
+            shipped: &shipped,
+        },
+    )?;
+    drop(slugs);
+    let Pages {
+        pages: site_pages,
+        warnings: page_warnings,
+        problems: mut page_problems,
+    } = site_pages;
+    page_problems.extend(site_pages::taken_by_posts(&site_pages, &manifest.posts));
+    say(&page_warnings);
+    warnings.extend(page_warnings);
+    let problems = manifest.problems.len() + page_problems.len();
+    if problems > 0 && !skip_broken {
         for problem in &manifest.problems {
             eprintln!("error: {}", problem.message);
         }
+        for problem in &page_problems {
+            eprintln!("error: {problem}");
+        }
         bail!(
-            "{} post(s) cannot be published; fix them, or pass --skip-broken \
-             (BLOG_SKIP_BROKEN=1 for trunk builds) to publish the rest",
-            manifest.problems.len()
+            "{problems} post(s) or page(s) cannot be published; fix them, or pass --skip-broken \
+             (BLOG_SKIP_BROKEN=1 for trunk builds) to publish the rest"
         );
     }
     for problem in &manifest.problems {
         eprintln!("warning: {}", problem.message);
+    }
+    if !show_problems {
+        for problem in &page_problems {
+            eprintln!("warning: {problem}");
+        }
+    }
+    let root = output.root();
+    for page in &site_pages {
+        let source = root.join(routes::page_source(&page.path).trim_start_matches('/'));
+        output.write(&source, &page.source)?;
+        for (file, site_path) in &page.files {
+            output
+                .copy(&pages_dir.join(file), &root.join(site_path.trim_start_matches('/')))
+                .with_context(|| format!("cannot publish pages/{file}"))?;
+        }
     }
     // Every post is published in this blog's own form, named after its address, whatever
     // its file was called or written for.
@@ -633,7 +685,11 @@ pub fn publish_then<T: Send>(
     // The list's pages, each on its own: the home page of a large blog loads one of them.
     let size = config.page_size;
     // The site's name and links, for pages that do not embed them (`trunk serve`).
-    let info = serde_json::to_string(&config.info).context("cannot write the site's settings")?;
+    let info = SiteIdentity {
+        pages: site_pages.iter().map(SitePage::link).collect(),
+        ..config.info.clone()
+    };
+    let info = serde_json::to_string(&info).context("cannot write the site's settings")?;
     let file = out.join("site.json");
     output.write(&file, info)?;
     let pages = out.join("pages");
@@ -660,6 +716,8 @@ pub fn publish_then<T: Send>(
         index_id,
         seconds: started.elapsed().as_secs_f64(),
         warnings,
+        pages: site_pages,
+        page_problems,
     };
     // (A post may be called `search`: its page is written into that folder meanwhile.)
     let search = out.join("search");

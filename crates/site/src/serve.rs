@@ -24,6 +24,8 @@ pub struct ServeOptions {
     pub dir: PathBuf,
     /// Its posts folder.
     pub posts: PathBuf,
+    /// Its pages folder (may appear while serving).
+    pub pages: PathBuf,
     /// Its own files.
     pub public: PathBuf,
     /// The first port to try; the next ones when it is taken.
@@ -144,6 +146,7 @@ fn rebuild(
         site.update(
             &BuildOptions {
                 posts: options.posts.clone(),
+                pages: options.pages.clone(),
                 public: options.public.clone(),
                 out: out.clone(),
                 base: "/".into(),
@@ -223,6 +226,7 @@ fn watch(
     let mut watched = vec![
         (options.posts.clone(), RecursiveMode::Recursive),
         (options.public.clone(), RecursiveMode::Recursive),
+        (options.pages.clone(), RecursiveMode::Recursive),
         (options.dir.clone(), RecursiveMode::NonRecursive),
     ];
     watched.extend(
@@ -231,11 +235,16 @@ fn watch(
             .clone()
             .map(|d| (d, RecursiveMode::Recursive)),
     );
+    // A content folder made while serving (the first page makes `pages/`) is watched
+    // from when it appears.
+    let mut unwatched = Vec::new();
     for (dir, mode) in &watched {
         if dir.exists() {
             watcher
                 .watch(dir, *mode)
                 .with_context(|| format!("cannot watch {}", dir.display()))?;
+        } else if *mode == RecursiveMode::Recursive {
+            unwatched.push(dir.clone());
         }
     }
     let app_dir = options.app_dir.clone();
@@ -270,6 +279,7 @@ fn watch(
         else {
             continue;
         };
+        unwatched.retain(|dir| !(dir.is_dir() && watcher.watch(dir, RecursiveMode::Recursive).is_ok()));
         let mut changed = event.paths.clone();
         // The rest of the burst.
         while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {

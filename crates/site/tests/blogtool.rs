@@ -435,6 +435,7 @@ fn what_publishing_returns_in_memory_is_what_it_wrote() {
     let output = Output::new(&out.0, false).unwrap();
     let published = publish(&PublishOptions {
         posts: &root.join("posts"),
+        pages: &root.join("pages"),
         output: &output,
         out: &out.0,
         public: &root.join("public"),
@@ -508,6 +509,7 @@ fn pages_written_while_the_search_index_is_written_are_kept_and_their_errors_rep
     let output = Output::new(&out.0, false).unwrap();
     let options = PublishOptions {
         posts: &posts.0,
+        pages: &posts.0.join("no-pages"),
         output: &output,
         out: &out.0,
         public: &posts.0,

@@ -85,6 +85,7 @@ fn an_edit_writes_only_the_posts_files_its_lists_and_its_search_shards() {
     }
     let options = |out: &str| BuildOptions {
         posts: dir.0.join("blog/posts"),
+        pages: dir.0.join("blog/pages"),
         public: dir.0.join("blog/public"),
         out: dir.0.join(out),
         base: "/".into(),

@@ -39,6 +39,8 @@ pub(crate) fn write_all(
     feed_limit: Option<usize>,
 ) -> Result<Written> {
     let index = &published.index;
+    // Every page knows the blog's pages (the app routes to them without asking).
+    let site = &crate::site_pages::with_pages(site, &published.pages);
     // What every page embeds besides its content (the site's settings and address).
     let site_json = serde_json::to_string(&(&site.base, &site.info, site.absolute_base()))
         .map_err(|e| anyhow!("cannot write the site's settings: {e}"))?;
@@ -192,6 +194,18 @@ pub(crate) fn write_all(
         let (listed, entry) = post?;
         sitemap.push(listed);
         feed.extend(entry);
+    }
+    // The blog's pages, before the redirects (an old address never replaces a page).
+    for site_page in &published.pages {
+        let meta = pages::page(&site_page.link());
+        sitemap.push((meta.path.clone(), site_page.post.meta.updated));
+        let shown = format!("{:?}\n{}", site_page.post.meta, site_page.post.html);
+        page(meta, hash_parts(&[shown.as_bytes()]), &|| {
+            let embedded = Embedded::Page {
+                path: site_page.path.clone(),
+            };
+            (embedded, Some(site_page.post.clone()))
+        })?;
     }
     write_redirects(out, site, index)?;
     // Term and author pages embed the whole index: each is large on a large blog, so they
