@@ -182,42 +182,25 @@ impl Site {
         let checked = loaded.folder.files.len();
         let analysed = publish::analyse(
             loaded,
-            public,
+            publish::Folders {
+                posts,
+                pages,
+                public,
+            },
             &|site_path| publish::in_public(public, site_path),
             "/",
             publish::WRITING,
             cache,
         );
-        let mut found = analysed.diagnostics();
-        let slugs: std::collections::HashSet<&str> = analysed
-            .manifest
-            .posts
-            .iter()
-            .map(|p| p.slug.as_str())
-            .collect();
-        let shipped = |path: &str| publish::in_public(public, path);
-        let site_pages = crate::site_pages::load(
-            pages,
-            "/",
-            true,
-            &crate::site_pages::Posts {
-                slugs: &slugs,
-                authors: &analysed.manifest.authors,
-                shipped: &shipped,
-            },
-        )?;
-        let checked = checked + site_pages.pages.len() + site_pages.problems.len();
-        found.extend(crate::site_pages::diagnostics(&site_pages));
-        found.extend(
-            crate::site_pages::taken_by_posts(&site_pages.pages, &analysed.manifest.posts)
-                .into_iter()
-                .map(|message| Diagnostic {
-                    severity: crate::check::Severity::Error,
-                    message,
-                }),
-        );
-        drop(slugs);
-        found.sort_by(|a, b| a.message.cmp(&b.message).then(a.severity.cmp(&b.severity)));
+        let found = analysed.diagnostics();
+        // The files under `pages/` too (post files that are pages are counted already).
+        let checked = checked
+            + analysed
+                .pages
+                .pages
+                .iter()
+                .filter(|page| page.file.starts_with("pages/"))
+                .count();
         if let Some(cache) = cache {
             cache.keep_files(analysed.folder.files, analysed.stamps);
         }

@@ -71,7 +71,11 @@ pub fn check(
     let loaded = publish::import(folder, Default::default(), None);
     publish::analyse(
         loaded,
-        Path::new("public/"),
+        publish::Folders {
+            posts: Path::new("posts/"),
+            pages: Path::new("pages/"),
+            public: Path::new("public/"),
+        },
         site_file_exists,
         "/",
         publish::WRITING,

@@ -193,16 +193,26 @@ pub struct Analysed {
     pub rendered: Vec<Post>,
     /// Everything else worth an author's word (`file:line` warnings), sorted.
     pub warnings: Vec<Diagnostic>,
+    /// The blog's pages: `pages/`, and the post files their engine published as pages
+    /// (`layout: page`…), read and checked in the same pass; their warnings are in
+    /// `warnings`.
+    pub pages: Pages,
 }
 
 impl Analysed {
     /// Every finding, errors (the index's problems) and warnings, sorted by place: what
     /// `blogtool check` prints.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let errors = self.manifest.problems.iter().map(|p| Diagnostic {
-            severity: Severity::Error,
-            message: p.message.clone(),
-        });
+        let errors = self
+            .manifest
+            .problems
+            .iter()
+            .map(|p| &p.message)
+            .chain(&self.pages.problems)
+            .map(|message| Diagnostic {
+                severity: Severity::Error,
+                message: message.clone(),
+            });
         let mut found: Vec<Diagnostic> = errors.chain(self.warnings.iter().cloned()).collect();
         found.sort_by(|a, b| a.message.cmp(&b.message).then(a.severity.cmp(&b.severity)));
         found.dedup();
@@ -210,13 +220,15 @@ impl Analysed {
     }
 }
 
-/// The one pass over a blog's posts (`loaded`): leaves out the local images the site does not
-/// have (`site_file_exists` answers for a site path under the blog's files, `public`, named
-/// in messages), renders every post for `base` (taking unchanged ones from `cache`), indexes
-/// those `options` publish, and collects what `check` reports of each as it goes.
+/// The one pass over a blog's posts (`loaded`, read from `folders.posts`) and its pages
+/// (`folders.pages`): leaves out the local images the site does not have
+/// (`site_file_exists` answers for a site path under the blog's files, `folders.public`,
+/// named in messages), renders every post and page for `base` (taking unchanged posts from
+/// `cache`), indexes the posts `options` publish, and collects what `check` reports of each
+/// as it goes.
 pub fn analyse(
     loaded: Loaded,
-    public: &Path,
+    folders: Folders,
     site_file_exists: &(dyn Fn(&str) -> bool + Sync),
     base: &str,
     options: BuildOptions,
@@ -256,18 +268,22 @@ pub fn analyse(
                 ),
             }),
     );
+    let Folders {
+        posts: posts_dir,
+        pages: pages_dir,
+        public,
+    } = folders;
     let mut failed = Vec::new();
-    let mut imported: Vec<Imported> = imports
+    let imported: Vec<Imported> = imports
         .into_iter()
         .filter_map(|result| result.map_err(|e| failed.push(e)).ok())
         .collect();
+    // Files their engine published as pages are pages here: not indexed.
+    let (as_pages, mut imported): (Vec<Imported>, Vec<Imported>) =
+        imported.into_iter().partition(|p| p.page.is_some());
     let with_posts = files_with_posts(&imported, &folder);
     let shipped = |path: &str| with_posts.contains(path) || site_file_exists(path);
-    let original = |path: &str| {
-        let file = folder.files.iter().find(|f| f.path == path);
-        file.map(|f| import::decode_text(&f.bytes))
-            .unwrap_or_default()
-    };
+    let original = |path: &str| folder.original(path);
     warnings.extend(leave_out_missing_images(
         &mut imported,
         public,
@@ -300,6 +316,26 @@ pub fn analyse(
     let by_path: HashMap<&str, &Imported> = imported.iter().map(|p| (p.path.as_str(), p)).collect();
     let slugs: std::collections::HashSet<&str> =
         manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    let mut pages = site_pages::load(
+        pages_dir,
+        base,
+        options.include_drafts,
+        site_pages::Posts {
+            dir: posts_dir,
+            as_pages,
+            original: &original,
+            all: &folder.all,
+            slugs: &slugs,
+            authors: &manifest.authors,
+            shipped: &shipped,
+        },
+    );
+    pages
+        .problems
+        .extend(site_pages::taken_by_posts(&pages.pages, &manifest.posts));
+    warnings.append(&mut pages.warnings);
+    // Links to the pages lead somewhere.
+    let shipped = |path: &str| shipped(path) || pages.ships(path);
     let found: Vec<Vec<Diagnostic>> = rendered
         .par_iter()
         .filter_map(|(post, checked)| {
@@ -345,6 +381,7 @@ pub fn analyse(
         manifest,
         rendered: rendered.into_iter().map(|(post, _)| post).collect(),
         warnings,
+        pages,
     }
 }
 
@@ -520,9 +557,19 @@ pub fn publish_then<T: Send>(
         mut manifest,
         rendered,
         warnings: found,
+        pages:
+            Pages {
+                pages: site_pages,
+                problems: page_problems,
+                ..
+            },
     } = analyse(
         loaded,
-        public,
+        Folders {
+            posts,
+            pages: pages_dir,
+            public,
+        },
         &|path| in_public(public, path),
         base,
         options,
@@ -552,29 +599,6 @@ pub fn publish_then<T: Send>(
     if let Some(author) = &config.info.default_author {
         manifest.credit_default_author(author);
     }
-    // Pages are read in the same pass, checked against the posts just indexed.
-    let shipped = |path: &str| in_public(public, path);
-    let slugs: std::collections::HashSet<&str> =
-        manifest.posts.iter().map(|p| p.slug.as_str()).collect();
-    let site_pages = site_pages::load(
-        pages_dir,
-        base,
-        include_drafts,
-        &site_pages::Posts {
-            slugs: &slugs,
-            authors: &manifest.authors,
-            shipped: &shipped,
-        },
-    )?;
-    drop(slugs);
-    let Pages {
-        pages: site_pages,
-        warnings: page_warnings,
-        problems: mut page_problems,
-    } = site_pages;
-    page_problems.extend(site_pages::taken_by_posts(&site_pages, &manifest.posts));
-    say(&page_warnings);
-    warnings.extend(page_warnings);
     let problems = manifest.problems.len() + page_problems.len();
     if problems > 0 && !skip_broken {
         for problem in &manifest.problems {
@@ -602,8 +626,8 @@ pub fn publish_then<T: Send>(
         output.write(&source, &page.source)?;
         for (file, site_path) in &page.files {
             output
-                .copy(&pages_dir.join(file), &root.join(site_path.trim_start_matches('/')))
-                .with_context(|| format!("cannot publish pages/{file}"))?;
+                .copy(file, &root.join(site_path.trim_start_matches('/')))
+                .with_context(|| format!("cannot publish {}", file.display()))?;
         }
     }
     // Every post is published in this blog's own form, named after its address, whatever
@@ -1070,8 +1094,20 @@ fn write_search_index(
     output.write(&dir.join("meta.json"), meta)
 }
 
+/// The blog's content folders, as the command line resolved them.
+#[derive(Clone, Copy)]
+pub struct Folders<'a> {
+    /// The posts (`posts/`).
+    pub posts: &'a Path,
+    /// The pages (`pages/`; missing is none).
+    pub pages: &'a Path,
+    /// The blog's own files (`public/`).
+    pub public: &'a Path,
+}
+
 /// What `posts/` holds: every post file, every other file (bundle resources), and the
 /// registry's text if there is one.
+#[derive(Default)]
 pub struct PostsFolder {
     /// The post files, sorted by path.
     pub files: Vec<SourceFile>,
@@ -1088,6 +1124,14 @@ impl PostsFolder {
     /// Whether `path` (under `posts/`, `/`-separated) is a file.
     pub fn has(&self, path: &str) -> bool {
         self.all.contains(path)
+    }
+
+    /// The text of the post file at `path` as written (for the lines of its front matter
+    /// keys in messages); empty when there is no such post file.
+    pub fn original(&self, path: &str) -> String {
+        let file = self.files.iter().find(|f| f.path == path);
+        file.map(|f| import::decode_text(&f.bytes))
+            .unwrap_or_default()
     }
 }
 
@@ -1161,6 +1205,12 @@ fn read_posts_with(
                 name.starts_with('_') || name.eq_ignore_ascii_case("readme.md")
             };
             if skipped {
+                // A section's page is no post, but says its folder's undated files are
+                // pages (`import::page_kind`).
+                if name == import::SECTION_FILE {
+                    let key = relative.join(name).to_string_lossy().replace('\\', "/");
+                    folder.all.insert(key);
+                }
                 continue;
             }
             let path = relative.join(name);

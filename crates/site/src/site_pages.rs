@@ -5,17 +5,19 @@
 //! post index.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use blog_core::author::Author;
 use blog_core::config::PageLink;
-use blog_core::post::{Post, PostMeta};
+use blog_core::error::PostError;
+use blog_core::post::{Checked, Post, PostMeta};
 use blog_core::publish::{alias_file, PublishedSite};
 use blog_core::routes;
 
 use crate::check::{self, Diagnostic, Severity};
-use crate::import;
+use crate::import::{self, Imported};
+use std::collections::BTreeSet;
 use crate::publish;
 
 /// One page, read and rendered.
@@ -23,16 +25,17 @@ use crate::publish;
 pub struct SitePage {
     /// Its address, ending in `/`: `/about/`.
     pub path: String,
-    /// Its file under `pages/`.
+    /// Its file, as messages name it: `pages/about.md` (or `posts/about.md`, a post file
+    /// its engine published as a page).
     pub file: String,
     /// Its text in this blog's form (front matter, then the body), published at
     /// [`routes::page_source`].
     pub source: String,
     /// Rendered for the site's base path.
     pub post: Post,
-    /// Files it refers to by relative path or keeps beside it: (path under `pages/`, site
-    /// path it is published at).
-    pub files: Vec<(String, String)>,
+    /// Files it refers to by relative path or keeps beside it: (the file, the site path it
+    /// is published at).
+    pub files: Vec<(PathBuf, String)>,
 }
 
 impl SitePage {
@@ -75,8 +78,17 @@ pub struct Pages {
     pub problems: Vec<String>,
 }
 
-/// What the posts pass found that pages are checked against.
+/// What the posts pass found that pages are checked against, and the files among the posts
+/// their engine published as pages.
 pub struct Posts<'a> {
+    /// The posts folder.
+    pub dir: &'a Path,
+    /// Post files that are pages (`layout: page`…, [`Imported::page`]).
+    pub as_pages: Vec<Imported>,
+    /// Every file's path under `posts/` (a bundle's files are published with its page).
+    pub all: &'a BTreeSet<String>,
+    /// A post file's text as written, by its path under `posts/`.
+    pub original: &'a (dyn Fn(&str) -> String + Sync),
     /// Every post's slug (links to posts).
     pub slugs: &'a HashSet<&'a str>,
     /// The author registry (bylines).
@@ -85,98 +97,172 @@ pub struct Posts<'a> {
     pub shipped: &'a (dyn Fn(&str) -> bool + Sync),
 }
 
-/// Reads, imports and renders every page under `dir` (none when there is no such folder)
-/// for `base`; drafts only when `include_drafts`.
-///
-/// # Errors
-/// A folder or file that cannot be read, named.
-pub fn load(dir: &Path, base: &str, include_drafts: bool, posts: &Posts) -> Result<Pages> {
-    let mut found = Pages::default();
-    if !dir.is_dir() {
-        return Ok(found);
+impl Pages {
+    /// Whether site path `path` (`/about/`, `/about`, a file a page publishes) is one the
+    /// pages make: links to it lead somewhere.
+    pub fn ships(&self, path: &str) -> bool {
+        let wanted = path.trim_end_matches('/');
+        !wanted.is_empty()
+            && self.pages.iter().any(|page| {
+                page.path.trim_end_matches('/') == wanted
+                    || page.files.iter().any(|(_, site_path)| site_path == path)
+            })
     }
-    let folder = publish::read_posts(dir)?;
+}
+
+/// A page read and rendered, before it is checked.
+struct Read {
+    page: SitePage,
+    imported: Imported,
+    checked: Checked,
+    /// Why a post file is a page; `None` for a file under `pages/`.
+    why: Option<String>,
+}
+
+/// Reads, imports and renders every page under `dir` (none when there is no such folder),
+/// and the post files that are pages (`posts.as_pages`), for `base`; drafts only when
+/// `include_drafts`. A folder that cannot be read is a problem named in the result.
+pub fn load(dir: &Path, base: &str, include_drafts: bool, posts: Posts) -> Pages {
+    let mut found = Pages::default();
+    let folder = if dir.is_dir() {
+        match publish::read_posts(dir) {
+            Ok(folder) => folder,
+            Err(error) => {
+                found.problems.push(format!("{error:#}"));
+                publish::PostsFolder::default()
+            }
+        }
+    } else {
+        publish::PostsFolder::default()
+    };
     let imports = import::import_all(&folder.files, &|p| folder.has(p));
+    let from_pages = imports.into_iter().map(|result| (result, None));
+    let from_posts = posts.as_pages.into_iter().map(|page| {
+        let why = page.page.clone();
+        (Ok(page), why)
+    });
     let mut taken: HashMap<String, String> = HashMap::new();
-    for result in imports {
-        let imported = match result {
-            Ok(imported) => imported,
-            Err(error) => {
-                found.problems.push(in_pages(error.to_string()));
-                continue;
-            }
+    let mut read = Vec::new();
+    for (result, why) in from_pages.chain(from_posts) {
+        let files = match why {
+            None => (dir, &folder.all),
+            Some(_) => (posts.dir, posts.all),
         };
-        let shown = format!("pages/{}", imported.path);
-        let Some(path) = routes::page(&imported.path) else {
-            found.problems.push(format!(
-                "{shown}: a page here would be the home page, which lists the posts; give it a name of its own (pages/about.md is /about/)"
-            ));
-            continue;
-        };
-        if let Some(segment) = routes::reserved_by(&path) {
-            found.problems.push(format!(
-                "{shown}: the address {path} is the site's own (/{segment}/ is for {}); rename the file",
-                what_is_at(segment)
-            ));
-            continue;
+        match read_page(result, why, files, base, &mut taken) {
+            Ok(Some(page)) if include_drafts || !page.page.post.meta.draft => read.push(page),
+            Ok(_) => {}
+            Err(problem) => found.problems.push(problem),
         }
-        if let Some(other) = taken.get(&path) {
-            found.problems.push(format!(
-                "{shown}: the address {path} is already pages/{other}'s; rename one of them"
-            ));
-            continue;
-        }
-        let (post, checked) = match Post::parse_checked(&imported.path, &imported.text, base) {
-            Ok(read) => read,
-            Err(error) => {
-                found.problems.push(in_pages(error.to_string()));
-                continue;
-            }
+    }
+    found.pages = read.iter().map(|r| r.page.clone()).collect();
+    // Checked once every page's address and files are known: pages link to each other.
+    let shipped = |path: &str| (posts.shipped)(path) || found.ships(path);
+    let mut warnings = Vec::new();
+    for Read {
+        page,
+        imported,
+        checked,
+        why,
+    } in &read
+    {
+        let original = || match why {
+            None => folder.original(&imported.path),
+            Some(_) => (posts.original)(&imported.path),
         };
-        if post.meta.draft && !include_drafts {
-            continue;
-        }
-        let original = || {
-            folder
-                .files
-                .iter()
-                .find(|f| f.path == imported.path)
-                .map(|f| import::decode_text(&f.bytes))
-                .unwrap_or_default()
-        };
-        let warnings = check::post_warnings(
-            &imported,
+        let said = check::post_warnings(
+            imported,
             &original,
-            &post,
-            &checked,
+            &page.post,
+            checked,
             posts.slugs,
             posts.authors,
-            posts.shipped,
+            &shipped,
         );
-        found
-            .warnings
-            .extend(warnings.into_iter().map(|w| Diagnostic {
-                message: in_pages(w.message),
-                ..w
-            }));
-        taken.insert(path.clone(), imported.path.clone());
-        let files = page_files(&imported, &folder);
-        found.pages.push(SitePage {
-            path,
-            file: imported.path,
-            source: imported.text,
-            post,
-            files,
-        });
+        warnings.extend(said.into_iter().map(|w| Diagnostic {
+            message: in_folder(why.is_none(), w.message),
+            ..w
+        }));
+        if let Some(why) = why {
+            let name = imported
+                .path
+                .strip_prefix("pages/")
+                .unwrap_or(&imported.path);
+            warnings.push(Diagnostic {
+                severity: Severity::Warning,
+                message: format!(
+                    "{}: {why} makes this a page, published at {} and not in the post list or feeds; move it to pages/{name}",
+                    page.file, page.path
+                ),
+            });
+        }
     }
+    found.warnings = warnings;
     found.pages.sort_by(|a, b| a.path.cmp(&b.path));
     found.warnings.sort_by(|a, b| a.message.cmp(&b.message));
-    Ok(found)
+    found
+}
+
+/// One page read and rendered at its address (`taken` holds the addresses of the pages
+/// before it), or why it cannot be published.
+fn read_page(
+    result: Result<Imported, PostError>,
+    why: Option<String>,
+    (root, all): (&Path, &BTreeSet<String>),
+    base: &str,
+    taken: &mut HashMap<String, String>,
+) -> Result<Option<Read>, String> {
+    let mut imported = result.map_err(|e| in_folder(why.is_none(), e.to_string()))?;
+    // A page is not dated: its file's time only fills the form posts share.
+    imported
+        .notes
+        .retain(|note| !note.message.starts_with(import::UNDATED_NOTE));
+    let folder_name = if why.is_none() { "pages" } else { "posts" };
+    let shown = format!("{folder_name}/{}", imported.path);
+    let (mut post, checked) = Post::parse_checked(&imported.path, &imported.text, base)
+        .map_err(|e| in_folder(why.is_none(), e.to_string()))?;
+    let address = match &why {
+        None => routes::page(&imported.path),
+        Some(_) => address_of_post_file(&imported.path, &mut post.meta.aliases),
+    };
+    let Some(path) = address else {
+        return Err(format!(
+            "{shown}: a page here would be the home page, which lists the posts; give it a name of its own (pages/about.md is /about/)"
+        ));
+    };
+    if let Some(segment) = routes::reserved_by(&path) {
+        return Err(format!(
+            "{shown}: the address {path} is the site's own (/{segment}/ is for {}); rename the file",
+            what_is_at(segment)
+        ));
+    }
+    if let Some(other) = taken.get(&path) {
+        return Err(format!(
+            "{shown}: the address {path} is already {other}'s; rename one of them"
+        ));
+    }
+    taken.insert(path.clone(), shown.clone());
+    let files = page_files(&imported, all)
+        .into_iter()
+        .map(|(file, site_path)| (root.join(file), site_path))
+        .collect();
+    let page = SitePage {
+        path,
+        file: shown,
+        source: imported.text.clone(),
+        post,
+        files,
+    };
+    Ok(Some(Read {
+        page,
+        imported,
+        checked,
+        why,
+    }))
 }
 
 /// The files a page publishes with it, as the import's links name them (under the
 /// address its import gave it, `/posts/<slug>/`: pages share the import of posts).
-fn page_files(page: &import::Imported, folder: &publish::PostsFolder) -> Vec<(String, String)> {
+fn page_files(page: &Imported, all: &BTreeSet<String>) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = page
         .resources
         .iter()
@@ -184,7 +270,7 @@ fn page_files(page: &import::Imported, folder: &publish::PostsFolder) -> Vec<(St
         .collect();
     if let Some(bundle) = &page.bundle {
         let prefix = format!("{bundle}/");
-        for path in folder.all.iter().filter(|p| p.starts_with(&prefix)) {
+        for path in all.iter().filter(|p| p.starts_with(&prefix)) {
             if !import::is_post_file(path) && !files.iter().any(|(s, _)| s == path) {
                 files.push((
                     path.clone(),
@@ -194,6 +280,23 @@ fn page_files(page: &import::Imported, folder: &publish::PostsFolder) -> Vec<(St
         }
     }
     files
+}
+
+/// The address of a post file that is a page (`path` under `posts/`): its `permalink` when
+/// that names a folder (Jekyll's `permalink: /about/`, the first of `aliases`, taken out of
+/// them), else its file's (`posts/about.md` → `/about/`, Pelican's `posts/pages/about.md` →
+/// `/about/`).
+fn address_of_post_file(path: &str, aliases: &mut Vec<String>) -> Option<String> {
+    let permalink = aliases.first().and_then(|alias| {
+        let file = alias_file(alias)?;
+        let folder = file.strip_suffix("/index.html")?;
+        Some(format!("/{folder}/"))
+    });
+    if let Some(address) = permalink {
+        aliases.remove(0);
+        return Some(address);
+    }
+    routes::page(path.strip_prefix("pages/").unwrap_or(path))
 }
 
 /// Pages whose address is also an old address of a post (its `aliases`, or a Jekyll
@@ -206,7 +309,7 @@ pub fn taken_by_posts(pages: &[SitePage], posts: &[PostMeta]) -> Vec<String> {
         for post in posts {
             if post.aliases.iter().any(|alias| alias_file(alias) == file) {
                 found.push(format!(
-                    "pages/{}: the address {} is also an old address of posts/{} (its aliases); remove that alias or rename the page",
+                    "{}: the address {} is also an old address of posts/{} (its aliases); remove that alias or rename the page",
                     page.file, page.path, post.file
                 ));
             }
@@ -229,9 +332,10 @@ fn what_is_at(segment: &str) -> &'static str {
 }
 
 /// A message the post pipeline wrote about a file under `posts/`, said of the same file
-/// under `pages/` (pages are read by the same code, which names its folder `posts/`).
-fn in_pages(message: String) -> String {
-    match message.strip_prefix("posts/") {
+/// under `pages/` when `in_pages` (pages are read by the same code, which names its folder
+/// `posts/`).
+fn in_folder(in_pages: bool, message: String) -> String {
+    match message.strip_prefix("posts/").filter(|_| in_pages) {
         Some(rest) => format!("pages/{rest}"),
         None => message,
     }
@@ -270,11 +374,15 @@ mod tests {
         write(&dir, files);
         let slugs: HashSet<&str> = ["hello"].into_iter().collect();
         let posts = Posts {
+            dir: Path::new("posts"),
+            as_pages: Vec::new(),
+            original: &|_| String::new(),
+            all: &BTreeSet::new(),
             slugs: &slugs,
             authors: &[],
             shipped: &|_| false,
         };
-        let found = load(&dir, "/blog/", drafts, &posts).unwrap();
+        let found = load(&dir, "/blog/", drafts, posts);
         std::fs::remove_dir_all(&dir).unwrap();
         found
     }
@@ -360,11 +468,15 @@ mod tests {
     fn no_pages_folder_is_no_pages() {
         let slugs = HashSet::new();
         let posts = Posts {
+            dir: Path::new("posts"),
+            as_pages: Vec::new(),
+            original: &|_| String::new(),
+            all: &BTreeSet::new(),
             slugs: &slugs,
             authors: &[],
             shipped: &|_| false,
         };
-        let found = load(Path::new("/nonexistent/pages"), "/", false, &posts).unwrap();
+        let found = load(Path::new("/nonexistent/pages"), "/", false, posts);
         assert!(found.pages.is_empty() && found.problems.is_empty());
     }
 }

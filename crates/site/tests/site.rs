@@ -333,3 +333,104 @@ fn check_and_build_read_other_engines_registries_and_name_rst_posts() {
     );
     assert!(page.contains("https://github.com/lenaq"), "{page}");
 }
+
+#[test]
+fn pages_are_published_at_their_address_and_nowhere_a_post_is() {
+    let dir = TempDir::new("site-pages");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example\n");
+    dir.write(
+        "blog/posts/tides.md",
+        "---\ntitle: On tides\ndate: 2026-01-01\ntags: [sea]\n---\nSee [me](/about/).\n",
+    );
+    dir.write(
+        "blog/pages/about.md",
+        "---\ntitle: About me\ndescription: Who writes here.\n---\nI watch the sea.\n",
+    );
+    dir.write(
+        "blog/pages/projects/index.md",
+        "# Projects\n\n![A boat](boat.png)\n",
+    );
+    dir.write("blog/pages/projects/boat.png", "png");
+    // Written for Jekyll and Hugo: pages there, pages here.
+    dir.write(
+        "blog/posts/colophon.md",
+        "---\nlayout: page\ntitle: Colophon\npermalink: /colophon/\n---\nMade with care.\n",
+    );
+    dir.write(
+        "blog/posts/now.md",
+        "---\ntitle: Now\nmenu: main\n---\nWhat I do now.\n",
+    );
+    let blog = dir.0.join("blog");
+    let app_arg = app.to_str().unwrap();
+    let built = blogtool(&["build", "--app", app_arg, "--base", "/b/"], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let warnings = stderr(&built);
+    assert!(
+        warnings.contains("posts/colophon.md: warning: `layout: page` makes this a page, published at /colophon/"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("posts/now.md: warning: its `menu:` entry makes this a page, published at /now/"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("no date"), "{warnings}");
+    let site = TempDir(blog.join("dist"));
+    for (path, title) in [
+        ("about", "About me"),
+        ("projects", "Projects"),
+        ("colophon", "Colophon"),
+        ("now", "Now"),
+    ] {
+        let page = site.read(&format!("{path}/index.html"));
+        assert!(page.contains(&format!("<title>{title} · ")), "{page}");
+        assert!(site.0.join(format!("{path}/index.md")).is_file(), "{path}");
+    }
+    assert!(site.read("about/index.html").contains("I watch the sea."));
+    assert!(site.read("projects/index.md").contains("![A boat]("));
+    // Never in the post index, lists, feeds or tags; in the sitemap; known to the app.
+    for file in ["posts/index.json", "posts/pages/1.json", "feed.xml", "rss.xml"] {
+        let text = site.read(file);
+        for title in ["About me", "Colophon", "Projects"] {
+            assert!(!text.contains(&format!("\"title\":\"{title}\"")), "{file}: {title}");
+            assert!(!text.contains(&format!("<title>{title}</title>")), "{file}: {title}");
+        }
+    }
+    let sitemap = site.read("sitemap.xml");
+    for path in ["/b/about/", "/b/projects/", "/b/colophon/", "/b/now/"] {
+        assert!(sitemap.contains(&format!("https://x.example{path}<")), "{sitemap}");
+    }
+    let info = site.read("posts/site.json");
+    assert!(info.contains("\"path\":\"/about/\",\"title\":\"About me\""), "{info}");
+    assert!(site.read("tags/sea/index.html").contains("/about/"));
+
+    // `check` says the same of them.
+    let checked = blogtool(&["check"], &blog, &[]);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(said.contains("posts/colophon.md: warning: `layout: page` makes this a page"), "{said}");
+}
+
+#[test]
+fn a_page_whose_address_is_taken_stops_the_build_naming_both_files() {
+    let dir = TempDir::new("site-pages-taken");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example\n");
+    dir.write(
+        "blog/posts/old.md",
+        "---\ntitle: Old\ndate: 2026-01-01\naliases: [/about/]\n---\nText.\n",
+    );
+    dir.write("blog/pages/about.md", "# About\n");
+    dir.write("blog/pages/search.md", "# Search me\n");
+    let blog = dir.0.join("blog");
+    let app_arg = app.to_str().unwrap();
+    let failed = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    let said = stderr(&failed);
+    assert!(
+        said.contains("pages/about.md: the address /about/ is also an old address of posts/old.md"),
+        "{said}"
+    );
+    assert!(said.contains("pages/search.md: the address /search/ is the site's own"), "{said}");
+    let checked = blogtool(&["check"], &blog, &[]);
+    assert_eq!(checked.status.code(), Some(1));
+}

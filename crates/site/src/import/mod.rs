@@ -24,6 +24,7 @@ mod maths;
 mod mdx;
 mod missing_images;
 mod obsidian;
+mod page_kind;
 mod prose;
 mod pymdown;
 
@@ -39,6 +40,7 @@ use blog_core::yaml::{Node, Value};
 pub use diagrams::{diagrams, with_diagrams, Diagram};
 pub use files::{is_post_file, url_slug, PostPath};
 pub use missing_images::{leave_out_missing_images, missing_site_file, LeftOut};
+pub use page_kind::SECTION_FILE;
 
 /// One file under `posts/`, as read from disk.
 #[derive(Clone, Debug)]
@@ -95,10 +97,17 @@ pub struct Imported {
     pub link_names: Vec<String>,
     /// The post's title, as published.
     pub title: String,
+    /// Why its engine published this file as a page of the blog, not a post (`` `layout:
+    /// page` ``, see [`page_kind`]): it is published as one.
+    pub page: Option<String>,
     /// A link in it shows another post's title (Hexo's `post_link` without text), which
     /// the first pass over a blog does not know yet.
     pub wants_titles: bool,
 }
+
+/// How the note on a post dated by its file's time begins (pages, which have no date,
+/// leave it out).
+pub const UNDATED_NOTE: &str = "no date:";
 
 /// Imports every post of a blog. `exists` answers whether a path under `posts/` is a file
 /// (bundle resources, links by file name). Each result is the imported post or the error
@@ -341,15 +350,25 @@ fn import(
         });
         set(&mut doc, "title", title);
     }
+    let page = page_kind::page_signal(
+        &doc,
+        &file.path,
+        has(&doc, "date") || path.date.is_some(),
+        exists,
+    );
     if !has(&doc, "date") {
         let date = match (path.date, file.modified) {
             (Some(date), _) => date.stored(),
+            // A page has no date: the time only fills the form posts share.
+            (None, Some(seconds)) if page.is_some() => {
+                blog_core::date::PostDate::from_unix(seconds).stored()
+            }
             (None, Some(seconds)) => {
                 let date = blog_core::date::PostDate::from_unix(seconds);
                 notes.push(Note {
                     line: None,
                     message: format!(
-                        "no date: dated {} from the file's last change; add `date:` to keep it",
+                        "{UNDATED_NOTE} dated {} from the file's last change; add `date:` to keep it",
                         date.iso()
                     ),
                 });
@@ -472,6 +491,7 @@ fn import(
         link_names,
         title: fm.title.clone(),
         wants_titles: wants_titles.get(),
+        page,
     })
 }
 
