@@ -26,10 +26,11 @@ use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::search_link::SearchLink;
+use crate::components::site_menu::SiteMenu;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{
-    author_page::AuthorPage, page_view::PageOrNotFound, post_list::PostList,
-    post_view::PostView, search::SearchPage, tag_page::TermPage,
+    author_page::AuthorPage, page_view::PageOrNotFound, post_list::PostList, post_view::PostView,
+    search::SearchPage, tag_page::TermPage,
 };
 use crate::site::{AppStart, AppState};
 
@@ -62,6 +63,7 @@ pub fn App(
                     <ThemeToggle />
                 </div>
                 <p class="site-tagline">{move || data.info().tagline}</p>
+                <SiteMenu />
             </header>
             <main id="main" tabindex="-1">
                 // The blog's pages (`/about/`) have addresses of any depth: not a route.

@@ -263,9 +263,7 @@ impl AppState {
         let embedded = self
             .embedded
             .with_value(|e| matches!(e, Embedded::Page { path: p } if p == path));
-        embedded
-            .then(|| self.rendered.get_value())
-            .flatten()
+        embedded.then(|| self.rendered.get_value()).flatten()
     }
 
     /// The post with this slug as the build rendered it, when rendering it natively.

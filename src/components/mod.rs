@@ -6,6 +6,7 @@ pub mod page_head;
 pub mod post_card;
 pub mod route_announcer;
 pub mod search_link;
+pub mod site_menu;
 pub mod theme_toggle;
 pub mod with_index;
 

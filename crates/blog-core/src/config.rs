@@ -39,6 +39,31 @@ pub struct SiteIdentity {
     /// page embeds them, so the app knows at once which addresses are pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<PageLink>,
+    /// The header's menu: `site.yaml`'s `menu:` and the pages that ask to be in it
+    /// (`menu: main`, Hugo's form), in order of weight, ties in written order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub menu: Vec<MenuLink>,
+}
+
+/// One entry of the header's menu.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MenuLink {
+    /// What the link says.
+    pub label: String,
+    /// A site path (`/about/`, put under the base path where shown) or a full URL.
+    pub url: String,
+    /// Its place: lighter first (Hugo's `weight`); 0 unless given.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub weight: i64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
+}
+
+/// Puts menu entries in order: by weight, ties in the order given (a stable sort).
+pub fn sort_menu(menu: &mut [MenuLink]) {
+    menu.sort_by_key(|link| link.weight);
 }
 
 /// One of the blog's pages (`pages/about.md`), as the app needs it before fetching it: its
@@ -69,6 +94,7 @@ impl Default for SiteIdentity {
             default_author: None,
             social: Vec::new(),
             pages: Vec::new(),
+            menu: Vec::new(),
         }
     }
 }
@@ -163,8 +189,9 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 }
 
 /// Every key `site.yaml` has, for reporting the ones it does not.
-const SETTINGS: [&str; 11] = [
+const SETTINGS: [&str; 12] = [
     "url",
+    "menu",
     "title",
     "tagline",
     "description",
@@ -293,6 +320,39 @@ impl Settings {
                     )));
                 }
                 Ok(ProfileLink { label, url })
+            })
+            .collect::<Result<_, String>>()?;
+        info.menu = doc
+            .items("menu")
+            .map_err(field)?
+            .iter()
+            .map(|item| {
+                let wrong = |what: &str| at(item.line, format!("menu: {what}"));
+                if !matches!(item.value, Value::Map(_)) {
+                    return Err(wrong(
+                        "each entry is a `label` and a `url` (and a `weight`)",
+                    ));
+                }
+                let label = item
+                    .text("label")
+                    .map_err(field)?
+                    .ok_or_else(|| wrong("an entry needs a `label`"))?;
+                let url = item
+                    .text("url")
+                    .map_err(field)?
+                    .ok_or_else(|| wrong("an entry needs a `url`"))?;
+                if !is_allowed_url(&url, UrlUse::Link) {
+                    return Err(wrong(&format!(
+                        "URL \"{url}\" is not a site path (/about/), http(s) or mailto"
+                    )));
+                }
+                let weight = match item.text("weight").map_err(field)? {
+                    None => 0,
+                    Some(w) => w
+                        .parse()
+                        .map_err(|_| wrong(&format!("weight \"{w}\" must be a whole number")))?,
+                };
+                Ok(MenuLink { label, url, weight })
             })
             .collect::<Result<_, String>>()?;
         if let Some(theme) = doc.mapping("theme").map_err(field)? {
@@ -489,6 +549,29 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_menu_in_order_of_weight() {
+        let config = Settings::parse(
+            "menu:\n  - label: Projects\n    url: /projects/\n    weight: 20\n  - label: About\n    url: /about/\n  - label: Code\n    url: https://code.example/me\n  - label: First\n    url: /first/\n    weight: -5\n",
+        )
+        .unwrap();
+        let mut menu = config.info.menu.clone();
+        sort_menu(&mut menu);
+        let order: Vec<(&str, &str, i64)> = menu
+            .iter()
+            .map(|l| (l.label.as_str(), l.url.as_str(), l.weight))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("First", "/first/", -5),
+                ("About", "/about/", 0),
+                ("Code", "https://code.example/me", 0),
+                ("Projects", "/projects/", 20),
+            ]
+        );
+    }
+
+    #[test]
     fn bad_settings_say_which_and_why() {
         for (text, want) in [
             (
@@ -508,6 +591,17 @@ mod tests {
             ),
             ("social: yes\n", "site.yaml:1: social must be a list, found text"),
             ("social:\n  - x\n", "site.yaml:2: social: each link is a `label` and a `url`"),
+            ("menu: about\n", "site.yaml:1: menu must be a list, found text"),
+            ("menu:\n  - /about/\n", "site.yaml:2: menu: each entry is a `label` and a `url`"),
+            ("menu:\n  - label: About\n", "site.yaml:2: menu: an entry needs a `url`"),
+            (
+                "menu:\n  - label: X\n    url: javascript:alert(1)\n",
+                "site.yaml:2: menu: URL \"javascript:alert(1)\" is not a site path",
+            ),
+            (
+                "menu:\n  - label: X\n    url: /x/\n    weight: first\n",
+                "site.yaml:2: menu: weight \"first\" must be a whole number",
+            ),
             ("theme: blue\n", "site.yaml:1: theme must be a mapping, found text"),
             ("theme:\n  accent: red\n", "site.yaml:2: theme.accent \"red\" must be a colour like #b7410e"),
             (

@@ -92,7 +92,11 @@ pub fn page(file: &str) -> Option<String> {
         })
         .unwrap_or(file);
     let mut segments: Vec<&str> = stem.split('/').collect();
-    if segments.len() > 1 && segments.last().is_some_and(|s| s.eq_ignore_ascii_case("index")) {
+    if segments.len() > 1
+        && segments
+            .last()
+            .is_some_and(|s| s.eq_ignore_ascii_case("index"))
+    {
         segments.pop();
     }
     let mut path = String::from("/");
@@ -313,8 +317,18 @@ mod tests {
     fn knows_the_segments_pages_may_not_take() {
         let reserved: Vec<&str> = reserved_segments().collect();
         for segment in [
-            "posts", "page", "tags", "categories", "series", "authors", "search", "embed",
-            "parser", "snippets", "images", "__blogtool",
+            "posts",
+            "page",
+            "tags",
+            "categories",
+            "series",
+            "authors",
+            "search",
+            "embed",
+            "parser",
+            "snippets",
+            "images",
+            "__blogtool",
         ] {
             assert!(reserved.contains(&segment), "{segment}");
         }

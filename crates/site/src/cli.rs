@@ -340,7 +340,8 @@ fn base_path(given: Option<&str>, url: &str) -> String {
 
 fn check(blog: &Blog) -> Result<ExitCode> {
     // Read and imported as `build` reads them: one pipeline.
-    let (posts, mut findings) = crate::build::Site::default().check(&blog.posts, &blog.pages, &blog.public)?;
+    let (posts, mut findings) =
+        crate::build::Site::default().check(&blog.posts, &blog.pages, &blog.public)?;
     // The settings file is checked too: a mistake there fails every build.
     match Settings::load() {
         Ok(config) => findings.extend(config.warnings.into_iter().map(|message| Diagnostic {

@@ -1,5 +1,5 @@
-//! `blogtool init`: a new blog folder — settings, a first post, an author registry, a place
-//! for pictures, a GitHub Pages workflow pinned to this version, and a README. Nothing of
+//! `blogtool init`: a new blog folder — settings, a first post, an author registry, an
+//! About page in the menu, a place for pictures, a GitHub Pages workflow pinned to this version, and a README. Nothing of
 //! the engine: the app is inside `blogtool`.
 
 use std::path::Path;
@@ -35,6 +35,7 @@ const FILES: &[(&str, &str)] = &[
         "posts/authors.yaml",
         include_str!("../blog/posts/authors.yaml"),
     ),
+    ("pages/about.md", include_str!("../blog/pages/about.md")),
     ("public/images/.gitkeep", ""),
     (
         ".github/workflows/pages.yml",

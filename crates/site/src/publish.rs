@@ -22,7 +22,6 @@ use blog_core::search;
 
 use crate::output::Output;
 use crate::site_pages::{self, Pages, SitePage};
-use blog_core::config::SiteIdentity;
 use blog_core::routes;
 
 /// What to publish, from where to where.
@@ -709,10 +708,7 @@ pub fn publish_then<T: Send>(
     // The list's pages, each on its own: the home page of a large blog loads one of them.
     let size = config.page_size;
     // The site's name and links, for pages that do not embed them (`trunk serve`).
-    let info = SiteIdentity {
-        pages: site_pages.iter().map(SitePage::link).collect(),
-        ..config.info.clone()
-    };
+    let info = site_pages::identity_with(&config.info, &site_pages);
     let info = serde_json::to_string(&info).context("cannot write the site's settings")?;
     let file = out.join("site.json");
     output.write(&file, info)?;

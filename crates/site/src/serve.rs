@@ -279,7 +279,8 @@ fn watch(
         else {
             continue;
         };
-        unwatched.retain(|dir| !(dir.is_dir() && watcher.watch(dir, RecursiveMode::Recursive).is_ok()));
+        unwatched
+            .retain(|dir| !(dir.is_dir() && watcher.watch(dir, RecursiveMode::Recursive).is_ok()));
         let mut changed = event.paths.clone();
         // The rest of the burst.
         while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {

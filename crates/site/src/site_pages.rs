@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use blog_core::author::Author;
-use blog_core::config::PageLink;
+use blog_core::config::{sort_menu, MenuLink, PageLink, SiteIdentity};
 use blog_core::error::PostError;
 use blog_core::post::{Checked, Post, PostMeta};
 use blog_core::publish::{alias_file, PublishedSite};
@@ -17,8 +17,8 @@ use blog_core::routes;
 
 use crate::check::{self, Diagnostic, Severity};
 use crate::import::{self, Imported};
-use std::collections::BTreeSet;
 use crate::publish;
+use std::collections::BTreeSet;
 
 /// One page, read and rendered.
 #[derive(Clone, Debug)]
@@ -36,6 +36,8 @@ pub struct SitePage {
     /// Files it refers to by relative path or keeps beside it: (the file, the site path it
     /// is published at).
     pub files: Vec<(PathBuf, String)>,
+    /// Its entry in the header's menu, when it asks for one.
+    pub menu: Option<MenuLink>,
 }
 
 impl SitePage {
@@ -55,14 +57,25 @@ impl SitePage {
     }
 }
 
-/// `site` with its pages known (`SiteIdentity::pages`), which every page embeds.
+/// `site` with its pages known (`SiteIdentity::pages`) and in its menu after the entries
+/// of `site.yaml`, which every page embeds.
 pub fn with_pages(site: &PublishedSite, pages: &[SitePage]) -> PublishedSite {
     PublishedSite {
-        info: blog_core::config::SiteIdentity {
-            pages: pages.iter().map(SitePage::link).collect(),
-            ..site.info.clone()
-        },
+        info: identity_with(&site.info, pages),
         ..site.clone()
+    }
+}
+
+/// The site's identity (`site.yaml`) with its pages, and their menu entries after its own
+/// (`sort_menu`: by weight, ties in that order).
+pub fn identity_with(info: &SiteIdentity, pages: &[SitePage]) -> SiteIdentity {
+    let mut menu = info.menu.clone();
+    menu.extend(pages.iter().filter_map(|page| page.menu.clone()));
+    sort_menu(&mut menu);
+    SiteIdentity {
+        pages: pages.iter().map(SitePage::link).collect(),
+        menu,
+        ..info.clone()
     }
 }
 
@@ -245,12 +258,18 @@ fn read_page(
         .into_iter()
         .map(|(file, site_path)| (root.join(file), site_path))
         .collect();
+    let menu = imported.menu.clone().map(|(label, weight)| MenuLink {
+        label: label.unwrap_or_else(|| post.meta.title.clone()),
+        url: path.clone(),
+        weight,
+    });
     let page = SitePage {
         path,
         file: shown,
         source: imported.text.clone(),
         post,
         files,
+        menu,
     };
     Ok(Some(Read {
         page,
@@ -323,7 +342,9 @@ fn what_is_at(segment: &str) -> &'static str {
     match segment {
         routes::POSTS => "posts",
         routes::PAGE => "the list's pages",
-        routes::TAGS | routes::CATEGORIES | routes::SERIES => "the lists of a tag, category or series",
+        routes::TAGS | routes::CATEGORIES | routes::SERIES => {
+            "the lists of a tag, category or series"
+        }
         routes::AUTHORS => "authors' pages",
         routes::SEARCH => "search",
         "images" => "the site's images",
@@ -391,7 +412,10 @@ mod tests {
     fn every_page_gets_its_address_and_title() {
         let found = load_from(
             &[
-                ("about.md", "---\ntitle: About me\n---\nHi, [a post](/posts/hello).\n"),
+                (
+                    "about.md",
+                    "---\ntitle: About me\n---\nHi, [a post](/posts/hello).\n",
+                ),
                 ("projects/index.md", "# Projects\n\nThings I made.\n"),
                 ("Now.md", "What I do now.\n"),
             ],
@@ -412,7 +436,10 @@ mod tests {
             ]
         );
         // Rendered for the base path, like posts.
-        assert!(found.pages[0].post.html.contains("href=\"/blog/posts/hello\""));
+        assert!(found.pages[0]
+            .post
+            .html
+            .contains("href=\"/blog/posts/hello\""));
         assert!(found.pages[0].source.starts_with("---\n"));
     }
 
@@ -454,13 +481,16 @@ mod tests {
         assert!(all.starts_with("pages/bad.md"), "{all}");
         let warnings: Vec<String> = found.warnings.iter().map(|w| w.to_string()).collect();
         assert!(
-            warnings
-                .iter()
-                .any(|w| w.starts_with("pages/links.md:3: warning: link to \"/posts/nothing-here\"")),
+            warnings.iter().any(
+                |w| w.starts_with("pages/links.md:3: warning: link to \"/posts/nothing-here\"")
+            ),
             "{warnings:?}"
         );
         assert!(found.pages.iter().all(|p| p.path != "/draft/"));
-        let with_drafts = load_from(&[("draft.md", "---\ntitle: Soon\ndraft: true\n---\nx\n")], true);
+        let with_drafts = load_from(
+            &[("draft.md", "---\ntitle: Soon\ndraft: true\n---\nx\n")],
+            true,
+        );
         assert_eq!(with_drafts.pages[0].path, "/draft/");
     }
 

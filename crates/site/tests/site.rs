@@ -81,6 +81,14 @@ fn init_makes_a_blog_that_builds_and_refuses_a_folder_in_use() {
     assert!(blog
         .read("dist/feed.xml")
         .contains("https://example.com/posts/hello-world<"));
+    // Its About page: a page at /about/, in the menu, not in the feed.
+    let about = blog.read("dist/about/index.html");
+    assert!(about.contains("<title>About · Tide Notes"), "{about}");
+    assert!(
+        about.contains("\"menu\":[{\"label\":\"About\",\"url\":\"/about/\"}]"),
+        "{about}"
+    );
+    assert!(!blog.read("dist/feed.xml").contains("/about/"));
 }
 
 #[test]
@@ -367,11 +375,15 @@ fn pages_are_published_at_their_address_and_nowhere_a_post_is() {
     assert!(built.status.success(), "{}", stderr(&built));
     let warnings = stderr(&built);
     assert!(
-        warnings.contains("posts/colophon.md: warning: `layout: page` makes this a page, published at /colophon/"),
+        warnings.contains(
+            "posts/colophon.md: warning: `layout: page` makes this a page, published at /colophon/"
+        ),
         "{warnings}"
     );
     assert!(
-        warnings.contains("posts/now.md: warning: its `menu:` entry makes this a page, published at /now/"),
+        warnings.contains(
+            "posts/now.md: warning: its `menu:` entry makes this a page, published at /now/"
+        ),
         "{warnings}"
     );
     assert!(!warnings.contains("no date"), "{warnings}");
@@ -389,25 +401,45 @@ fn pages_are_published_at_their_address_and_nowhere_a_post_is() {
     assert!(site.read("about/index.html").contains("I watch the sea."));
     assert!(site.read("projects/index.md").contains("![A boat]("));
     // Never in the post index, lists, feeds or tags; in the sitemap; known to the app.
-    for file in ["posts/index.json", "posts/pages/1.json", "feed.xml", "rss.xml"] {
+    for file in [
+        "posts/index.json",
+        "posts/pages/1.json",
+        "feed.xml",
+        "rss.xml",
+    ] {
         let text = site.read(file);
         for title in ["About me", "Colophon", "Projects"] {
-            assert!(!text.contains(&format!("\"title\":\"{title}\"")), "{file}: {title}");
-            assert!(!text.contains(&format!("<title>{title}</title>")), "{file}: {title}");
+            assert!(
+                !text.contains(&format!("\"title\":\"{title}\"")),
+                "{file}: {title}"
+            );
+            assert!(
+                !text.contains(&format!("<title>{title}</title>")),
+                "{file}: {title}"
+            );
         }
     }
     let sitemap = site.read("sitemap.xml");
     for path in ["/b/about/", "/b/projects/", "/b/colophon/", "/b/now/"] {
-        assert!(sitemap.contains(&format!("https://x.example{path}<")), "{sitemap}");
+        assert!(
+            sitemap.contains(&format!("https://x.example{path}<")),
+            "{sitemap}"
+        );
     }
     let info = site.read("posts/site.json");
-    assert!(info.contains("\"path\":\"/about/\",\"title\":\"About me\""), "{info}");
+    assert!(
+        info.contains("\"path\":\"/about/\",\"title\":\"About me\""),
+        "{info}"
+    );
     assert!(site.read("tags/sea/index.html").contains("/about/"));
 
     // `check` says the same of them.
     let checked = blogtool(&["check"], &blog, &[]);
     let said = String::from_utf8_lossy(&checked.stdout);
-    assert!(said.contains("posts/colophon.md: warning: `layout: page` makes this a page"), "{said}");
+    assert!(
+        said.contains("posts/colophon.md: warning: `layout: page` makes this a page"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -430,7 +462,10 @@ fn a_page_whose_address_is_taken_stops_the_build_naming_both_files() {
         said.contains("pages/about.md: the address /about/ is also an old address of posts/old.md"),
         "{said}"
     );
-    assert!(said.contains("pages/search.md: the address /search/ is the site's own"), "{said}");
+    assert!(
+        said.contains("pages/search.md: the address /search/ is the site's own"),
+        "{said}"
+    );
     let checked = blogtool(&["check"], &blog, &[]);
     assert_eq!(checked.status.code(), Some(1));
 }

@@ -100,6 +100,9 @@ pub struct Imported {
     /// Why its engine published this file as a page of the blog, not a post (`` `layout:
     /// page` ``, see [`page_kind`]): it is published as one.
     pub page: Option<String>,
+    /// Its entry in the header's menu, when its front matter asks for one (`menu: main`):
+    /// its own label, if any, and its weight.
+    pub menu: Option<(Option<String>, i64)>,
     /// A link in it shows another post's title (Hexo's `post_link` without text), which
     /// the first pass over a blog does not know yet.
     pub wants_titles: bool,
@@ -350,6 +353,7 @@ fn import(
         });
         set(&mut doc, "title", title);
     }
+    let menu = page_kind::menu_entry(&doc);
     let page = page_kind::page_signal(
         &doc,
         &file.path,
@@ -492,6 +496,7 @@ fn import(
         title: fm.title.clone(),
         wants_titles: wants_titles.get(),
         page,
+        menu,
     })
 }
 
