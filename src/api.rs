@@ -360,6 +360,10 @@ pub async fn fetch_search_entries(base: &str, path: &str) -> Result<Vec<PostMeta
 /// The text a reader sees in a post's body, for a search snippet. Not kept in the visit's
 /// post cache: search results know the post's file but not its authors' profiles.
 pub async fn fetch_post_text(site: AppState, meta: &PostMeta) -> Result<String, LoadError> {
+    if routes::is_page_entry(&meta.slug) {
+        let page = fetch_page(site, &meta.slug).await?;
+        return Ok(search::html_text(&page.html));
+    }
     if let Some(loaded) = loaded_post(site, &meta.slug) {
         return Ok(search::html_text(&loaded.post.html));
     }
@@ -467,6 +471,10 @@ pub async fn fetch_post(
 /// Fetches and parses the blog's page at site path `path` (`/about/`, one the site's
 /// settings list): its Markdown beside its prerendered page, read by the post reader.
 pub async fn fetch_page(site: AppState, path: &str) -> Result<Post, LoadError> {
+    // Only an address the site lists becomes part of a URL.
+    if site.page(path).is_none() {
+        return Err(LoadError::NotFound);
+    }
     let what = format!("the page {path}");
     let source = routes::page_source(path);
     let (status, text) = fetch_text(&under_base(&site.base(), &source), &what).await?;

@@ -208,6 +208,12 @@ impl AppState {
         self.info.get()
     }
 
+    /// The blog's page at site path `path`, if the site has one there (read without
+    /// tracking: for loads, not views).
+    pub fn page(&self, path: &str) -> Option<blog_core::config::PageLink> {
+        self.info.with_untracked(|info| info.page(path).cloned())
+    }
+
     /// The base path.
     pub fn base(&self) -> String {
         self.base.get_value()

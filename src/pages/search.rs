@@ -265,7 +265,8 @@ fn marked(pieces: Vec<Piece>) -> impl IntoView {
 fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
     let site = expect_context::<AppState>();
     let base = site.base();
-    let link = under_base(&base, &routes::post(&found.meta.slug));
+    // A post's slug, or a page's own address.
+    let link = under_base(&base, &routes::entry(&found.meta.slug));
     let entry = StoredValue::new(found.meta.clone());
     // The description shows at once; the body's best passage replaces it when loaded.
     let body = LocalResource::new(move || {
@@ -284,6 +285,9 @@ fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
         Some(None) => "description",
     };
     let meta = found.meta;
+    // A page has no date to show.
+    let date = (!routes::is_page_entry(&meta.slug))
+        .then(|| view! { <time datetime=meta.date.iso()>{meta.date.human()}</time> });
     let tags = (!meta.tags.is_empty()).then(|| format!(" · {}", meta.tags.join(", ")));
     view! {
         <li class="search-result" data-passage=passage_state>
@@ -291,7 +295,7 @@ fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
                 <a class="search-result-link" href=link>{marked(found.title)}</a>
             </h2>
             <p class="search-result-meta">
-                <time datetime=meta.date.iso()>{meta.date.human()}</time>
+                {date}
                 {tags}
             </p>
             <p class="search-result-snippet">{passage}</p>

@@ -62,6 +62,22 @@ pub fn post_slug(path: &str) -> Option<&str> {
     (!slug.is_empty() && !slug.contains('/')).then_some(slug)
 }
 
+/// The address a search result names: a post's slug gives `/posts/<slug>`; a page's entry
+/// carries the page's own address in its place (`/about/`), which no slug can be (slugs
+/// never start with `/`).
+pub fn entry(slug: &str) -> String {
+    if is_page_entry(slug) {
+        slug.to_string()
+    } else {
+        post(slug)
+    }
+}
+
+/// Whether a search entry's slug is a page's address (see [`entry`]).
+pub fn is_page_entry(slug: &str) -> bool {
+    slug.starts_with('/')
+}
+
 /// A file published beside a post (a diagram, a page bundle's image):
 /// `/posts/hello-world/diagram-1.svg`.
 pub fn post_file(slug: &str, name: &str) -> String {
@@ -267,6 +283,8 @@ mod tests {
             ),
             (term(Taxonomy::Series, "A shelf"), "/series/a-shelf"),
             (embedded_author("ada"), "/embed/authors/ada/"),
+            (entry("hello"), "/posts/hello"),
+            (entry("/about/"), "/about/"),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);

@@ -742,7 +742,16 @@ pub fn publish_then<T: Send>(
     // (A post may be called `search`: its page is written into that folder meanwhile.)
     let search = out.join("search");
     let (searched, result) = rayon::join(
-        || write_search_index(output, &published.index, &published.posts, &search, cache),
+        || {
+            write_search_index(
+                output,
+                &published.index,
+                &published.posts,
+                &published.pages,
+                &search,
+                cache,
+            )
+        },
         || alongside(&published),
     );
     match (searched, result) {
@@ -1055,28 +1064,38 @@ fn write_search_index(
     output: &Output,
     manifest: &PostIndex,
     posts: &[Post],
+    pages: &[SitePage],
     dir: &Path,
     cache: Option<&Cache>,
 ) -> Result<()> {
+    let pages: Vec<search::Counted> = pages
+        .iter()
+        .map(|page| search::count_terms(&page.search_entry(), &page.post))
+        .collect();
     let index = match cache {
-        Some(cache) => search::index_posts_with(manifest, posts, &|meta, post| {
-            let id = serde_json::to_string(meta).map_or(0, |entry| {
-                crate::output::hash_parts(&[entry.as_bytes(), post.html.as_bytes()])
-            });
-            let known = cache.counted.lock().ok().and_then(|c| {
-                c.get(&meta.slug)
-                    .filter(|(made_of, _)| *made_of == id)
-                    .map(|(_, counted)| counted.clone())
-            });
-            known.unwrap_or_else(|| {
-                let counted = search::count_terms(meta, post);
-                if let Ok(mut c) = cache.counted.lock() {
-                    c.insert(meta.slug.clone(), (id, counted.clone()));
-                }
-                counted
-            })
-        }),
-        None => search::index_posts(manifest, posts),
+        Some(cache) => search::index_posts_with(
+            manifest,
+            posts,
+            &|meta, post| {
+                let id = serde_json::to_string(meta).map_or(0, |entry| {
+                    crate::output::hash_parts(&[entry.as_bytes(), post.html.as_bytes()])
+                });
+                let known = cache.counted.lock().ok().and_then(|c| {
+                    c.get(&meta.slug)
+                        .filter(|(made_of, _)| *made_of == id)
+                        .map(|(_, counted)| counted.clone())
+                });
+                known.unwrap_or_else(|| {
+                    let counted = search::count_terms(meta, post);
+                    if let Ok(mut c) = cache.counted.lock() {
+                        c.insert(meta.slug.clone(), (id, counted.clone()));
+                    }
+                    counted
+                })
+            },
+            pages,
+        ),
+        None => search::index_posts_with(manifest, posts, &search::count_terms, pages),
     };
     if let Some(mut counted) = cache.and_then(|c| c.counted.lock().ok()) {
         let slugs: std::collections::HashSet<&str> =

@@ -41,6 +41,22 @@ pub struct SitePage {
 }
 
 impl SitePage {
+    /// Its entry in the search index: its address in place of a slug
+    /// ([`routes::entry`]), its title, description and text; no date, author or terms.
+    pub fn search_entry(&self) -> PostMeta {
+        PostMeta {
+            slug: self.path.clone(),
+            file: routes::page_source(&self.path),
+            authors: Vec::new(),
+            tags: Vec::new(),
+            categories: Vec::new(),
+            series: None,
+            aliases: Vec::new(),
+            translations: Vec::new(),
+            ..self.post.meta.clone()
+        }
+    }
+
     /// What every page embeds of it: its address and head.
     pub fn link(&self) -> PageLink {
         PageLink {

@@ -432,6 +432,17 @@ fn pages_are_published_at_their_address_and_nowhere_a_post_is() {
         "{info}"
     );
     assert!(site.read("tags/sea/index.html").contains("/about/"));
+    // Searched like posts, their entry naming their address.
+    let search: String = std::fs::read_dir(site.0.join("posts/search"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    for path in ["/about/", "/projects/", "/colophon/", "/now/"] {
+        assert!(
+            search.contains(&format!("\"slug\":\"{path}\"")),
+            "{path}: {search}"
+        );
+    }
 
     // `check` says the same of them.
     let checked = blogtool(&["check"], &blog, &[]);

@@ -22,7 +22,7 @@ pub use query::{
 /// # Panics
 /// If `posts` is not as long as the index's list (a caller's mistake, not input).
 pub fn index_posts(manifest: &PostIndex, posts: &[Post]) -> IndexFiles {
-    index_posts_with(manifest, posts, &count_terms)
+    index_posts_with(manifest, posts, &count_terms, Vec::new())
 }
 
 /// A post's terms counted for the search index: its entry, and its body as the reader
@@ -32,7 +32,9 @@ pub fn count_terms(meta: &PostMeta, post: &Post) -> Counted {
 }
 
 /// [`index_posts`] with each post's terms counted by `count`, which must give what
-/// [`count_terms`] does (`blogtool serve` keeps the counts of posts that did not change).
+/// [`count_terms`] does (`blogtool serve` keeps the counts of posts that did not change),
+/// and the blog's pages after the posts, counted already (each entry's slug the page's
+/// address: [`crate::routes::entry`]).
 ///
 /// # Panics
 /// If `posts` is not as long as the index's list (a caller's mistake, not input).
@@ -40,6 +42,7 @@ pub fn index_posts_with(
     manifest: &PostIndex,
     posts: &[Post],
     count: &(dyn Fn(&PostMeta, &Post) -> Counted + Sync),
+    pages: Vec<Counted>,
 ) -> IndexFiles {
     assert_eq!(
         manifest.posts.len(),
@@ -57,7 +60,7 @@ pub fn index_posts_with(
     #[cfg(target_arch = "wasm32")]
     let counted: Vec<Counted> = manifest.posts.iter().zip(posts).map(count).collect();
     let mut builder = IndexBuilder::new();
-    for post in counted {
+    for post in counted.into_iter().chain(pages) {
         builder.add_counted(post);
     }
     builder.finish()
