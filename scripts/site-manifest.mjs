@@ -21,10 +21,12 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const APP = [/^rustblog-[0-9a-f]+/, /^style-[0-9a-f]+\.css/, /^favicon-[0-9a-f]+\.svg/, /^snippets\//, /^parser\//, /^embed\/author-card/];
 
 /** What a site's text says of the app's build, written as placeholders. */
+// Trunk's hashes are 64-bit numbers in hex without leading zeros: usually 16 digits, one
+// build in sixteen 15.
 const BUILD_SPECIFIC = [
-  [/rustblog-[0-9a-f]{16}/g, 'rustblog-APP'],
-  [/style-[0-9a-f]{16}/g, 'style-APP'],
-  [/favicon-[0-9a-f]{16}/g, 'favicon-APP'],
+  [/rustblog-[0-9a-f]{12,16}(?=[._/])/g, 'rustblog-APP'],
+  [/style-[0-9a-f]{12,16}(?=\.)/g, 'style-APP'],
+  [/favicon-[0-9a-f]{12,16}(?=\.)/g, 'favicon-APP'],
   [/'sha(256|384)-[A-Za-z0-9+/=]+'/g, "'sha$1-APP'"],
   [/"sha(256|384)-[A-Za-z0-9+/=]+"/g, '"sha$1-APP"'],
   [/const BUILD = '[0-9a-f]+'/g, "const BUILD = 'APP'"],

@@ -487,9 +487,8 @@ pub async fn fetch_page(site: AppState, path: &str) -> Result<Post, LoadError> {
     if looks_like_html_page(&text) {
         return Err(LoadError::NotFound);
     }
-    // The name only stands in for the file in messages: the page's address is its path.
-    let name = path.trim_matches('/').rsplit('/').next().unwrap_or("page");
-    parse_post(site, &format!("{name}.md"), &text).await
+    // Named by its site path, as the build read it: its links are the page's own.
+    parse_post(site, &source, &text).await
 }
 
 /// Parses a post's text natively, with the content core.

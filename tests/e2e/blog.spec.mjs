@@ -182,7 +182,8 @@ const appFiles = (page) =>
     performance
       .getEntriesByType('resource')
       .filter((r) => /\/rustblog-[^/]*\.(js|wasm)$|\/snippets\//.test(r.name))
-      .map((r) => ({ name: new URL(r.name).pathname.replace(/-[0-9a-f]{16}/g, '-H'), start: r.startTime })));
+      // Trunk's hashes are hex without leading zeros: usually 16 digits, sometimes fewer.
+      .map((r) => ({ name: new URL(r.name).pathname.replace(/-[0-9a-f]{12,16}(?=[._/])/g, '-H'), start: r.startTime })));
 
 test('a prerendered page is whole without the app, which starts at the reader\'s first intent, after the first paint', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

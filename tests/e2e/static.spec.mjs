@@ -14,6 +14,8 @@ const dist = fileURLToPath(new URL('../../target/dist-blog/', import.meta.url));
 const index = JSON.parse(readFileSync(`${dist}posts/index.json`, 'utf8'));
 // This build has a small page size (BLOG_PAGE_SIZE in scripts/test.sh), so the list has pages.
 const firstPage = JSON.parse(readFileSync(`${dist}posts/pages/1.json`, 'utf8'));
+// The blog's pages (pages/about.md), which the settings every page embeds list.
+const sitePages = JSON.parse(readFileSync(`${dist}posts/site.json`, 'utf8')).pages ?? [];
 const SEED = 'node-vs-python-backend';
 const SEED_TITLE = 'Node.js vs. Python—Choosing the Right Backend for Scalable Web Development';
 
@@ -35,8 +37,9 @@ test('every route answers 200 by direct load, and unknown paths get the 404 page
   expect(pages).toContain(`/blog/posts/${SEED}`);
   expect(firstPage.pages).toBeGreaterThan(1);
   expect(pages).toContain('/blog/page/2');
+  expect(pages).toContain('/blog/about/');
   expect(pages.length).toBe(
-    firstPage.pages + index.posts.length + new Set(index.posts.flatMap((p) => p.tags)).size + 2,
+    firstPage.pages + index.posts.length + new Set(index.posts.flatMap((p) => p.tags)).size + 2 + sitePages.length,
   );
   for (const path of pages) {
     const response = await request.get(`${site}${path}`);

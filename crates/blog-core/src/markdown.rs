@@ -86,6 +86,14 @@ impl LinkContext {
         }
     }
 
+    /// The context for one of the blog's pages, at site path `path` (`/about/`).
+    pub fn for_page(base: &str, path: &str) -> LinkContext {
+        LinkContext {
+            base: base.to_string(),
+            page: under_base(base, path),
+        }
+    }
+
     /// Resolves a link or image URL written in a post.
     ///
     /// - `#part` → this page's path plus the fragment;

@@ -7,6 +7,7 @@ use crate::encoding::repair_mojibake;
 use crate::error::{ErrorKind, PostError};
 use crate::front_matter;
 use crate::markdown::{self, Heading, LinkContext};
+use crate::routes;
 use crate::slug::is_valid_slug;
 use crate::url::{is_allowed_url, UrlUse};
 
@@ -199,7 +200,12 @@ impl Post {
                 kind: ErrorKind::BadSlug(slug),
             });
         }
-        let links = LinkContext::for_post(base, &slug);
+        // A page's source is named by its site path (`/about/index.md`): its links are the
+        // page's, not a post's.
+        let links = match routes::page_of_source(file) {
+            Some(page) => LinkContext::for_page(base, page),
+            None => LinkContext::for_post(base, &slug),
+        };
         // Hugo's and Jekyll's excerpt separator: what comes before it is the summary.
         // Found from its `<` (a byte search): a substring search over every body cost a
         // twentieth of the whole pipeline.

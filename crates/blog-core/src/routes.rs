@@ -132,6 +132,13 @@ pub fn page_source(path: &str) -> String {
     format!("{}/index.md", path.trim_end_matches('/'))
 }
 
+/// The page whose source [`page_source`] names `file`: `/about/index.md` → `/about/`.
+/// `None` for any other name (a post's file is named under `posts/`, never from `/`).
+pub fn page_of_source(file: &str) -> Option<&str> {
+    let path = file.strip_suffix("index.md")?;
+    (path.starts_with('/') && path.ends_with('/') && !path.starts_with("//")).then_some(path)
+}
+
 /// The site's own first path segments, which no page may take (`/tags/`, `/embed/`…): its
 /// routes, and the folders of its data and the app's files.
 pub fn reserved_segments() -> impl Iterator<Item = &'static str> {
@@ -329,6 +336,12 @@ mod tests {
         }
         assert_eq!(page_source("/about/"), "/about/index.md");
         assert_eq!(page_source("/a/b/"), "/a/b/index.md");
+        for path in ["/about/", "/a/b/"] {
+            assert_eq!(page_of_source(&page_source(path)), Some(path));
+        }
+        for file in ["about.md", "a/index.md", "//x/index.md", "/x/notindex.md"] {
+            assert_eq!(page_of_source(file), None, "{file}");
+        }
     }
 
     #[test]

@@ -247,11 +247,15 @@ fn read_page(
         .retain(|note| !note.message.starts_with(import::UNDATED_NOTE));
     let folder_name = if why.is_none() { "pages" } else { "posts" };
     let shown = format!("{folder_name}/{}", imported.path);
-    let (mut post, checked) = Post::parse_checked(&imported.path, &imported.text, base)
+    // Read once for what is wrong with it and its `permalink`; its address known, rendered
+    // again as the app renders it, named by its source's site path (its links are the
+    // page's own: `#section` is `/about/#section`).
+    let (read, _) = Post::parse_checked(&imported.path, &imported.text, base)
         .map_err(|e| in_folder(why.is_none(), e.to_string()))?;
+    let mut aliases = read.meta.aliases;
     let address = match &why {
         None => routes::page(&imported.path),
-        Some(_) => address_of_post_file(&imported.path, &mut post.meta.aliases),
+        Some(_) => address_of_post_file(&imported.path, &mut aliases),
     };
     let Some(path) = address else {
         return Err(format!(
@@ -269,6 +273,10 @@ fn read_page(
             "{shown}: the address {path} is already {other}'s; rename one of them"
         ));
     }
+    let (mut post, checked) =
+        Post::parse_checked(&routes::page_source(&path), &imported.text, base)
+            .map_err(|e| in_folder(why.is_none(), e.to_string()))?;
+    post.meta.aliases = aliases;
     taken.insert(path.clone(), shown.clone());
     let files = page_files(&imported, all)
         .into_iter()
