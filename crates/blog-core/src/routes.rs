@@ -33,6 +33,10 @@ pub const NOT_FOUND: &str = "/404";
 pub const ATOM_FEED: &str = "/feed.xml";
 /// The RSS 2.0 feed.
 pub const RSS_FEED: &str = "/rss.xml";
+/// The JSON Feed 1.1 (jsonfeed.org).
+pub const JSON_FEED: &str = "/feed.json";
+/// The name of the Atom feed beside a term's or author's page.
+const FEED_FILE: &str = "feed.xml";
 /// The sitemap (sitemaps.org protocol).
 pub const SITEMAP: &str = "/sitemap.xml";
 
@@ -193,6 +197,26 @@ pub fn term(taxonomy: Taxonomy, name: &str) -> String {
     format!("/{}/{}", taxonomy.segment(), term_slug(name))
 }
 
+/// The Atom feed of the posts with a term: `/tags/rust/feed.xml`.
+pub fn term_feed(taxonomy: Taxonomy, name: &str) -> String {
+    format!("{}/{FEED_FILE}", term(taxonomy, name))
+}
+
+/// The Atom feed of an author's posts: `/authors/ada-lovelace/feed.xml`.
+pub fn author_feed(id: &str) -> String {
+    format!("{}/{FEED_FILE}", author(id))
+}
+
+/// The feed of the page at site path `path`, when it has one of its own (a term's or an
+/// author's page: see [`term_feed`], [`author_feed`]).
+pub fn page_feed(path: &str) -> Option<String> {
+    let path = path.trim_end_matches('/');
+    let mut parts = path.strip_prefix('/')?.split('/');
+    let (first, name) = (parts.next()?, parts.next()?);
+    let own = [TAGS, CATEGORIES, SERIES, AUTHORS].contains(&first) && !name.is_empty();
+    (own && parts.next().is_none()).then(|| format!("{path}/{FEED_FILE}"))
+}
+
 /// The embeddable card's page of an author, for hosts that allow no scripts:
 /// `/embed/authors/ada-lovelace/`.
 pub fn embedded_author(id: &str) -> String {
@@ -291,6 +315,12 @@ mod tests {
             (term(Taxonomy::Series, "A shelf"), "/series/a-shelf"),
             (embedded_author("ada"), "/embed/authors/ada/"),
             (entry("hello"), "/posts/hello"),
+            (term_feed(Taxonomy::Tags, "Rust"), "/tags/rust/feed.xml"),
+            (
+                term_feed(Taxonomy::Series, "A shelf"),
+                "/series/a-shelf/feed.xml",
+            ),
+            (author_feed("ada"), "/authors/ada/feed.xml"),
             (entry("/about/"), "/about/"),
         ];
         for (got, want) in cases {
@@ -367,6 +397,22 @@ mod tests {
         assert_eq!(reserved_by("/embed/"), Some("embed"));
         assert_eq!(reserved_by("/about/"), None);
         assert_eq!(reserved_by("/postscript/"), None);
+    }
+
+    #[test]
+    fn finds_the_feed_of_a_term_or_author_page() {
+        assert_eq!(
+            page_feed(&term(Taxonomy::Tags, "Rust")),
+            Some(term_feed(Taxonomy::Tags, "Rust"))
+        );
+        assert_eq!(page_feed(&author("ada")), Some(author_feed("ada")));
+        assert_eq!(
+            page_feed("/categories/wood/"),
+            Some("/categories/wood/feed.xml".into())
+        );
+        for path in ["/", "/tags", "/tags/", "/posts/x", "/about/", "/tags/x/y"] {
+            assert_eq!(page_feed(path), None, "{path}");
+        }
     }
 
     #[test]

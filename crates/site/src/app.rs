@@ -176,6 +176,7 @@ fn is_app_file(relative: &str) -> bool {
         routes::OFFLINE_SHELL,
         routes::ATOM_FEED,
         routes::RSS_FEED,
+        routes::JSON_FEED,
         routes::SITEMAP,
         routes::ROBOTS,
     ];

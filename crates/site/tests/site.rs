@@ -480,3 +480,68 @@ fn a_page_whose_address_is_taken_stops_the_build_naming_both_files() {
     let checked = blogtool(&["check"], &blog, &[]);
     assert_eq!(checked.status.code(), Some(1));
 }
+
+#[test]
+fn every_feed_is_written_and_linked_from_its_page() {
+    let dir = TempDir::new("site-feeds");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example\nfeed_limit: 2\n");
+    dir.write("blog/posts/authors.yaml", "ada:\n  name: Ada\n");
+    for (n, tags) in [
+        (1, "[sea, tides]"),
+        (2, "[sea]"),
+        (3, "[sea]"),
+        (4, "[moon]"),
+    ] {
+        dir.write(
+            &format!("blog/posts/p{n}.md"),
+            &format!("---\ntitle: Post {n}\ndate: 2026-01-0{n}\ntags: {tags}\ncategories: [notes]\nauthor: ada\n---\nBody {n}.\n"),
+        );
+    }
+    let blog = dir.0.join("blog");
+    let built = blogtool(&["build", "--app", app.to_str().unwrap()], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let site = TempDir(blog.join("dist"));
+    // JSON Feed 1.1 beside Atom and RSS: the newest `feed_limit` posts, full text.
+    let json = site.read("feed.json");
+    assert!(
+        json.contains("\"version\": \"https://jsonfeed.org/version/1.1\""),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"title\": \"Post 4\"") && json.contains("\"title\": \"Post 3\""),
+        "{json}"
+    );
+    assert!(!json.contains("\"title\": \"Post 2\""), "{json}");
+    assert!(json.contains("<p>Body 4.</p>"), "{json}");
+    // A feed per tag, category and author: their newest posts, linked from their page.
+    let sea = site.read("tags/sea/feed.xml");
+    assert!(
+        sea.contains("<title>Post 3</title>") && sea.contains("<title>Post 2</title>"),
+        "{sea}"
+    );
+    assert!(
+        !sea.contains("<title>Post 1</title>") && !sea.contains("Post 4"),
+        "{sea}"
+    );
+    assert!(
+        sea.contains("href=\"https://x.example/tags/sea/feed.xml\""),
+        "{sea}"
+    );
+    let tides = site.read("tags/tides/feed.xml");
+    assert!(tides.contains("<title>Post 1</title>"), "{tides}");
+    assert!(site
+        .read("categories/notes/feed.xml")
+        .contains("<title>Post 4</title>"));
+    assert!(site
+        .read("authors/ada/feed.xml")
+        .contains("<title>Post 4</title>"));
+    let page = site.read("tags/sea/index.html");
+    assert!(
+        page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Rustblog · Posts tagged #sea\" href=\"https://x.example/tags/sea/feed.xml\">"),
+        "{page}"
+    );
+    assert!(site
+        .read("index.html")
+        .contains("type=\"application/feed+json\""));
+}

@@ -1,5 +1,6 @@
-//! Atom 1.0 (RFC 4287) and RSS 2.0 feeds with every post's full content, and the date forms
-//! they use (RFC 3339, RFC 822).
+//! Atom 1.0 (RFC 4287), RSS 2.0 and JSON Feed 1.1 feeds with every post's full content, the
+//! Atom feeds of each tag, category, series and author, and the date forms they use
+//! (RFC 3339, RFC 822).
 
 use super::PublishedSite;
 use crate::author::Author;
@@ -49,14 +50,52 @@ pub fn rfc822(date: &PostDate) -> String {
 pub struct FeedEntry {
     /// Index entry.
     pub meta: PostMeta,
-    /// Full content as HTML.
+    /// Full content as HTML; empty in a feed of summaries (a term's or author's).
     pub html: String,
     /// Resolved authors.
     pub authors: Vec<Author>,
 }
 
-/// Atom 1.0 feed (RFC 4287) with every post's full content.
+/// Which feed: its title, the page it follows and its own address (site paths).
+#[derive(Clone, Debug)]
+pub struct FeedInfo {
+    /// The feed's title: the site's name, or the page's title after it.
+    pub title: String,
+    /// The page the feed follows (`/`, `/tags/rust`).
+    pub page: String,
+    /// The feed's own address (`/feed.xml`, `/tags/rust/feed.xml`).
+    pub feed: String,
+}
+
+impl FeedInfo {
+    /// The site's own Atom feed.
+    pub fn site(site: &PublishedSite) -> FeedInfo {
+        FeedInfo {
+            title: site.info.title.clone(),
+            page: routes::HOME.to_string(),
+            feed: routes::ATOM_FEED.to_string(),
+        }
+    }
+
+    /// The feed of the page titled `title` at `page` that has one ([`routes::page_feed`]):
+    /// a term's or an author's.
+    pub fn of_page(site: &PublishedSite, title: &str, page: &str) -> Option<FeedInfo> {
+        Some(FeedInfo {
+            title: format!("{} · {title}", site.info.title),
+            page: page.to_string(),
+            feed: routes::page_feed(page)?,
+        })
+    }
+}
+
+/// Atom 1.0 feed (RFC 4287) of the site, with every post's full content.
 pub fn atom(site: &PublishedSite, entries: &[FeedEntry]) -> String {
+    atom_of(site, &FeedInfo::site(site), entries)
+}
+
+/// Atom 1.0 feed (RFC 4287) `info` describes; entries without HTML carry their summary only
+/// (Hugo's term feeds do the same).
+pub fn atom_of(site: &PublishedSite, info: &FeedInfo, entries: &[FeedEntry]) -> String {
     let updated = entries
         .iter()
         .map(|e| e.meta.updated.unwrap_or(e.meta.date))
@@ -66,11 +105,11 @@ pub fn atom(site: &PublishedSite, entries: &[FeedEntry]) -> String {
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n",
         site.info.language,
-        escape(&site.info.title),
+        escape(&info.title),
         escape(&site.info.description),
-        escape(&site.url("/")),
-        escape(&site.url("/")),
-        escape(&site.url(routes::ATOM_FEED)),
+        escape(&site.url(&info.page)),
+        escape(&site.url(&info.page)),
+        escape(&site.url(&info.feed)),
         escape(&site.info.title),
     );
     for e in entries {
@@ -93,10 +132,16 @@ pub fn atom(site: &PublishedSite, entries: &[FeedEntry]) -> String {
             xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(tag)));
         }
         xml.push_str(&format!(
-            "    <summary>{}</summary>\n    <content type=\"html\">{}</content>\n  </entry>\n",
-            escape(&e.meta.description),
-            escape(&e.html)
+            "    <summary>{}</summary>\n",
+            escape(&e.meta.description)
         ));
+        if !e.html.is_empty() {
+            xml.push_str(&format!(
+                "    <content type=\"html\">{}</content>\n",
+                escape(&e.html)
+            ));
+        }
+        xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
     xml
@@ -144,4 +189,84 @@ pub fn rss(site: &PublishedSite, entries: &[FeedEntry]) -> String {
     }
     xml.push_str("</channel>\n</rss>\n");
     xml
+}
+
+/// JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>) of the site, with every post's full
+/// content: the same entries as [`atom`], for readers that prefer JSON.
+pub fn json_feed(site: &PublishedSite, entries: &[FeedEntry]) -> String {
+    #[derive(serde::Serialize)]
+    struct Feed<'a> {
+        version: &'static str,
+        title: &'a str,
+        home_page_url: String,
+        feed_url: String,
+        description: &'a str,
+        language: &'a str,
+        items: Vec<Item<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct Item<'a> {
+        id: String,
+        url: String,
+        title: &'a str,
+        content_html: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        summary: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        image: Option<String>,
+        date_published: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date_modified: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        authors: Vec<Person<'a>>,
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        tags: &'a [String],
+    }
+    #[derive(serde::Serialize)]
+    struct Person<'a> {
+        name: &'a str,
+        url: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        avatar: Option<String>,
+    }
+    let items = entries
+        .iter()
+        .map(|e| {
+            let url = site.url(&routes::post(&e.meta.slug));
+            Item {
+                id: url.clone(),
+                url,
+                title: &e.meta.title,
+                content_html: &e.html,
+                summary: &e.meta.description,
+                image: e.meta.image.as_ref().map(|i| site.url(i)),
+                date_published: rfc3339(&e.meta.date),
+                date_modified: e.meta.updated.as_ref().map(rfc3339),
+                authors: e
+                    .authors
+                    .iter()
+                    .map(|a| Person {
+                        name: &a.name,
+                        url: a
+                            .website
+                            .clone()
+                            .unwrap_or_else(|| site.url(&routes::author(&a.id))),
+                        avatar: a.avatar.as_ref().map(|i| site.url(i)),
+                    })
+                    .collect(),
+                tags: &e.meta.tags,
+            }
+        })
+        .collect();
+    let feed = Feed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &site.info.title,
+        home_page_url: site.url(routes::HOME),
+        feed_url: site.url(routes::JSON_FEED),
+        description: &site.info.description,
+        language: &site.info.language,
+        items,
+    };
+    // Plain data of strings: serialising it cannot fail.
+    serde_json::to_string_pretty(&feed).unwrap_or_default() + "\n"
 }

@@ -51,6 +51,11 @@ pub fn head_tags(site: &PublishedSite, page: &PageMeta) -> String {
             escape(&site.url(routes::RSS_FEED))
         ),
         format!(
+            "<link rel=\"alternate\" type=\"application/feed+json\" title=\"{}\" href=\"{}\">",
+            escape(&site.info.title),
+            escape(&site.url(routes::JSON_FEED))
+        ),
+        format!(
             "<meta property=\"og:site_name\" content=\"{}\">",
             escape(&site.info.title)
         ),
@@ -76,6 +81,17 @@ pub fn head_tags(site: &PublishedSite, page: &PageMeta) -> String {
             escape(&page.description)
         ),
     ];
+    // A term's or author's page has a feed of its own, which readers find first.
+    if let Some(feed) = super::FeedInfo::of_page(site, &title, &page.path) {
+        tags.insert(
+            1,
+            format!(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+                escape(&feed.title),
+                escape(&site.url(&feed.feed))
+            ),
+        );
+    }
     let image = page.image.as_ref().map(|i| site.url(i));
     match &image {
         Some(image) => {

@@ -16,7 +16,7 @@ pub mod head;
 pub mod redirects;
 pub mod sitemap;
 
-pub use feeds::{atom, rfc3339, rfc822, rss, FeedEntry};
+pub use feeds::{atom, atom_of, json_feed, rfc3339, rfc822, rss, FeedEntry, FeedInfo};
 pub use head::head_tags;
 pub use redirects::{alias_file, post_page_file, redirect_key, redirect_page, Redirects};
 pub use sitemap::{robots, sitemap};

@@ -132,6 +132,60 @@ fn feeds_carry_full_content_with_absolute_links() {
 }
 
 #[test]
+fn the_json_feed_carries_the_same_posts() {
+    let json: serde_json::Value = serde_json::from_str(&json_feed(&site(), &[entry()])).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(json["feed_url"], "https://user.github.io/blog/feed.json");
+    assert_eq!(json["home_page_url"], "https://user.github.io/blog/");
+    let item = &json["items"][0];
+    assert_eq!(item["id"], "https://user.github.io/blog/posts/x");
+    assert_eq!(item["title"], "A & B <c>");
+    assert_eq!(item["date_published"], "2025-03-15T00:00:00Z");
+    assert_eq!(item["image"], "https://user.github.io/blog/images/x.png");
+    assert_eq!(item["tags"][0], "rust");
+    assert_eq!(item["authors"][0]["name"], "Ann");
+    assert!(item["content_html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"https://user.github.io/blog/images/p.png\""));
+    assert!(item.get("date_modified").is_none());
+}
+
+#[test]
+fn a_term_feed_names_its_page_and_carries_summaries() {
+    let info = FeedInfo::of_page(&site(), "Posts tagged #rust", "/tags/rust").unwrap();
+    let summary = FeedEntry {
+        html: String::new(),
+        ..entry()
+    };
+    let atom = atom_of(&site(), &info, &[summary]);
+    assert!(
+        atom.contains("<title>Rustblog · Posts tagged #rust</title>"),
+        "{atom}"
+    );
+    assert!(atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://user.github.io/blog/tags/rust/feed.xml\"/>"), "{atom}");
+    assert!(atom.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://user.github.io/blog/tags/rust\"/>"), "{atom}");
+    assert!(atom.contains("<summary>"), "{atom}");
+    assert!(!atom.contains("<content"), "{atom}");
+    // Its page points readers at it, besides the site's feeds.
+    let page = PageMeta {
+        path: "/tags/rust".into(),
+        title: "Posts tagged #rust".into(),
+        description: String::new(),
+        image: None,
+        kind: PageKind::Website,
+    };
+    let tags = head_tags(&site(), &page);
+    for needle in [
+        "href=\"https://user.github.io/blog/tags/rust/feed.xml\"",
+        "type=\"application/feed+json\"",
+        "href=\"https://user.github.io/blog/feed.xml\"",
+    ] {
+        assert!(tags.contains(needle), "missing {needle} in {tags}");
+    }
+}
+
+#[test]
 fn head_tags_describe_an_article() {
     let e = entry();
     let tags = head_tags(

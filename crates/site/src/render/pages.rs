@@ -9,7 +9,7 @@ use blog_core::date::PostDate;
 use blog_core::index::{ListPage, PostIndex, Taxonomy};
 use blog_core::pages::{self, PageMeta};
 use blog_core::post::Post;
-use blog_core::publish::{self, FeedEntry, PublishedSite};
+use blog_core::publish::{self, FeedEntry, FeedInfo, PublishedSite};
 use blog_core::routes::{self, under_base};
 use rayon::prelude::*;
 use rustblog::site::{AppStart, Embedded, PageData};
@@ -239,18 +239,75 @@ pub(crate) fn write_all(
             .map(|meta| (meta.path.clone(), None)),
     );
     with_index_pages
-        .into_par_iter()
-        .map(|meta| page(meta, published.index_id, &with_index))
+        .par_iter()
+        .map(|meta| page(meta.clone(), published.index_id, &with_index))
         .collect::<Result<()>>()?;
 
     out.write(&out.at(routes::ATOM_FEED), publish::atom(site, &feed))?;
     out.write(&out.at(routes::RSS_FEED), publish::rss(site, &feed))?;
+    out.write(&out.at(routes::JSON_FEED), publish::json_feed(site, &feed))?;
+    write_page_feeds(out, site, index, &with_index_pages, in_feeds)?;
     out.write(&out.at(routes::SITEMAP), publish::sitemap(site, &sitemap))?;
     out.write(&out.at(routes::ROBOTS), publish::robots(site))?;
     Ok(Written {
         pages: sitemap.len(),
         posts: total,
     })
+}
+
+/// The Atom feed of every term's and author's page among `pages`: its newest `limit` posts,
+/// each with its summary (the site's feeds carry the full text), at
+/// [`routes::page_feed`].
+fn write_page_feeds(
+    out: &Output,
+    site: &PublishedSite,
+    index: &PostIndex,
+    pages: &[PageMeta],
+    limit: usize,
+) -> Result<()> {
+    pages
+        .par_iter()
+        .filter_map(|meta| Some((meta, FeedInfo::of_page(site, &meta.title, &meta.path)?)))
+        .map(|(meta, info)| {
+            let entries: Vec<FeedEntry> = posts_of_page(index, &meta.path)
+                .into_iter()
+                .take(limit)
+                .map(|post| FeedEntry {
+                    meta: post.clone(),
+                    html: String::new(),
+                    authors: author::resolve(&index.authors, &post.authors),
+                })
+                .collect();
+            out.write(&out.at(&info.feed), publish::atom_of(site, &info, &entries))
+        })
+        .collect()
+}
+
+/// The posts a term's or author's page at `path` lists, newest first.
+fn posts_of_page<'a>(index: &'a PostIndex, path: &str) -> Vec<&'a blog_core::post::PostMeta> {
+    let mut parts = path.trim_matches('/').splitn(2, '/');
+    let (Some(first), Some(name)) = (parts.next(), parts.next()) else {
+        return Vec::new();
+    };
+    if first == routes::AUTHORS {
+        return index
+            .posts
+            .iter()
+            .filter(|p| {
+                author::resolve(&index.authors, &p.authors)
+                    .iter()
+                    .any(|a| a.id == name)
+            })
+            .collect();
+    }
+    let Some(taxonomy) = Taxonomy::ALL.into_iter().find(|t| t.segment() == first) else {
+        return Vec::new();
+    };
+    let mut posts = index.posts_with(taxonomy, name);
+    // A series' page lists its parts in reading order; its feed, like every feed, newest
+    // first.
+    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    posts
 }
 
 /// Large blogs take a while: a progress bar, redrawn at every 5%.
