@@ -453,17 +453,7 @@ pub async fn fetch_post(
         .map(|meta| meta.file.clone())
         .unwrap_or_else(|| format!("{slug}.md"));
     let what = format!("the post “{slug}”");
-    let (status, text) = fetch_text(&under_base(base, &routes::post_source(&file)), &what).await?;
-    if status == 404 || status == 410 {
-        return Err(LoadError::NotFound);
-    }
-    if !(200..300).contains(&status) {
-        return Err(LoadError::Status { what, status });
-    }
-    // An SPA fallback answers a missing file with the app's own page and status 200.
-    if looks_like_html_page(&text) {
-        return Err(LoadError::NotFound);
-    }
+    let text = fetch_markdown(&under_base(base, &routes::post_source(&file)), what).await?;
     let post = parse_post(site, &file, &text).await?;
     finish_post(post, slug, index)
 }
@@ -475,20 +465,28 @@ pub async fn fetch_page(site: AppState, path: &str) -> Result<Post, LoadError> {
     if site.page(path).is_none() {
         return Err(LoadError::NotFound);
     }
-    let what = format!("the page {path}");
     let source = routes::page_source(path);
-    let (status, text) = fetch_text(&under_base(&site.base(), &source), &what).await?;
+    let what = format!("the page {path}");
+    let text = fetch_markdown(&under_base(&site.base(), &source), what).await?;
+    // Named by its site path, as the build read it: its links are the page's own.
+    parse_post(site, &source, &text).await
+}
+
+/// Fetches a published post's or page's Markdown at `url`; `what` names it in messages.
+/// A missing file is [`LoadError::NotFound`], however the host says it.
+async fn fetch_markdown(url: &str, what: String) -> Result<String, LoadError> {
+    let (status, text) = fetch_text(url, &what).await?;
     if status == 404 || status == 410 {
         return Err(LoadError::NotFound);
     }
     if !(200..300).contains(&status) {
         return Err(LoadError::Status { what, status });
     }
+    // An SPA fallback answers a missing file with the app's own page and status 200.
     if looks_like_html_page(&text) {
         return Err(LoadError::NotFound);
     }
-    // Named by its site path, as the build read it: its links are the page's own.
-    parse_post(site, &source, &text).await
+    Ok(text)
 }
 
 /// Parses a post's text natively, with the content core.

@@ -215,3 +215,57 @@ async fn the_site_settings_name_the_blog_and_list_its_links() {
         Some("Atom feed")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_menu_lists_its_entries_and_a_site_without_one_has_none() {
+    use blog_core::config::{MenuLink, SiteIdentity};
+    use rustblog::site::{AppStart, PageData};
+    let mount = |menu: Vec<MenuLink>| {
+        let settings = AppStart {
+            base: "/blog/".into(),
+            data: PageData {
+                site: Some(SiteIdentity {
+                    menu,
+                    ..SiteIdentity::default()
+                }),
+                ..PageData::default()
+            },
+            ..AppStart::default()
+        };
+        let root = container();
+        let mounted = leptos::mount::mount_to(root.clone(), move || {
+            view! { <rustblog::App settings=settings /> }
+        });
+        (root, mounted)
+    };
+    let (root, _mounted) = mount(vec![
+        MenuLink {
+            label: "About".into(),
+            url: "/about/".into(),
+            weight: 0,
+        },
+        MenuLink {
+            label: "Code".into(),
+            url: "https://code.example/me".into(),
+            weight: 5,
+        },
+    ]);
+    leptos::task::tick().await;
+    let links = all(&root, ".site-menu .menu-wide a");
+    let shown: Vec<(Option<String>, Option<String>)> = links
+        .iter()
+        .map(|a| (a.text_content(), a.get_attribute("href")))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (Some("About".into()), Some("/blog/about/".into())),
+            (Some("Code".into()), Some("https://code.example/me".into())),
+        ]
+    );
+    // The same entries in the narrow screen's disclosure.
+    assert_eq!(all(&root, ".site-menu details a").len(), 2);
+    let (bare, _bare_mounted) = mount(Vec::new());
+    leptos::task::tick().await;
+    assert!(all(&bare, ".site-menu").is_empty());
+}

@@ -1,7 +1,8 @@
-//! A page's document title and description, from its metadata in `blog_core::pages` (the
-//! same the prerendered page's head was written from). Set on the document directly: the
-//! prerender writes them into each page's head itself, so a head-management library would
-//! only add weight to the app.
+//! A page's document title, description and link-preview tags (canonical URL, feeds, Open
+//! Graph, Twitter, JSON-LD), from its metadata in `blog_core::pages` by the same function
+//! the prerendered page's head was written with (`blog_core::publish::head_tags`), so a page
+//! reached in the app describes itself as its prerendered page does. Set on the document
+//! directly: a head-management library would only add weight to the app.
 
 use blog_core::pages::PageMeta;
 use leptos::prelude::*;
@@ -24,7 +25,38 @@ pub fn PageHead(
             |s| s.info().document_title(&page.title),
         );
         set_head(&title, &page.description);
+        if let Some(site) = site {
+            let published = blog_core::publish::PublishedSite::new(&site.site_url(), &site.base())
+                .with_info(site.info());
+            set_preview_tags(&blog_core::publish::head_tags(&published, &page));
+        }
     });
+}
+
+/// What `head_tags` writes into a page's head, found again to be replaced.
+const PREVIEW_TAGS: &str = "head > link[rel=canonical], head > link[rel=alternate], \
+    head > meta[property^='og:'], head > meta[property^='article:'], head > meta[name^='twitter:'], \
+    head > meta[name=robots], head > script[type='application/ld+json']";
+
+/// Replaces the head's link-preview tags (the last page's) with `tags`, HTML as
+/// `head_tags` writes it (a JSON-LD script in it is data: it never runs).
+fn set_preview_tags(tags: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(head) = document.head() else {
+        return;
+    };
+    if let Ok(old) = document.query_selector_all(PREVIEW_TAGS) {
+        for at in 0..old.length() {
+            if let Some(node) = old.item(at) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
+    let _ = head.insert_adjacent_html("beforeend", tags);
 }
 
 /// Sets the document's title and description (empty for a page without one, which removes

@@ -407,6 +407,20 @@ mod tests {
         }
     }
 
+    /// A blog whose posts have these slugs, none of them a page, no files, no authors.
+    fn no_posts<'a>(slugs: &'a HashSet<&'a str>) -> Posts<'a> {
+        static NONE: BTreeSet<String> = BTreeSet::new();
+        Posts {
+            dir: Path::new("posts"),
+            as_pages: Vec::new(),
+            original: &|_| String::new(),
+            all: &NONE,
+            slugs,
+            authors: &[],
+            shipped: &|_| false,
+        }
+    }
+
     fn load_from(files: &[(&str, &str)], drafts: bool) -> Pages {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static RUN: AtomicUsize = AtomicUsize::new(0);
@@ -418,16 +432,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         write(&dir, files);
         let slugs: HashSet<&str> = ["hello"].into_iter().collect();
-        let posts = Posts {
-            dir: Path::new("posts"),
-            as_pages: Vec::new(),
-            original: &|_| String::new(),
-            all: &BTreeSet::new(),
-            slugs: &slugs,
-            authors: &[],
-            shipped: &|_| false,
-        };
-        let found = load(&dir, "/blog/", drafts, posts);
+        let found = load(&dir, "/blog/", drafts, no_posts(&slugs));
         std::fs::remove_dir_all(&dir).unwrap();
         found
     }
@@ -521,16 +526,12 @@ mod tests {
     #[test]
     fn no_pages_folder_is_no_pages() {
         let slugs = HashSet::new();
-        let posts = Posts {
-            dir: Path::new("posts"),
-            as_pages: Vec::new(),
-            original: &|_| String::new(),
-            all: &BTreeSet::new(),
-            slugs: &slugs,
-            authors: &[],
-            shipped: &|_| false,
-        };
-        let found = load(Path::new("/nonexistent/pages"), "/", false, posts);
+        let found = load(
+            Path::new("/nonexistent/pages"),
+            "/",
+            false,
+            no_posts(&slugs),
+        );
         assert!(found.pages.is_empty() && found.problems.is_empty());
     }
 }
