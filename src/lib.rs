@@ -57,7 +57,13 @@ pub fn App(
             <a class="skip-link" href="#main">"Skip to content"</a>
             <RouteAnnouncer />
             <header class="site-header">
-                <a class="site-title" href=site::href(routes::HOME)>{move || data.info().title}</a>
+                <a class="site-title" href=site::href(routes::HOME)>
+                    // The title follows it: the picture says nothing more (alt="").
+                    {move || data.info().logo.map(|logo| view! {
+                        <img class="site-logo" src=site::href(&logo) alt="" />
+                    })}
+                    {move || data.info().title}
+                </a>
                 <div class="header-actions">
                     <SearchLink />
                     <ThemeToggle />
@@ -80,9 +86,14 @@ pub fn App(
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>
-                    "Written in Markdown, rendered in your browser by Rust and WebAssembly."
-                </p>
+                // The blog's own line (`footer:`, rendered and sanitized by the build), else ours.
+                {move || match data.info().footer_html {
+                    Some(html) => view! { <div class="footer-note" inner_html=html></div> }.into_any(),
+                    None => view! {
+                        <p>"Written in Markdown, rendered in your browser by Rust and WebAssembly."</p>
+                    }
+                    .into_any(),
+                }}
                 <ul class="social-links" aria-label="Elsewhere">
                     {social}
                     <li><a href=site::href(routes::ATOM_FEED)>"Atom feed"</a></li>

@@ -92,6 +92,28 @@ test('under a sub-path, the menu and the page carry the base path', async ({ pag
   await expect(page.locator('article.page h1')).toHaveText('About');
 });
 
+test('under a sub-path, the logo, favicon and footer line are the blog’s, prerendered and in the app', async ({ page }) => {
+  const blog = `http://127.0.0.1:${staticPort}/blog`;
+  const check = async () => {
+    await expect(page.locator('.site-title img.site-logo')).toHaveAttribute('src', '/blog/images/logo.svg');
+    await expect(page.locator('.site-title img.site-logo')).toHaveAttribute('alt', '');
+    await expect(page.locator('head link[rel=icon]')).toHaveAttribute('href', '/blog/images/logo.svg');
+    const footer = page.locator('.site-footer .footer-note');
+    await expect(footer).toContainText('© 2026 The maintainers');
+    await expect(footer.getByRole('link', { name: 'About this blog' })).toHaveAttribute('href', '/blog/about/');
+    await expect(footer.locator('em')).toHaveText('thanks for reading');
+    await expect(footer.locator('script')).toHaveCount(0);
+  };
+  await page.goto(`${blog}/posts/writing-a-post`);
+  await check();
+  await open(page, `${blog}/posts/writing-a-post`);
+  await check();
+  await page.locator('.site-footer').getByRole('link', { name: 'About this blog' }).click();
+  await expect(page.locator('article.page h1')).toHaveText('About');
+  await check();
+  expect(await (await page.request.get(`${blog}/images/logo.svg`)).text()).toContain('<svg');
+});
+
 test.describe('on a narrow screen, without script', () => {
   test.use({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
 

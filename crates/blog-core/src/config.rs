@@ -39,6 +39,13 @@ pub struct SiteIdentity {
     /// page embeds them, so the app knows at once which addresses are pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<PageLink>,
+    /// The header's picture beside the title (`logo:`), a site path under `public/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// The footer's line (`footer:`, Markdown) rendered for the site's base path; the
+    /// engine's own line without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer_html: Option<String>,
     /// The header's menu: `site.yaml`'s `menu:` and the pages that ask to be in it
     /// (`menu: main`, Hugo's form), in order of weight, ties in written order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -94,6 +101,8 @@ impl Default for SiteIdentity {
             default_author: None,
             social: Vec::new(),
             pages: Vec::new(),
+            logo: None,
+            footer_html: None,
             menu: Vec::new(),
         }
     }
@@ -189,9 +198,12 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 }
 
 /// Every key `site.yaml` has, for reporting the ones it does not.
-const SETTINGS: [&str; 12] = [
+const SETTINGS: [&str; 15] = [
     "url",
     "menu",
+    "logo",
+    "favicon",
+    "footer",
     "title",
     "tagline",
     "description",
@@ -227,6 +239,11 @@ pub struct Settings {
     pub info: SiteIdentity,
     /// Accent colours.
     pub theme: Theme,
+    /// The tab's icon (`favicon:`), a site path under `public/`; the engine's without one.
+    pub favicon: Option<String>,
+    /// The footer's line as written (`footer:`, one line of Markdown); see
+    /// [`Settings::for_base`].
+    pub footer: Option<String>,
     /// Whether the build writes `.br` and `.gz` copies beside every text file, for hosts
     /// that serve them but do not compress themselves (S3, some CDNs). Off by default:
     /// Netlify, Cloudflare Pages and Vercel compress on their own, GitHub Pages ignores `.br`.
@@ -244,6 +261,8 @@ impl Default for Settings {
             feed_limit: Some(DEFAULT_FEED_LIMIT),
             info: SiteIdentity::default(),
             theme: Theme::default(),
+            favicon: None,
+            footer: None,
             precompress: false,
             warnings: Vec::new(),
         }
@@ -395,6 +414,25 @@ impl Settings {
                 *value = Some(colour);
             }
         }
+        for (key, value) in [
+            ("logo", &mut config.info.logo),
+            ("favicon", &mut config.favicon),
+        ] {
+            let Some(path) = doc.text(key).map_err(field)?.filter(|p| !p.is_empty()) else {
+                continue;
+            };
+            let site_path = path.starts_with('/')
+                && !path.starts_with("//")
+                && is_allowed_url(&path, UrlUse::Image);
+            if !site_path {
+                return Err(at(
+                    line_of(key),
+                    format!("{key} \"{path}\" must be a picture under public/, named by its site path (/images/{key}.svg)"),
+                ));
+            }
+            *value = Some(path);
+        }
+        config.footer = doc.text("footer").map_err(field)?.filter(|f| !f.is_empty());
         config.precompress = doc.flag("precompress").map_err(field)?.unwrap_or(false);
         if let Some(size) = doc.text("page_size").map_err(field)? {
             config.page_size = size
@@ -429,6 +467,21 @@ impl Settings {
             };
         }
         Ok(config)
+    }
+
+    /// These settings for a site published under `base` (`/blog/`): the footer's Markdown
+    /// rendered, its links under the base path, its raw HTML through the sanitizer as a
+    /// post's is.
+    pub fn for_base(&self, base: &str) -> Settings {
+        let mut settings = self.clone();
+        settings.info.footer_html = self.footer.as_ref().map(|line| {
+            let links = crate::markdown::LinkContext::for_page(base, crate::routes::HOME);
+            crate::markdown::render_at(line, &links)
+                .html
+                .trim()
+                .to_string()
+        });
+        settings
     }
 
     /// `site.yaml` in the current folder, or the file `BLOG_SITE_CONFIG` names (defaults when
@@ -535,17 +588,36 @@ mod tests {
     #[test]
     fn unknown_keys_are_reported_with_the_setting_they_likely_mean() {
         let config =
-            Settings::parse("title: X\npage-size: 5\nfavicon: x.png\ntheme:\n  acent: '#1d4ed8'\n")
+            Settings::parse("title: X\npage-size: 5\nbanner: x.png\ntheme:\n  acent: '#1d4ed8'\n")
                 .unwrap();
         assert_eq!(
             config.warnings,
             [
                 "site.yaml:2: unknown key `page-size`; did you mean `page_size`? (it is ignored)",
-                "site.yaml:3: unknown key `favicon` (it is ignored)",
+                "site.yaml:3: unknown key `banner` (it is ignored)",
                 "site.yaml:5: theme: unknown key `acent`; did you mean `accent`? (it is ignored)",
             ]
         );
         assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+    }
+
+    #[test]
+    fn the_footer_line_is_markdown_under_the_base_and_sanitized() {
+        let config = Settings::parse(
+            "logo: /images/logo.svg\nfavicon: /images/icon.png\nfooter: \"© 2026 Ada · [About](/about/) · *thanks* <script>alert(1)</script>\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.info.logo.as_deref(), Some("/images/logo.svg"));
+        assert_eq!(config.favicon.as_deref(), Some("/images/icon.png"));
+        assert_eq!(config.info.footer_html, None);
+        let html = config.for_base("/blog/").info.footer_html.unwrap();
+        assert!(
+            html.contains("<a href=\"/blog/about/\">About</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<em>thanks</em>"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(Settings::default().for_base("/").info.footer_html.is_none());
     }
 
     #[test]
@@ -602,6 +674,9 @@ mod tests {
                 "menu:\n  - label: X\n    url: /x/\n    weight: first\n",
                 "site.yaml:2: menu: weight \"first\" must be a whole number",
             ),
+            ("logo: logo.png\n", "site.yaml:1: logo \"logo.png\" must be a picture under public/"),
+            ("logo: https://cdn.example/l.png\n", "site.yaml:1: logo \"https://cdn.example/l.png\" must be a picture"),
+            ("favicon: javascript:x\n", "site.yaml:1: favicon \"javascript:x\" must be a picture"),
             ("theme: blue\n", "site.yaml:1: theme must be a mapping, found text"),
             ("theme:\n  accent: red\n", "site.yaml:2: theme.accent \"red\" must be a colour like #b7410e"),
             (

@@ -239,8 +239,9 @@ fn run(
         steps: Vec::new(),
     };
     let out = &options.out;
-    let site =
-        PublishedSite::new(&options.url, &options.base).with_info(options.settings.info.clone());
+    // The footer's Markdown rendered for this base path, once.
+    let settings = &options.settings.for_base(&options.base);
+    let site = PublishedSite::new(&options.url, &options.base).with_info(settings.info.clone());
     let preview = options.mode == Mode::Preview;
     // The previous build is moved aside at once and deleted while this one is made (on a
     // large blog, deleting its files takes as long as a third of a build). The guard waits
@@ -266,7 +267,7 @@ fn run(
     })?;
     let template = steps.run("template", || {
         let page = options.app.template(&site.base)?;
-        template::prepare(&page, out, &site, &options.settings.theme.css(), preview)
+        template::prepare(&page, out, &site, settings, preview)
     })?;
     let _ = any_spawner::Executor::init_futures_executor();
     // Pages are rendered while the search index is written.
@@ -284,19 +285,11 @@ fn run(
                 skip_broken: options.skip_broken || preview,
                 show_problems: preview,
                 diagram_cache: options.diagram_cache.as_deref(),
-                settings: &options.settings,
+                settings,
                 cache: Some(&*cache),
                 changed,
             },
-            |published| {
-                pages::write_all(
-                    &output,
-                    &template,
-                    &site,
-                    published,
-                    options.settings.feed_limit,
-                )
-            },
+            |published| pages::write_all(&output, &template, &site, published, settings.feed_limit),
         )
     })?;
     let site = crate::site_pages::with_pages(&site, &published.pages);
@@ -309,7 +302,7 @@ fn run(
     steps.run("headers", || {
         render::add_csp_header(&output, &headers, &template.policy)
     })?;
-    if options.settings.precompress && !preview {
+    if settings.precompress && !preview {
         steps.run("compress", || compress::precompress(&output).map(|_| ()))?;
     }
     let files = output.finish();

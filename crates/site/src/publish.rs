@@ -574,10 +574,24 @@ pub fn publish_then<T: Send>(
         options,
         cache,
     );
-    let settings = config.warnings.iter().map(|message| Diagnostic {
-        severity: Severity::Warning,
-        message: message.clone(),
-    });
+    // The pictures site.yaml names must be the blog's files.
+    let pictures = [("logo", &config.info.logo), ("favicon", &config.favicon)]
+        .into_iter()
+        .filter_map(|(key, path)| {
+            let path = path.as_deref().filter(|p| !in_public(public, p))?;
+            Some(format!(
+                "site.yaml: {key} {path} is not a file under public/; put it there (public{path})"
+            ))
+        })
+        .collect::<Vec<_>>();
+    let settings = config
+        .warnings
+        .iter()
+        .chain(&pictures)
+        .map(|message| Diagnostic {
+            severity: Severity::Warning,
+            message: message.clone(),
+        });
     let mut warnings: Vec<Diagnostic> = settings.chain(found).collect();
     // `serve` says only what is new at each save (it shows them all on the page).
     let say = |warnings: &[Diagnostic]| {

@@ -545,3 +545,43 @@ fn every_feed_is_written_and_linked_from_its_page() {
         .read("index.html")
         .contains("type=\"application/feed+json\""));
 }
+
+#[test]
+fn the_logo_favicon_and_footer_are_the_blogs() {
+    let dir = TempDir::new("site-look");
+    let app = stand_in_app(&dir);
+    dir.write(
+        "blog/site.yaml",
+        "url: https://x.example/b/\nlogo: /images/logo.svg\nfavicon: /images/missing.png\nfooter: \"© Ada · [About](/about/)\"\n",
+    );
+    dir.write(
+        "blog/public/images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    dir.write(
+        "blog/posts/p.md",
+        "---\ntitle: P\ndate: 2026-01-01\n---\nBody.\n",
+    );
+    let blog = dir.0.join("blog");
+    let built = blogtool(&["build", "--app", app.to_str().unwrap()], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stderr(&built).contains(
+            "site.yaml: warning: favicon /images/missing.png is not a file under public/"
+        ),
+        "{}",
+        stderr(&built)
+    );
+    let page = TempDir(blog.join("dist")).read("posts/p/index.html");
+    assert!(page.contains("class=\"site-logo\""), "{page}");
+    assert!(page.contains("src=\"/b/images/logo.svg\""), "{page}");
+    assert!(
+        page.contains("<link rel=\"icon\" href=\"/b/images/missing.png\">"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"/b/about/\">About</a>"), "{page}");
+    assert!(
+        !page.contains("Written in Markdown, rendered in your browser"),
+        "{page}"
+    );
+}

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use blog_core::config::Settings;
 use blog_core::html;
 use blog_core::pages::{PageKind, PageMeta};
 use blog_core::publish::{self, PublishedSite};
@@ -52,9 +53,10 @@ pub(crate) fn prepare(
     page: &str,
     dist: &Path,
     site: &PublishedSite,
-    theme_css: &str,
+    settings: &Settings,
     preview: bool,
 ) -> Result<Template> {
+    let theme_css = &settings.theme.css();
     for needed in [APP_SLOT, "<title>", "</title>", "<noscript>", "</noscript>"] {
         if !page.contains(needed) {
             bail!("index.html has no `{needed}`; blogtool renders pages there");
@@ -73,6 +75,11 @@ pub(crate) fn prepare(
         "<title>Rustblog</title>",
         &format!("<title>{}</title>", html::escape(&site.info.title)),
     )?;
+    // The blog's own icon, when it names one, in place of the engine's.
+    let page = match &settings.favicon {
+        Some(icon) => with_favicon(&page, &site.path(icon))?,
+        None => page,
+    };
     let policy = content_security_policy(&page);
     let page = replace_once(
         &page,
@@ -186,6 +193,21 @@ impl Template {
         }
         Ok(page)
     }
+}
+
+/// `page` with its icon link (Trunk's, with its integrity hash) naming `href` instead, or
+/// one added to its head when it has none.
+fn with_favicon(page: &str, href: &str) -> Result<String> {
+    let link = format!("<link rel=\"icon\" href=\"{}\">", html::escape(href));
+    let Some(start) = page.find("<link rel=\"icon\"") else {
+        return replace_once(page, "</head>", &format!("  {link}\n  </head>"));
+    };
+    let end = start
+        + page[start..]
+            .find('>')
+            .context("index.html's icon link is not closed")?
+        + 1;
+    Ok(format!("{}{link}{}", &page[..start], &page[end..]))
 }
 
 /// Trunk's loader replaced by `loader.js`, which starts the app, once the page has loaded
