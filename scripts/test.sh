@@ -60,6 +60,8 @@ done
 # fixture 10's chart.png): publishing leaves out images missing from them (46's, on purpose).
 cp -r public "$sites/migration-public"
 cp tests/fixtures/migration/images/* "$sites/migration-public/images/"
+# A blog's own stylesheet (public/custom.css), which that user would keep there too.
+cp tests/e2e/fixtures/custom.css "$sites/migration-public/"
 # blogtool must carry everything it needs: the checkout's target/ and dist/ are moved away
 # while it builds the three sites the browser tests read.
 # Beside it in the checkout (a rename on the same file system, never a copy of gigabytes),

@@ -3,7 +3,7 @@
 // marks the page shown, folding into a disclosure on narrow screens without any script.
 import { test, expect } from '@playwright/test';
 import { follow, open, startApp, watchForProblems } from './helpers.mjs';
-import { staticPort } from './playwright.config.mjs';
+import { migrationPort, staticPort } from './playwright.config.mjs';
 
 let problems = [];
 test.beforeEach(async ({ page }) => {
@@ -112,6 +112,18 @@ test('under a sub-path, the logo, favicon and footer line are the blog’s, prer
   await expect(page.locator('article.page h1')).toHaveText('About');
   await check();
   expect(await (await page.request.get(`${blog}/images/logo.svg`)).text()).toContain('<svg');
+});
+
+test('the blog’s own stylesheet follows the engine’s, on its pages and the author card’s', async ({ page }) => {
+  const blog = `http://127.0.0.1:${migrationPort}/blog`;
+  const font = () => page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  await open(page, `${blog}/`);
+  expect(await font()).toContain('Georgia');
+  await follow(page, '/blog/posts/how-this-blog-works');
+  await expect(page.locator('article.post h1')).toBeVisible();
+  expect(await font()).toContain('Georgia');
+  await page.goto(`${blog}/embed/authors/maintainers/`);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--radius').trim())).toBe('3px');
 });
 
 test.describe('on a narrow screen, without script', () => {

@@ -169,6 +169,82 @@ impl Theme {
     }
 }
 
+/// Checks the accent colours a blog's own stylesheet (`public/custom.css`, named `file` in
+/// messages) sets, as the theme's are checked: each `--accent` or `--accent-text`
+/// declaration's colour (`#rgb`/`#rrggbb`, or `light-dark(light, dark)` of them) must be
+/// readable as link text (4.5:1) on the backgrounds it is shown on — the dark one for a
+/// declaration in a block about the dark theme (`@media (prefers-color-scheme: dark)`,
+/// `[data-theme=dark]`), the light one otherwise, and the dark one too when no such block
+/// sets that property again. Values of other forms (`var(…)`, names) are not checked.
+///
+/// # Errors
+/// `file:LINE: --accent #ffcc00 is hard to read on the light background (…)`, for the
+/// first that is not.
+pub fn check_accent_css(file: &str, css: &str) -> Result<(), String> {
+    // (name, value, line, inside a block about the dark theme)
+    let mut found: Vec<(&str, &str, usize, bool)> = Vec::new();
+    let mut blocks: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (at, c) in css.char_indices() {
+        match c {
+            '{' => {
+                blocks.push(&css[start..at]);
+                start = at + 1;
+            }
+            '}' | ';' => {
+                if let Some((name, value)) = css[start..at].split_once(':') {
+                    let name = name.trim();
+                    if name == "--accent" || name == "--accent-text" {
+                        // The line its name is on.
+                        let text = &css[start..at];
+                        let lead = text.len() - text.trim_start().len();
+                        let line = css[..start + lead].matches('\n').count() + 1;
+                        let dark = blocks.iter().any(|b| b.contains("dark"));
+                        found.push((name, value.trim(), line, dark));
+                    }
+                }
+                if c == '}' {
+                    blocks.pop();
+                }
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    for &(name, value, line, dark) in &found {
+        let pair = value
+            .strip_prefix("light-dark(")
+            .and_then(|v| v.strip_suffix(')'))
+            .and_then(|pair| pair.split_once(','));
+        let dark_set_again = found.iter().any(|&(n, _, _, d)| n == name && d);
+        let checks: Vec<(&str, (u8, u8, u8), &str)> = match pair {
+            Some((light, dark)) => vec![
+                (light.trim(), LIGHT_BACKGROUND, "light"),
+                (dark.trim(), DARK_BACKGROUND, "dark"),
+            ],
+            None if dark => vec![(value, DARK_BACKGROUND, "dark")],
+            None if dark_set_again => vec![(value, LIGHT_BACKGROUND, "light")],
+            None => vec![
+                (value, LIGHT_BACKGROUND, "light"),
+                (value, DARK_BACKGROUND, "dark"),
+            ],
+        };
+        for (colour, background, which) in checks {
+            let Some(rgb) = parse_colour(colour) else {
+                continue;
+            };
+            let ratio = contrast(rgb, background);
+            if ratio < 4.5 {
+                return Err(format!(
+                    "{file}:{line}: {name} {colour} is hard to read on the {which} background \
+                     (contrast {ratio:.1}:1; links need at least 4.5:1)"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `#rgb` or `#rrggbb` as red, green and blue.
 fn parse_colour(text: &str) -> Option<(u8, u8, u8)> {
     let hex = text.strip_prefix('#')?;
@@ -618,6 +694,42 @@ mod tests {
         assert!(html.contains("<em>thanks</em>"), "{html}");
         assert!(!html.contains("<script"), "{html}");
         assert!(Settings::default().for_base("/").info.footer_html.is_none());
+    }
+
+    #[test]
+    fn a_blogs_own_stylesheet_keeps_its_accents_readable() {
+        let fine = [
+            ":root { --accent: #1d4ed8; --radius: 4px; }\n@media (prefers-color-scheme: dark) {\n  :root { --accent: #93c5fd; }\n}",
+            ":root { --accent: #1d4ed8 } :root[data-theme=dark] { --accent: #93c5fd }",
+            ":root{--accent:light-dark(#1d4ed8,#93c5fd);--accent-text:light-dark(#1e40af, #bfdbfe)}",
+            ":root { --accent: var(--brand); --accent-soft: #ffff00; }",
+            "body { color: red; }",
+        ];
+        for css in fine {
+            assert_eq!(check_accent_css("public/custom.css", css), Ok(()), "{css}");
+        }
+        let bad = [
+            (
+                ":root {\n  --accent: #ffcc00;\n}",
+                "public/custom.css:2: --accent #ffcc00 is hard to read on the light background",
+            ),
+            (
+                ":root { --accent: #1d4ed8; }",
+                "public/custom.css:1: --accent #1d4ed8 is hard to read on the dark background",
+            ),
+            (
+                "@media (prefers-color-scheme: dark) {\n  :root {\n    --accent: #1d4ed8;\n  }\n}",
+                "public/custom.css:3: --accent #1d4ed8 is hard to read on the dark background",
+            ),
+            (
+                ":root { --accent-text: light-dark(#1d4ed8, #222222) }",
+                "public/custom.css:1: --accent-text #222222 is hard to read on the dark background",
+            ),
+        ];
+        for (css, want) in bad {
+            let err = check_accent_css("public/custom.css", css).unwrap_err();
+            assert!(err.starts_with(want), "{css}: {err}");
+        }
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub const NOT_FOUND: &str = "/404";
 pub const ATOM_FEED: &str = "/feed.xml";
 /// The RSS 2.0 feed.
 pub const RSS_FEED: &str = "/rss.xml";
+/// The blog's own stylesheet (`public/custom.css`), linked after the engine's when present.
+pub const CUSTOM_CSS: &str = "/custom.css";
 /// The JSON Feed 1.1 (jsonfeed.org).
 pub const JSON_FEED: &str = "/feed.json";
 /// The name of the Atom feed beside a term's or author's page.

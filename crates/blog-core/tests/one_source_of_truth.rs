@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// What spelling a route by hand looks like in Rust source.
-const ROUTE_LITERALS: [&str; 18] = [
+const ROUTE_LITERALS: [&str; 20] = [
     "\"/posts/",
     "\"/tags/",
     "\"/categories/",
@@ -15,6 +15,8 @@ const ROUTE_LITERALS: [&str; 18] = [
     "\"/search",
     "\"/feed.xml",
     "\"/rss.xml",
+    "\"/feed.json",
+    "\"/custom.css",
     "\"/sitemap.xml",
     "\"/404",
     "\"/embed/",

@@ -294,7 +294,13 @@ fn run(
     })?;
     let site = crate::site_pages::with_pages(&site, &published.pages);
     steps.run("embed", || {
-        embeds::write(&output, &published.index, &site.info.language)
+        let custom = template::custom_stylesheet(out)?.map(|_| site.path(routes::CUSTOM_CSS));
+        embeds::write(
+            &output,
+            &published.index,
+            &site.info.language,
+            custom.as_deref(),
+        )
     })?;
     if !preview {
         steps.run("offline", || offline::write(&output, &template, &site))?;

@@ -585,3 +585,50 @@ fn the_logo_favicon_and_footer_are_the_blogs() {
         "{page}"
     );
 }
+
+#[test]
+fn the_blogs_own_stylesheet_follows_the_engines_and_keeps_accents_readable() {
+    let dir = TempDir::new("site-custom-css");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example/b/\n");
+    dir.write("blog/posts/authors.yaml", "ada:\n  name: Ada\n");
+    dir.write(
+        "blog/posts/p.md",
+        "---\ntitle: P\ndate: 2026-01-01\nauthor: ada\n---\nBody.\n",
+    );
+    dir.write(
+        "blog/public/custom.css",
+        ":root { --accent: light-dark(#1d4ed8, #93c5fd); --radius: 3px; }\n",
+    );
+    let blog = dir.0.join("blog");
+    let app_arg = app.to_str().unwrap();
+    let built = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let site = TempDir(blog.join("dist"));
+    let page = site.read("posts/p/index.html");
+    let (engine, own) = (
+        page.find("</style>").unwrap(),
+        page.find("<link rel=\"stylesheet\" href=\"/b/custom.css\">")
+            .unwrap(),
+    );
+    assert!(own > engine, "{page}");
+    assert!(site
+        .read("embed/authors/ada/index.html")
+        .contains("<link rel=\"stylesheet\" href=\"/b/custom.css\">"));
+    assert!(site.read("custom.css").contains("--radius: 3px"));
+
+    // An accent no one can read stops the build, as theme: does.
+    dir.write(
+        "blog/public/custom.css",
+        ":root {\n  --accent: #ffee00;\n}\n",
+    );
+    let refused = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains(
+            "public/custom.css:2: --accent #ffee00 is hard to read on the light background"
+        ),
+        "{}",
+        stderr(&refused)
+    );
+}

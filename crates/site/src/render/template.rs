@@ -64,6 +64,18 @@ pub(crate) fn prepare(
     }
     let page = without_script_comments(&start_after_load(page)?);
     let page = inline_stylesheet(&page, dist, &site.base, theme_css)?;
+    // The blog's own stylesheet, when it has one, after the engine's: its rules win.
+    let page = match custom_stylesheet(dist)? {
+        Some(_) => replace_once(
+            &page,
+            "</style>",
+            &format!(
+                "</style>\n    <link rel=\"stylesheet\" href=\"{}\">",
+                html::escape(&site.path(routes::CUSTOM_CSS))
+            ),
+        )?,
+        None => page,
+    };
     // The site's language and name, from site.yaml.
     let page = replace_once(
         &page,
@@ -193,6 +205,22 @@ impl Template {
         }
         Ok(page)
     }
+}
+
+/// The blog's own stylesheet as copied into the site `dist`, if it has one, its accent
+/// colours checked as the theme's are.
+///
+/// # Errors
+/// It cannot be read, or an accent it sets is hard to read (`public/custom.css:LINE: …`).
+pub(crate) fn custom_stylesheet(dist: &Path) -> Result<Option<String>> {
+    let file = dist.join(routes::CUSTOM_CSS.trim_start_matches('/'));
+    if !file.is_file() {
+        return Ok(None);
+    }
+    let css = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    blog_core::config::check_accent_css("public/custom.css", &css).map_err(anyhow::Error::msg)?;
+    Ok(Some(css))
 }
 
 /// `page` with its icon link (Trunk's, with its integrity hash) naming `href` instead, or
