@@ -36,7 +36,9 @@ pub fn SiteMenu() -> impl IntoView {
 /// path, base included).
 fn entry(link: &MenuLink, here: &str) -> impl IntoView {
     let target = href(&link.url);
-    let current = is_current(&target, here).then_some("page");
+    // The router's path is percent-escaped as the browser sends it.
+    let here = blog_core::url::percent_decode(here);
+    let current = is_current(&target, &here).then_some("page");
     view! { <li><a href=target aria-current=current>{link.label.clone()}</a></li> }
 }
 

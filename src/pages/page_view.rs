@@ -30,7 +30,10 @@ pub fn PageOrNotFound() -> impl IntoView {
             Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
             _ => path.as_str(),
         };
-        site.info().page(site_path).cloned()
+        // Percent-escaped as the browser sends it (`/%C3%BCber-uns/`).
+        site.info()
+            .page(&blog_core::url::percent_decode(site_path))
+            .cloned()
     });
     move || match page.get() {
         Some(link) => view! { <PageView link=link /> }.into_any(),

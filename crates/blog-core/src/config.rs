@@ -181,6 +181,17 @@ impl Theme {
 /// `file:LINE: --accent #ffcc00 is hard to read on the light background (…)`, for the
 /// first that is not.
 pub fn check_accent_css(file: &str, css: &str) -> Result<(), String> {
+    // Comments out first (a colour in one is no rule), lines kept for messages.
+    let mut plain = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        plain.push_str(&rest[..at]);
+        let end = rest[at..].find("*/").map_or(rest.len(), |e| at + e + 2);
+        plain.extend(rest[at..end].chars().filter(|&c| c == '\n'));
+        rest = &rest[end..];
+    }
+    plain.push_str(rest);
+    let css = plain.as_str();
     // (name, value, line, inside a block about the dark theme)
     let mut found: Vec<(&str, &str, usize, bool)> = Vec::new();
     let mut blocks: Vec<&str> = Vec::new();
@@ -199,7 +210,10 @@ pub fn check_accent_css(file: &str, css: &str) -> Result<(), String> {
                         let text = &css[start..at];
                         let lead = text.len() - text.trim_start().len();
                         let line = css[..start + lead].matches('\n').count() + 1;
-                        let dark = blocks.iter().any(|b| b.contains("dark"));
+                        // `:not([data-theme=dark])` is about the light theme.
+                        let dark = blocks
+                            .iter()
+                            .any(|b| b.contains("dark") && !b.contains("not([data-theme=dark"));
                         found.push((name, value.trim(), line, dark));
                     }
                 }
@@ -294,6 +308,34 @@ const SETTINGS: [&str; 15] = [
 
 /// Every key of `theme:`.
 const THEME_SETTINGS: [&str; 2] = ["accent", "accent_dark"];
+
+/// The `label` and `url` of an entry of the list `list` (`social`, `menu`), a mapping;
+/// `(what, a_what)` name one entry in messages (`("entry", "an entry")`).
+fn labelled_link(
+    item: &yaml::Node,
+    list: &str,
+    (what, a_what): (&str, &str),
+) -> Result<(String, String), String> {
+    let wrong = |message: &str| at(item.line, format!("{list}: {message}"));
+    if !matches!(item.value, Value::Map(_)) {
+        return Err(wrong(&format!("each {what} is a `label` and a `url`")));
+    }
+    let text = |key: &str| {
+        item.text(key)
+            .map_err(|e| at(e.line, e))?
+            .ok_or_else(|| wrong(&format!("{a_what} needs a `{key}`")))
+    };
+    let (label, url) = (text("label")?, text("url")?);
+    if label.trim().is_empty() {
+        return Err(wrong(&format!("{a_what}'s `label` must not be empty")));
+    }
+    if !is_allowed_url(&url, UrlUse::Link) {
+        return Err(wrong(&format!(
+            "URL \"{url}\" is not a site path (/about/), http(s) or mailto"
+        )));
+    }
+    Ok((label, url))
+}
 
 /// `site.yaml:LINE: message`.
 fn at(line: usize, message: impl std::fmt::Display) -> String {
@@ -397,23 +439,7 @@ impl Settings {
             .map_err(field)?
             .iter()
             .map(|item| {
-                let link = |what: &str| at(item.line, format!("social: {what}"));
-                if !matches!(item.value, Value::Map(_)) {
-                    return Err(link("each link is a `label` and a `url`"));
-                }
-                let label = item
-                    .text("label")
-                    .map_err(field)?
-                    .ok_or_else(|| link("a link needs a `label`"))?;
-                let url = item
-                    .text("url")
-                    .map_err(field)?
-                    .ok_or_else(|| link("a link needs a `url`"))?;
-                if !is_allowed_url(&url, UrlUse::Link) {
-                    return Err(link(&format!(
-                        "URL \"{url}\" is not http(s), mailto or relative"
-                    )));
-                }
+                let (label, url) = labelled_link(item, "social", ("link", "a link"))?;
                 Ok(ProfileLink { label, url })
             })
             .collect::<Result<_, String>>()?;
@@ -422,30 +448,15 @@ impl Settings {
             .map_err(field)?
             .iter()
             .map(|item| {
-                let wrong = |what: &str| at(item.line, format!("menu: {what}"));
-                if !matches!(item.value, Value::Map(_)) {
-                    return Err(wrong(
-                        "each entry is a `label` and a `url` (and a `weight`)",
-                    ));
-                }
-                let label = item
-                    .text("label")
-                    .map_err(field)?
-                    .ok_or_else(|| wrong("an entry needs a `label`"))?;
-                let url = item
-                    .text("url")
-                    .map_err(field)?
-                    .ok_or_else(|| wrong("an entry needs a `url`"))?;
-                if !is_allowed_url(&url, UrlUse::Link) {
-                    return Err(wrong(&format!(
-                        "URL \"{url}\" is not a site path (/about/), http(s) or mailto"
-                    )));
-                }
+                let (label, url) = labelled_link(item, "menu", ("entry", "an entry"))?;
                 let weight = match item.text("weight").map_err(field)? {
                     None => 0,
-                    Some(w) => w
-                        .parse()
-                        .map_err(|_| wrong(&format!("weight \"{w}\" must be a whole number")))?,
+                    Some(w) => w.parse().map_err(|_| {
+                        at(
+                            item.line,
+                            format!("menu: weight \"{w}\" must be a whole number"),
+                        )
+                    })?,
                 };
                 Ok(MenuLink { label, url, weight })
             })
@@ -703,6 +714,8 @@ mod tests {
             ":root { --accent: #1d4ed8 } :root[data-theme=dark] { --accent: #93c5fd }",
             ":root{--accent:light-dark(#1d4ed8,#93c5fd);--accent-text:light-dark(#1e40af, #bfdbfe)}",
             ":root { --accent: var(--brand); --accent-soft: #ffff00; }",
+            "/* old:\n --accent: #ffdd00;\n*/ :root { --accent: light-dark(#1d4ed8, #93c5fd) }",
+            ":root:not([data-theme=dark]) { --accent: #1d4ed8 } @media (prefers-color-scheme: dark) { :root { --accent: #93c5fd } }",
             "body { color: red; }",
         ];
         for css in fine {
@@ -771,13 +784,14 @@ mod tests {
             ("language: english please\n", "site.yaml:1: language \"english please\" must be a language tag"),
             (
                 "social:\n  - label: X\n    url: javascript:alert(1)\n",
-                "site.yaml:2: social: URL \"javascript:alert(1)\" is not http(s), mailto or relative",
+                "site.yaml:2: social: URL \"javascript:alert(1)\" is not a site path (/about/), http(s) or mailto",
             ),
             ("social: yes\n", "site.yaml:1: social must be a list, found text"),
             ("social:\n  - x\n", "site.yaml:2: social: each link is a `label` and a `url`"),
             ("menu: about\n", "site.yaml:1: menu must be a list, found text"),
             ("menu:\n  - /about/\n", "site.yaml:2: menu: each entry is a `label` and a `url`"),
             ("menu:\n  - label: About\n", "site.yaml:2: menu: an entry needs a `url`"),
+            ("menu:\n  - label: ''\n    url: /x/\n", "site.yaml:2: menu: an entry's `label` must not be empty"),
             (
                 "menu:\n  - label: X\n    url: javascript:alert(1)\n",
                 "site.yaml:2: menu: URL \"javascript:alert(1)\" is not a site path",

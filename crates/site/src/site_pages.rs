@@ -155,7 +155,14 @@ pub fn load(dir: &Path, base: &str, include_drafts: bool, posts: Posts) -> Pages
     let mut found = Pages::default();
     let folder = if dir.is_dir() {
         match publish::read_posts(dir) {
-            Ok(folder) => folder,
+            Ok(mut folder) => {
+                // A page has no date: the form posts share gets a fixed one, never the
+                // file's time (a checkout's builds would differ).
+                for file in &mut folder.files {
+                    file.modified = Some(0);
+                }
+                folder
+            }
             Err(error) => {
                 found.problems.push(format!("{error:#}"));
                 publish::PostsFolder::default()
@@ -177,8 +184,8 @@ pub fn load(dir: &Path, base: &str, include_drafts: bool, posts: Posts) -> Pages
             None => (dir, &folder.all),
             Some(_) => (posts.dir, posts.all),
         };
-        match read_page(result, why, files, base, &mut taken) {
-            Ok(Some(page)) if include_drafts || !page.page.post.meta.draft => read.push(page),
+        match read_page(result, why, files, base, include_drafts, &mut taken) {
+            Ok(Some(page)) => read.push(page),
             Ok(_) => {}
             Err(problem) => found.problems.push(problem),
         }
@@ -238,6 +245,7 @@ fn read_page(
     why: Option<String>,
     (root, all): (&Path, &BTreeSet<String>),
     base: &str,
+    include_drafts: bool,
     taken: &mut HashMap<String, String>,
 ) -> Result<Option<Read>, String> {
     let mut imported = result.map_err(|e| in_folder(why.is_none(), e.to_string()))?;
@@ -252,6 +260,10 @@ fn read_page(
     // page's own: `#section` is `/about/#section`).
     let (read, _) = Post::parse_checked(&imported.path, &imported.text, base)
         .map_err(|e| in_folder(why.is_none(), e.to_string()))?;
+    // A draft left out takes no address.
+    if read.meta.draft && !include_drafts {
+        return Ok(None);
+    }
     let mut aliases = read.meta.aliases;
     let address = match &why {
         None => routes::page(&imported.path),
@@ -516,6 +528,21 @@ mod tests {
             "{warnings:?}"
         );
         assert!(found.pages.iter().all(|p| p.path != "/draft/"));
+        // A draft left out takes no address; no page carries its file's time.
+        let beside = load_from(
+            &[
+                ("about.md", "---\ntitle: Old\ndraft: true\n---\nx\n"),
+                ("about/index.md", "# About\n"),
+            ],
+            false,
+        );
+        assert!(beside.problems.is_empty(), "{:?}", beside.problems);
+        assert_eq!(beside.pages[0].path, "/about/");
+        assert!(
+            beside.pages[0].source.contains("1970-01-01"),
+            "{}",
+            beside.pages[0].source
+        );
         let with_drafts = load_from(
             &[("draft.md", "---\ntitle: Soon\ndraft: true\n---\nx\n")],
             true,

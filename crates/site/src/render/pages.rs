@@ -306,7 +306,7 @@ fn posts_of_page<'a>(index: &'a PostIndex, path: &str) -> Vec<&'a blog_core::pos
     let mut posts = index.posts_with(taxonomy, name);
     // A series' page lists its parts in reading order; its feed, like every feed, newest
     // first.
-    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    posts.sort_by_key(|post| std::cmp::Reverse(post.date));
     posts
 }
 
