@@ -16,7 +16,10 @@ const menu = (page) => page.locator('.site-menu .menu-wide');
 /** What a reader sees of a page's article, and of the head that describes it. */
 async function shown(page) {
   return {
-    article: (await page.locator('article.page').evaluate((a) => a.outerHTML)).replaceAll('<!---->', ''),
+    // The route announcer makes the new page's heading focusable after a navigation.
+    article: (await page.locator('article.page').evaluate((a) => a.outerHTML))
+      .replaceAll('<!---->', '')
+      .replace('<h1 tabindex="-1">', '<h1>'),
     title: await page.title(),
     description: await page.locator('meta[name=description]').getAttribute('content'),
     current: await menu(page).locator('[aria-current=page]').allTextContents(),
