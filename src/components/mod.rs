@@ -1,6 +1,7 @@
 //! Reusable view pieces, each taking its data through typed props. The author card and its
 //! image, which also show outside the blog, are the `blog-ui` crate's.
 
+pub mod comments;
 pub mod error_view;
 pub mod page_head;
 pub mod post_card;

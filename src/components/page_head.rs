@@ -30,7 +30,30 @@ pub fn PageHead(
                 .with_info(site.info());
             set_preview_tags(&blog_core::publish::head_tags(&published, &page));
         }
+        announce_page(&page.path);
     });
+}
+
+thread_local! {
+    /// The page last shown, by path: the first is the page the browser loaded.
+    static SHOWN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the page's scripts that the app shows another page (`PAGE_SHOWN_EVENT` on
+/// `window`), its title set: an analytics provider that does not follow the history itself
+/// counts it then. Not for the page the browser loaded (the provider counted it), nor
+/// for the same page drawn again.
+fn announce_page(path: &str) {
+    let before = SHOWN.with(|shown| shown.replace(Some(path.to_string())));
+    if before.is_none_or(|before| before == path) {
+        return;
+    }
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::Event::new(blog_core::services::PAGE_SHOWN_EVENT),
+    ) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 /// What `head_tags` writes into a page's head, found again to be replaced.

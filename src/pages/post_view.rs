@@ -13,6 +13,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{self, LoadError, LoadedPost};
 use crate::components::author_card::AuthorCard;
+use crate::components::comments::Comments;
 use crate::components::error_view::ErrorView;
 use crate::components::optional_image::OptionalImage;
 use crate::components::page_head::PageHead;
@@ -294,6 +295,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
             <footer class="post-footer">
                 {cards}
                 {more_reading}
+                <Comments page=page.clone() comments=post.comments mastodon=post.mastodon.clone() />
                 <p><a href=crate::site::href(routes::HOME)>"← All posts"</a></p>
             </footer>
         </article>

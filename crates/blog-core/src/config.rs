@@ -50,6 +50,10 @@ pub struct SiteIdentity {
     /// (`menu: main`, Hugo's form), in order of weight, ties in written order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub menu: Vec<MenuLink>,
+    /// Who shows the posts' comments (`comments: provider:`), when they are on: the post
+    /// pages' facade names it. The rest of the settings stay with the build.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<crate::services::CommentsProvider>,
 }
 
 /// One entry of the header's menu.
@@ -104,6 +108,7 @@ impl Default for SiteIdentity {
             logo: None,
             footer_html: None,
             menu: Vec::new(),
+            comments: None,
         }
     }
 }
@@ -288,8 +293,10 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 }
 
 /// Every key `site.yaml` has, for reporting the ones it does not.
-const SETTINGS: [&str; 15] = [
+const SETTINGS: [&str; 17] = [
     "url",
+    "comments",
+    "analytics",
     "menu",
     "logo",
     "favicon",
@@ -366,6 +373,10 @@ pub struct Settings {
     /// that serve them but do not compress themselves (S3, some CDNs). Off by default:
     /// Netlify, Cloudflare Pages and Vercel compress on their own, GitHub Pages ignores `.br`.
     pub precompress: bool,
+    /// Comments under posts (`comments:`), off without it.
+    pub comments: Option<crate::services::CommentsSettings>,
+    /// Page views counted by an analytics service (`analytics:`), off without it.
+    pub analytics: Option<crate::services::Analytics>,
     /// What is read but not used, as `site.yaml:LINE: message`: keys no setting has (a
     /// typo such as `page-size:`), each with the setting it most likely means.
     pub warnings: Vec<String>,
@@ -382,6 +393,8 @@ impl Default for Settings {
             favicon: None,
             footer: None,
             precompress: false,
+            comments: None,
+            analytics: None,
             warnings: Vec::new(),
         }
     }
@@ -520,6 +533,23 @@ impl Settings {
             *value = Some(path);
         }
         config.footer = doc.text("footer").map_err(field)?.filter(|f| !f.is_empty());
+        if let Some(node) = doc.mapping("comments").map_err(field)? {
+            let (comments, warnings) =
+                crate::services::CommentsSettings::parse(node).map_err(|(l, m)| at(l, m))?;
+            config
+                .warnings
+                .extend(warnings.into_iter().map(|(l, m)| at(l, m)));
+            config.info.comments = Some(comments.provider);
+            config.comments = Some(comments);
+        }
+        if let Some(node) = doc.mapping("analytics").map_err(field)? {
+            let (analytics, warnings) =
+                crate::services::Analytics::parse(node).map_err(|(l, m)| at(l, m))?;
+            config
+                .warnings
+                .extend(warnings.into_iter().map(|(l, m)| at(l, m)));
+            config.analytics = Some(analytics);
+        }
         config.precompress = doc.flag("precompress").map_err(field)?.unwrap_or(false);
         if let Some(size) = doc.text("page_size").map_err(field)? {
             config.page_size = size

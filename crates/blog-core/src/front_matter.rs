@@ -50,6 +50,12 @@ pub struct FrontMatter {
     pub toc: Option<bool>,
     /// Drafts are shown while writing and left out of published builds.
     pub draft: bool,
+    /// `comments: false` switches the site's comments off for this post.
+    pub comments: Option<bool>,
+    /// The post's announcement on Mastodon, whose replies are its comments when the site's
+    /// comments come from Mastodon (`mastodon:`, or Hugo themes' `comments: {host,
+    /// username, id}`).
+    pub mastodon: Option<String>,
 }
 
 /// What a field holds, for reading and for the messages that say what was expected.
@@ -143,6 +149,8 @@ pub const FIELDS: &[(&str, &str, FieldKind)] = &[
     ("showToc", "toc", FieldKind::Flag),
     ("draft", "draft", FieldKind::Flag),
     ("hidden", "draft", FieldKind::Flag),
+    ("comments", "comments", FieldKind::Flag), // or {host, username, id}: a Mastodon thread
+    ("mastodon", "mastodon", FieldKind::Text),
 ];
 
 /// What `key` holds, when it is one of [`FIELDS`].
@@ -476,6 +484,7 @@ pub fn from_node(
         image_alt = Some(alt);
     }
     let published = fields.flag_if_flag("published");
+    let (comments, thread) = fields.comments();
     Ok(FrontMatter {
         title,
         date,
@@ -497,6 +506,8 @@ pub fn from_node(
         featured: fields.flag("featured")?.unwrap_or(false),
         toc: fields.flag("toc")?,
         draft: fields.flag("draft")?.unwrap_or(false) || published == Some(false),
+        comments,
+        mastodon: fields.text("mastodon")?.or(thread),
     })
 }
 
@@ -504,6 +515,36 @@ impl Fields<'_> {
     /// `published: true|false` (Jekyll), which is otherwise a date (Astro, Hugo).
     fn flag_if_flag(&self, key: &str) -> Option<bool> {
         self.doc.flag(key).ok().flatten()
+    }
+
+    /// `comments: true|false`, or the Mastodon thread Hugo themes write as `comments:
+    /// {host, username, id}` (then the status address it names). Another shape says
+    /// nothing: comments stay as the site has them.
+    fn comments(&self) -> (Option<bool>, Option<String>) {
+        let Some(node) = self.get("comments") else {
+            return (None, None);
+        };
+        if let Value::Map(_) = node.value {
+            let part = |key: &str| {
+                node.text(key)
+                    .ok()
+                    .flatten()
+                    .filter(|t| !t.trim().is_empty())
+            };
+            let thread = match (part("host"), part("username"), part("id")) {
+                (Some(host), Some(user), Some(id)) => Some(format!(
+                    "https://{}/@{}/{}",
+                    host.trim()
+                        .trim_start_matches("https://")
+                        .trim_end_matches('/'),
+                    user.trim().trim_start_matches('@'),
+                    id.trim()
+                )),
+                _ => None,
+            };
+            return (None, thread);
+        }
+        (self.flag_if_flag("comments"), None)
     }
 }
 
@@ -579,6 +620,12 @@ impl FrontMatter {
         }
         if let Some(toc) = self.toc {
             line("toc", toc.to_string());
+        }
+        if let Some(comments) = self.comments {
+            line("comments", comments.to_string());
+        }
+        if let Some(thread) = &self.mastodon {
+            line("mastodon", quoted(thread));
         }
         out.push_str("---\n");
         out
@@ -734,5 +781,57 @@ mod tests {
     fn rejects_oversized_front_matter() {
         let source = format!("---\ntitle: T\n{}---\n", "x: y\n".repeat(20_000));
         assert_eq!(split(&source).unwrap_err(), ErrorKind::FrontMatterTooLarge);
+    }
+}
+
+#[cfg(test)]
+mod comments_tests {
+    use super::*;
+
+    fn read(yaml: &str) -> FrontMatter {
+        let source = format!("---\ntitle: T\ndate: 2025-01-01\n{yaml}---\nBody\n");
+        let split = split(&source).unwrap();
+        parse("posts/x.md", split.yaml, split.yaml_first_line).unwrap()
+    }
+
+    #[test]
+    fn comments_switch_and_mastodon_threads_in_the_forms_themes_write() {
+        let cases = [
+            ("", None, None),
+            ("comments: false\n", Some(false), None),
+            ("comments: true\n", Some(true), None),
+            // Another shape says nothing, and is no error.
+            ("comments: [a]\n", None, None),
+            (
+                "mastodon: https://mastodon.social/@ana/42\n",
+                None,
+                Some("https://mastodon.social/@ana/42"),
+            ),
+            // Hugo themes' Mastodon comments.
+            (
+                "comments:\n  host: fosstodon.org\n  username: ana\n  id: 1099\n",
+                None,
+                Some("https://fosstodon.org/@ana/1099"),
+            ),
+            ("comments:\n  host: fosstodon.org\n", None, None),
+        ];
+        for (yaml, comments, thread) in cases {
+            let fm = read(yaml);
+            assert_eq!(fm.comments, comments, "{yaml}");
+            assert_eq!(fm.mastodon.as_deref(), thread, "{yaml}");
+            // What publish writes for the browser reads back the same.
+            let again = read(
+                fm.to_yaml()
+                    .trim_start_matches("---\n")
+                    .trim_end_matches("---\n")
+                    .split_once("date: \"2025-01-01\"\n")
+                    .map_or("", |(_, rest)| rest),
+            );
+            assert_eq!(
+                (again.comments, again.mastodon),
+                (fm.comments, fm.mastodon.clone()),
+                "{yaml}"
+            );
+        }
     }
 }

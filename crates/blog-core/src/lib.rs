@@ -21,6 +21,7 @@ pub mod publish;
 pub mod routes;
 pub mod sanitize;
 pub mod search;
+pub mod services;
 pub mod slug;
 pub mod url;
 pub mod yaml;

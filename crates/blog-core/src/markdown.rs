@@ -391,6 +391,8 @@ pub const RESERVED_IDS: &[&str] = &[
     "blog-data",
     "app-preloads",
     "toc-title",
+    "comments",
+    "comments-title",
     "related-title",
     "series-title",
     "embed-title",

@@ -94,6 +94,13 @@ pub struct Post {
     /// Whether the description is taken from the body (its first paragraph, or the text
     /// before `<!--more-->`), so a page showing the body does not show it a second time.
     pub description_in_body: bool,
+    /// `comments: false`: no comments under this post, whatever the site has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<bool>,
+    /// The post's announcement on Mastodon (`mastodon:`), whose replies are its comments
+    /// when they come from Mastodon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mastodon: Option<String>,
 }
 
 /// The form of [`Post`] the post reader (`crates/parser`) answers the app with. Raised when
@@ -269,6 +276,8 @@ impl Post {
                 html: rendered.html,
                 headings: rendered.headings,
                 description_in_body,
+                comments: fm.comments,
+                mastodon: fm.mastodon.clone(),
             },
             extra,
         ))

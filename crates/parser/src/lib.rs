@@ -44,6 +44,14 @@ pub fn parse_post(file: &str, text: &str, base: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Someone else's HTML made safe to show in a page: a Mastodon reply under a post, by the
+/// same sanitizer a post's own HTML goes through (`blog_core::sanitize`): no scripts,
+/// handlers, styles or frames, only links and images the URL policy allows.
+#[wasm_bindgen]
+pub fn sanitize(html: &str) -> String {
+    blog_core::sanitize::sanitize_html(html)
+}
+
 /// [`read_post`]'s answer, built natively too so it can be tested.
 pub fn answer(file: &str, text: &str, base: &str) -> Answer {
     match Post::parse_at(file, text, base) {
@@ -63,6 +71,26 @@ pub fn answer(file: &str, text: &str, base: &str) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reply_from_mastodon_keeps_its_text_and_links_and_loses_what_could_run() {
+        let reply = concat!(
+            "<p><span class=\"h-card\"><a href=\"https://mastodon.social/@ana\" class=\"u-url mention\">@<span>ana</span></a></span> ",
+            "Nice tide tables! <a href=\"https://example.org/t\" rel=\"nofollow noopener\" target=\"_blank\">example.org/t</a></p>",
+            "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>",
+            "<iframe src=\"https://evil.example\"></iframe><p style=\"position:fixed\">ok</p>"
+        );
+        let safe = sanitize(reply);
+        assert!(safe.contains("Nice tide tables!"), "{safe}");
+        assert!(
+            safe.contains("href=\"https://mastodon.social/@ana\""),
+            "{safe}"
+        );
+        assert!(safe.contains(">example.org/t</a>"), "{safe}");
+        for gone in ["<script", "onerror", "javascript:", "<iframe", "style="] {
+            assert!(!safe.contains(gone), "{gone} in {safe}");
+        }
+    }
 
     #[test]
     fn answers_a_post_or_the_reason_it_cannot_be_read() {

@@ -1,0 +1,47 @@
+//! The comments section under a post, when the site has comments (`comments:` in
+//! `site.yaml`): a facade that loads nothing from anyone — a heading, where the comments
+//! would come from, and a "Show comments" link. The post page's own script
+//! (`comments.js`, on post pages only) turns it into the provider's widget when the reader
+//! asks, with or without the app; where that script cannot (a page reached in the app from
+//! one whose policy allows no provider), the link opens the post's own page at
+//! `#comments`, which shows them at once.
+
+use blog_core::services::{CommentsProvider, MastodonThread, COMMENTS_ID};
+use leptos::prelude::*;
+
+use crate::site::AppState;
+
+/// The facade for the post at `page` (its address, base path included), or nothing when
+/// the site has no comments or this post has them off.
+#[component]
+pub fn Comments(
+    /// The post's address.
+    page: String,
+    /// The post's `comments:` (false: none here).
+    comments: Option<bool>,
+    /// The post's `mastodon:` status URL.
+    mastodon: Option<String>,
+) -> impl IntoView {
+    let provider: CommentsProvider = expect_context::<AppState>().info().comments?;
+    if !provider.shows(comments, mastodon.as_deref()) {
+        return None;
+    }
+    let note = provider.facade_note(mastodon.as_deref());
+    // Mastodon's replies can also be read, and answered, on Mastodon itself; the script
+    // reads the thread from this link.
+    let reply = mastodon
+        .filter(|m| MastodonThread::parse(m).is_some())
+        .map(|thread| {
+            view! { " " <a class="reply-on-mastodon" href=thread.clone()>"Reply on Mastodon"</a> }
+        });
+    Some(view! {
+        <section class="comments" id=COMMENTS_ID aria-labelledby="comments-title">
+            <h2 id="comments-title">"Comments"</h2>
+            <p class="comments-note">{note}</p>
+            <p class="comments-actions">
+                <a class="show-comments" href=format!("{page}#{COMMENTS_ID}") rel="external">"Show comments"</a>
+                {reply}
+            </p>
+        </section>
+    })
+}
