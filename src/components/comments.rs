@@ -3,8 +3,9 @@
 //! would come from, and a "Show comments" link. The post page's own script
 //! (`comments.js`, on post pages only) turns it into the provider's widget when the reader
 //! asks, with or without the app; where that script cannot (a page reached in the app from
-//! one whose policy allows no provider), the link opens the post's own page at
-//! `#comments`, which shows them at once.
+//! one whose policy allows no provider), the link opens the post's own page (its address
+//! with `?comments`, so the browser loads it rather than scroll) at `#comments`, which
+//! shows them at once.
 
 use blog_core::services::{CommentsProvider, MastodonThread, COMMENTS_ID};
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub fn Comments(
             <h2 id="comments-title">"Comments"</h2>
             <p class="comments-note">{note}</p>
             <p class="comments-actions">
-                <a class="show-comments" href=format!("{page}#{COMMENTS_ID}") rel="external">"Show comments"</a>
+                <a class="show-comments" href=format!("{page}?{COMMENTS_ID}#{COMMENTS_ID}") rel="external">"Show comments"</a>
                 {reply}
             </p>
         </section>

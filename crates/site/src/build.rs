@@ -19,6 +19,9 @@ use crate::output::Output;
 use crate::publish::{self, PublishOptions};
 use crate::render::{self, compress, embeds, offline, pages, template};
 
+/// `js/comments.js`: shows a post's comments when the reader asks.
+const COMMENTS_JS: &str = include_str!("../../../js/comments.js");
+
 /// What a build is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -305,8 +308,19 @@ fn run(
     if !preview {
         steps.run("offline", || offline::write(&output, &template, &site))?;
     }
+    // The script that shows a post's comments when asked, where the blog has comments (a
+    // file of that name in its public/ is its own, and stays).
+    let comments_script = blog_core::services::COMMENTS_SCRIPT;
+    if settings.comments.is_some() && !render::in_dist(&options.public, comments_script).exists() {
+        steps.run("comments", || {
+            output.write(&output.at(comments_script), COMMENTS_JS)
+        })?;
+    }
     steps.run("headers", || {
-        render::add_csp_header(&output, &headers, &template.policy)
+        let posts = template
+            .posts_policy(&published.posts)
+            .map(|policy| (site.path(&format!("/{}/*", routes::POSTS)), policy));
+        render::add_csp_header(&output, &headers, &template.policy, posts)
     })?;
     if settings.precompress && !preview {
         steps.run("compress", || compress::precompress(&output).map(|_| ()))?;

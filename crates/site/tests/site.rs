@@ -632,3 +632,206 @@ fn the_blogs_own_stylesheet_follows_the_engines_and_keeps_accents_readable() {
         stderr(&refused)
     );
 }
+
+/// The `content` of a page's policy meta element.
+fn meta_policy(page: &str) -> &str {
+    let at = page
+        .find("http-equiv=\"Content-Security-Policy\" content=\"")
+        .expect("a policy");
+    let rest = &page[at + "http-equiv=\"Content-Security-Policy\" content=\"".len()..];
+    &rest[..rest.find('"').unwrap()]
+}
+
+#[test]
+fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
+    let dir = TempDir::new("site-services");
+    let app = stand_in_app(&dir);
+    let app_arg = app.to_str().unwrap();
+    dir.write(
+        "blog/site.yaml",
+        "url: https://x.example/b/\ncomments:\n  provider: giscus\n  repo: ada/notes\n  repo-id: R_kgDO1\n  category: Announcements\n  category-id: DIC_kwDO2\nanalytics:\n  provider: plausible\n  domain: x.example\n",
+    );
+    dir.write(
+        "blog/posts/open.md",
+        "---\ntitle: Open\ndate: 2026-01-01\n---\n## Comments\n\nA heading of that name keeps its own id.\n",
+    );
+    dir.write(
+        "blog/posts/quiet.md",
+        "---\ntitle: Quiet\ndate: 2026-01-02\ncomments: false\n---\nNo comments here.\n",
+    );
+    dir.write("blog/pages/about.md", "---\ntitle: About\n---\nHello.\n");
+    let blog = dir.0.join("blog");
+    let built = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let site = TempDir(blog.join("dist"));
+
+    let open = site.read("posts/open/index.html");
+    assert!(
+        open.contains("<section id=\"comments\" aria-labelledby=\"comments-title\" class=\"comments\">"),
+        "{open}"
+    );
+    assert!(
+        open.contains(
+            "href=\"/b/posts/open?comments#comments\" rel=\"external\" class=\"show-comments\">Show comments</a>"
+        ),
+        "{open}"
+    );
+    assert!(
+        open.contains("Comments are loaded from giscus.app when you ask for them."),
+        "{open}"
+    );
+    assert!(open.contains("<h2 id=\"comments-1\">"), "{open}");
+    assert!(
+        open.contains("<script src=\"/b/comments.js\" defer data-provider=\"giscus\""),
+        "{open}"
+    );
+    assert!(
+        open.contains("&quot;data-repo&quot;:&quot;ada/notes&quot;"),
+        "{open}"
+    );
+    assert!(
+        open.contains("&quot;data-mapping&quot;:&quot;pathname&quot;"),
+        "{open}"
+    );
+    let policy = meta_policy(&open);
+    assert!(
+        policy.contains(" https://giscus.app/client.js;"),
+        "{policy}"
+    );
+    assert!(policy.contains("frame-src https://giscus.app;"), "{policy}");
+    assert!(
+        policy.contains(" https://giscus.app/default.css;"),
+        "{policy}"
+    );
+    assert!(
+        policy.contains("connect-src 'self' https://plausible.io/api/event;"),
+        "{policy}"
+    );
+    // No request leaves before the click: the page names no provider's file but the
+    // analytics snippet.
+    assert!(!open.contains("src=\"https://giscus.app"), "{open}");
+    assert!(open.contains("<script src=\"https://plausible.io/js/script.js\" defer data-domain=\"x.example\"></script>"), "{open}");
+
+    for quiet in [
+        site.read("posts/quiet/index.html"),
+        site.read("index.html"),
+        site.read("about/index.html"),
+        site.read("404.html"),
+    ] {
+        assert!(!quiet.contains("class=\"comments\""), "{quiet}");
+        assert!(!quiet.contains("comments.js"), "{quiet}");
+        let policy = meta_policy(&quiet);
+        assert!(!policy.contains("giscus"), "{policy}");
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval' "),
+            "{policy}"
+        );
+        assert!(
+            policy.contains(" https://plausible.io/js/script.js;"),
+            "{policy}"
+        );
+        assert!(quiet.contains("data-domain=\"x.example\""), "{quiet}");
+    }
+    assert!(site.read("comments.js").contains("Show comments"));
+    let headers = site.read("_headers");
+    let (all, posts) = headers.split_once("\n/b/posts/*\n").expect(&headers);
+    assert!(
+        all.contains("/*\n  Content-Security-Policy: default-src 'self'"),
+        "{headers}"
+    );
+    assert!(!all.contains("giscus"), "{headers}");
+    assert!(
+        posts.starts_with("  ! Content-Security-Policy\n  Content-Security-Policy: "),
+        "{headers}"
+    );
+    assert!(posts.contains("frame-src https://giscus.app;"), "{headers}");
+    assert!(
+        posts.contains("https://plausible.io/api/event"),
+        "{headers}"
+    );
+
+    // Mastodon: only posts announced there, each page allowing its own server alone; the
+    // hosts' header allows every post's. GoatCounter counts the app's navigations by its
+    // documented call, allowed by its hash.
+    dir.write(
+        "blog/site.yaml",
+        "url: https://x.example/b/\ncomments:\n  provider: mastodon\nanalytics:\n  provider: goatcounter\n  code: ada\n",
+    );
+    dir.write(
+        "blog/posts/open.md",
+        "---\ntitle: Open\ndate: 2026-01-01\nmastodon: https://mastodon.example/@ada/1100\n---\nBody.\n",
+    );
+    dir.write(
+        "blog/posts/elsewhere.md",
+        "---\ntitle: Elsewhere\ndate: 2026-01-03\ncomments:\n  host: toot.example\n  username: ada\n  id: 2200\n---\nBody.\n",
+    );
+    let built = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let open = site.read("posts/open/index.html");
+    assert!(
+        open.contains("Comments are loaded from mastodon.example when you ask for them."),
+        "{open}"
+    );
+    assert!(open.contains("<a href=\"https://mastodon.example/@ada/1100\" class=\"reply-on-mastodon\">Reply on Mastodon</a>"), "{open}");
+    assert!(open.contains("data-provider=\"mastodon\""), "{open}");
+    assert!(
+        open.contains("data-reader=\"/b/parser/blog-parser.js\""),
+        "{open}"
+    );
+    let policy = meta_policy(&open);
+    assert!(policy.contains("connect-src 'self' https://ada.goatcounter.com/count https://mastodon.example/api/v1/statuses/;"), "{policy}");
+    assert!(!policy.contains("toot.example"), "{policy}");
+    assert!(!policy.contains("frame-src"), "{policy}");
+    assert!(open.contains("<script src=\"https://gc.zgo.at/count.js\" async data-goatcounter=\"https://ada.goatcounter.com/count\"></script>"), "{open}");
+    assert!(
+        open.contains("addEventListener(\"blog:pageshown\""),
+        "{open}"
+    );
+    let elsewhere = site.read("posts/elsewhere/index.html");
+    assert!(
+        elsewhere.contains("href=\"https://toot.example/@ada/2200\""),
+        "{elsewhere}"
+    );
+    assert!(meta_policy(&elsewhere).contains("https://toot.example/api/v1/statuses/"));
+    let quiet = site.read("posts/quiet/index.html");
+    assert!(!quiet.contains("class=\"comments\""), "{quiet}");
+    assert!(!meta_policy(&quiet).contains("/api/v1/statuses/"));
+    let headers = site.read("_headers");
+    let (_, posts) = headers.split_once("\n/b/posts/*\n").expect(&headers);
+    assert!(
+        posts.contains("https://mastodon.example/api/v1/statuses/"),
+        "{headers}"
+    );
+    assert!(
+        posts.contains("https://toot.example/api/v1/statuses/"),
+        "{headers}"
+    );
+
+    // Both off: no comments, no snippet, no third party in any policy, no script.
+    dir.write("blog/site.yaml", "url: https://x.example/b/\n");
+    let built = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    for page in ["posts/open/index.html", "index.html", "about/index.html"] {
+        let page = site.read(page);
+        assert!(!page.contains("class=\"comments\""), "{page}");
+        assert!(!page.contains("<script src=\"https://"), "{page}");
+        let policy = meta_policy(&page);
+        assert!(policy.contains("connect-src 'self';"), "{policy}");
+        assert!(!policy.contains("https://"), "{policy}");
+    }
+    assert!(!site.0.join("comments.js").exists());
+    assert!(!site.read("_headers").contains("/posts/*\n  !"));
+
+    // Settings that cannot work stop the build on their line.
+    dir.write(
+        "blog/site.yaml",
+        "url: https://x.example/b/\ncomments:\n  provider: giscus\n  repo: ada/notes\n",
+    );
+    let refused = blogtool(&["build", "--app", app_arg], &blog, &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("site.yaml:2: comments: giscus needs `repo-id`"),
+        "{}",
+        stderr(&refused)
+    );
+}

@@ -67,15 +67,26 @@ pub(crate) fn read_file(path: &Path) -> anyhow::Result<String> {
 }
 
 /// Writes `_headers` (Netlify, Cloudflare Pages: for hosts that send headers) as `headers`
-/// (the blog's own file, else the app's; none is nothing) with the policy added.
+/// (the blog's own file, else the app's; none is nothing) with the policy added: `policy`
+/// for every page, and `posts` (`(route pattern, policy)`) for the post pages when their
+/// comments need more. A header policy applies beside each page's own (the browser obeys
+/// both), so the posts' route must not keep the site-wide one: Cloudflare Pages joins every
+/// matching rule's headers unless a rule detaches one (`! Name`), Netlify takes the last
+/// matching rule's value and ignores the detach line.
 pub(crate) fn add_csp_header(
     out: &crate::output::Output,
     headers: &str,
     policy: &str,
+    posts: Option<(String, String)>,
 ) -> anyhow::Result<()> {
-    let headers = format!(
+    let mut headers = format!(
         "{headers}\n# Written by blogtool build: the policy with this build's inline-script hash.\n/*\n  Content-Security-Policy: {policy}\n"
     );
+    if let Some((route, policy)) = posts {
+        headers.push_str(&format!(
+            "\n# Post pages: their comments' provider too (each page's own policy allows only what it shows).\n{route}\n  ! Content-Security-Policy\n  Content-Security-Policy: {policy}\n"
+        ));
+    }
     out.write(&out.at(HEADERS), headers)
 }
 

@@ -155,8 +155,11 @@ pub(crate) fn write_all(
                     .expires
                     .is_some_and(|at| crate::publish::now().is_ok_and(|now| !at.is_after(&now)));
                 let shown = format!(
-                    "{:?}\n{}\n{expired}",
-                    rendered.meta, rendered.description_in_body
+                    "{:?}\n{}\n{:?}\n{:?}\n{expired}",
+                    rendered.meta,
+                    rendered.description_in_body,
+                    rendered.comments,
+                    rendered.mastodon
                 );
                 let content_id = hash_parts(&[
                     &context_id.to_le_bytes(),

@@ -14,6 +14,7 @@ use blog_core::html;
 use blog_core::pages::{PageKind, PageMeta};
 use blog_core::publish::{self, PublishedSite};
 use blog_core::routes;
+use blog_core::services::{CommentsSettings, Sources};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use rustblog::site::{AppStart, Embedded};
@@ -26,8 +27,14 @@ pub(crate) const APP_SLOT: &str = "<div id=\"app\"></div>";
 pub(crate) struct Template {
     /// The page, with the app's slot empty and no title or description yet.
     pub(crate) html: String,
-    /// The content security policy, also written to `_headers`.
+    /// The content security policy of every page, also written to `_headers`; a post page
+    /// showing comments has [`Template::post_policy`] instead.
     pub(crate) policy: String,
+    /// The template's own inline scripts and styles (their hashes) and what every page
+    /// allows beyond the site (the analytics service): what a post page's policy adds to.
+    policy_base: (Vec<String>, Vec<String>, Sources),
+    /// The comments settings, and the script element that shows them on post pages.
+    comments: Option<(CommentsSettings, String)>,
     /// `html` without its title and `<noscript>`, cut where every page differs: up to
     /// `</head>`, from there to the app's slot, and after it. Cut once, not searched again
     /// for each of thousands of pages.
@@ -92,7 +99,29 @@ pub(crate) fn prepare(
         Some(icon) => with_favicon(&page, &site.path(icon))?,
         None => page,
     };
-    let policy = content_security_policy(&page);
+    // The analytics service's snippet on every page of a release build (never while
+    // writing: a preview's visits are the author's own), before the policy is written:
+    // an inline call it needs is allowed by its hash.
+    let analytics = settings.analytics.as_ref().filter(|_| !preview);
+    let page = match analytics {
+        Some(analytics) => replace_once(
+            &page,
+            "</head>",
+            &format!("{}  </head>", analytics_snippet(analytics)),
+        )?,
+        None => page,
+    };
+    let site_sources = analytics.map(|a| a.sources()).unwrap_or_default();
+    let (scripts, styles) = inline_hashes(&page);
+    let policy = policy_text(&scripts, &styles, &site_sources);
+    let comments = settings
+        .comments
+        .clone()
+        .map(|comments| {
+            let tag = comments_tag(&comments, site)?;
+            Ok::<_, anyhow::Error>((comments, tag))
+        })
+        .transpose()?;
     let page = replace_once(
         &page,
         "<meta charset=\"utf-8\" />",
@@ -125,13 +154,56 @@ pub(crate) fn prepare(
         .split_once(APP_SLOT)
         .context("index.html has its app slot outside <body>")?;
     let parts = [head, before_app, after_app].map(str::to_string);
-    let id = crate::output::hash(format!("{page}\n{site:?}").as_bytes());
+    // Post pages differ with the comments' settings, which the template does not show.
+    let id = crate::output::hash(format!("{page}\n{site:?}\n{:?}", settings.comments).as_bytes());
     Ok(Template {
         html: page,
         policy,
+        policy_base: (scripts, styles, site_sources),
+        comments,
         parts,
         id,
     })
+}
+
+/// The analytics service's snippet as its documentation writes it (a script element with
+/// its data attributes), and the inline call that counts the app's own navigations when
+/// the service does not follow the history itself.
+fn analytics_snippet(analytics: &blog_core::services::Analytics) -> String {
+    let mut tag = format!("  <script src=\"{}\"", html::escape(&analytics.script));
+    for (name, value) in &analytics.attributes {
+        if value.is_empty() {
+            tag.push_str(&format!(" {name}"));
+        } else {
+            tag.push_str(&format!(" {name}=\"{}\"", html::escape(value)));
+        }
+    }
+    tag.push_str("></script>\n");
+    if let Some(call) = analytics.navigation_script() {
+        tag.push_str(&format!("    <script>{call}</script>\n"));
+    }
+    tag
+}
+
+/// The element that loads `comments.js` on a post page, its settings in data attributes:
+/// the provider, its script's attributes (JSON) and the post reader (for Mastodon replies,
+/// which go through its sanitizer).
+fn comments_tag(comments: &CommentsSettings, site: &PublishedSite) -> Result<String> {
+    let attributes: serde_json::Map<String, serde_json::Value> = comments
+        .attributes
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect();
+    let attributes =
+        serde_json::to_string(&attributes).context("cannot write the comments' settings")?;
+    Ok(format!(
+        "    <script src=\"{}\" defer data-provider=\"{}\" data-attributes=\"{}\" data-reader=\"{}\" data-reader-wasm=\"{}\"></script>\n",
+        html::escape(&site.path(blog_core::services::COMMENTS_SCRIPT)),
+        comments.provider.key(),
+        html::escape(&attributes),
+        html::escape(&site.path(routes::PARSER_SCRIPT)),
+        html::escape(&site.path(routes::PARSER_WASM)),
+    ))
 }
 
 /// JSON for a `<script type="application/json">` element. Every `<` is written `\u003c`
@@ -163,6 +235,19 @@ impl Template {
         // there is at its address (`data-path`: a host may answer an unknown address with
         // another page); at once where it is not: search results are found in the browser,
         // and the "not found" page is served at whatever address was missing.
+        // A post showing comments loads the script that shows them, and its policy allows
+        // that provider (for Mastodon, the post's own server) on this page alone.
+        let comments = match (&self.comments, &settings.data.content, &settings.rendered) {
+            (Some((comments, tag)), Embedded::Post { .. }, Some(post))
+                if comments.shown_for(post.comments, post.mastodon.as_deref()) =>
+            {
+                Some((
+                    self.post_policy(comments, post.mastodon.as_deref()),
+                    tag.as_str(),
+                ))
+            }
+            _ => None,
+        };
         let app_slot = if matches!(settings.data.content, Embedded::Nothing) {
             // Without the app the page is an empty form: the loader says so if it fails.
             "<div id=\"app\" data-start=\"needed\">".to_string()
@@ -190,11 +275,22 @@ impl Template {
                 html::escape(&meta.description)
             ));
         }
+        if let Some((_, tag)) = &comments {
+            head.push_str(tag);
+        }
         head.push_str(&format!(
             "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>",
             publish::head_tags(site, meta)
         ));
         let [start, before_app, after_app] = &self.parts;
+        let own_start;
+        let start = match &comments {
+            Some((policy, _)) => {
+                own_start = start.replacen(&self.policy, policy, 1);
+                &own_start
+            }
+            None => start,
+        };
         let mut page = String::with_capacity(
             start.len() + head.len() + before_app.len() + app.len() + after_app.len() + 32,
         );
@@ -370,10 +466,67 @@ fn inline_stylesheet(template: &str, dist: &Path, base: &str, theme_css: &str) -
     ))
 }
 
+impl Template {
+    /// The policy of a post page showing comments: every page's, and what the comments
+    /// provider needs (`thread`: the post's Mastodon status, for Mastodon).
+    pub(crate) fn post_policy(&self, comments: &CommentsSettings, thread: Option<&str>) -> String {
+        let (scripts, styles, sources) = &self.policy_base;
+        policy_text(
+            scripts,
+            styles,
+            &sources.clone().with(&comments.sources(thread)),
+        )
+    }
+
+    /// What every post page showing comments may need, together (each page's own policy
+    /// narrows it to its own), for the hosts' `_headers`, which name routes, not pages:
+    /// `None` when no post shows comments.
+    pub(crate) fn posts_policy(&self, posts: &[blog_core::post::Post]) -> Option<String> {
+        let (comments, _) = self.comments.as_ref()?;
+        let (scripts, styles, sources) = &self.policy_base;
+        let mut all = sources.clone();
+        let mut any = false;
+        for post in posts {
+            if comments.shown_for(post.comments, post.mastodon.as_deref()) {
+                all = all.with(&comments.sources(post.mastodon.as_deref()));
+                any = true;
+            }
+        }
+        any.then(|| policy_text(scripts, styles, &all))
+    }
+}
+
 /// The strict policy every page ships with: only the site's own files, WebAssembly allowed
-/// to compile, and the page's own inline script and stylesheet (by hash). Table alignment is
-/// the only inline style Markdown produces, allowed by hash too.
-fn content_security_policy(template: &str) -> String {
+/// to compile, and the page's own inline scripts and stylesheet (`scripts`, `styles`: their
+/// hashes), plus `extra`: the third-party sources a blog switched on (analytics on every
+/// page, comments on post pages), each as narrow as the provider allows.
+fn policy_text(scripts: &[String], styles: &[String], extra: &Sources) -> String {
+    let join = |own: &[String], more: &[String]| {
+        own.iter()
+            .chain(more)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let frames = if extra.frame.is_empty() {
+        String::new()
+    } else {
+        format!(" frame-src {};", extra.frame.join(" "))
+    };
+    let connect = std::iter::once("'self'")
+        .chain(extra.connect.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-hashes' {};{frames} img-src 'self' data: https:; media-src 'self' https:; connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'",
+        join(scripts, &extra.script),
+        join(styles, &extra.style),
+    )
+}
+
+/// The hashes of the template's inline scripts and stylesheet, and of the only inline
+/// styles Markdown produces (table alignment), as policy sources.
+fn inline_hashes(template: &str) -> (Vec<String>, Vec<String>) {
     use base64::Engine;
     use sha2::{Digest, Sha256};
     let hash = |text: &str| {
@@ -417,11 +570,7 @@ fn content_security_policy(template: &str) -> String {
         styles.push(hash(&body[..close]));
         rest = &body[close..];
     }
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-hashes' {}; img-src 'self' data: https:; media-src 'self' https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
-        scripts.join(" "),
-        styles.join(" ")
-    )
+    (scripts, styles)
 }
 
 /// `text` without the first element that starts with `open` and ends with `close`.
