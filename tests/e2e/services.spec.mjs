@@ -131,19 +131,19 @@ const SITES = [
   {
     name: 'giscus and Plausible',
     analytics: 'plausible',
-    yaml: 'title: Services\ncomments:\n  provider: giscus\n  repo: ada/notes\n  repo-id: R_kgDO1\n  category: Announcements\n  category-id: DIC_kwDO2\nanalytics:\n  provider: plausible\n  domain: notes.example\n',
+    yaml: 'title: Services\nurl: https://notes.example\ncomments:\n  provider: giscus\n  repo: ada/notes\n  repo-id: R_kgDO1\n  category: Announcements\n  category-id: DIC_kwDO2\nanalytics:\n  provider: plausible\n  domain: notes.example\n',
     widget: 'https://giscus.app',
   },
   {
     name: 'utterances and GoatCounter',
     analytics: 'goatcounter',
-    yaml: 'title: Services\ncomments:\n  provider: utterances\n  repo: ada/notes\nanalytics:\n  provider: goatcounter\n  code: ada\n',
+    yaml: 'title: Services\nurl: https://notes.example\ncomments:\n  provider: utterances\n  repo: ada/notes\nanalytics:\n  provider: goatcounter\n  code: ada\n',
     widget: 'https://utteranc.es',
   },
   {
     name: 'Mastodon and Umami',
     analytics: 'umami',
-    yaml: 'title: Services\ncomments:\n  provider: mastodon\nanalytics:\n  provider: umami\n  website-id: 94db1cb1\n  src: https://stats.example/script.js\n',
+    yaml: 'title: Services\nurl: https://notes.example\ncomments:\n  provider: mastodon\nanalytics:\n  provider: umami\n  website-id: 94db1cb1\n  src: https://stats.example/script.js\n',
     mastodon: true,
   },
 ];
