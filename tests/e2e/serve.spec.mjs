@@ -154,12 +154,28 @@ test.describe('blogtool serve', () => {
     dir = mkdtempSync(join(tmpdir(), 'blogtool-e2e-serve-'));
     run(['init', dir, '--force'], repo);
     writeFileSync(join(dir, 'posts/tide-tables.md'), POST);
+    // Comments are shown while writing; visits are not counted.
+    const settings = readFileSync(join(dir, 'site.yaml'), 'utf8');
+    writeFileSync(join(dir, 'site.yaml'), `${settings}\ncomments:\n  provider: utterances\n  repo: you/blog\nanalytics:\n  provider: plausible\n  domain: example.com\n`);
     serve = await start(blogtool, ['serve', dir, '--port', String(servePort)], repo, `${origin}/`);
   });
 
   test.afterAll(() => {
     stop(serve);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a preview counts no visits and shows the comments facade', async ({ page }) => {
+    const away = [];
+    page.on('request', (r) => { if (!r.url().startsWith(origin)) away.push(r.url()); });
+    await page.goto(`${origin}/posts/tide-tables/`);
+    await expect(page.locator('section.comments .show-comments')).toBeVisible();
+    await expect(page.locator('script[src*="plausible"]')).toHaveCount(0);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).not.toContain('plausible');
+    // (The live reload's event stream never lets the network go idle.)
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    expect(away).toEqual([]);
   });
 
   test('a saved post changes the open page by itself; a broken one says where, and the rest keeps working', async ({ page }) => {

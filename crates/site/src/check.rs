@@ -131,6 +131,18 @@ pub(crate) fn post_warnings(
             "text is double-encoded UTF-8 and is shown repaired (\"{before}\" reads \"{after}\"); re-save the file as UTF-8 to fix it for good"
         ));
     }
+    // A Mastodon thread that names no status shows no replies: say so where it is written.
+    if let Some(thread) = &rendered.mastodon {
+        if blog_core::services::MastodonThread::parse(thread).is_none() {
+            warn(
+                place(key_line(&["mastodon", "comments"])),
+                format!(
+                    "mastodon: \"{thread}\" is not a Mastodon post's address \
+                     (https://server/@user/123…): its replies are not shown as comments"
+                ),
+            );
+        }
+    }
     // An author missing from the registry gets a card from the post's own words; only a
     // name close to a registered one (a typo) is worth a word.
     for byline in &rendered.meta.authors {
@@ -289,6 +301,7 @@ mod tests {
             src("dup.md", "---\ntitle: D\ndate: 2025-01-01\nslug: a\n---\n"),
             src("moji.md", "---\ntitle: M\ndate: 2025-01-01\n---\nitâ€™s\n"),
             src("js.md", "---\ntitle: J\ndate: 2025-01-01\nimage: javascript:alert(1)\n---\n"),
+            src("toot.md", "---\ntitle: T\ndate: 2025-01-01\nmastodon: https://mastodon.social/@ana\n---\n"),
         ];
         assert_eq!(
             messages(&sources),
@@ -302,6 +315,7 @@ mod tests {
                 "posts/dup.md: error: slug \"a\" is already used by posts/a.md",
                 "posts/js.md:4: warning: image URL \"javascript:alert(1)\" is not allowed and is left out (use https or a site path)",
                 "posts/moji.md:5: warning: text is double-encoded UTF-8 and is shown repaired (\"â€™\" reads \"’\"); re-save the file as UTF-8 to fix it for good",
+                "posts/toot.md:4: warning: mastodon: \"https://mastodon.social/@ana\" is not a Mastodon post's address (https://server/@user/123…): its replies are not shown as comments",
             ]
         );
     }
