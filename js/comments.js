@@ -13,15 +13,17 @@
   var attributes = JSON.parse(me.dataset.attributes || "{}");
   var scripts = { giscus: "https://giscus.app/client.js", utterances: "https://utteranc.es/client.js" };
 
-  // A Mastodon status address: its server's origin and the status id (blog_core::services
-  // reads the same forms when it writes the policy).
-  function thread(url) {
-    var m = /^https:\/\/([a-z0-9.:-]+)\/(?:@[^/?#]+|users\/[^/?#]+\/statuses)\/(\d{1,30})\/?(?:[?#].*)?$/i.exec(url || "");
-    return m ? { origin: "https://" + m[1].toLowerCase(), id: m[2] } : null;
+  // Where a section's Mastodon replies are asked for: the address its reply link carries
+  // (the page reads the status address by the same rule the policy was written by).
+  function replies(section) {
+    var link = section && section.querySelector(".reply-on-mastodon");
+    return (link && link.dataset.replies) || "";
   }
-  // This page's own thread: the only Mastodon server its policy allows.
-  var ownLink = document.querySelector(".comments .reply-on-mastodon");
-  var own = ownLink && thread(ownLink.href);
+  function originOf(url) {
+    try { return new URL(url).origin; } catch (e) { return ""; }
+  }
+  // This page's own thread's server: the only one its policy allows.
+  var own = originOf(replies(document.querySelector(".comments")));
 
   function status(section, text) {
     var p = section.querySelector(".comments-status");
@@ -91,14 +93,15 @@
     return li;
   }
 
-  function mastodon(section, at) {
-    status(section, "Loading replies from " + at.origin.replace("https://", "") + "\u2026");
-    var replies = fetch(at.origin + "/api/v1/statuses/" + at.id + "/context", { headers: { Accept: "application/json" } })
+  function mastodon(section) {
+    var from = replies(section);
+    status(section, "Loading replies from " + originOf(from).replace("https://", "") + "\u2026");
+    var context = fetch(from, { headers: { Accept: "application/json" } })
       .then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.json();
       });
-    Promise.all([replies, sanitizer()]).then(function (got) {
+    Promise.all([context, sanitizer()]).then(function (got) {
       var found = (got[0] && got[0].descendants) || [];
       if (!found.length) return status(section, "No replies yet.");
       var list = document.createElement("ol");
@@ -116,8 +119,7 @@
     section.dataset.shown = "";
     link.hidden = true;
     if (provider === "mastodon") {
-      var reply = section.querySelector(".reply-on-mastodon");
-      mastodon(section, thread(reply && reply.href));
+      mastodon(section);
     } else {
       widget(section);
     }
@@ -129,9 +131,8 @@
   // so the browser loads it) opens that post's own page, which shows them.
   function here(section) {
     if (provider !== "mastodon") return true;
-    var reply = section.querySelector(".reply-on-mastodon");
-    var at = reply && thread(reply.href);
-    return !!(at && own && at.origin === own.origin);
+    var from = originOf(replies(section));
+    return !!from && from === own;
   }
 
   document.addEventListener("click", function (e) {

@@ -28,13 +28,17 @@ pub fn Comments(
         return None;
     }
     let note = provider.facade_note(mastodon.as_deref());
-    // Mastodon's replies can also be read, and answered, on Mastodon itself; the script
-    // reads the thread from this link.
-    let reply = mastodon
-        .filter(|m| MastodonThread::parse(m).is_some())
-        .map(|thread| {
-            view! { " " <a class="reply-on-mastodon" href=thread.clone()>"Reply on Mastodon"</a> }
-        });
+    // Mastodon's replies can also be read, and answered, on Mastodon itself. The script
+    // asks the address this link carries for them (the server and status read here, by the
+    // same rule the build's policy allows them by).
+    let reply = mastodon.and_then(|url| {
+        let thread = MastodonThread::parse(&url)?;
+        let replies = format!("{}{}/context", thread.api_prefix(), thread.id);
+        Some(view! {
+            " "
+            <a class="reply-on-mastodon" href=url data-replies=replies>"Reply on Mastodon"</a>
+        })
+    });
     Some(view! {
         <section class="comments" id=COMMENTS_ID aria-labelledby="comments-title">
             <h2 id="comments-title">"Comments"</h2>

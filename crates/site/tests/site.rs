@@ -667,7 +667,9 @@ fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
 
     let open = site.read("posts/open/index.html");
     assert!(
-        open.contains("<section id=\"comments\" aria-labelledby=\"comments-title\" class=\"comments\">"),
+        open.contains(
+            "<section id=\"comments\" aria-labelledby=\"comments-title\" class=\"comments\">"
+        ),
         "{open}"
     );
     assert!(
@@ -772,7 +774,7 @@ fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
         open.contains("Comments are loaded from mastodon.example when you ask for them."),
         "{open}"
     );
-    assert!(open.contains("<a href=\"https://mastodon.example/@ada/1100\" class=\"reply-on-mastodon\">Reply on Mastodon</a>"), "{open}");
+    assert!(open.contains("<a href=\"https://mastodon.example/@ada/1100\" data-replies=\"https://mastodon.example/api/v1/statuses/1100/context\" class=\"reply-on-mastodon\">Reply on Mastodon</a>"), "{open}");
     assert!(open.contains("data-provider=\"mastodon\""), "{open}");
     assert!(
         open.contains("data-reader=\"/b/parser/blog-parser.js\""),
