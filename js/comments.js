@@ -4,14 +4,13 @@
 // policy allows that provider alone; nothing leaves the site before the click.
 //
 // blogtool writes the settings on this script's element: data-provider (giscus,
-// utterances or mastodon), data-attributes (the provider's script attributes, JSON), and
-// for Mastodon data-reader/data-reader-wasm (the post reader, whose sanitizer the replies
-// go through).
+// utterances or mastodon), data-script and data-attributes (the widget's script and its
+// attributes, JSON), and data-reader/data-reader-wasm (the post reader, whose sanitizer
+// Mastodon replies go through).
 (function () {
   var me = document.currentScript;
   var provider = me.dataset.provider;
   var attributes = JSON.parse(me.dataset.attributes || "{}");
-  var scripts = { giscus: "https://giscus.app/client.js", utterances: "https://utteranc.es/client.js" };
 
   // Where a section's Mastodon replies are asked for: the address its reply link carries
   // (the page reads the status address by the same rule the policy was written by).
@@ -36,14 +35,28 @@
     p.textContent = text;
   }
 
+  // The post's address as a page loaded at it has it (`posts/x/`), however the reader
+  // came (the app's links name it without the last slash): one thread per post.
+  function term(section) {
+    var link = section.querySelector(".show-comments");
+    var path = link ? new URL(link.href).pathname : location.pathname;
+    return path.replace(/^\//, "").replace(/([^/])$/, "$1/");
+  }
+
   // The widget's script, placed in the section: giscus and utterances put their frame
-  // where their script is.
+  // where their script is. Unless the blog chose how threads are named, by the post.
   function widget(section) {
     var box = document.createElement("div");
     if (provider === "giscus") box.className = "giscus";
     var s = document.createElement("script");
-    s.src = scripts[provider];
-    Object.keys(attributes).forEach(function (name) { s.setAttribute(name, attributes[name]); });
+    s.src = me.dataset.script;
+    var given = Object.assign({}, attributes);
+    if (provider === "giscus" && !given["data-mapping"]) {
+      given["data-mapping"] = "specific";
+      given["data-term"] = term(section);
+    }
+    if (provider === "utterances" && !given["issue-term"] && !given["issue-number"]) given["issue-term"] = term(section);
+    Object.keys(given).forEach(function (name) { s.setAttribute(name, given[name]); });
     s.crossOrigin = "anonymous";
     s.async = true;
     s.onerror = function () { status(section, "The comments could not be loaded. Try again later."); };
@@ -61,6 +74,8 @@
   }
 
   function reply(status, clean) {
+    // A reply posted with a content warning keeps it: its text behind the warning.
+    var warned = status.spoiler_text;
     var li = document.createElement("li");
     li.className = "comment";
     var account = status.account || {};
@@ -89,6 +104,15 @@
     body.className = "comment-body";
     // Someone else's HTML: only what the post reader's sanitizer lets through.
     body.innerHTML = clean(status.content || "");
+    // Other people's links: marked as such for search engines.
+    body.querySelectorAll("a[href]").forEach(function (a) { a.rel = "ugc nofollow noopener"; });
+    if (warned) {
+      var details = document.createElement("details");
+      var summary = document.createElement("summary");
+      summary.textContent = warned;
+      details.append(summary, body);
+      body = details;
+    }
     li.append(avatar, meta, body);
     return li;
   }
@@ -144,12 +168,31 @@
     show(section, link);
   });
 
-  // Arriving by the link to the comments: the reader asked for them. The address loses
-  // the query the link added, so a provider mapping threads by URL sees the post's own.
-  if (location.hash === "#comments") {
-    if (location.search === "?comments") history.replaceState(history.state, "", location.pathname + location.hash);
+  function openHere() {
     var section = document.querySelector(".comments");
     var link = section && section.querySelector(".show-comments");
     if (link && here(section)) show(section, link);
   }
+
+  // Back from signing in to comment (giscus and utterances send the reader back with
+  // `?giscus=` or `?utterances=` and a session): it is kept where the provider's own
+  // script keeps it, and taken out of the address before anything else on the page can
+  // read or report it (this script comes before any analytics); the comments open.
+  var address = new URL(location.href);
+  var session = (provider === "giscus" || provider === "utterances") && address.searchParams.get(provider);
+  if (session) {
+    try { localStorage.setItem(provider + "-session", provider === "giscus" ? JSON.stringify(session) : session); } catch (e) {}
+  }
+  // Arriving by the link to the comments (`?comments#comments`), or at `#comments` from
+  // elsewhere: the reader asked for them. The address loses the query the link added.
+  var asked = session || location.hash === "#comments";
+  if (session || address.searchParams.has("comments")) {
+    address.searchParams.delete(provider);
+    address.searchParams.delete("comments");
+    history.replaceState(history.state, "", address.pathname + address.search + address.hash);
+  }
+  if (asked) openHere();
+  addEventListener("hashchange", function () {
+    if (location.hash === "#comments") openHere();
+  });
 })();

@@ -484,7 +484,7 @@ pub fn from_node(
         image_alt = Some(alt);
     }
     let published = fields.flag_if_flag("published");
-    let (comments, thread) = fields.comments();
+    let (comments, thread) = fields.comments()?;
     Ok(FrontMatter {
         title,
         date,
@@ -518,11 +518,11 @@ impl Fields<'_> {
     }
 
     /// `comments: true|false`, or the Mastodon thread Hugo themes write as `comments:
-    /// {host, username, id}` (then the status address it names). Another shape says
-    /// nothing: comments stay as the site has them.
-    fn comments(&self) -> (Option<bool>, Option<String>) {
+    /// {host, username, id}` (then the status address it names). Any other value is the
+    /// flag's error (the import leaves it out and says so: the site's setting stands).
+    fn comments(&self) -> Result<(Option<bool>, Option<String>), PostError> {
         let Some(node) = self.get("comments") else {
-            return (None, None);
+            return Ok((None, None));
         };
         if let Value::Map(_) = node.value {
             let part = |key: &str| {
@@ -542,9 +542,9 @@ impl Fields<'_> {
                 )),
                 _ => None,
             };
-            return (None, thread);
+            return Ok((None, thread));
         }
-        (self.flag_if_flag("comments"), None)
+        Ok((self.flag("comments")?, None))
     }
 }
 
@@ -800,8 +800,6 @@ mod comments_tests {
             ("", None, None),
             ("comments: false\n", Some(false), None),
             ("comments: true\n", Some(true), None),
-            // Another shape says nothing, and is no error.
-            ("comments: [a]\n", None, None),
             (
                 "mastodon: https://mastodon.social/@ana/42\n",
                 None,

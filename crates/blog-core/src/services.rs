@@ -66,8 +66,10 @@ impl CommentsProvider {
     /// browser will contact (`thread`: the post's `mastodon:` URL, for Mastodon).
     pub fn facade_note(self, thread: Option<&str>) -> String {
         let host = match self {
-            CommentsProvider::Giscus => "giscus.app".to_string(),
-            CommentsProvider::Utterances => "utteranc.es".to_string(),
+            CommentsProvider::Giscus => GISCUS_ORIGIN.trim_start_matches("https://").to_string(),
+            CommentsProvider::Utterances => {
+                UTTERANCES_ORIGIN.trim_start_matches("https://").to_string()
+            }
             CommentsProvider::Mastodon => thread
                 .and_then(MastodonThread::parse)
                 .map_or_else(|| "Mastodon".to_string(), |t| t.host().to_string()),
@@ -86,10 +88,12 @@ pub struct MastodonThread {
 }
 
 impl MastodonThread {
-    /// Reads a status URL as Mastodon writes them: `https://host/@user/ID` (its web
-    /// address), `https://host/@user@elsewhere/ID` (a remote account seen there) or
-    /// `https://host/users/user/statuses/ID` (its ActivityPub id). `None` for anything
-    /// else: only `https` addresses whose last segment is a numeric id.
+    /// Reads a status URL as Mastodon and the servers sharing its API write them:
+    /// `https://host/@user/ID` (its web address), `https://host/@user@elsewhere/ID` (a
+    /// remote account seen there), `https://host/users/user/statuses/ID` (its ActivityPub
+    /// id), GoToSocial's `https://host/@user/statuses/ID` and Pleroma's and Akkoma's
+    /// `https://host/notice/ID`. `None` for anything else: only `https` addresses, their id
+    /// letters and digits.
     pub fn parse(url: &str) -> Option<MastodonThread> {
         let rest = url.trim().strip_prefix("https://")?;
         let (authority, path) = rest.split_once('/')?;
@@ -97,15 +101,17 @@ impl MastodonThread {
             && authority
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
-        let id = path
-            .split(['?', '#'])
-            .next()?
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()?;
-        let id_ok = !id.is_empty() && id.len() <= 30 && id.bytes().all(|b| b.is_ascii_digit());
-        let path_ok = path.starts_with('@') || path.starts_with("users/");
-        (host_ok && id_ok && path_ok).then(|| MastodonThread {
+        let path = path.split(['?', '#']).next()?.trim_end_matches('/');
+        let parts: Vec<&str> = path.split('/').collect();
+        let id = match parts.as_slice() {
+            [user, id] if user.starts_with('@') => id,
+            [user, "statuses", id] if user.starts_with('@') => id,
+            ["users", _, "statuses", id] | ["notice", id] => id,
+            _ => return None,
+        };
+        let id_ok =
+            !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_alphanumeric());
+        (host_ok && id_ok).then(|| MastodonThread {
             origin: format!("https://{}", authority.to_ascii_lowercase()),
             id: id.to_string(),
         })
@@ -170,9 +176,13 @@ impl Sources {
 }
 
 /// The style element utterances' `client.js` puts into the page's head (its layout for the
-/// widget's frame), allowed by its hash: the SHA-256 of its text as the client writes it.
-/// The stylesheet sets the same layout, so a client whose text changed still shows.
-const UTTERANCES_STYLE_HASH: &str = "'sha256-XcmS1T4wgA7r9Io+JepR3dJ4moGbTCP4L9Qw0cwLJg4='";
+/// widget's frame), allowed by its hash: the SHA-256 of its text as the client writes it,
+/// in its source and in a built client that adds `color-scheme: light`. The stylesheet sets
+/// the same layout, so a client whose text changed again still shows.
+const UTTERANCES_STYLE_HASHES: [&str; 2] = [
+    "'sha256-XcmS1T4wgA7r9Io+JepR3dJ4moGbTCP4L9Qw0cwLJg4='",
+    "'sha256-9HupEqQsOKAA3TMVtaZh8USULhFpwYGuWFk+44sVSgg='",
+];
 
 /// The comments settings (`comments:` in `site.yaml`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,9 +215,9 @@ const GISCUS_KEYS: [&str; 13] = [
 /// utterances' attributes (its configuration page's names).
 const UTTERANCES_KEYS: [&str; 5] = ["repo", "issue-term", "issue-number", "label", "theme"];
 
-/// The script each widget provider documents.
-const GISCUS_SCRIPT: &str = "https://giscus.app/client.js";
-const UTTERANCES_SCRIPT: &str = "https://utteranc.es/client.js";
+/// Where each widget provider's script, frame and stylesheet come from.
+const GISCUS_ORIGIN: &str = "https://giscus.app";
+const UTTERANCES_ORIGIN: &str = "https://utteranc.es";
 
 impl CommentsSettings {
     /// Reads the `comments:` mapping. Errors are `(line, message)`: a missing or unknown
@@ -242,8 +252,9 @@ impl CommentsSettings {
             CommentsProvider::Giscus => ProviderKeys {
                 known: &GISCUS_KEYS,
                 required: &GISCUS_KEYS[..3],
+                // Without a `mapping`, comments.js names the thread by the post's address
+                // as a page loaded at it has it (`posts/x/`), however the reader came.
                 defaults: &[
-                    ("mapping", "pathname"),
                     ("strict", "0"),
                     ("reactions-enabled", "1"),
                     ("emit-metadata", "0"),
@@ -255,10 +266,8 @@ impl CommentsSettings {
             CommentsProvider::Utterances => ProviderKeys {
                 known: &UTTERANCES_KEYS,
                 required: &UTTERANCES_KEYS[..1],
-                defaults: &[
-                    ("issue-term", "pathname"),
-                    ("theme", "preferred-color-scheme"),
-                ],
+                // Without an `issue-term`, comments.js names the post's address.
+                defaults: &[("theme", "preferred-color-scheme")],
                 prefix: "",
             },
             CommentsProvider::Mastodon => ProviderKeys {
@@ -273,6 +282,12 @@ impl CommentsSettings {
         let warnings = node
             .unknown_keys(&all_known)
             .into_iter()
+            // Keys pasted from the provider's snippet keep their `data-` (`data-repo:`).
+            .filter(|u| {
+                !u.key
+                    .strip_prefix("data-")
+                    .is_some_and(|k| known.contains(&k))
+            })
             .map(|u| {
                 (
                     u.line,
@@ -282,7 +297,7 @@ impl CommentsSettings {
             .collect();
         let mut attributes = Vec::new();
         for key in known {
-            let value = match text(key)? {
+            let value = match text(key)?.or(text(&format!("data-{key}"))?) {
                 Some(value) => value,
                 None if required.contains(key) => {
                     return Err((
@@ -317,13 +332,14 @@ impl CommentsSettings {
         ))
     }
 
-    /// The provider's script, for the widget providers.
-    pub fn script(&self) -> Option<&'static str> {
-        match self.provider {
-            CommentsProvider::Giscus => Some(GISCUS_SCRIPT),
-            CommentsProvider::Utterances => Some(UTTERANCES_SCRIPT),
-            CommentsProvider::Mastodon => None,
-        }
+    /// The provider's script (`https://giscus.app/client.js`), for the widget providers.
+    pub fn script(&self) -> Option<String> {
+        let origin = match self.provider {
+            CommentsProvider::Giscus => GISCUS_ORIGIN,
+            CommentsProvider::Utterances => UTTERANCES_ORIGIN,
+            CommentsProvider::Mastodon => return None,
+        };
+        Some(format!("{origin}/client.js"))
     }
 
     /// What a post page showing comments must allow: the widget's script, its frame and
@@ -331,15 +347,15 @@ impl CommentsSettings {
     pub fn sources(&self, thread: Option<&str>) -> Sources {
         match self.provider {
             CommentsProvider::Giscus => Sources {
-                script: vec![GISCUS_SCRIPT.into()],
-                style: vec!["https://giscus.app/default.css".into()],
-                frame: vec!["https://giscus.app".into()],
+                script: self.script().into_iter().collect(),
+                style: vec![format!("{GISCUS_ORIGIN}/default.css")],
+                frame: vec![GISCUS_ORIGIN.into()],
                 connect: Vec::new(),
             },
             CommentsProvider::Utterances => Sources {
-                script: vec![UTTERANCES_SCRIPT.into()],
-                style: vec![UTTERANCES_STYLE_HASH.into()],
-                frame: vec!["https://utteranc.es".into()],
+                script: self.script().into_iter().collect(),
+                style: UTTERANCES_STYLE_HASHES.map(String::from).to_vec(),
+                frame: vec![UTTERANCES_ORIGIN.into()],
                 connect: Vec::new(),
             },
             CommentsProvider::Mastodon => Sources {
@@ -409,6 +425,8 @@ pub struct Analytics {
     pub attributes: Vec<(String, String)>,
     /// Where page views are sent (a full URL, or a site path).
     pub endpoint: String,
+    /// Other addresses the service may send them to (Umami Cloud's collectors).
+    pub more_endpoints: Vec<String>,
 }
 
 impl Analytics {
@@ -442,6 +460,11 @@ impl Analytics {
             AnalyticsProvider::GoatCounter => ("code", ["provider", "code", "src"]),
             AnalyticsProvider::Umami => ("website-id", ["provider", "website-id", "src"]),
         };
+        let known: &[&str] = if provider == AnalyticsProvider::Umami {
+            &["provider", "website-id", "src", "host-url"]
+        } else {
+            &known
+        };
         let warnings = node
             .unknown_keys(&known)
             .into_iter()
@@ -458,20 +481,27 @@ impl Analytics {
                 format!("analytics: {} needs `{key}`", provider.key()),
             )
         })?;
-        let src = text("src")?;
-        if let Some(src) = &src {
-            if origin_of(src).is_none() && !is_site_path(src) {
+        // Addresses go into the page and its policy as they are: one character that is not
+        // part of a URL could add to either.
+        let address = |key: &str| -> Result<Option<String>, (usize, String)> {
+            let Some(url) = text(key)? else {
+                return Ok(None);
+            };
+            if origin_of(&url).is_none() && !is_site_path(&url) {
                 return Err((
-                    line_of("src"),
-                    format!("analytics: src \"{src}\" must be an https:// address or a path on this site"),
+                    line_of(key),
+                    format!("analytics: {key} \"{url}\" must be an https:// address or a path on this site"),
                 ));
             }
-        }
+            Ok(Some(url))
+        };
+        let src = address("src")?;
         let analytics = match provider {
             AnalyticsProvider::Plausible => {
                 let script = src.unwrap_or_else(|| "https://plausible.io/js/script.js".into());
                 Analytics {
                     endpoint: format!("{}/api/event", origin_of(&script).unwrap_or_default()),
+                    more_endpoints: Vec::new(),
                     attributes: vec![
                         ("defer".into(), String::new()),
                         ("data-domain".into(), needed),
@@ -483,7 +513,7 @@ impl Analytics {
             AnalyticsProvider::GoatCounter => {
                 // A code names an account on goatcounter.com; a server of one's own is
                 // named by its whole counting address.
-                let endpoint = if needed.starts_with("https://") && origin_of(&needed).is_some() {
+                let endpoint = if origin_of(&needed).is_some() {
                     needed
                 } else if !needed.is_empty()
                     && needed
@@ -507,6 +537,7 @@ impl Analytics {
                         ("data-goatcounter".into(), endpoint.clone()),
                     ],
                     endpoint,
+                    more_endpoints: Vec::new(),
                     provider,
                 }
             }
@@ -517,12 +548,33 @@ impl Analytics {
                         "analytics: umami needs `src`, its script's address (https://cloud.umami.is/script.js for Umami Cloud)".to_string(),
                     )
                 })?;
+                let host = address("host-url")?;
+                // The tracker sends to `data-host-url`, else beside itself (its folder);
+                // Umami Cloud's collector is on hosts of its own that have changed before.
+                let endpoints = match &host {
+                    Some(host) => vec![format!("{}/api/send", host.trim_end_matches('/'))],
+                    None if origin_of(&script).is_some_and(|o| o.ends_with(".umami.is")) => {
+                        UMAMI_CLOUD_ENDPOINTS.map(String::from).to_vec()
+                    }
+                    None => vec![format!(
+                        "{}/api/send",
+                        script.rsplit_once('/').map_or("", |(folder, _)| folder)
+                    )],
+                };
+                let mut attributes = vec![
+                    ("defer".into(), String::new()),
+                    ("data-website-id".into(), needed),
+                    // A search typed or a section followed is not another page.
+                    ("data-exclude-search".into(), "true".into()),
+                    ("data-exclude-hash".into(), "true".into()),
+                ];
+                if let Some(host) = host {
+                    attributes.push(("data-host-url".into(), host));
+                }
                 Analytics {
-                    endpoint: format!("{}/api/send", origin_of(&script).unwrap_or_default()),
-                    attributes: vec![
-                        ("defer".into(), String::new()),
-                        ("data-website-id".into(), needed),
-                    ],
+                    endpoint: endpoints[0].clone(),
+                    more_endpoints: endpoints[1..].to_vec(),
+                    attributes,
                     script,
                     provider,
                 }
@@ -534,10 +586,17 @@ impl Analytics {
     /// What every page's policy must allow: the script (that file) and the endpoint (that
     /// address); nothing for what the site serves itself.
     pub fn sources(&self) -> Sources {
-        let absolute = |url: &str| origin_of(url).map(|_| vec![url.to_string()]);
+        let absolute = |url: &&String| origin_of(url).is_some();
         Sources {
-            script: absolute(&self.script).unwrap_or_default(),
-            connect: absolute(&self.endpoint).unwrap_or_default(),
+            script: std::iter::once(&self.script)
+                .filter(absolute)
+                .cloned()
+                .collect(),
+            connect: std::iter::once(&self.endpoint)
+                .chain(&self.more_endpoints)
+                .filter(absolute)
+                .cloned()
+                .collect(),
             ..Sources::default()
         }
     }
@@ -555,8 +614,27 @@ impl Analytics {
     }
 }
 
-/// `https://host[:port]` of an `https` URL with a host, else `None`.
+/// Where Umami Cloud's tracker sends page views: its collector's hosts, which have changed
+/// (Umami's discussion #2719), so each known one.
+const UMAMI_CLOUD_ENDPOINTS: [&str; 3] = [
+    "https://cloud.umami.is/api/send",
+    "https://gateway.umami.is/api/send",
+    "https://api-gateway.umami.dev/api/send",
+];
+
+/// Whether `url` is made of URL characters only: nothing that ends an attribute, a
+/// policy's source list (`;`, `,`, space) or a header line.
+fn is_plain_url(url: &str) -> bool {
+    url.chars().all(|c| {
+        c.is_ascii_graphic() && !matches!(c, ';' | ',' | '\'' | '"' | '<' | '>' | '\\' | '`')
+    })
+}
+
+/// `https://host[:port]` of an `https` URL with a host and URL characters only, else `None`.
 pub fn origin_of(url: &str) -> Option<String> {
+    if !is_plain_url(url) {
+        return None;
+    }
     let rest = url.strip_prefix("https://")?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let ok = !authority.is_empty()
@@ -605,6 +683,15 @@ mod tests {
             ("http://mastodon.social/@ana/42", None),
             ("https://mastodon.social/@ana", None),
             ("https://mastodon.social/about/42", None),
+            (
+                "https://gts.example/@ana/statuses/01HX2Z3ABC",
+                Some(("https://gts.example", "01HX2Z3ABC")),
+            ),
+            (
+                "https://pleroma.example/notice/AbC123",
+                Some(("https://pleroma.example", "AbC123")),
+            ),
+            ("https://mastodon.social/@ana/4 2", None),
             ("https://evil.example\"/@a/1", None),
             ("javascript:alert(1)", None),
             ("", None),
@@ -645,10 +732,20 @@ mod tests {
         assert_eq!(get("data-repo"), Some("ana/notes"));
         assert_eq!(get("data-repo-id"), Some("R_1"));
         assert_eq!(get("data-category-id"), Some("DIC_2"));
-        assert_eq!(get("data-mapping"), Some("pathname"));
+        // No mapping: the script names the thread by the post's address.
+        assert_eq!(get("data-mapping"), None);
         assert_eq!(get("data-theme"), Some("dark"));
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].1.contains("reactions"), "{warnings:?}");
+        // Pasted from giscus's snippet, `data-` and all.
+        let (pasted, warnings) = CommentsSettings::parse(&mapping(
+            "x:\n  provider: giscus\n  data-repo: ana/notes\n  data-repo-id: R_1\n  data-category-id: DIC_2\n",
+        ))
+        .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(pasted
+            .attributes
+            .contains(&("data-repo-id".into(), "R_1".into())));
         let sources = settings.sources(None);
         assert_eq!(sources.frame, ["https://giscus.app"]);
         assert_eq!(sources.script, ["https://giscus.app/client.js"]);
@@ -686,7 +783,6 @@ mod tests {
             utterances.attributes,
             [
                 ("repo".to_string(), "ana/notes".to_string()),
-                ("issue-term".into(), "pathname".into()),
                 ("theme".into(), "preferred-color-scheme".into()),
             ]
         );
@@ -737,6 +833,31 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(umami.endpoint, "https://stats.example/api/send");
+        assert!(umami
+            .attributes
+            .contains(&("data-exclude-search".into(), "true".into())));
+        // Beside the script, in its folder; or where `host-url` says; Umami Cloud's.
+        let (folder, _) = Analytics::parse(&mapping(
+            "x:\n  provider: umami\n  website-id: 1\n  src: https://s.example/umami/script.js\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            folder.sources().connect,
+            ["https://s.example/umami/api/send"]
+        );
+        let (hosted, _) = Analytics::parse(&mapping(
+            "x:\n  provider: umami\n  website-id: 1\n  src: https://s.example/u.js\n  host-url: https://c.example/\n",
+        ))
+        .unwrap();
+        assert_eq!(hosted.sources().connect, ["https://c.example/api/send"]);
+        assert!(hosted
+            .attributes
+            .contains(&("data-host-url".into(), "https://c.example/".into())));
+        let (cloud, _) = Analytics::parse(&mapping(
+            "x:\n  provider: umami\n  website-id: 1\n  src: https://cloud.umami.is/script.js\n",
+        ))
+        .unwrap();
+        assert_eq!(cloud.sources().connect.len(), 3);
         assert_eq!(
             umami.attributes[1],
             ("data-website-id".into(), "94db".into())

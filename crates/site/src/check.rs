@@ -137,8 +137,8 @@ pub(crate) fn post_warnings(
             warn(
                 place(key_line(&["mastodon", "comments"])),
                 format!(
-                    "mastodon: \"{thread}\" is not a Mastodon post's address \
-                     (https://server/@user/123…): its replies are not shown as comments"
+                    "mastodon: \"{thread}\" is not the address of a post on Mastodon or a \
+                     server like it (https://server/@user/123…): its replies are not shown as comments"
                 ),
             );
         }
@@ -302,6 +302,7 @@ mod tests {
             src("moji.md", "---\ntitle: M\ndate: 2025-01-01\n---\nitâ€™s\n"),
             src("js.md", "---\ntitle: J\ndate: 2025-01-01\nimage: javascript:alert(1)\n---\n"),
             src("toot.md", "---\ntitle: T\ndate: 2025-01-01\nmastodon: https://mastodon.social/@ana\n---\n"),
+            src("talk.md", "---\ntitle: K\ndate: 2025-01-01\ncomments: maybe\n---\n"),
         ];
         assert_eq!(
             messages(&sources),
@@ -315,7 +316,8 @@ mod tests {
                 "posts/dup.md: error: slug \"a\" is already used by posts/a.md",
                 "posts/js.md:4: warning: image URL \"javascript:alert(1)\" is not allowed and is left out (use https or a site path)",
                 "posts/moji.md:5: warning: text is double-encoded UTF-8 and is shown repaired (\"â€™\" reads \"’\"); re-save the file as UTF-8 to fix it for good",
-                "posts/toot.md:4: warning: mastodon: \"https://mastodon.social/@ana\" is not a Mastodon post's address (https://server/@user/123…): its replies are not shown as comments",
+                "posts/talk.md:4: warning: `comments` is neither true nor false: left out",
+                "posts/toot.md:4: warning: mastodon: \"https://mastodon.social/@ana\" is not the address of a post on Mastodon or a server like it (https://server/@user/123…): its replies are not shown as comments",
             ]
         );
     }

@@ -691,8 +691,22 @@ fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
         open.contains("&quot;data-repo&quot;:&quot;ada/notes&quot;"),
         "{open}"
     );
+    // No mapping given: the script names the thread by the post's address.
+    assert!(!open.contains("data-mapping"), "{open}");
     assert!(
-        open.contains("&quot;data-mapping&quot;:&quot;pathname&quot;"),
+        open.contains("data-script=\"https://giscus.app/client.js\""),
+        "{open}"
+    );
+    // The comments script before the analytics snippet (it takes a sign-in's session out
+    // of the address before anything reports it), both last in the head.
+    let (comments_at, analytics_at, head_end) = (
+        open.find("/b/comments.js").unwrap(),
+        open.find("https://plausible.io/js/script.js\" defer")
+            .unwrap(),
+        open.find("</head>").unwrap(),
+    );
+    assert!(
+        comments_at < analytics_at && analytics_at < head_end,
         "{open}"
     );
     let policy = meta_policy(&open);

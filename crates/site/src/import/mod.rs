@@ -615,6 +615,10 @@ fn fit(doc: &mut Node, key: &str) -> Option<String> {
             Some(Value::Scalar("true".into())),
             format!("is {shape}: read as true, so the post stays a draft"),
         ),
+        // A flag that is neither says so once.
+        (FieldKind::Flag, Value::Scalar(_) | Value::Null) => {
+            (None, format!("is {shape}: left out"))
+        }
         (kind, _) => (
             None,
             format!("is {shape}, not {}: left out", kind.expected()),

@@ -35,6 +35,8 @@ pub(crate) struct Template {
     policy_base: (Vec<String>, Vec<String>, Sources),
     /// The comments settings, and the script element that shows them on post pages.
     comments: Option<(CommentsSettings, String)>,
+    /// The analytics service's snippet, the head's last elements (none: empty).
+    analytics_html: String,
     /// `html` without its title and `<noscript>`, cut where every page differs: up to
     /// `</head>`, from there to the app's slot, and after it. Cut once, not searched again
     /// for each of thousands of pages.
@@ -100,19 +102,15 @@ pub(crate) fn prepare(
         None => page,
     };
     // The analytics service's snippet on every page of a release build (never while
-    // writing: a preview's visits are the author's own), before the policy is written:
-    // an inline call it needs is allowed by its hash.
+    // writing: a preview's visits are the author's own), last in the head: a post's
+    // comments script comes before it, to take a sign-in's session out of the address
+    // before any count reports it. An inline call it needs is allowed by its hash.
     let analytics = settings.analytics.as_ref().filter(|_| !preview);
-    let page = match analytics {
-        Some(analytics) => replace_once(
-            &page,
-            "</head>",
-            &format!("{}  </head>", analytics_snippet(analytics)),
-        )?,
-        None => page,
-    };
+    let analytics_html = analytics
+        .map(|a| analytics_snippet(a, site))
+        .unwrap_or_default();
     let site_sources = analytics.map(|a| a.sources()).unwrap_or_default();
-    let (scripts, styles) = inline_hashes(&page);
+    let (scripts, styles) = inline_hashes(&format!("{page}{analytics_html}"));
     let policy = policy_text(&scripts, &styles, &site_sources);
     let comments = settings
         .comments
@@ -161,6 +159,7 @@ pub(crate) fn prepare(
         policy,
         policy_base: (scripts, styles, site_sources),
         comments,
+        analytics_html,
         parts,
         id,
     })
@@ -169,8 +168,14 @@ pub(crate) fn prepare(
 /// The analytics service's snippet as its documentation writes it (a script element with
 /// its data attributes), and the inline call that counts the app's own navigations when
 /// the service does not follow the history itself.
-fn analytics_snippet(analytics: &blog_core::services::Analytics) -> String {
-    let mut tag = format!("  <script src=\"{}\"", html::escape(&analytics.script));
+fn analytics_snippet(analytics: &blog_core::services::Analytics, site: &PublishedSite) -> String {
+    // A script the site serves itself (a proxy) is under its base path, as its files are.
+    let src = if analytics.script.starts_with('/') {
+        site.path(&analytics.script)
+    } else {
+        analytics.script.clone()
+    };
+    let mut tag = format!("    <script src=\"{}\"", html::escape(&src));
     for (name, value) in &analytics.attributes {
         if value.is_empty() {
             tag.push_str(&format!(" {name}"));
@@ -186,8 +191,8 @@ fn analytics_snippet(analytics: &blog_core::services::Analytics) -> String {
 }
 
 /// The element that loads `comments.js` on a post page, its settings in data attributes:
-/// the provider, its script's attributes (JSON) and the post reader (for Mastodon replies,
-/// which go through its sanitizer).
+/// the provider, its widget's script and that script's attributes (JSON), and the post
+/// reader (for Mastodon replies, which go through its sanitizer).
 fn comments_tag(comments: &CommentsSettings, site: &PublishedSite) -> Result<String> {
     let attributes: serde_json::Map<String, serde_json::Value> = comments
         .attributes
@@ -197,9 +202,10 @@ fn comments_tag(comments: &CommentsSettings, site: &PublishedSite) -> Result<Str
     let attributes =
         serde_json::to_string(&attributes).context("cannot write the comments' settings")?;
     Ok(format!(
-        "    <script src=\"{}\" defer data-provider=\"{}\" data-attributes=\"{}\" data-reader=\"{}\" data-reader-wasm=\"{}\"></script>\n",
+        "    <script src=\"{}\" defer data-provider=\"{}\" data-script=\"{}\" data-attributes=\"{}\" data-reader=\"{}\" data-reader-wasm=\"{}\"></script>\n",
         html::escape(&site.path(blog_core::services::COMMENTS_SCRIPT)),
         comments.provider.key(),
+        html::escape(&comments.script().unwrap_or_default()),
         html::escape(&attributes),
         html::escape(&site.path(routes::PARSER_SCRIPT)),
         html::escape(&site.path(routes::PARSER_WASM)),
@@ -279,13 +285,19 @@ impl Template {
             head.push_str(tag);
         }
         head.push_str(&format!(
-            "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n  </head>",
-            publish::head_tags(site, meta)
+            "    {}\n    <script id=\"blog-data\" type=\"application/json\">{data}</script>\n{}  </head>",
+            publish::head_tags(site, meta),
+            self.analytics_html
         ));
         let [start, before_app, after_app] = &self.parts;
         let own_start;
         let start = match &comments {
             Some((policy, _)) => {
+                // A page whose policy stayed the narrow one would block its comments
+                // without a word.
+                if !start.contains(&self.policy) {
+                    bail!("the page template's head has no policy to widen for comments");
+                }
                 own_start = start.replacen(&self.policy, policy, 1);
                 &own_start
             }
