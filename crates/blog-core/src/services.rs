@@ -466,7 +466,7 @@ impl Analytics {
             &known
         };
         let warnings = node
-            .unknown_keys(&known)
+            .unknown_keys(known)
             .into_iter()
             .map(|u| {
                 (
