@@ -171,6 +171,7 @@ const CONTEXT = {
     },
     {
       id: '1102',
+      spoiler_text: 'spoilers: the ending',
       created_at: '2026-05-03T10:00:00.000Z',
       url: 'https://social.example/@eve/1102',
       content: '<p>Hi<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></p><a href="javascript:window.__pwned=3">x</a>',
@@ -209,7 +210,8 @@ for (const site of SITES) {
       await follow(page, '/tags/');
       await expect.poll(() => views.length).toBe(4);
       // A search typed in the app is the same page: no view per keystroke.
-      await follow(page, '/search/');
+      // As the header's search link names it.
+      await follow(page, '/search');
       await expect.poll(() => views.length).toBe(5);
       await page.locator('#search-input').pressSequentially('tide', { delay: 50 });
       await expect(page).toHaveURL(/q=tide/);
@@ -240,6 +242,10 @@ for (const site of SITES) {
         await expect(section.locator('.comment').first()).toContainText('Lovely tide tables!');
         await expect(section.locator('.comment-author').nth(1)).toHaveText('<b>Eve</b>');
         await expect(section.locator('.comments-status')).toHaveText('2 replies');
+        // A reply behind a content warning stays behind it until opened.
+        await expect(section.locator('.comment').nth(1).locator('details > summary')).toHaveText('spoilers: the ending');
+        await expect(section.locator('.comment').nth(1).locator('details .comment-body')).toBeHidden();
+        await expect(section.locator('.comment-body a').first()).toHaveAttribute('rel', 'ugc nofollow noopener');
         expect(await section.locator('script, [onerror], a[href^="javascript"]').count()).toBe(0);
         expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
         expect(comments().every((url) => url.startsWith('https://social.example/'))).toBe(true);
