@@ -219,30 +219,64 @@ const UTTERANCES_KEYS: [&str; 5] = ["repo", "issue-term", "issue-number", "label
 const GISCUS_ORIGIN: &str = "https://giscus.app";
 const UTTERANCES_ORIGIN: &str = "https://utteranc.es";
 
+/// One section of the settings (`comments:`, `analytics:`), read with its name in every
+/// message: texts trimmed (empty is none), and which `provider:` it names.
+struct Section<'a> {
+    node: &'a Node,
+    name: &'static str,
+}
+
+impl Section<'_> {
+    /// The line of `key`, else the section's.
+    fn line_of(&self, key: &str) -> usize {
+        self.node.field(key).map_or(self.node.line, |n| n.line)
+    }
+
+    /// The text of `key`, trimmed; `None` when missing or empty.
+    fn text(&self, key: &str) -> Result<Option<String>, (usize, String)> {
+        self.node
+            .text(key)
+            .map(|t| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
+            .map_err(|e| (e.line, format!("{}: {e}", self.name)))
+    }
+
+    /// The provider `provider:` names among `all` (each named by `key`, any case).
+    fn provider<P: Copy>(
+        &self,
+        all: &[P],
+        key: fn(P) -> &'static str,
+    ) -> Result<P, (usize, String)> {
+        let names = all.iter().map(|p| key(*p)).collect::<Vec<_>>().join(", ");
+        let Some(name) = self.text("provider")? else {
+            return Err((
+                self.node.line,
+                format!("{}: needs a provider ({names})", self.name),
+            ));
+        };
+        all.iter()
+            .copied()
+            .find(|p| key(*p) == name.to_ascii_lowercase())
+            .ok_or_else(|| {
+                (
+                    self.line_of("provider"),
+                    format!("{}: provider \"{name}\" is not one of {names}", self.name),
+                )
+            })
+    }
+}
+
 impl CommentsSettings {
     /// Reads the `comments:` mapping. Errors are `(line, message)`: a missing or unknown
     /// provider, a setting the provider cannot work without, a repository not written
     /// `owner/name`. Keys the provider does not take are warnings `(line, message)`.
     pub fn parse(node: &Node) -> Parsed<CommentsSettings> {
-        let line_of = |key: &str| node.field(key).map_or(node.line, |n| n.line);
-        let text = |key: &str| -> Result<Option<String>, (usize, String)> {
-            node.text(key)
-                .map(|t| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
-                .map_err(|e| (e.line, format!("comments: {e}")))
+        let section = Section {
+            node,
+            name: "comments",
         };
-        let names = CommentsProvider::ALL.map(CommentsProvider::key).join(", ");
-        let provider = match text("provider")? {
-            None => return Err((node.line, format!("comments: needs a provider ({names})"))),
-            Some(name) => CommentsProvider::ALL
-                .into_iter()
-                .find(|p| p.key() == name.to_ascii_lowercase())
-                .ok_or_else(|| {
-                    (
-                        line_of("provider"),
-                        format!("comments: provider \"{name}\" is not one of {names}"),
-                    )
-                })?,
-        };
+        let line_of = |key: &str| section.line_of(key);
+        let text = |key: &str| section.text(key);
+        let provider = section.provider(&CommentsProvider::ALL, CommentsProvider::key)?;
         let ProviderKeys {
             known,
             required,
@@ -434,36 +468,19 @@ impl Analytics {
     /// provider, a setting it cannot work without, a script that is not an `https` URL or
     /// a site path. Keys the provider does not take are warnings.
     pub fn parse(node: &Node) -> Parsed<Analytics> {
-        let line_of = |key: &str| node.field(key).map_or(node.line, |n| n.line);
-        let text = |key: &str| -> Result<Option<String>, (usize, String)> {
-            node.text(key)
-                .map(|t| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
-                .map_err(|e| (e.line, format!("analytics: {e}")))
+        let section = Section {
+            node,
+            name: "analytics",
         };
-        let names = AnalyticsProvider::ALL
-            .map(AnalyticsProvider::key)
-            .join(", ");
-        let provider = match text("provider")? {
-            None => return Err((node.line, format!("analytics: needs a provider ({names})"))),
-            Some(name) => AnalyticsProvider::ALL
-                .into_iter()
-                .find(|p| p.key() == name.to_ascii_lowercase())
-                .ok_or_else(|| {
-                    (
-                        line_of("provider"),
-                        format!("analytics: provider \"{name}\" is not one of {names}"),
-                    )
-                })?,
-        };
-        let (key, known): (&str, [&str; 3]) = match provider {
-            AnalyticsProvider::Plausible => ("domain", ["provider", "domain", "src"]),
-            AnalyticsProvider::GoatCounter => ("code", ["provider", "code", "src"]),
-            AnalyticsProvider::Umami => ("website-id", ["provider", "website-id", "src"]),
-        };
-        let known: &[&str] = if provider == AnalyticsProvider::Umami {
-            &["provider", "website-id", "src", "host-url"]
-        } else {
-            &known
+        let line_of = |key: &str| section.line_of(key);
+        let text = |key: &str| section.text(key);
+        let provider = section.provider(&AnalyticsProvider::ALL, AnalyticsProvider::key)?;
+        let (key, known): (&str, &[&str]) = match provider {
+            AnalyticsProvider::Plausible => ("domain", &["provider", "domain", "src"]),
+            AnalyticsProvider::GoatCounter => ("code", &["provider", "code", "src"]),
+            AnalyticsProvider::Umami => {
+                ("website-id", &["provider", "website-id", "src", "host-url"])
+            }
         };
         let warnings = node
             .unknown_keys(known)
