@@ -51,11 +51,14 @@
     var s = document.createElement("script");
     s.src = me.dataset.script;
     var given = Object.assign({}, attributes);
-    if (provider === "giscus" && !given["data-mapping"]) {
+    // `pathname` (giscus's and utterances' snippets write it) means the same address.
+    var mapping = given["data-mapping"];
+    if (provider === "giscus" && (!mapping || mapping === "pathname")) {
       given["data-mapping"] = "specific";
       given["data-term"] = term(section);
     }
-    if (provider === "utterances" && !given["issue-term"] && !given["issue-number"]) given["issue-term"] = term(section);
+    var issue = given["issue-term"];
+    if (provider === "utterances" && !given["issue-number"] && (!issue || issue === "pathname")) given["issue-term"] = term(section);
     Object.keys(given).forEach(function (name) { s.setAttribute(name, given[name]); });
     s.crossOrigin = "anonymous";
     s.async = true;
@@ -187,7 +190,7 @@
   // elsewhere: the reader asked for them. The address loses the query the link added.
   var asked = session || location.hash === "#comments";
   if (session || address.searchParams.has("comments")) {
-    address.searchParams.delete(provider);
+    if (session) address.searchParams.delete(provider);
     address.searchParams.delete("comments");
     history.replaceState(history.state, "", address.pathname + address.search + address.hash);
   }

@@ -87,7 +87,7 @@ const ANALYTICS = {
     endpoint: 'https://ada.goatcounter.com/count',
     // GoatCounter: a view on load; count() for every other.
     code: `(function(){var s=document.querySelector('script[data-goatcounter]');var end=s.dataset.goatcounter;
-      function count(v){navigator.sendBeacon(end+'?p='+encodeURIComponent((v&&v.path)||location.pathname));}
+      function count(v){navigator.sendBeacon(end+'?p='+encodeURIComponent((v&&v.path)||location.pathname)+'&q='+encodeURIComponent(location.search));}
       window.goatcounter=window.goatcounter||{};window.goatcounter.count=count;count();})();`,
   },
   umami: {

@@ -800,6 +800,9 @@ mod comments_tests {
             ("", None, None),
             ("comments: false\n", Some(false), None),
             ("comments: true\n", Some(true), None),
+            // YAML 1.1's flags, as Jekyll reads them.
+            ("comments: off\n", Some(false), None),
+            ("comments: Yes\n", Some(true), None),
             (
                 "mastodon: https://mastodon.social/@ana/42\n",
                 None,

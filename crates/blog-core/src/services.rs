@@ -103,14 +103,20 @@ impl MastodonThread {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
         let path = path.split(['?', '#']).next()?.trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').collect();
-        let id = match parts.as_slice() {
-            [user, id] if user.starts_with('@') => id,
-            [user, "statuses", id] if user.starts_with('@') => id,
-            ["users", _, "statuses", id] | ["notice", id] => id,
+        // Mastodon's ids are numbers (so `@ana/media` is no post); GoToSocial's and
+        // Pleroma's letters and digits.
+        let (id, lettered) = match parts.as_slice() {
+            [user, id] if user.starts_with('@') => (id, false),
+            ["users", _, "statuses", id] => (id, false),
+            [user, "statuses", id] if user.starts_with('@') => (id, true),
+            ["notice", id] => (id, true),
             _ => return None,
         };
-        let id_ok =
-            !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_alphanumeric());
+        let id_ok = !id.is_empty()
+            && id.len() <= 40
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (lettered && b.is_ascii_alphanumeric()));
         (host_ok && id_ok).then(|| MastodonThread {
             origin: format!("https://{}", authority.to_ascii_lowercase()),
             id: id.to_string(),
@@ -549,8 +555,11 @@ impl Analytics {
                 };
                 Analytics {
                     script: src.unwrap_or_else(|| "https://gc.zgo.at/count.js".into()),
+                    // `defer`, not the snippet's `async`: it must run after a post's
+                    // comments script has taken a sign-in's session out of the address
+                    // (count.js reports the query).
                     attributes: vec![
-                        ("async".into(), String::new()),
+                        ("defer".into(), String::new()),
                         ("data-goatcounter".into(), endpoint.clone()),
                     ],
                     endpoint,
@@ -565,18 +574,31 @@ impl Analytics {
                         "analytics: umami needs `src`, its script's address (https://cloud.umami.is/script.js for Umami Cloud)".to_string(),
                     )
                 })?;
+                // Another server, so a full address (a site path would not follow the
+                // base path as `src` does).
                 let host = address("host-url")?;
+                if host.as_deref().is_some_and(|h| origin_of(h).is_none()) {
+                    return Err((
+                        line_of("host-url"),
+                        "analytics: host-url must be an https:// address".to_string(),
+                    ));
+                }
                 // The tracker sends to `data-host-url`, else beside itself (its folder);
                 // Umami Cloud's collector is on hosts of its own that have changed before.
                 let endpoints = match &host {
                     Some(host) => vec![format!("{}/api/send", host.trim_end_matches('/'))],
-                    None if origin_of(&script).is_some_and(|o| o.ends_with(".umami.is")) => {
-                        UMAMI_CLOUD_ENDPOINTS.map(String::from).to_vec()
+                    None => {
+                        let beside = format!(
+                            "{}/api/send",
+                            script.rsplit_once('/').map_or("", |(folder, _)| folder)
+                        );
+                        let mut all = vec![beside];
+                        if origin_of(&script).is_some_and(|o| o.ends_with(".umami.is")) {
+                            all.extend(UMAMI_CLOUD_ENDPOINTS.map(String::from));
+                            all.dedup();
+                        }
+                        all
                     }
-                    None => vec![format!(
-                        "{}/api/send",
-                        script.rsplit_once('/').map_or("", |(folder, _)| folder)
-                    )],
                 };
                 let mut attributes = vec![
                     ("defer".into(), String::new()),
@@ -709,6 +731,7 @@ mod tests {
                 Some(("https://pleroma.example", "AbC123")),
             ),
             ("https://mastodon.social/@ana/4 2", None),
+            ("https://mastodon.social/@ana/media", None),
             ("https://evil.example\"/@a/1", None),
             ("javascript:alert(1)", None),
             ("", None),
@@ -844,6 +867,7 @@ mod tests {
             Analytics::parse(&mapping("x:\n  provider: goatcounter\n  code: Notes\n")).unwrap();
         assert_eq!(goat.endpoint, "https://notes.goatcounter.com/count");
         assert_eq!(goat.script, "https://gc.zgo.at/count.js");
+        assert_eq!(goat.attributes[0].0, "defer");
         assert!(goat.navigation_script().unwrap().contains(PAGE_SHOWN_EVENT));
         let (umami, warnings) = Analytics::parse(&mapping(
             "x:\n  provider: umami\n  website-id: 94db\n  src: https://stats.example/script.js\n  domain: x\n",
@@ -875,6 +899,10 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(cloud.sources().connect.len(), 3);
+        assert!(cloud
+            .sources()
+            .connect
+            .contains(&"https://cloud.umami.is/api/send".to_string()));
         assert_eq!(
             umami.attributes[1],
             ("data-website-id".into(), "94db".into())

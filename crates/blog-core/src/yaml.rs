@@ -120,15 +120,17 @@ impl Node {
             .transpose()
     }
 
-    /// `true` / `false` under `key` (also `True`, `TRUE`, `False`, `FALSE`, `yes`, `no`).
+    /// `true` / `false` under `key`, in any case, and YAML 1.1's `yes`/`no`/`on`/`off`
+    /// (which Jekyll's YAML reads as flags).
     pub fn flag(&self, key: &str) -> Result<Option<bool>, FieldError> {
         let Some(node) = self.field(key) else {
             return Ok(None);
         };
-        match node.as_text(key)?.trim() {
-            "true" | "True" | "TRUE" | "yes" => Ok(Some(true)),
-            "false" | "False" | "FALSE" | "no" => Ok(Some(false)),
-            other => Err(node.wrong(key, "true or false", &format!("\"{other}\""))),
+        let text = node.as_text(key)?.trim();
+        match text.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" => Ok(Some(true)),
+            "false" | "no" | "off" => Ok(Some(false)),
+            _ => Err(node.wrong(key, "true or false", &format!("\"{text}\""))),
         }
     }
 

@@ -798,7 +798,7 @@ fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
     assert!(policy.contains("connect-src 'self' https://ada.goatcounter.com/count https://mastodon.example/api/v1/statuses/;"), "{policy}");
     assert!(!policy.contains("toot.example"), "{policy}");
     assert!(!policy.contains("frame-src"), "{policy}");
-    assert!(open.contains("<script src=\"https://gc.zgo.at/count.js\" async data-goatcounter=\"https://ada.goatcounter.com/count\"></script>"), "{open}");
+    assert!(open.contains("<script src=\"https://gc.zgo.at/count.js\" defer data-goatcounter=\"https://ada.goatcounter.com/count\"></script>"), "{open}");
     assert!(
         open.contains("addEventListener(\"blog:pageshown\""),
         "{open}"

@@ -153,7 +153,13 @@ pub(crate) fn prepare(
         .context("index.html has its app slot outside <body>")?;
     let parts = [head, before_app, after_app].map(str::to_string);
     // Post pages differ with the comments' settings, which the template does not show.
-    let id = crate::output::hash(format!("{page}\n{site:?}\n{:?}", settings.comments).as_bytes());
+    let id = crate::output::hash(
+        format!(
+            "{page}\n{site:?}\n{:?}\n{analytics_html}",
+            settings.comments
+        )
+        .as_bytes(),
+    );
     Ok(Template {
         html: page,
         policy,
