@@ -344,6 +344,22 @@ fn labelled_link(
     Ok((label, url))
 }
 
+/// The settings section `key` read by `parse` (`None` without one), its warnings added
+/// to `warnings`; errors as `site.yaml:LINE: message`.
+fn section<T>(
+    doc: &yaml::Node,
+    key: &str,
+    parse: fn(&yaml::Node) -> crate::services::Parsed<T>,
+    warnings: &mut Vec<String>,
+) -> Result<Option<T>, String> {
+    let Some(node) = doc.mapping(key).map_err(|e| at(e.line, e))? else {
+        return Ok(None);
+    };
+    let (value, said) = parse(node).map_err(|(l, m)| at(l, m))?;
+    warnings.extend(said.into_iter().map(|(l, m)| at(l, m)));
+    Ok(Some(value))
+}
+
 /// `site.yaml:LINE: message`.
 fn at(line: usize, message: impl std::fmt::Display) -> String {
     format!("site.yaml:{line}: {message}")
@@ -533,23 +549,19 @@ impl Settings {
             *value = Some(path);
         }
         config.footer = doc.text("footer").map_err(field)?.filter(|f| !f.is_empty());
-        if let Some(node) = doc.mapping("comments").map_err(field)? {
-            let (comments, warnings) =
-                crate::services::CommentsSettings::parse(node).map_err(|(l, m)| at(l, m))?;
-            config
-                .warnings
-                .extend(warnings.into_iter().map(|(l, m)| at(l, m)));
-            config.info.comments = Some(comments.provider);
-            config.comments = Some(comments);
-        }
-        if let Some(node) = doc.mapping("analytics").map_err(field)? {
-            let (analytics, warnings) =
-                crate::services::Analytics::parse(node).map_err(|(l, m)| at(l, m))?;
-            config
-                .warnings
-                .extend(warnings.into_iter().map(|(l, m)| at(l, m)));
-            config.analytics = Some(analytics);
-        }
+        config.comments = section(
+            &doc,
+            "comments",
+            crate::services::CommentsSettings::parse,
+            &mut config.warnings,
+        )?;
+        config.info.comments = config.comments.as_ref().map(|c| c.provider);
+        config.analytics = section(
+            &doc,
+            "analytics",
+            crate::services::Analytics::parse,
+            &mut config.warnings,
+        )?;
         config.precompress = doc.flag("precompress").map_err(field)?.unwrap_or(false);
         if let Some(size) = doc.text("page_size").map_err(field)? {
             config.page_size = size

@@ -246,6 +246,27 @@ impl Section<'_> {
             .map_err(|e| (e.line, format!("{}: {e}", self.name)))
     }
 
+    /// The keys of the section not in `known` nor `also` accepts, as warnings saying
+    /// `taker` (the provider) has no such setting.
+    fn unknown_keys(
+        &self,
+        known: &[&'static str],
+        taker: &str,
+        also: impl Fn(&str) -> bool,
+    ) -> Vec<(usize, String)> {
+        self.node
+            .unknown_keys(known)
+            .into_iter()
+            .filter(|u| !also(&u.key))
+            .map(|u| {
+                (
+                    u.line,
+                    format!("{}: {u} ({taker} takes no such setting)", self.name),
+                )
+            })
+            .collect()
+    }
+
     /// The provider `provider:` names among `all` (each named by `key`, any case).
     fn provider<P: Copy>(
         &self,
@@ -319,22 +340,11 @@ impl CommentsSettings {
         };
         let mut all_known = vec!["provider"];
         all_known.extend_from_slice(known);
-        let warnings = node
-            .unknown_keys(&all_known)
-            .into_iter()
-            // Keys pasted from the provider's snippet keep their `data-` (`data-repo:`).
-            .filter(|u| {
-                !u.key
-                    .strip_prefix("data-")
-                    .is_some_and(|k| known.contains(&k))
-            })
-            .map(|u| {
-                (
-                    u.line,
-                    format!("comments: {u} ({} takes no such setting)", provider.key()),
-                )
-            })
-            .collect();
+        // Keys pasted from the provider's snippet keep their `data-` (`data-repo:`).
+        let warnings = section.unknown_keys(&all_known, provider.key(), |key| {
+            key.strip_prefix("data-")
+                .is_some_and(|k| known.contains(&k))
+        });
         let mut attributes = Vec::new();
         for key in known {
             let value = match text(key)?.or(text(&format!("data-{key}"))?) {
@@ -488,16 +498,7 @@ impl Analytics {
                 ("website-id", &["provider", "website-id", "src", "host-url"])
             }
         };
-        let warnings = node
-            .unknown_keys(known)
-            .into_iter()
-            .map(|u| {
-                (
-                    u.line,
-                    format!("analytics: {u} ({} takes no such setting)", provider.key()),
-                )
-            })
-            .collect();
+        let warnings = section.unknown_keys(known, provider.key(), |_| false);
         let needed = text(key)?.ok_or_else(|| {
             (
                 node.line,

@@ -152,6 +152,11 @@ pub(crate) fn prepare(
         .split_once(APP_SLOT)
         .context("index.html has its app slot outside <body>")?;
     let parts = [head, before_app, after_app].map(str::to_string);
+    // A post page whose policy stayed the narrow one would block its comments without a
+    // word: the head must hold the policy a post page widens.
+    if comments.is_some() && !parts[0].contains(&policy) {
+        bail!("the page template's head has no policy to widen for comments");
+    }
     // Post pages differ with the comments' settings, which the template does not show.
     let id = crate::output::hash(
         format!(
@@ -299,11 +304,6 @@ impl Template {
         let own_start;
         let start = match &comments {
             Some((policy, _)) => {
-                // A page whose policy stayed the narrow one would block its comments
-                // without a word.
-                if !start.contains(&self.policy) {
-                    bail!("the page template's head has no policy to widen for comments");
-                }
                 own_start = start.replacen(&self.policy, policy, 1);
                 &own_start
             }
