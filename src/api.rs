@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use blog_core::author::{self, Author};
 use blog_core::config::SiteIdentity;
+use blog_core::i18n::Text;
 use blog_core::index::{ListPage, PostIndex};
 use blog_core::post::{looks_like_html_page, Post, PostMeta};
 use blog_core::routes::{self, under_base};
@@ -15,7 +16,7 @@ use blog_core::search::{self, SearchMeta, Shard};
 use blog_core::slug::is_valid_slug;
 use gloo_net::http::Request;
 
-use crate::site::AppState;
+use crate::site::{fill, with_strings, AppState};
 use crate::visit::{Loads, VisitCache};
 
 /// Why something could not be loaded, worded for the reader.
@@ -26,24 +27,24 @@ pub enum LoadError {
     /// The request did not complete (offline, DNS, CORS, aborted).
     Network {
         /// What was being fetched, for the message.
-        what: String,
+        what: What,
         /// The browser's reason.
         reason: String,
     },
     /// The request got no answer within [`TIMEOUT_MS`].
     Timeout {
         /// What was being fetched.
-        what: String,
+        what: What,
     },
     /// The browser is offline.
     Offline {
         /// What was being fetched.
-        what: String,
+        what: What,
     },
     /// The server answered with an error status.
     Status {
         /// What was being fetched.
-        what: String,
+        what: What,
         /// The HTTP status.
         status: u16,
     },
@@ -55,7 +56,7 @@ pub enum LoadError {
     /// or a site not built with `trunk build`).
     NotData {
         /// What was being fetched.
-        what: String,
+        what: What,
         /// Which file, as a site path.
         file: String,
     },
@@ -63,7 +64,7 @@ pub enum LoadError {
     /// but cannot be read.
     BadData {
         /// What it is, for the message ("the list of posts").
-        what: String,
+        what: What,
         /// Which file, as a site path (`posts/context/x.json`).
         file: String,
         /// Why it cannot be read.
@@ -78,47 +79,63 @@ pub enum LoadError {
     },
 }
 
+/// What could not be loaded, for the message: one of the interface's `what_` texts and
+/// the name it fills in (a post's slug, a page's path). Worded when shown, in the site's
+/// language (a fetch runs outside the views that know it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct What(pub Text, pub String);
+
+impl What {
+    /// A thing without a name of its own (`the list of posts`).
+    pub const fn of(key: Text) -> What {
+        What(key, String::new())
+    }
+}
+
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&fill(self.0, &[("name", &self.1)]))
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotFound => f.write_str("not found"),
-            LoadError::Network { what, reason } => {
-                write!(
-                    f,
-                    "Could not load {what}: the network request failed ({reason})."
-                )
+        let message = with_strings(|s| {
+            let what = |w: &What| s.fill(w.0, &[("name", &w.1)]);
+            match self {
+                LoadError::NotFound => s.text(Text::NoSuchPage).to_string(),
+                LoadError::Network { what: w, reason } => s.fill(
+                    Text::ErrorNetwork,
+                    &[("what", &what(w)), ("reason", reason)],
+                ),
+                LoadError::Timeout { what: w } => s.fill(
+                    Text::ErrorTimeout,
+                    &[
+                        ("what", &what(w)),
+                        ("seconds", &s.number((TIMEOUT_MS / 1000) as u64)),
+                    ],
+                ),
+                LoadError::Offline { what: w } => s.fill(Text::ErrorOffline, &[("what", &what(w))]),
+                LoadError::Status { what: w, status } => s.fill(
+                    Text::ErrorStatus,
+                    &[("what", &what(w)), ("status", &status.to_string())],
+                ),
+                LoadError::Invalid(e) => s.fill(Text::ErrorInvalid, &[("error", e)]),
+                LoadError::Outdated => s.text(Text::ErrorOutdated).to_string(),
+                LoadError::NotData { what: w, file } => {
+                    s.fill(Text::ErrorNotData, &[("what", &what(w)), ("file", file)])
+                }
+                LoadError::BadData { what: w, file, reason } => s.fill(
+                    Text::ErrorBadData,
+                    &[("what", &what(w)), ("file", file), ("reason", reason)],
+                ),
+                LoadError::BadSearchIndex { file, reason } => s.fill(
+                    Text::ErrorBadSearchIndex,
+                    &[("file", file), ("reason", reason)],
+                ),
             }
-            LoadError::Timeout { what } => write!(
-                f,
-                "Could not load {what}: the server did not answer within {} seconds.",
-                TIMEOUT_MS / 1000
-            ),
-            LoadError::Offline { what } => write!(
-                f,
-                "You are offline, so {what} could not be loaded. It will load when you are back online."
-            ),
-            LoadError::Status { what, status } => {
-                write!(
-                    f,
-                    "Could not load {what}: the server answered HTTP {status}."
-                )
-            }
-            LoadError::Invalid(e) => write!(f, "This post cannot be shown: {e}"),
-            LoadError::Outdated => f.write_str(
-                "The site was updated while this page was open. Reload the page to read on.",
-            ),
-            LoadError::NotData { what, file } => write!(
-                f,
-                "Could not read {what}: the server sent a web page instead of {file} (was the site built with `trunk build`?)."
-            ),
-            LoadError::BadData { what, file, reason } => {
-                write!(f, "Could not read {what}: {file} is damaged ({reason}).")
-            }
-            LoadError::BadSearchIndex { file, reason } => write!(
-                f,
-                "The search index ({file}) is damaged or from another version: {reason}"
-            ),
-        }
+        });
+        f.write_str(&message)
     }
 }
 
@@ -136,7 +153,7 @@ pub const TIMEOUT_MS: i32 = 10_000;
 
 /// Fetches `url` as text; `what` names it in error messages. Gives up after [`TIMEOUT_MS`]
 /// so a request that never answers ends in a message, not an endless spinner.
-async fn fetch_text(url: &str, what: &str) -> Result<(u16, String), LoadError> {
+async fn fetch_text(url: &str, what: &What) -> Result<(u16, String), LoadError> {
     let timer = Timeout::start();
     let result = async {
         let response = Request::get(url)
@@ -148,7 +165,7 @@ async fn fetch_text(url: &str, what: &str) -> Result<(u16, String), LoadError> {
     }
     .await;
     result.map_err(|e| {
-        let what = what.to_string();
+        let what = what.clone();
         if timer.fired() {
             LoadError::Timeout { what }
         } else if is_offline() {
@@ -225,12 +242,12 @@ impl Drop for Timeout {
 
 /// Fetches the site's name and links (`posts/site.json`), for pages that did not embed them.
 pub async fn fetch_site_info(base: &str) -> Result<SiteIdentity, LoadError> {
-    fetch_json(base, routes::SITE_DATA, "the site's settings").await
+    fetch_json(base, routes::SITE_DATA, &What::of(Text::WhatSettings)).await
 }
 
 /// Fetches the post index.
 pub async fn fetch_index(base: &str) -> Result<PostIndex, LoadError> {
-    fetch_json(base, routes::INDEX_DATA, "the list of posts").await
+    fetch_json(base, routes::INDEX_DATA, &What::of(Text::WhatPostList)).await
 }
 
 /// Where the old address `key` ([`blog_core::publish::redirect_key`]) leads, from the
@@ -280,7 +297,7 @@ pub async fn load_context(site: AppState, slug: &str) -> Result<Arc<PostIndex>, 
         return Err(LoadError::NotFound);
     }
     let path = routes::post_context_data(slug);
-    let what = "the posts around this one";
+    let what = &What::of(Text::WhatContext);
     let context: PostIndex = match fetch_json(&site.base(), &path, what).await {
         Err(LoadError::Status { status: 404, .. }) => return Err(LoadError::NotFound),
         other => other?,
@@ -293,7 +310,7 @@ pub async fn load_context(site: AppState, slug: &str) -> Result<Arc<PostIndex>, 
 /// Fetches page `number` of the post list; `NotFound` when the list has no such page.
 pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, LoadError> {
     let path = routes::list_page_data(number);
-    match fetch_json(base, &path, "the list of posts").await {
+    match fetch_json(base, &path, &What::of(Text::WhatPostList)).await {
         Err(LoadError::Status { status: 404, .. }) => Err(LoadError::NotFound),
         // An SPA fallback answers a missing page with the app's own HTML.
         Err(LoadError::NotData { .. }) if number > 1 => Err(LoadError::NotFound),
@@ -303,7 +320,7 @@ pub async fn fetch_list_page(base: &str, number: usize) -> Result<ListPage, Load
 
 /// Fetches the search index's table of contents, `posts/search/meta.json`.
 pub async fn fetch_search_meta(base: &str) -> Result<SearchMeta, LoadError> {
-    let meta: SearchMeta = fetch_json(base, routes::SEARCH_META_DATA, SEARCH_INDEX)
+    let meta: SearchMeta = fetch_json(base, routes::SEARCH_META_DATA, &SEARCH_INDEX)
         .await
         .map_err(search_error)?;
     if meta.version != search::index::VERSION {
@@ -320,15 +337,15 @@ pub async fn fetch_search_meta(base: &str) -> Result<SearchMeta, LoadError> {
 }
 
 /// What the search index is called in messages.
-const SEARCH_INDEX: &str = "the search index";
+const SEARCH_INDEX: What = What::of(Text::WhatSearchIndex);
 
 /// Fetches one shard of the search index (`path` under `posts/search/`).
 pub async fn fetch_search_shard(base: &str, path: &str) -> Result<Shard, LoadError> {
     let url = under_base(base, &routes::search_data(path));
-    let (status, text) = fetch_text(&url, SEARCH_INDEX).await?;
+    let (status, text) = fetch_text(&url, &SEARCH_INDEX).await?;
     if !(200..300).contains(&status) {
         return Err(LoadError::Status {
-            what: SEARCH_INDEX.to_string(),
+            what: SEARCH_INDEX,
             status,
         });
     }
@@ -352,7 +369,7 @@ fn search_error(error: LoadError) -> LoadError {
 
 /// Fetches one chunk of the search index's post entries.
 pub async fn fetch_search_entries(base: &str, path: &str) -> Result<Vec<PostMeta>, LoadError> {
-    fetch_json(base, &routes::search_data(path), SEARCH_INDEX)
+    fetch_json(base, &routes::search_data(path), &SEARCH_INDEX)
         .await
         .map_err(search_error)
 }
@@ -385,23 +402,23 @@ fn data_file(path: &str) -> String {
 async fn fetch_json<T: serde::de::DeserializeOwned>(
     base: &str,
     path: &str,
-    what: &str,
+    what: &What,
 ) -> Result<T, LoadError> {
     let (status, text) = fetch_text(&under_base(base, path), what).await?;
     if !(200..300).contains(&status) {
         return Err(LoadError::Status {
-            what: what.to_string(),
+            what: what.clone(),
             status,
         });
     }
     if looks_like_html_page(&text) {
         return Err(LoadError::NotData {
-            what: what.to_string(),
+            what: what.clone(),
             file: data_file(path),
         });
     }
     decode_json(&text).map_err(|reason| LoadError::BadData {
-        what: what.to_string(),
+        what: what.clone(),
         file: data_file(path),
         reason,
     })
@@ -452,7 +469,7 @@ pub async fn fetch_post(
         .and_then(|m| m.post(slug))
         .map(|meta| meta.file.clone())
         .unwrap_or_else(|| format!("{slug}.md"));
-    let what = format!("the post “{slug}”");
+    let what = What(Text::WhatPost, slug.to_string());
     let text = fetch_markdown(&under_base(base, &routes::post_source(&file)), what).await?;
     let post = parse_post(site, &file, &text).await?;
     finish_post(post, slug, index)
@@ -466,7 +483,7 @@ pub async fn fetch_page(site: AppState, path: &str) -> Result<Post, LoadError> {
         return Err(LoadError::NotFound);
     }
     let source = routes::page_source(path);
-    let what = format!("the page {path}");
+    let what = What(Text::WhatPage, path.to_string());
     let text = fetch_markdown(&under_base(&site.base(), &source), what).await?;
     // Named by its site path, as the build read it: its links are the page's own.
     parse_post(site, &source, &text).await
@@ -474,7 +491,7 @@ pub async fn fetch_page(site: AppState, path: &str) -> Result<Post, LoadError> {
 
 /// Fetches a published post's or page's Markdown at `url`; `what` names it in messages.
 /// A missing file is [`LoadError::NotFound`], however the host says it.
-async fn fetch_markdown(url: &str, what: String) -> Result<String, LoadError> {
+async fn fetch_markdown(url: &str, what: What) -> Result<String, LoadError> {
     let (status, text) = fetch_text(url, &what).await?;
     if status == 404 || status == 410 {
         return Err(LoadError::NotFound);

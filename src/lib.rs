@@ -18,6 +18,7 @@ pub mod site;
 pub mod takeover;
 pub mod visit;
 
+use blog_core::i18n::Text;
 use blog_core::index::Taxonomy;
 use blog_core::routes;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ use crate::pages::{
     author_page::AuthorPage, page_view::PageOrNotFound, post_list::PostList, post_view::PostView,
     search::SearchPage, tag_page::TermPage,
 };
-use crate::site::{AppStart, AppState};
+use crate::site::{text, AppStart, AppState};
 
 /// The whole blog: header, the routed page, footer.
 #[component]
@@ -54,7 +55,7 @@ pub fn App(
     };
     view! {
         <Router base=router_base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{text(Text::SkipToContent)}</a>
             <RouteAnnouncer />
             <header class="site-header">
                 <a class="site-title" href=site::href(routes::HOME)>
@@ -90,13 +91,13 @@ pub fn App(
                 {move || match data.info().footer_html {
                     Some(html) => view! { <div class="footer-note" inner_html=html></div> }.into_any(),
                     None => view! {
-                        <p>"Written in Markdown, rendered in your browser by Rust and WebAssembly."</p>
+                        <p>{text(Text::FooterDefault)}</p>
                     }
                     .into_any(),
                 }}
-                <ul class="social-links" aria-label="Elsewhere">
+                <ul class="social-links" aria-label=text(Text::Elsewhere)>
                     {social}
-                    <li><a href=site::href(routes::ATOM_FEED)>"Atom feed"</a></li>
+                    <li><a href=site::href(routes::ATOM_FEED)>{text(Text::AtomFeed)}</a></li>
                 </ul>
             </footer>
         </Router>

@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::LoadError;
+use crate::api::{LoadError, What};
+use blog_core::i18n::Text;
 use crate::site::AppState;
 use crate::visit::{Loads, VisitCache};
 
@@ -34,7 +35,7 @@ extern "C" {
 }
 
 /// What the reader is called in messages.
-const WHAT: &str = "the post reader";
+const WHAT: What = What::of(Text::WhatReader);
 
 /// The visit's loads of the reader (one key).
 fn readers(cache: &mut VisitCache) -> &mut Loads<js_sys::Function> {
@@ -58,7 +59,7 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
     let failed = |reason: String| {
         site.visit().with(|c| c.readers.clear());
         LoadError::Network {
-            what: WHAT.into(),
+            what: WHAT,
             reason,
         }
     };
@@ -172,7 +173,7 @@ async fn start(script: &str, wasm: &str) -> Result<js_sys::Function, LoadError> 
 
 /// A failed load as the reader is told of it.
 fn failed(error: JsValue) -> LoadError {
-    let what = WHAT.to_string();
+    let what = WHAT;
     if crate::api::is_offline() {
         LoadError::Offline { what }
     } else {

@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use blog_core::config::SiteIdentity;
+use blog_core::date::PostDate;
+use blog_core::i18n::{Count, Strings, Text};
 use blog_core::index::{ListPage, PostIndex};
 use blog_core::post::Post;
 use blog_core::routes::under_base;
@@ -317,6 +319,35 @@ pub fn fragment_target() -> Option<web_sys::Element> {
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| id.to_string());
     window.document()?.get_element_by_id(&id)
+}
+
+/// Reads the site's interface words (`SiteIdentity::strings`) without tracking: a page's
+/// words do not change while it shows. Outside the app (a lone component), an empty table.
+pub fn with_strings<T>(read: impl FnOnce(&Strings) -> T) -> T {
+    match use_context::<AppState>() {
+        Some(state) => state.info.with_untracked(|info| read(&info.strings)),
+        None => read(&Strings::default()),
+    }
+}
+
+/// The interface's text `key` in the site's language.
+pub fn text(key: Text) -> String {
+    with_strings(|s| s.text(key).to_string())
+}
+
+/// The interface's text `key` with its placeholders filled (`[("name", "Ada")]`).
+pub fn fill(key: Text, args: &[(&str, &str)]) -> String {
+    with_strings(|s| s.fill(key, args))
+}
+
+/// The form of `key` for the number `n`, placeholders filled.
+pub fn count(key: Count, n: usize, args: &[(&str, &str)]) -> String {
+    with_strings(|s| s.count(key, n as u64, args))
+}
+
+/// A date as the site's language writes it.
+pub fn date(date: &PostDate) -> String {
+    with_strings(|s| s.date(date))
 }
 
 /// The base path from context; `/` when rendered outside the app (e.g. a lone component).

@@ -11,6 +11,8 @@ use blog_core::services::{CommentsProvider, MastodonThread, COMMENTS_ID};
 use leptos::prelude::*;
 
 use crate::site::AppState;
+use crate::site::{fill, text};
+use blog_core::i18n::Text;
 
 /// The facade for the post at `page` (its address, base path included), or nothing when
 /// the site has no comments or this post has them off.
@@ -27,7 +29,10 @@ pub fn Comments(
     if !provider.shows(comments, mastodon.as_deref()) {
         return None;
     }
-    let note = provider.facade_note(mastodon.as_deref());
+    let note = fill(
+        Text::CommentsFrom,
+        &[("host", &provider.facade_host(mastodon.as_deref()))],
+    );
     // Mastodon's replies can also be read, and answered, on Mastodon itself. The script
     // asks the address this link carries for them (the server and status read here, by the
     // same rule the build's policy allows them by).
@@ -36,15 +41,24 @@ pub fn Comments(
         let replies = format!("{}{}/context", thread.api_prefix(), thread.id);
         Some(view! {
             " "
-            <a class="reply-on-mastodon" href=url data-replies=replies>"Reply on Mastodon"</a>
+            <a class="reply-on-mastodon" href=url data-replies=replies>{text(Text::ReplyOnMastodon)}</a>
         })
     });
     Some(view! {
-        <section class="comments" id=COMMENTS_ID aria-labelledby="comments-title">
-            <h2 id="comments-title">"Comments"</h2>
+        // comments.js's messages, in the site's language.
+        <section
+            class="comments"
+            id=COMMENTS_ID
+            aria-labelledby="comments-title"
+            data-unavailable=text(Text::CommentsUnavailable)
+            data-loading=text(Text::LoadingReplies)
+            data-none=text(Text::NoReplies)
+            data-replies-unavailable=text(Text::RepliesUnavailable)
+        >
+            <h2 id="comments-title">{text(Text::Comments)}</h2>
             <p class="comments-note">{note}</p>
             <p class="comments-actions">
-                <a class="show-comments" href=format!("{page}?{COMMENTS_ID}#{COMMENTS_ID}") rel="external">"Show comments"</a>
+                <a class="show-comments" href=format!("{page}?{COMMENTS_ID}#{COMMENTS_ID}") rel="external">{text(Text::ShowComments)}</a>
                 {reply}
             </p>
         </section>

@@ -1,6 +1,8 @@
 //! A failure the reader can act on: what went wrong, and a button to try again.
 
 use leptos::prelude::*;
+use crate::site::text;
+use blog_core::i18n::Text;
 
 /// Says what failed and offers a retry.
 #[component]
@@ -26,9 +28,9 @@ pub fn ErrorView(
             <p class="error-message">{message}</p>
             <p class="error-actions">
                 {on_retry.map(|retry| view! {
-                    <button type="button" on:click=move |_| retry.run(())>"Try again"</button>
+                    <button type="button" on:click=move |_| retry.run(())>{text(Text::TryAgain)}</button>
                 })}
-                <a href=crate::site::href(blog_core::routes::HOME)>"Back to all posts"</a>
+                <a href=crate::site::href(blog_core::routes::HOME)>{text(Text::BackToPosts)}</a>
             </p>
         </div>
     }

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use super::optional_image::OptionalImage;
 use crate::api;
 use crate::site::AppState;
+use crate::site::{count, date, text, with_strings};
+use blog_core::i18n::{Count, Text};
 
 /// A post in a list: thumbnail, linked title, date, reading time, authors, tags, description.
 #[component]
@@ -120,16 +122,14 @@ pub fn PostFacts(
     #[prop(into)]
     base: String,
 ) -> impl IntoView {
-    let count = authors.len();
+    let author_count = authors.len();
+    let separators = with_strings(|s| s.list_separators(author_count));
+    let updated = with_strings(|s| s.around(Text::Updated, "date"));
+    let (by, after_names) = with_strings(|s| s.around(Text::Byline, "names"));
     let bylines = authors
         .into_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let separator = match (i, count - i) {
-                (0, _) => "",
-                (_, 1) => " and ",
-                _ => ", ",
-            };
+        .zip(separators)
+        .map(|(a, separator)| {
             let href = under_base(&base, &routes::author(&a.id));
             view! { {separator}<a class="byline" href=href>{a.name}</a> }
         })
@@ -138,18 +138,18 @@ pub fn PostFacts(
         <p class="post-facts">
             // Only previews (`blogtool serve`) carry drafts and posts dated in the future:
             // the author sees which posts readers cannot yet.
-            {meta.draft.then(|| view! { <span class="status-badge">"Draft"</span> " " })}
-            {meta.scheduled.then(|| view! { <span class="status-badge">"Scheduled"</span> " " })}
-            <time datetime=meta.date.iso()>{meta.date.human()}</time>
+            {meta.draft.then(|| view! { <span class="status-badge">{text(Text::Draft)}</span> " " })}
+            {meta.scheduled.then(|| view! { <span class="status-badge">{text(Text::Scheduled)}</span> " " })}
+            <time datetime=meta.date.iso()>{date(&meta.date)}</time>
             {meta.updated.filter(|u| u.is_after(&meta.date)).map(|u| view! {
                 <span aria-hidden="true">" · "</span>
-                <span class="updated">"Updated " <time datetime=u.iso()>{u.human()}</time></span>
+                <span class="updated">{updated.0}<time datetime=u.iso()>{date(&u)}</time>{updated.1}</span>
             })}
             <span aria-hidden="true">" · "</span>
-            <span class="reading-time">{format!("{} min read", meta.reading_minutes)}</span>
-            {(count > 0).then(|| view! {
+            <span class="reading-time">{count(Count::ReadingTime, meta.reading_minutes as usize, &[])}</span>
+            {(author_count > 0).then(|| view! {
                 <span aria-hidden="true">" · "</span>
-                <span class="authors">"by " {bylines}</span>
+                <span class="authors">{by}{bylines}{after_names}</span>
             })}
         </p>
     }
@@ -164,7 +164,7 @@ pub fn TermList(
     #[prop(into)]
     base: String,
 ) -> impl IntoView {
-    let list = |taxonomy: Taxonomy, label: &'static str, class: &'static str| {
+    let list = |taxonomy: Taxonomy, label: String, class: &'static str| {
         let terms: Vec<String> = taxonomy.terms(&meta).map(str::to_string).collect();
         (!terms.is_empty()).then(|| {
             let items = terms
@@ -182,7 +182,7 @@ pub fn TermList(
         })
     };
     view! {
-        {list(Taxonomy::Tags, "Tags", "tag")}
-        {list(Taxonomy::Categories, "Categories", "tag category")}
+        {list(Taxonomy::Tags, text(Text::Tags), "tag")}
+        {list(Taxonomy::Categories, text(Text::Categories), "tag category")}
     }
 }

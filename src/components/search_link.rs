@@ -7,6 +7,8 @@ use leptos_router::NavigateOptions;
 
 use crate::pages::search::opened_in_app;
 use crate::site::{href, AppState};
+use crate::site::text;
+use blog_core::i18n::Text;
 
 /// "Search" in the header; pointing at it starts loading the index. Also listens for `/`
 /// (outside text fields) and opens search, or focuses its box when search is open.
@@ -60,7 +62,7 @@ pub fn SearchLink() -> impl IntoView {
                 <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.2" />
                 <path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
             </svg>
-            <span>"Search"</span>
+            <span>{text(Text::Search)}</span>
             <kbd class="search-key" aria-hidden="true">"/"</kbd>
         </a>
     }

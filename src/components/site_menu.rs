@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::site::{href, AppState};
+use crate::site::text;
+use blog_core::i18n::Text;
 
 /// The menu, or nothing when the site has none.
 #[component]
@@ -21,10 +23,10 @@ pub fn SiteMenu() -> impl IntoView {
         let here = location.pathname.get();
         let items = || menu.iter().map(|link| entry(link, &here)).collect_view();
         Some(view! {
-            <nav class="site-menu" aria-label="Menu">
+            <nav class="site-menu" aria-label=text(Text::Menu)>
                 <ul class="menu-wide">{items()}</ul>
                 <details class="menu-narrow">
-                    <summary>"Menu"</summary>
+                    <summary>{text(Text::Menu)}</summary>
                     <ul>{items()}</ul>
                 </details>
             </nav>

@@ -4,6 +4,8 @@
 //! app carries no code for it.
 
 use leptos::prelude::*;
+use crate::site::text;
+use blog_core::i18n::Text;
 
 /// A button that flips between light and dark (see the module's note for who runs it).
 #[component]
@@ -11,7 +13,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button type="button" class="theme-toggle">
             <span aria-hidden="true">"◐ "</span>
-            "Dark theme"
+            {text(Text::DarkTheme)}
         </button>
     }
 }

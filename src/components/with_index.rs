@@ -8,6 +8,8 @@ use leptos::prelude::*;
 
 use super::error_view::ErrorView;
 use crate::site::AppState;
+use crate::site::text;
+use blog_core::i18n::Text;
 
 /// Shows `render(index)` once the post index has loaded; a retryable error if it cannot.
 #[component]
@@ -27,13 +29,13 @@ where
         return (move || render(m.clone())).into_any();
     }
     view! {
-        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{text(Text::LoadingPosts)}</p> }>
             {move || match site.index() {
-                None => view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }.into_any(),
+                None => view! { <p class="loading" aria-busy="true">{text(Text::LoadingPosts)}</p> }.into_any(),
                 Some(Ok(m)) => render(m).into_any(),
                 Some(Err(e)) => view! {
                     <ErrorView
-                        title="The list of posts could not be loaded"
+                        title=text(Text::PostsUnavailable)
                         message=e.to_string()
                         on_retry=Callback::new(move |_| site.refetch_index())
                     />

@@ -14,6 +14,8 @@ use crate::components::post_card::PostEntries;
 use crate::components::with_index::WithIndex;
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, AppState};
+use crate::site::{fill, text, with_strings};
+use blog_core::i18n::{CardWords, Text};
 
 /// The author named in the URL, or "not found" for an unknown id.
 #[component]
@@ -22,15 +24,15 @@ pub fn AuthorPage() -> impl IntoView {
     let render = move |m: Arc<PostIndex>| {
         let id = params.read().get("id").unwrap_or_default();
         let Some(author) = m.author(&id) else {
-            return view! { <NotFound what=format!("There is no author “{id}”.") /> }.into_any();
+            return view! { <NotFound what=fill(Text::NoSuchAuthor, &[("name", &id)]) /> }.into_any();
         };
         let posts: Vec<_> = m.posts_by(&id).into_iter().cloned().collect();
         view! {
-            <PageHead page=blog_core::pages::author(&author) />
+            <PageHead page=with_strings(|s| blog_core::pages::author(&author, s)) />
             <h1 class="page-title">{author.name.clone()}</h1>
-            <AuthorCard author=author.clone().under_base(&base_path()) />
-            <h2 class="section-title">{format!("Posts by {}", author.name)}</h2>
-            {posts.is_empty().then(|| view! { <p class="empty">"No published posts yet."</p> })}
+            <AuthorCard author=author.clone().under_base(&base_path()) words=with_strings(CardWords::of) />
+            <h2 class="section-title">{fill(Text::PostsBy, &[("name", &author.name)])}</h2>
+            {posts.is_empty().then(|| view! { <p class="empty">{text(Text::NoPostsByAuthor)}</p> })}
             <PostEntries posts=posts registry=m.authors.clone() base=base_path() />
             <EmbedSnippets id=author.id.clone() name=author.name.clone() />
         }
@@ -61,21 +63,18 @@ fn EmbedSnippets(
         at(&routes::author(&id))
     );
     let iframe = format!(
-        "<iframe src=\"{}\" title=\"About {name}\" width=\"480\" height=\"230\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        at(&routes::embedded_author(&id))
+        "<iframe src=\"{}\" title=\"{}\" width=\"480\" height=\"230\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        at(&routes::embedded_author(&id)),
+        fill(Text::AboutName, &[("name", &name)])
     );
     view! {
         <section class="embed-snippets" aria-labelledby="embed-title">
-            <h2 id="embed-title" class="section-title">"Embed this card"</h2>
-            <p>"Show this card on your own site. One line, anywhere in your HTML:"</p>
+            <h2 id="embed-title" class="section-title">{text(Text::EmbedTitle)}</h2>
+            <p>{text(Text::EmbedScript)}</p>
             <pre tabindex="0"><code class="embed-script">{script}</code></pre>
-            <p>
-                "Or, after that script has loaded once, as an element (as many as you like; "
-                <code>"theme"</code> " is " <code>"light"</code> ", " <code>"dark"</code> " or "
-                <code>"auto"</code> ", and " <code>"compact"</code> " makes it smaller):"
-            </p>
+            <p>{text(Text::EmbedElement)}</p>
             <pre tabindex="0"><code class="embed-element">{element}</code></pre>
-            <p>"Where scripts are not allowed, an iframe works without JavaScript:"</p>
+            <p>{text(Text::EmbedIframe)}</p>
             <pre tabindex="0"><code class="embed-iframe">{iframe}</code></pre>
         </section>
     }

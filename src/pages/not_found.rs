@@ -6,6 +6,8 @@ use blog_core::{pages, routes};
 use leptos::prelude::*;
 
 use crate::components::page_head::PageHead;
+use crate::site::{text, with_strings};
+use blog_core::i18n::Text;
 
 /// "Not found", with a way home. `what` says what was looked for, when known. In the
 /// browser it first looks the address up among the site's old addresses, and goes to the
@@ -16,18 +18,18 @@ pub fn NotFound(
     #[prop(into, optional)]
     what: Option<String>,
 ) -> impl IntoView {
-    let what = what.unwrap_or_else(|| "There is no page at this address.".to_string());
+    let what = what.unwrap_or_else(|| text(Text::NoSuchPage));
     let looking = follow_old_address();
     view! {
-        <PageHead page=pages::not_found() />
+        <PageHead page=with_strings(pages::not_found) />
         <div class="not-found">
             {move || if looking.get() {
-                view! { <p class="loading" aria-busy="true">"Looking for this page…"</p> }.into_any()
+                view! { <p class="loading" aria-busy="true">{text(Text::LookingForPage)}</p> }.into_any()
             } else {
                 view! {
-                    <h1>"Page not found"</h1>
+                    <h1>{text(Text::PageNotFound)}</h1>
                     <p>{what.clone()}</p>
-                    <p><a href=crate::site::href(routes::HOME)>"Back to all posts"</a></p>
+                    <p><a href=crate::site::href(routes::HOME)>{text(Text::BackToPosts)}</a></p>
                 }
                 .into_any()
             }}

@@ -15,6 +15,8 @@ use crate::components::page_head::PageHead;
 use crate::pages::not_found::NotFound;
 use crate::pages::post_view::{contents, lead_image, AdoptedArticle};
 use crate::site::{base_path, AppState};
+use crate::site::text;
+use blog_core::i18n::Text;
 
 /// The page at the router's address if the site has one there, else "not found".
 #[component]
@@ -68,7 +70,7 @@ pub fn PageView(
             async move { api::fetch_page(site, &path).await }
         }
     });
-    let loading = || view! { <p class="loading" aria-busy="true">"Loading page…"</p> };
+    let loading = || view! { <p class="loading" aria-busy="true">{text(Text::LoadingPage)}</p> };
     view! {
         <Suspense fallback=loading>
             {move || page.get().map(|result| match result {
@@ -76,13 +78,13 @@ pub fn PageView(
                 Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
                 Err(LoadError::Invalid(e)) => view! {
                     <PageHead page=pages::page(&link) />
-                    <ErrorView title="This page cannot be shown" message=e.to_string() />
+                    <ErrorView title=text(Text::PageUnreadable) message=e.to_string() />
                 }
                 .into_any(),
                 Err(e) => view! {
                     <PageHead page=pages::page(&link) />
                     <ErrorView
-                        title="This page could not be loaded"
+                        title=text(Text::PageUnavailable)
                         message=e.to_string()
                         on_retry=Callback::new(move |_| page.refetch())
                     />

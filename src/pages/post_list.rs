@@ -11,6 +11,8 @@ use crate::components::page_head::PageHead;
 use crate::components::post_card::PostEntries;
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, href, AppState};
+use crate::site::{count, text, with_strings};
+use blog_core::i18n::{Count, Text};
 
 /// A page of the list: embedded in the prerendered page, else fetched on its own
 /// (`posts/pages/N.json`), so a large blog's list never downloads the whole index.
@@ -47,11 +49,11 @@ pub fn PostList() -> impl IntoView {
         }
         .into_any(),
         Err(LoadError::NotFound) => {
-            view! { <NotFound what="The list of posts has no such page.".to_string() /> }.into_any()
+            view! { <NotFound what=text(Text::NoSuchListPage) /> }.into_any()
         }
         Err(e) => view! {
             <ErrorView
-                title="The list of posts could not be loaded"
+                title=text(Text::PostsUnavailable)
                 message=e.to_string()
                 on_retry=Callback::new(move |_| page.refetch())
             />
@@ -63,7 +65,7 @@ pub fn PostList() -> impl IntoView {
         // Embedded in the prerendered page: the same HTML at once, no loading state.
         Some(list) => show(Ok(list)),
         None => view! {
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading posts…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{text(Text::LoadingPosts)}</p> }>
                 {move || page.get().map(show)}
             </Suspense>
         }
@@ -88,38 +90,44 @@ fn ListView(list: ListPage) -> impl IntoView {
     let empty = posts.is_empty();
     let page_href = |n: usize| href(&routes::list_page(n));
     let newer = (number > 1).then(|| {
-        view! { <a class="newer" href=page_href(number - 1) rel="prev">"← Newer posts"</a> }
+        view! { <a class="newer" href=page_href(number - 1) rel="prev">{text(Text::NewerPosts)}</a> }
     });
     let older = (number < pages).then(|| {
-        view! { <a class="older" href=page_href(number + 1) rel="next">"Older posts →"</a> }
+        view! { <a class="older" href=page_href(number + 1) rel="next">{text(Text::OlderPosts)}</a> }
     });
     let page = blog_core::pages::list(number, pages, &expect_context::<AppState>().info());
+    let place = |key: Text| {
+        with_strings(|s| {
+            let (n, of) = (s.number(number as u64), s.number(pages as u64));
+            s.fill(key, &[("number", &n), ("pages", &of)])
+        })
+    };
     let heading = if number == 1 {
-        "All posts".to_string()
+        text(Text::AllPosts)
     } else {
-        format!("All posts, page {number} of {pages}")
+        place(Text::AllPostsPage)
     };
     view! {
         <PageHead page=page />
         <h1 class="visually-hidden">{heading}</h1>
-        {empty.then(|| view! { <p class="empty">"No posts yet. Add a Markdown file to the posts folder."</p> })}
+        {empty.then(|| view! { <p class="empty">{text(Text::NoPostsYet)}</p> })}
         {(!featured.is_empty()).then(|| view! {
             <section class="featured-posts" aria-labelledby="featured-title">
-                <h2 id="featured-title" class="section-title">"Featured"</h2>
+                <h2 id="featured-title" class="section-title">{text(Text::Featured)}</h2>
                 <PostEntries posts=featured registry=authors.clone() base=base_path() />
             </section>
         })}
         <PostEntries posts=posts registry=authors base=base_path() />
         {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label="Pages of posts">
+            <nav class="pagination" aria-label=text(Text::PagesOfPosts)>
                 {newer}
-                <span class="page-number">{format!("Page {number} of {pages}")}</span>
+                <span class="page-number">{place(Text::PageOf)}</span>
                 {older}
             </nav>
         })}
         {(!problems.is_empty()).then(|| view! {
-            <aside class="problems" aria-label="Posts that could not be read">
-                <p>{format!("{} post(s) could not be read and are not listed:", problems.len())}</p>
+            <aside class="problems" aria-label=text(Text::UnreadablePosts)>
+                <p>{count(Count::UnreadableCount, problems.len(), &[])}</p>
                 <ul>
                     {problems.into_iter().map(|p| view! { <li><code>{p.message}</code></li> }).collect_view()}
                 </ul>

@@ -20,6 +20,8 @@ use crate::components::page_head::PageHead;
 use crate::components::post_card::{PostFacts, TermList};
 use crate::pages::not_found::NotFound;
 use crate::site::{base_path, href, AppState};
+use crate::site::{date, fill, text, with_strings};
+use blog_core::i18n::{CardWords, Count, Text};
 
 /// Where the post a page shows comes from. Decided in one place ([`source`]) for both the
 /// first render and the load, so the two cannot disagree.
@@ -188,16 +190,16 @@ fn PostResult(
     match result {
         Ok(loaded) => view! { <Article loaded=loaded /> }.into_any(),
         Err(LoadError::NotFound) => {
-            view! { <NotFound what=format!("There is no post called “{slug}”.") /> }.into_any()
+            view! { <NotFound what=fill(Text::NoSuchPost, &[("name", &slug)]) /> }.into_any()
         }
         Err(LoadError::Invalid(e)) => view! {
-            <PageHead page=blog_core::pages::post_problem(&slug, PostProblem::Unreadable) />
-            <ErrorView title="This post cannot be shown" message=e.to_string() />
+            <PageHead page=with_strings(|s| blog_core::pages::post_problem(&slug, PostProblem::Unreadable, s)) />
+            <ErrorView title=text(Text::PostUnreadable) message=e.to_string() />
         }
         .into_any(),
         Err(e) => view! {
-            <PageHead page=blog_core::pages::post_problem(&slug, PostProblem::Unavailable) />
-            <ErrorView title="This post could not be loaded" message=e.to_string() on_retry=on_retry />
+            <PageHead page=with_strings(|s| blog_core::pages::post_problem(&slug, PostProblem::Unavailable, s)) />
+            <ErrorView title=text(Text::PostUnavailable) message=e.to_string() on_retry=on_retry />
         }
         .into_any(),
     }
@@ -215,7 +217,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
     let expired = meta.expires.filter(|e| !e.is_after(&now())).map(|e| {
         view! {
             <p class="notice" role="note">
-                {format!("Expired on {}: published builds leave this post out.", e.human())}
+                {fill(Text::Expired, &[("date", &date(&e))])}
             </p>
         }
     });
@@ -231,13 +233,13 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
                 view! { <li><a href=href hreflang=lang.clone() lang=lang.clone()>{language_name(lang)}</a></li> }
             })
             .collect_view();
-        view! { <nav class="translations" aria-label="Other languages"><ul>{links}</ul></nav> }
+        view! { <nav class="translations" aria-label=text(Text::OtherLanguages)><ul>{links}</ul></nav> }
     });
     let toc = contents(&post.headings, meta.toc, &page);
     let cards = authors
         .iter()
         .cloned()
-        .map(|a| view! { <AuthorCard author=a.under_base(&base) label="About the author" /> })
+        .map(|a| view! { <AuthorCard author=a.under_base(&base) label=text(Text::AboutTheAuthor) words=with_strings(CardWords::of) /> })
         .collect_view();
     let site = expect_context::<AppState>();
     let slug = meta.slug.clone();
@@ -296,7 +298,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
                 {cards}
                 {more_reading}
                 <Comments page=page.clone() comments=post.comments mastodon=post.mastodon.clone() />
-                <p><a href=crate::site::href(routes::HOME)>"← All posts"</a></p>
+                <p><a href=crate::site::href(routes::HOME)>{text(Text::AllPostsLink)}</a></p>
             </footer>
         </article>
     }
@@ -354,7 +356,7 @@ pub(crate) fn contents(headings: &[Heading], toc: Option<bool>, page: &str) -> O
     (!toc.is_empty()).then(|| {
         view! {
             <nav class="toc" aria-labelledby="toc-title">
-                <h2 id="toc-title">"Contents"</h2>
+                <h2 id="toc-title">{text(Text::Contents)}</h2>
                 <ol>{toc}</ol>
             </nav>
         }
@@ -434,10 +436,10 @@ fn MoreReading(
     let link = |p: &PostMeta| (href(&routes::post(&p.slug)), p.title.clone());
     let (older, newer) = index.neighbours(&slug);
     let older = older.map(link).map(|(href, title)| {
-        view! { <a class="older" href=href rel="prev"><span>"← Previous"</span>" "{title}</a> }
+        view! { <a class="older" href=href rel="prev"><span>{text(Text::PreviousPost)}</span>" "{title}</a> }
     });
     let newer = newer.map(link).map(|(href, title)| {
-        view! { <a class="newer" href=href rel="next"><span>"Next →"</span>" "{title}</a> }
+        view! { <a class="newer" href=href rel="next"><span>{text(Text::NextPost)}</span>" "{title}</a> }
     });
     let series = SeriesParts::of(&index, &slug).map(|parts| {
         let count = parts.posts.len();
@@ -453,8 +455,9 @@ fn MoreReading(
         view! {
             <nav class="series" aria-labelledby="series-title">
                 <h2 id="series-title">
-                    {format!("Part {} of {count} in the series ", parts.index + 1)}
-                    <a href=href(&routes::term(Taxonomy::Series, &parts.name))>{format!("“{}”", parts.name)}</a>
+                    {with_strings(|s| s.count(Count::SeriesPart, count as u64, &[("index", &s.number(parts.index as u64 + 1))]))}
+                    " "
+                    <a href=href(&routes::term(Taxonomy::Series, &parts.name))>{fill(Text::Quoted, &[("name", &parts.name)])}</a>
                 </h2>
                 <ol>{items}</ol>
             </nav>
@@ -468,13 +471,13 @@ fn MoreReading(
         .collect::<Vec<_>>();
     view! {
         {series}
-        <nav class="post-nav" aria-label="More posts">
+        <nav class="post-nav" aria-label=text(Text::MorePosts)>
             {older}
             {newer}
         </nav>
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-title">
-                <h2 id="related-title">"Related posts"</h2>
+                <h2 id="related-title">{text(Text::RelatedPosts)}</h2>
                 <ul>{related}</ul>
             </section>
         })}

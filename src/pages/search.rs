@@ -11,6 +11,8 @@ use leptos_router::NavigateOptions;
 use crate::components::page_head::PageHead;
 use crate::search::{self, Found};
 use crate::site::{href, AppState};
+use crate::site::{count, date, fill, text, with_strings};
+use blog_core::i18n::{Count, Text};
 
 /// Results shown at first, and added by each "more results".
 const RESULTS_STEP: usize = 10;
@@ -118,26 +120,23 @@ pub fn SearchPage() -> impl IntoView {
     let status = move || {
         let query = in_url.get();
         if query.trim().is_empty() {
-            return "Type to search the titles, tags and text of every post.".to_string();
+            return text(Text::SearchHint);
         }
         match answer.get() {
-            None => "Searching…".to_string(),
+            None => text(Text::Searching),
             Some(Err(_)) => String::new(),
-            Some(Ok(a)) if a.terms.is_empty() => {
-                "Type a word: punctuation alone matches nothing.".to_string()
-            }
+            Some(Ok(a)) if a.terms.is_empty() => text(Text::SearchPunctuation),
             Some(Ok(a)) => match a.total {
-                0 => format!("No posts match “{query}”. Try fewer or shorter words."),
-                1 => format!("1 post matches “{query}”."),
-                n => format!("{n} posts match “{query}”."),
+                0 => fill(Text::SearchNothing, &[("query", &query)]),
+                n => count(Count::SearchMatches, n, &[("query", &query)]),
             },
         }
     };
     let results = move || match answer.get() {
         Some(Err(e)) => view! {
             <div class="search-error" role="alert">
-                <p>{format!("Search is not available: {e}")}</p>
-                <button type="button" on:click=move |_| answer.refetch()>"Try again"</button>
+                <p>{fill(Text::SearchUnavailable, &[("error", &e.to_string())])}</p>
+                <button type="button" on:click=move |_| answer.refetch()>{text(Text::TryAgain)}</button>
             </div>
         }
         .into_any(),
@@ -153,7 +152,7 @@ pub fn SearchPage() -> impl IntoView {
                 {more.then(|| view! {
                     <button type="button" class="search-more"
                         on:click=move |_| limit.update(|l| *l += RESULTS_STEP)>
-                        "Show more results"
+                        {text(Text::ShowMoreResults)}
                     </button>
                 })}
             }
@@ -163,10 +162,10 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         // Re-created per query: a reactive title would be read after the prerender drops it.
-        {move || view! { <PageHead page=blog_core::pages::search(&in_url.get()) /> }}
-        <h1 class="page-title">"Search"</h1>
+        {move || view! { <PageHead page=with_strings(|s| blog_core::pages::search(&in_url.get(), s)) /> }}
+        <h1 class="page-title">{text(Text::Search)}</h1>
         <form class="search-form" role="search" action=href(&routes::search("")) method="get" on:submit=on_submit>
-            <label for="search-input">"Search posts"</label>
+            <label for="search-input">{text(Text::SearchPosts)}</label>
             <input
                 id="search-input"
                 name="q"
@@ -187,13 +186,14 @@ pub fn SearchPage() -> impl IntoView {
             />
         </form>
         <noscript>
-            <p class="search-status">"Search runs in your browser and needs JavaScript."</p>
+            <p class="search-status">{text(Text::SearchNeedsScript)}</p>
         </noscript>
         <p id="search-status" class="search-status" role="status">{status}</p>
         <div id="search-results">{results}</div>
         <p class="search-keys">
-            <kbd>"/"</kbd>" search · "<kbd>"↓"</kbd>" "<kbd>"↑"</kbd>" move · "
-            <kbd>"Enter"</kbd>" open · "<kbd>"Esc"</kbd>" close"
+            <kbd>"/"</kbd>" "{text(Text::KeySearch)}" · "<kbd>"↓"</kbd>" "<kbd>"↑"</kbd>" "
+            {text(Text::KeyMove)}" · "<kbd>{text(Text::KeyEnter)}</kbd>" "{text(Text::KeyOpen)}" · "
+            <kbd>{text(Text::KeyEscape)}</kbd>" "{text(Text::KeyClose)}
         </p>
     }
 }
@@ -287,8 +287,9 @@ fn ResultItem(found: Found, terms: Vec<QueryTerm>) -> impl IntoView {
     let meta = found.meta;
     // A page has no date to show.
     let date = (!routes::is_page_entry(&meta.slug))
-        .then(|| view! { <time datetime=meta.date.iso()>{meta.date.human()}</time> });
-    let tags = (!meta.tags.is_empty()).then(|| format!(" · {}", meta.tags.join(", ")));
+        .then(|| view! { <time datetime=meta.date.iso()>{date(&meta.date)}</time> });
+    let separator = with_strings(|s| s.list_separators(2).pop().unwrap_or_default());
+    let tags = (!meta.tags.is_empty()).then(|| format!(" · {}", meta.tags.join(&separator)));
     view! {
         <li class="search-result" data-passage=passage_state>
             <h2 class="search-result-title">

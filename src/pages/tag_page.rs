@@ -13,6 +13,8 @@ use crate::components::post_card::PostEntries;
 use crate::components::with_index::WithIndex;
 use crate::pages::not_found::NotFound;
 use crate::site::base_path;
+use crate::site::{fill, with_strings};
+use blog_core::i18n::Text;
 
 /// Posts with the term named in the URL, or "not found" when none has it.
 #[component]
@@ -31,15 +33,16 @@ pub fn TermPage(
             .map(str::to_string);
         match name {
             None => {
-                let what = match taxonomy {
-                    Taxonomy::Tags => format!("No post is tagged “{term}”."),
-                    Taxonomy::Categories => format!("No post is in the category “{term}”."),
-                    Taxonomy::Series => format!("There is no series “{term}”."),
+                let key = match taxonomy {
+                    Taxonomy::Tags => Text::NoSuchTag,
+                    Taxonomy::Categories => Text::NoSuchCategory,
+                    Taxonomy::Series => Text::NoSuchSeries,
                 };
+                let what = fill(key, &[("name", &term)]);
                 view! { <NotFound what=what /> }.into_any()
             }
             Some(name) => {
-                let page = blog_core::pages::term(taxonomy, &name, posts.len());
+                let page = with_strings(|s| blog_core::pages::term(taxonomy, &name, posts.len(), s));
                 view! {
                     <h1 class="page-title">{page.title.clone()}</h1>
                     <PageHead page=page />

@@ -54,6 +54,10 @@ pub struct SiteIdentity {
     /// pages' facade names it. The rest of the settings stay with the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments: Option<crate::services::CommentsProvider>,
+    /// The interface's words in the site's language, resolved by the build from the
+    /// engine's tables and the blog's `i18n/` overrides.
+    #[serde(default)]
+    pub strings: crate::i18n::Strings,
 }
 
 /// One entry of the header's menu.
@@ -109,6 +113,7 @@ impl Default for SiteIdentity {
             footer_html: None,
             menu: Vec::new(),
             comments: None,
+            strings: crate::i18n::Strings::default(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod front_matter;
 pub mod highlight;
 pub mod html;
+pub mod i18n;
 pub mod index;
 pub mod markdown;
 pub mod pages;

@@ -8,6 +8,7 @@
 use crate::author::Author;
 use crate::config::{PageLink, SiteIdentity};
 use crate::date::PostDate;
+use crate::i18n::{Count, Strings, Text};
 use crate::index::Taxonomy;
 use crate::post::PostMeta;
 use crate::routes;
@@ -66,7 +67,8 @@ pub fn list(number: usize, pages: usize, site: &SiteIdentity) -> PageMeta {
     let title = if number <= 1 {
         String::new()
     } else {
-        format!("Page {number} of {pages}")
+        let (n, of) = (site.strings.number(number as u64), site.strings.number(pages as u64));
+        site.strings.fill(Text::PageOf, &[("number", &n), ("pages", &of)])
     };
     PageMeta::website(routes::list_page(number), title, site.description.clone())
 }
@@ -101,24 +103,26 @@ pub fn page(link: &PageLink) -> PageMeta {
 }
 
 /// The page listing the `count` posts with a term: `Posts tagged #rust`, `Posts in
-/// Woodwork`, `The series “Building a shelf”`.
-pub fn term(taxonomy: Taxonomy, name: &str, count: usize) -> PageMeta {
+/// Woodwork`, `The series “Building a shelf”`, in the site's words.
+pub fn term(taxonomy: Taxonomy, name: &str, count: usize, strings: &Strings) -> PageMeta {
     let title = match taxonomy {
-        Taxonomy::Tags => format!("Posts tagged #{name}"),
-        Taxonomy::Categories => format!("Posts in {name}"),
-        Taxonomy::Series => format!("The series “{name}”"),
+        Taxonomy::Tags => Text::PostsTagged,
+        Taxonomy::Categories => Text::PostsInCategory,
+        Taxonomy::Series => Text::SeriesTitle,
     };
+    let title = strings.fill(title, &[("name", name)]);
     let description = match taxonomy {
-        Taxonomy::Series => format!("{count} part(s) of the series {name}, in order."),
-        _ => format!("{count} post(s) about {name}."),
+        Taxonomy::Series => Count::SeriesDescription,
+        _ => Count::TermDescription,
     };
+    let description = strings.count(description, count as u64, &[("name", name)]);
     PageMeta::website(routes::term(taxonomy, name), title, description)
 }
 
 /// An author's page, described by their bio, or a plain line without one.
-pub fn author(author: &Author) -> PageMeta {
+pub fn author(author: &Author, strings: &Strings) -> PageMeta {
     let description = if author.bio.is_empty() {
-        format!("Posts by {}.", author.name)
+        strings.fill(Text::PostsByDescription, &[("name", &author.name)])
     } else {
         author.bio.clone()
     };
@@ -126,16 +130,16 @@ pub fn author(author: &Author) -> PageMeta {
 }
 
 /// The search page, titled by its query when it has one (`Search: rust`).
-pub fn search(query: &str) -> PageMeta {
+pub fn search(query: &str, strings: &Strings) -> PageMeta {
     let title = if query.trim().is_empty() {
-        "Search".to_string()
+        strings.text(Text::Search).to_string()
     } else {
-        format!("Search: {query}")
+        strings.fill(Text::SearchFor, &[("query", query)])
     };
     PageMeta::website(
         routes::search(""),
         title,
-        "Search every post of the blog.".to_string(),
+        strings.text(Text::SearchDescription).to_string(),
     )
 }
 
@@ -149,21 +153,25 @@ pub enum PostProblem {
 }
 
 /// A post's page when the post cannot be shown. Never prerendered: only the app shows it.
-pub fn post_problem(slug: &str, problem: PostProblem) -> PageMeta {
+pub fn post_problem(slug: &str, problem: PostProblem, strings: &Strings) -> PageMeta {
     let title = match problem {
-        PostProblem::Unreadable => "Post cannot be shown",
-        PostProblem::Unavailable => "Post could not be loaded",
+        PostProblem::Unreadable => Text::PostUnreadable,
+        PostProblem::Unavailable => Text::PostUnavailable,
     };
-    PageMeta::website(routes::post(slug), title.to_string(), String::new())
+    PageMeta::website(
+        routes::post(slug),
+        strings.text(title).to_string(),
+        String::new(),
+    )
 }
 
 /// The "not found" page.
-pub fn not_found() -> PageMeta {
+pub fn not_found(strings: &Strings) -> PageMeta {
     PageMeta {
         kind: PageKind::NotFound,
         ..PageMeta::website(
             routes::NOT_FOUND.to_string(),
-            "Not found".to_string(),
+            strings.text(Text::NotFound).to_string(),
             String::new(),
         )
     }
@@ -175,7 +183,11 @@ mod tests {
 
     #[test]
     fn titles_and_addresses_every_kind_of_page() {
-        let site = SiteIdentity::default();
+        let site = SiteIdentity {
+            strings: crate::i18n::english(),
+            ..SiteIdentity::default()
+        };
+        let s = &site.strings;
         let ada = Author {
             id: "ada".into(),
             ..Author::unregistered("Ada")
@@ -184,34 +196,34 @@ mod tests {
             (list(1, 3, &site), "/", ""),
             (list(2, 3, &site), "/page/2", "Page 2 of 3"),
             (
-                term(Taxonomy::Tags, "Rust", 2),
+                term(Taxonomy::Tags, "Rust", 2, s),
                 "/tags/rust",
                 "Posts tagged #Rust",
             ),
             (
-                term(Taxonomy::Categories, "Wood", 1),
+                term(Taxonomy::Categories, "Wood", 1, s),
                 "/categories/wood",
                 "Posts in Wood",
             ),
             (
-                term(Taxonomy::Series, "A shelf", 3),
+                term(Taxonomy::Series, "A shelf", 3, s),
                 "/series/a-shelf",
                 "The series “A shelf”",
             ),
-            (author(&ada), "/authors/ada", "Ada"),
-            (search(""), "/search", "Search"),
-            (search("wasm"), "/search", "Search: wasm"),
-            (not_found(), "/404", "Not found"),
+            (author(&ada, s), "/authors/ada", "Ada"),
+            (search("", s), "/search", "Search"),
+            (search("wasm", s), "/search", "Search: wasm"),
+            (not_found(s), "/404", "Not found"),
         ];
         for (page, path, title) in cases {
             assert_eq!((page.path.as_str(), page.title.as_str()), (path, title));
         }
         assert_eq!(list(2, 3, &site).description, site.description);
-        assert_eq!(author(&ada).description, "Posts by Ada.");
+        assert_eq!(author(&ada, s).description, "Posts by Ada.");
         assert_eq!(
-            term(Taxonomy::Series, "A shelf", 3).description,
-            "3 part(s) of the series A shelf, in order."
+            term(Taxonomy::Series, "A shelf", 3, s).description,
+            "3 parts of the series A shelf, in order."
         );
-        assert_eq!(not_found().kind, PageKind::NotFound);
+        assert_eq!(not_found(s).kind, PageKind::NotFound);
     }
 }

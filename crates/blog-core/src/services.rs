@@ -62,10 +62,10 @@ impl CommentsProvider {
                 || thread.and_then(MastodonThread::parse).is_some())
     }
 
-    /// What the facade tells readers before they choose to load anything: the host their
-    /// browser will contact (`thread`: the post's `mastodon:` URL, for Mastodon).
-    pub fn facade_note(self, thread: Option<&str>) -> String {
-        let host = match self {
+    /// Who the facade tells readers their browser will contact if they choose to load
+    /// the comments: a host name (`thread`: the post's `mastodon:` URL, for Mastodon).
+    pub fn facade_host(self, thread: Option<&str>) -> String {
+        match self {
             CommentsProvider::Giscus => GISCUS_ORIGIN.trim_start_matches("https://").to_string(),
             CommentsProvider::Utterances => {
                 UTTERANCES_ORIGIN.trim_start_matches("https://").to_string()
@@ -73,8 +73,7 @@ impl CommentsProvider {
             CommentsProvider::Mastodon => thread
                 .and_then(MastodonThread::parse)
                 .map_or_else(|| "Mastodon".to_string(), |t| t.host().to_string()),
-        };
-        format!("Comments are loaded from {host} when you ask for them.")
+        }
     }
 }
 
@@ -751,8 +750,8 @@ mod tests {
             "https://mastodon.social/api/v1/statuses/"
         );
         assert_eq!(
-            CommentsProvider::Mastodon.facade_note(Some("https://mastodon.social/@ana/42")),
-            "Comments are loaded from mastodon.social when you ask for them."
+            CommentsProvider::Mastodon.facade_host(Some("https://mastodon.social/@ana/42")),
+            "mastodon.social"
         );
     }
 

@@ -19,6 +19,7 @@ pub fn mount_author_card(
     compact: bool,
 ) -> Result<(), JsValue> {
     use blog_core::author::{Author, ProfileLink};
+    use blog_core::i18n::CardWords;
     use blog_core::routes::under_base;
     use blog_ui::author_card::AuthorCard;
     use leptos::prelude::*;
@@ -54,6 +55,16 @@ pub fn mount_author_card(
             })
         })
         .collect();
+    // The card's words in the blog's language; a registry from before they were carried
+    // gives none, and the card shows names alone.
+    let words = js_sys::Reflect::get(&author, &"words".into())
+        .ok()
+        .map(|words| CardWords {
+            about: text(&words, "about").unwrap_or_default(),
+            portrait: text(&words, "portrait").unwrap_or_default(),
+            link: text(&words, "link").unwrap_or_default(),
+        })
+        .unwrap_or_default();
     let author = Author {
         name: required("name")?,
         website: Some(
@@ -68,7 +79,7 @@ pub fn mount_author_card(
     };
     leptos::mount::mount_to(
         target,
-        move || view! { <AuthorCard author=author compact=compact /> },
+        move || view! { <AuthorCard author=author compact=compact words=words /> },
     )
     .forget();
     Ok(())

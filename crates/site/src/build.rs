@@ -302,6 +302,7 @@ fn run(
             &output,
             &published.index,
             &site.info.language,
+            &site.info.strings,
             custom.as_deref(),
         )
     })?;

@@ -10,7 +10,6 @@ use crate::check::{self, Diagnostic, Severity};
 use crate::import;
 use crate::publish::{self as publishing, now, read_posts, PublishOptions};
 use anyhow::{bail, Context, Result};
-use blog_core::config::Settings;
 use blog_core::publish;
 use clap::{Args, Parser, Subcommand};
 
@@ -220,7 +219,7 @@ fn run(command: Command) -> Result<ExitCode> {
             let app = load_app(app.map(|a| cwd.join(a)))?;
             let out = out.map(|o| cwd.join(o));
             let blog = Blog::enter(dir, folders)?;
-            let settings = Settings::load().map_err(anyhow::Error::msg)?;
+            let settings = crate::i18n::load_settings().map_err(anyhow::Error::msg)?;
             let url = url
                 .or_else(|| settings.url.clone())
                 .context("site.yaml has no `url:` (where the blog is published): add one, or pass --url https://…")?;
@@ -292,7 +291,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 .context("cannot read the current folder")?
                 .join(out);
             let blog = Blog::enter(dir, folders)?;
-            let settings = Settings::load().map_err(anyhow::Error::msg)?;
+            let settings = crate::i18n::load_settings().map_err(anyhow::Error::msg)?;
             let started = std::time::Instant::now();
             let output = crate::output::Output::new(&out, false)?;
             let published = publishing::publish(&PublishOptions {
@@ -343,7 +342,7 @@ fn check(blog: &Blog) -> Result<ExitCode> {
     let (posts, mut findings) =
         crate::build::Site::default().check(&blog.posts, &blog.pages, &blog.public)?;
     // The settings file is checked too: a mistake there fails every build.
-    match Settings::load() {
+    match crate::i18n::load_settings() {
         Ok(config) => findings.extend(config.warnings.into_iter().map(|message| Diagnostic {
             severity: Severity::Warning,
             message,

@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagrams;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod output;

@@ -13,7 +13,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use blog_core::config::Settings;
 use blog_core::routes;
 
 use crate::build::{self, BuildOptions, Mode, Site};
@@ -142,7 +141,7 @@ fn rebuild(
     };
     let attempt = || -> Result<build::Summary> {
         let app = crate::cli::load_app(options.app_dir.clone())?;
-        let settings = Settings::load().map_err(anyhow::Error::msg)?;
+        let settings = crate::i18n::load_settings().map_err(anyhow::Error::msg)?;
         site.update(
             &BuildOptions {
                 posts: options.posts.clone(),

@@ -4,6 +4,7 @@ use blog_core::author::Author;
 use leptos::prelude::*;
 
 use crate::optional_image::OptionalImage;
+use blog_core::i18n::{fill, CardWords};
 
 /// One author's card. Everything it shows comes from `author`, so the same component renders
 /// on post pages and embedded on other websites.
@@ -17,7 +18,16 @@ pub fn AuthorCard(
     /// A smaller card without the bio, for tight spaces on other sites.
     #[prop(optional)]
     compact: bool,
+    /// Its words in the site's language.
+    words: CardWords,
 ) -> impl IntoView {
+    let name = author.name.clone();
+    let name = name.as_str();
+    // A registry from before the words were carried has none: the name says enough.
+    let say = |template: &str, args: &[(&str, &str)], otherwise: &str| match template {
+        "" => otherwise.to_string(),
+        template => fill(template, args),
+    };
     let initials = author.initials();
     let avatar = match author.avatar.clone() {
         Some(src) => {
@@ -25,7 +35,7 @@ pub fn AuthorCard(
             view! {
                 <OptionalImage
                     src=src
-                    alt=format!("Portrait of {}", author.name)
+                    alt=say(&words.portrait, &[("name", name)], name)
                     class="author-avatar"
                     fallback=move || view! { <Initials text=initials.clone() /> }
                 />
@@ -34,7 +44,7 @@ pub fn AuthorCard(
         }
         None => view! { <Initials text=initials /> }.into_any(),
     };
-    let name = match author.website.clone() {
+    let linked_name = match author.website.clone() {
         Some(site) => view! {
             <a href=site rel="noopener noreferrer" target="_blank">{author.name.clone()}</a>
         }
@@ -45,7 +55,7 @@ pub fn AuthorCard(
         .links
         .iter()
         .map(|link| {
-            let accessible = format!("{} on {} (opens in a new tab)", author.name, link.label);
+            let accessible = say(&words.link, &[("name", name), ("site", &link.label)], &link.label);
             view! {
                 <li>
                     <a
@@ -68,11 +78,11 @@ pub fn AuthorCard(
         "author-card"
     };
     view! {
-        <section class=class aria-label=format!("About {}", author.name) data-author=author.id.clone()>
+        <section class=class aria-label=say(&words.about, &[("name", name)], name) data-author=author.id.clone()>
             {avatar}
             <div class="author-text">
                 {(!label.is_empty()).then(|| view! { <p class="author-label">{label}</p> })}
-                <p class="author-name">{name}</p>
+                <p class="author-name">{linked_name}</p>
                 {bio.filter(|b| !b.is_empty()).map(|bio| view! { <p class="author-bio">{bio}</p> })}
                 {has_links.then(|| view! { <ul class="author-links">{links}</ul> })}
             </div>

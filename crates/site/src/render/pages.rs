@@ -109,10 +109,10 @@ pub(crate) fn write_all(
             })
         })
         .collect::<Result<()>>()?;
-    page(pages::not_found(), published.index_id, &with_index)?;
+    page(pages::not_found(&site.info.strings), published.index_id, &with_index)?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
-    page(pages::search(""), 0, &|| (Embedded::Nothing, None))?;
+    page(pages::search("", &site.info.strings), 0, &|| (Embedded::Nothing, None))?;
 
     let total = index.posts.len();
     // Zipped below: a shorter list would leave the last posts without pages.
@@ -219,7 +219,7 @@ pub(crate) fn write_all(
             index
                 .terms(taxonomy)
                 .into_iter()
-                .map(move |term| pages::term(taxonomy, &term.name, term.count))
+                .map(move |term| pages::term(taxonomy, &term.name, term.count, &site.info.strings))
         })
         .collect();
     let mut author_ids: Vec<String> = index.authors.iter().map(|a| a.id.clone()).collect();
@@ -234,7 +234,7 @@ pub(crate) fn write_all(
         let Some(a) = index.author(&id) else {
             continue;
         };
-        with_index_pages.push(pages::author(&a));
+        with_index_pages.push(pages::author(&a, &site.info.strings));
     }
     sitemap.extend(
         with_index_pages
