@@ -24,6 +24,24 @@
   // This page's own thread's server: the only one its policy allows.
   var own = originOf(replies(document.querySelector(".comments")));
 
+  // The messages are the facade's, in the site's language (its data-* attributes); `{n}`
+  // in a count's form is written in the site's digits, the form chosen by the site's
+  // plural table (blog_core::i18n::PluralTable: 0-199, then n % 100 + 100, millions last).
+  function words(section, name, fill) {
+    var text = section.getAttribute("data-" + name) || "";
+    Object.keys(fill || {}).forEach(function (key) { text = text.split("{" + key + "}").join(fill[key]); });
+    return text;
+  }
+  function count(section, n) {
+    var forms = (section.getAttribute("data-count") || "").split("\u001f");
+    var table = section.getAttribute("data-plurals") || "";
+    var at = n < 200 ? n : n % 1000000 === 0 ? 200 : 100 + (n % 100);
+    var form = forms["zotfmx".indexOf(table.charAt(at))] || forms[5] || "";
+    var digits = section.getAttribute("data-digits") || "0123456789";
+    var written = String(n).replace(/[0-9]/g, function (d) { return digits.charAt(+d); });
+    return form.split("{n}").join(written);
+  }
+
   function status(section, text) {
     var p = section.querySelector(".comments-status");
     if (!p) {
@@ -62,7 +80,7 @@
     Object.keys(given).forEach(function (name) { s.setAttribute(name, given[name]); });
     s.crossOrigin = "anonymous";
     s.async = true;
-    s.onerror = function () { status(section, "The comments could not be loaded. Try again later."); };
+    s.onerror = function () { status(section, words(section, "unavailable")); };
     box.appendChild(s);
     section.querySelector(".comments-actions").before(box);
   }
@@ -122,7 +140,7 @@
 
   function mastodon(section) {
     var from = replies(section);
-    status(section, "Loading replies from " + originOf(from).replace("https://", "") + "\u2026");
+    status(section, words(section, "loading", { host: originOf(from).replace("https://", "") }));
     var context = fetch(from, { headers: { Accept: "application/json" } })
       .then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
@@ -130,14 +148,14 @@
       });
     Promise.all([context, sanitizer()]).then(function (got) {
       var found = (got[0] && got[0].descendants) || [];
-      if (!found.length) return status(section, "No replies yet.");
+      if (!found.length) return status(section, words(section, "none"));
       var list = document.createElement("ol");
       list.className = "comment-list";
       found.forEach(function (s) { list.appendChild(reply(s, got[1])); });
       section.querySelector(".comments-actions").before(list);
-      status(section, found.length === 1 ? "1 reply" : found.length + " replies");
+      status(section, count(section, found.length));
     }).catch(function () {
-      status(section, "The replies could not be loaded. Read them on Mastodon.");
+      status(section, words(section, "replies-unavailable"));
     });
   }
 

@@ -96,10 +96,11 @@ const start = async () => {
       const notice = document.createElement('p');
       notice.className = 'notice';
       notice.setAttribute('role', 'alert');
-      notice.textContent = 'This page needs the blog’s app, which could not be loaded (are you offline?). ';
+      // The words are the site's (blogtool writes them in as JavaScript strings).
+      notice.textContent = '__APP_UNAVAILABLE__' + ' ';
       const retry = document.createElement('button');
       retry.type = 'button';
-      retry.textContent = 'Try again';
+      retry.textContent = '__TRY_AGAIN__';
       retry.addEventListener('click', () => location.reload());
       notice.append(retry);
       (app.querySelector('main') ?? app).prepend(notice);

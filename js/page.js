@@ -34,10 +34,13 @@
     }
     // A code block's copy button copies the code after it; browsers offer the clipboard
     // only to secure pages (https, localhost).
+    // Its answers are in the site's language, on the button (Strings::localize_body).
+    var label = b.getAttribute("data-label") || b.textContent;
+    b.setAttribute("data-label", label);
     var said = function (ok) {
-      b.textContent = ok ? "Copied \u2713" : "Copy failed";
+      b.textContent = b.getAttribute(ok ? "data-copied-text" : "data-failed-text") || label;
       b.setAttribute("data-copied", "");
-      setTimeout(function () { b.textContent = "Copy"; b.removeAttribute("data-copied"); }, 2000);
+      setTimeout(function () { b.textContent = label; b.removeAttribute("data-copied"); }, 2000);
     };
     var code = b.nextElementSibling ? b.nextElementSibling.textContent : "";
     if (navigator.clipboard) navigator.clipboard.writeText(code).then(function () { said(true); }, function () { said(false); });

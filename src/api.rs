@@ -125,7 +125,11 @@ impl fmt::Display for LoadError {
                 LoadError::NotData { what: w, file } => {
                     s.fill(Text::ErrorNotData, &[("what", &what(w)), ("file", file)])
                 }
-                LoadError::BadData { what: w, file, reason } => s.fill(
+                LoadError::BadData {
+                    what: w,
+                    file,
+                    reason,
+                } => s.fill(
                     Text::ErrorBadData,
                     &[("what", &what(w)), ("file", file), ("reason", reason)],
                 ),
@@ -264,7 +268,12 @@ pub async fn old_address(base: &str, key: &str) -> Option<String> {
     let redirects = match known {
         Some(known) => known,
         None => {
-            let text = match fetch_text(&under_base(base, routes::REDIRECTS_DATA), "").await {
+            let text = match fetch_text(
+                &under_base(base, routes::REDIRECTS_DATA),
+                &What::of(Text::WhatPostList),
+            )
+            .await
+            {
                 Ok((200..=299, text)) if !looks_like_html_page(&text) => text,
                 _ => "{}".to_string(),
             };

@@ -12,9 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::{LoadError, What};
-use blog_core::i18n::Text;
 use crate::site::AppState;
 use crate::visit::{Loads, VisitCache};
+use blog_core::i18n::Text;
 
 #[wasm_bindgen(inline_js = r#"
 export function import_module(url) { return import(url); }
@@ -58,10 +58,7 @@ pub async fn parse(site: AppState, file: &str, text: &str) -> Result<Post, LoadE
     let reader = load(site).await?;
     let failed = |reason: String| {
         site.visit().with(|c| c.readers.clear());
-        LoadError::Network {
-            what: WHAT,
-            reason,
-        }
+        LoadError::Network { what: WHAT, reason }
     };
     let answer = reader
         .call3(

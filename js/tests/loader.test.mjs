@@ -9,7 +9,10 @@ import vm from 'node:vm';
 // The dynamic import of the app's glue goes through a hook the test provides.
 const source = readFileSync(new URL('../loader.js', import.meta.url), 'utf8')
   .replace("import('__APP_JS__')", "__importApp('/rustblog-1.js')")
-  .replace("'__APP_WASM__'", "'/rustblog-1_bg.wasm'");
+  .replace("'__APP_WASM__'", "'/rustblog-1_bg.wasm'")
+  // The site's words, as blogtool writes them in (JSON string literals).
+  .replace("'__APP_UNAVAILABLE__'", JSON.stringify('Cette page a besoin de l’application, qui n’a pas pu être chargée.'))
+  .replace("'__TRY_AGAIN__'", JSON.stringify('Réessayer'));
 
 /** Runs the loader on a page at `path` whose app element is described by `app`. */
 function load({
@@ -177,7 +180,7 @@ test('another page served at this address stays hidden until the app shows the r
   assert.equal(page.appElement.hidden, false);
 });
 
-test('a failed download leaves a whole page as it is; a page that needs the app says so, with Try again', async () => {
+test('a failed download leaves a whole page as it is; a page that needs the app says so in the site\'s words, with Try again', async () => {
   const whole = load({ appLoads: false });
   await settle();
   whole.fire('pointermove', { pointerType: 'mouse' });
@@ -186,8 +189,8 @@ test('a failed download leaves a whole page as it is; a page that needs the app 
   const needed = load({ appLoads: false, app: { start: 'needed', children: true } });
   await settle();
   const notice = needed.log.find(([w]) => w === 'notice');
-  assert.match(notice[1], /could not be loaded/);
-  assert.deepEqual(notice[2], ['Try again']);
+  assert.match(notice[1], /n’a pas pu être chargée/);
+  assert.deepEqual(notice[2], ['Réessayer']);
 });
 
 test("a page's file in its address is the folder's address to the router", async () => {

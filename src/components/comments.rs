@@ -11,8 +11,8 @@ use blog_core::services::{CommentsProvider, MastodonThread, COMMENTS_ID};
 use leptos::prelude::*;
 
 use crate::site::AppState;
-use crate::site::{fill, text};
-use blog_core::i18n::Text;
+use crate::site::{fill, text, with_strings};
+use blog_core::i18n::{Count, Text};
 
 /// The facade for the post at `page` (its address, base path included), or nothing when
 /// the site has no comments or this post has them off.
@@ -29,6 +29,12 @@ pub fn Comments(
     if !provider.shows(comments, mastodon.as_deref()) {
         return None;
     }
+    // The replies' count, chosen by the script as `Strings::count` would.
+    let (count_forms, plurals, digits) = with_strings(|s| {
+        let at = Count::Replies as usize * 6;
+        let forms = s.counts.get(at..at + 6).unwrap_or_default().join("\u{1f}");
+        (forms, s.plurals.0.clone(), s.digits.clone())
+    });
     let note = fill(
         Text::CommentsFrom,
         &[("host", &provider.facade_host(mastodon.as_deref()))],
@@ -54,6 +60,9 @@ pub fn Comments(
             data-loading=text(Text::LoadingReplies)
             data-none=text(Text::NoReplies)
             data-replies-unavailable=text(Text::RepliesUnavailable)
+            data-count=count_forms
+            data-plurals=plurals
+            data-digits=digits
         >
             <h2 id="comments-title">{text(Text::Comments)}</h2>
             <p class="comments-note">{note}</p>

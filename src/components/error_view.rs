@@ -1,8 +1,8 @@
 //! A failure the reader can act on: what went wrong, and a button to try again.
 
-use leptos::prelude::*;
 use crate::site::text;
 use blog_core::i18n::Text;
+use leptos::prelude::*;
 
 /// Says what failed and offers a retry.
 #[component]

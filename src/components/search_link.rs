@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::pages::search::opened_in_app;
-use crate::site::{href, AppState};
 use crate::site::text;
+use crate::site::{href, AppState};
 use blog_core::i18n::Text;
 
 /// "Search" in the header; pointing at it starts loading the index. Also listens for `/`

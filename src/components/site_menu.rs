@@ -6,8 +6,8 @@ use blog_core::config::MenuLink;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::site::{href, AppState};
 use crate::site::text;
+use crate::site::{href, AppState};
 use blog_core::i18n::Text;
 
 /// The menu, or nothing when the site has none.

@@ -3,9 +3,9 @@
 //! true while dark shows), so it works on a prerendered page before the app starts, and the
 //! app carries no code for it.
 
-use leptos::prelude::*;
 use crate::site::text;
 use blog_core::i18n::Text;
+use leptos::prelude::*;
 
 /// A button that flips between light and dark (see the module's note for who runs it).
 #[component]

@@ -7,8 +7,8 @@ use blog_core::index::PostIndex;
 use leptos::prelude::*;
 
 use super::error_view::ErrorView;
-use crate::site::AppState;
 use crate::site::text;
+use crate::site::AppState;
 use blog_core::i18n::Text;
 
 /// Shows `render(index)` once the post index has loaded; a retryable error if it cannot.

@@ -24,7 +24,8 @@ pub fn AuthorPage() -> impl IntoView {
     let render = move |m: Arc<PostIndex>| {
         let id = params.read().get("id").unwrap_or_default();
         let Some(author) = m.author(&id) else {
-            return view! { <NotFound what=fill(Text::NoSuchAuthor, &[("name", &id)]) /> }.into_any();
+            return view! { <NotFound what=fill(Text::NoSuchAuthor, &[("name", &id)]) /> }
+                .into_any();
         };
         let posts: Vec<_> = m.posts_by(&id).into_iter().cloned().collect();
         view! {

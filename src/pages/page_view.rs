@@ -15,7 +15,7 @@ use crate::components::page_head::PageHead;
 use crate::pages::not_found::NotFound;
 use crate::pages::post_view::{contents, lead_image, AdoptedArticle};
 use crate::site::{base_path, AppState};
-use crate::site::text;
+use crate::site::{text, with_strings};
 use blog_core::i18n::Text;
 
 /// The page at the router's address if the site has one there, else "not found".
@@ -114,7 +114,7 @@ fn PageArticle(link: PageLink, post: Post) -> impl IntoView {
                 {image}
             </header>
             {toc}
-            <div class="post-body" inner_html=post.html.clone() />
+            <div class="post-body" inner_html=with_strings(|s| s.localize_body(&post.html)) />
         </article>
     }
 }

@@ -293,7 +293,7 @@ fn Article(loaded: LoadedPost) -> impl IntoView {
                 {image}
             </header>
             {toc}
-            <div class="post-body" inner_html=post.html />
+            <div class="post-body" inner_html=with_strings(|s| s.localize_body(&post.html)) />
             <footer class="post-footer">
                 {cards}
                 {more_reading}

@@ -10,8 +10,8 @@ use leptos_router::NavigateOptions;
 
 use crate::components::page_head::PageHead;
 use crate::search::{self, Found};
-use crate::site::{href, AppState};
 use crate::site::{count, date, fill, text, with_strings};
+use crate::site::{href, AppState};
 use blog_core::i18n::{Count, Text};
 
 /// Results shown at first, and added by each "more results".
@@ -132,7 +132,8 @@ pub fn SearchPage() -> impl IntoView {
             },
         }
     };
-    let results = move || match answer.get() {
+    let results = move || {
+        match answer.get() {
         Some(Err(e)) => view! {
             <div class="search-error" role="alert">
                 <p>{fill(Text::SearchUnavailable, &[("error", &e.to_string())])}</p>
@@ -159,6 +160,7 @@ pub fn SearchPage() -> impl IntoView {
             .into_any()
         }
         None => ().into_any(),
+    }
     };
     view! {
         // Re-created per query: a reactive title would be read after the prerender drops it.

@@ -42,7 +42,8 @@ pub fn TermPage(
                 view! { <NotFound what=what /> }.into_any()
             }
             Some(name) => {
-                let page = with_strings(|s| blog_core::pages::term(taxonomy, &name, posts.len(), s));
+                let page =
+                    with_strings(|s| blog_core::pages::term(taxonomy, &name, posts.len(), s));
                 view! {
                     <h1 class="page-title">{page.title.clone()}</h1>
                     <PageHead page=page />

@@ -114,6 +114,10 @@ keys! {
         Copied = "copied",
         /// The copy button when copying failed.
         CopyFailed = "copy_failed",
+        /// A done task's checkbox in a post (`aria-label`).
+        TaskDone = "task_done",
+        /// An open task's checkbox in a post (`aria-label`).
+        TaskOpen = "task_open",
         /// Comments that failed to load.
         CommentsUnavailable = "comments_unavailable",
         /// While Mastodon replies load: `{host}`.
@@ -487,11 +491,43 @@ impl Strings {
             .months
             .get(usize::from(m).saturating_sub(1))
             .map_or("", String::as_str);
-        let (y, number, d) = (self.number(y.into()), self.number(m.into()), self.number(d.into()));
+        let (y, number, d) = (
+            self.number(y.into()),
+            self.number(m.into()),
+            self.number(d.into()),
+        );
         fill(
             &self.date,
             &[("y", &y), ("M", &number), ("month", month), ("d", &d)],
         )
+    }
+
+    /// A post's or page's rendered HTML with the interface words inside it (a code block's
+    /// copy button and its answers, task list checkboxes) in the site's language. The
+    /// HTML as rendered when the table is empty.
+    pub fn localize_body(&self, html: &str) -> String {
+        use crate::markdown::{COPY_BUTTON, TASK_DONE, TASK_OPEN};
+        if self.texts.is_empty()
+            || !html.contains("<button type=\"button\" class=\"copy-code\">")
+                && !html.contains("<input type=\"checkbox\" disabled")
+        {
+            return html.to_string();
+        }
+        let attribute = |key: Text| crate::html::escape(self.text(key));
+        let copy = format!(
+            "<button type=\"button\" class=\"copy-code\" data-copied-text=\"{}\" data-failed-text=\"{}\">{}</button>",
+            attribute(Text::Copied),
+            attribute(Text::CopyFailed),
+            crate::html::escape(self.text(Text::Copy))
+        );
+        let done = TASK_DONE.replace("\"Done\"", &format!("\"{}\"", attribute(Text::TaskDone)));
+        let open = TASK_OPEN.replace(
+            "\"Not done\"",
+            &format!("\"{}\"", attribute(Text::TaskOpen)),
+        );
+        html.replace(COPY_BUTTON, &copy)
+            .replace(TASK_DONE, &done)
+            .replace(TASK_OPEN, &open)
     }
 
     /// `text` with its ASCII digits written in the language's.
@@ -618,7 +654,10 @@ pub fn read_table(name: &str, text: &str, table: &mut Table, warnings: &mut Vec<
     let doc = match yaml::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            warnings.push(format!("{name}:{}: {}: the file is left out", e.line, e.problem));
+            warnings.push(format!(
+                "{name}:{}: {}: the file is left out",
+                e.line, e.problem
+            ));
             return;
         }
     };
@@ -626,7 +665,10 @@ pub fn read_table(name: &str, text: &str, table: &mut Table, warnings: &mut Vec<
         Value::Map(entries) => entries,
         Value::Null => return,
         _ => {
-            warnings.push(format!("{name}:{}: a table is key: text lines; left out", doc.line));
+            warnings.push(format!(
+                "{name}:{}: a table is key: text lines; left out",
+                doc.line
+            ));
             return;
         }
     };
@@ -683,7 +725,9 @@ pub fn pseudo(english: &Table) -> Strings {
         let mut out = format!("⟦{key}");
         let mut rest = template;
         while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             out.push(' ');
             out.push_str(&rest[open..open + close + 1]);
             rest = &rest[open + close + 1..];
@@ -697,7 +741,11 @@ pub fn pseudo(english: &Table) -> Strings {
         table.texts.insert(*key, marked(key.key(), english));
     }
     for key in Count::ALL {
-        let other = english.counts.get(key).and_then(|f| f[5].clone()).unwrap_or_default();
+        let other = english
+            .counts
+            .get(key)
+            .and_then(|f| f[5].clone())
+            .unwrap_or_default();
         let mut forms: [Option<String>; 6] = Default::default();
         forms[PluralCategory::Other as usize] = Some(marked(key.key(), &other));
         table.counts.insert(*key, forms);
@@ -713,7 +761,12 @@ pub fn pseudo(english: &Table) -> Strings {
 pub(crate) fn english() -> Strings {
     let mut table = Table::default();
     let mut warnings = Vec::new();
-    read_table("en.yaml", include_str!("../../site/i18n/en.yaml"), &mut table, &mut warnings);
+    read_table(
+        "en.yaml",
+        include_str!("../../site/i18n/en.yaml"),
+        &mut table,
+        &mut warnings,
+    );
     assert!(warnings.is_empty(), "{warnings:?}");
     table.strings()
 }
@@ -758,7 +811,7 @@ mod tests {
             (3, "3 минуты"),
             (11, "11 минут"),
             (21, "21 минута"),
-            (5, "5 минут"),  // many has no form here: other's
+            (5, "5 минут"), // many has no form here: other's
             (222, "222 минуты"),
         ] {
             assert_eq!(strings.count(Count::ReadingTime, n, &[]), want);
@@ -793,6 +846,32 @@ mod tests {
         assert_eq!(table.category(1_003), PluralCategory::Few);
         assert_eq!(table.category(3_000_000), PluralCategory::Many);
         assert_eq!(table.category(3_000_001), PluralCategory::Other);
+    }
+
+    #[test]
+    fn the_words_inside_a_post_are_the_site_s() {
+        let html = crate::markdown::render("```\nx\n```\n\n- [x] a\n- [ ] b\n").html;
+        let english = english();
+        assert_eq!(
+            english.localize_body(&html).matches("Copy").count(),
+            2,
+            "{html}"
+        );
+        let mut french = english.clone();
+        french.texts[Text::Copy as usize] = "Copier".into();
+        french.texts[Text::Copied as usize] = "Copié ✓".into();
+        french.texts[Text::TaskDone as usize] = "Fait".into();
+        french.texts[Text::TaskOpen as usize] = "« À faire »".into();
+        let local = french.localize_body(&html);
+        assert!(local.contains(">Copier</button>"), "{local}");
+        assert!(local.contains("data-copied-text=\"Copié ✓\""), "{local}");
+        assert!(local.contains("aria-label=\"Fait\""), "{local}");
+        assert!(local.contains("aria-label=\"« À faire »\""), "{local}");
+        assert!(
+            !local.contains(">Copy<") && !local.contains("\"Done\""),
+            "{local}"
+        );
+        assert_eq!(Strings::default().localize_body(&html), html);
     }
 
     #[test]

@@ -77,6 +77,15 @@ pub struct LinkContext {
     pub page: String,
 }
 
+/// A code block's copy button as rendered, in the engine's words: the page showing the
+/// post puts the site's in ([`crate::i18n::Strings::localize_body`]), so the post's HTML
+/// is the same whatever the language, and the reader in the browser needs no table.
+pub const COPY_BUTTON: &str = "<button type=\"button\" class=\"copy-code\">Copy</button>";
+/// A done task list item's checkbox, as rendered (see [`COPY_BUTTON`]).
+pub const TASK_DONE: &str = "<input type=\"checkbox\" disabled checked aria-label=\"Done\">";
+/// An open task list item's checkbox, as rendered (see [`COPY_BUTTON`]).
+pub const TASK_OPEN: &str = "<input type=\"checkbox\" disabled aria-label=\"Not done\">";
+
 impl LinkContext {
     /// The context for a post with this slug on a site under `base`.
     pub fn for_post(base: &str, slug: &str) -> LinkContext {
@@ -749,12 +758,7 @@ fn transform<'a>(
             }
             // Checkboxes and scrollable code blocks need names and keyboard access.
             Event::TaskListMarker(done) => out.push(Event::InlineHtml(
-                if done {
-                    "<input type=\"checkbox\" disabled checked aria-label=\"Done\"> "
-                } else {
-                    "<input type=\"checkbox\" disabled aria-label=\"Not done\"> "
-                }
-                .into(),
+                format!("{} ", if done { TASK_DONE } else { TASK_OPEN }).into(),
             )),
             // Code blocks get a copy button (shown once the app runs) and, for languages
             // the highlighter knows, coloured tokens.
@@ -763,9 +767,8 @@ fn transform<'a>(
                     CodeBlockKind::Fenced(info) => fence_language(info),
                     CodeBlockKind::Indented => None,
                 };
-                let mut html = String::from(
-                    "<div class=\"code-block\"><button type=\"button\" class=\"copy-code\">Copy</button><pre tabindex=\"0\"><code",
-                );
+                let mut html =
+                    format!("<div class=\"code-block\">{COPY_BUTTON}<pre tabindex=\"0\"><code");
                 if let Some(lang) = &lang {
                     html.push_str(" class=\"language-");
                     crate::html::escape_into(&mut html, lang);

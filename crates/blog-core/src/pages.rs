@@ -67,8 +67,12 @@ pub fn list(number: usize, pages: usize, site: &SiteIdentity) -> PageMeta {
     let title = if number <= 1 {
         String::new()
     } else {
-        let (n, of) = (site.strings.number(number as u64), site.strings.number(pages as u64));
-        site.strings.fill(Text::PageOf, &[("number", &n), ("pages", &of)])
+        let (n, of) = (
+            site.strings.number(number as u64),
+            site.strings.number(pages as u64),
+        );
+        site.strings
+            .fill(Text::PageOf, &[("number", &n), ("pages", &of)])
     };
     PageMeta::website(routes::list_page(number), title, site.description.clone())
 }

@@ -47,13 +47,20 @@ pub fn table_for(language: &str) -> Option<&'static str> {
     let mut parts = tag.split(['-', '_']);
     let primary = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
-    let shipped = |code: &str| TABLES.iter().map(|(c, _)| *c).find(|c| c.eq_ignore_ascii_case(code));
+    let shipped = |code: &str| {
+        TABLES
+            .iter()
+            .map(|(c, _)| *c)
+            .find(|c| c.eq_ignore_ascii_case(code))
+    };
     if let Some(code) = shipped(&tag) {
         return Some(code);
     }
     match primary {
         "zh" => {
-            let traditional = rest.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
+            let traditional = rest
+                .iter()
+                .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
                 && !rest.contains(&"hans");
             Some(if traditional { "zh-Hant" } else { "zh-Hans" })
         }
@@ -92,7 +99,10 @@ pub fn strings_for(language: &str, folder: &Path) -> (Strings, Vec<String>) {
     let mut table = Table::default();
     read_table("en.yaml", TABLES[0].1, &mut table, &mut warnings);
     if let Some(code) = shipped.filter(|c| *c != "en") {
-        let text = TABLES.iter().find(|(c, _)| *c == code).map_or("", |(_, t)| t);
+        let text = TABLES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or("", |(_, t)| t);
         read_table(&format!("{code}.yaml"), text, &mut table, &mut warnings);
     }
     let mut locale_of_words = shipped.unwrap_or("en").to_string();
@@ -128,7 +138,12 @@ pub fn strings_for(language: &str, folder: &Path) -> (Strings, Vec<String>) {
     // CLDR's data for the tag as written where the words are its language's (`ar-EG` writes
     // ٠–٩ where `ar` writes 0–9; `-u-nu-arab` asks for them), else for the table's.
     let same_language = |a: &str, b: &str| {
-        let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = |t: &str| {
+            t.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
         primary(a) == primary(b)
     };
     let data = same_language(language, &locale_of_words)
@@ -175,9 +190,11 @@ impl LocaleData {
         } else {
             digits
         };
-        let dates =
-            FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new((&locale).into(), YMD::long())
-                .ok()?;
+        let dates = FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(
+            (&locale).into(),
+            YMD::long(),
+        )
+        .ok()?;
         let format = |y: i32, m: u8, d: u8| {
             Date::try_new_gregorian(y, m, d)
                 .map(|date| dates.format(&date).to_string())
@@ -214,7 +231,9 @@ fn date_pattern(
 ) -> Option<(String, Vec<String>)> {
     const YEAR: i32 = 2024;
     const DAY: u8 = 17;
-    let written: Vec<Vec<char>> = (1..=12).map(|m| format(YEAR, m, DAY).chars().collect()).collect();
+    let written: Vec<Vec<char>> = (1..=12)
+        .map(|m| format(YEAR, m, DAY).chars().collect())
+        .collect();
     let shortest = written.iter().map(Vec::len).min()?;
     let prefix = (0..shortest)
         .take_while(|&i| written.iter().all(|w| w[i] == written[0][i]))
@@ -282,7 +301,12 @@ mod tests {
                 .iter()
                 .filter(|k| !table.texts.contains_key(k))
                 .map(|k| k.key())
-                .chain(Count::ALL.iter().filter(|k| !table.counts.contains_key(k)).map(|k| k.key()))
+                .chain(
+                    Count::ALL
+                        .iter()
+                        .filter(|k| !table.counts.contains_key(k))
+                        .map(|k| k.key()),
+                )
                 .collect();
             assert!(missing.is_empty(), "{code}.yaml lacks {missing:?}");
         }
@@ -366,9 +390,11 @@ mod tests {
     fn dates_read_as_icu4x_writes_them_for_every_shipped_language() {
         for (code, _) in TABLES {
             let locale: Locale = code.parse().unwrap();
-            let dates =
-                FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new((&locale).into(), YMD::long())
-                    .unwrap();
+            let dates = FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(
+                (&locale).into(),
+                YMD::long(),
+            )
+            .unwrap();
             let strings = strings(code);
             assert!(!strings.date.is_empty(), "{code}");
             for year in [1970, 2000, 2024, 2025, 2099] {
@@ -416,10 +442,16 @@ mod tests {
         // one (1, 21), few (3), many (5): three forms of the word after the number.
         let forms: Vec<String> = [1, 3, 5, 21]
             .iter()
-            .map(|n| ru.count(Count::ReadingTime, *n, &[]).replace(&n.to_string(), ""))
+            .map(|n| {
+                ru.count(Count::ReadingTime, *n, &[])
+                    .replace(&n.to_string(), "")
+            })
             .collect();
         assert_eq!(forms[0], forms[3]);
-        assert!(forms[0] != forms[1] && forms[1] != forms[2] && forms[0] != forms[2], "{forms:?}");
+        assert!(
+            forms[0] != forms[1] && forms[1] != forms[2] && forms[0] != forms[2],
+            "{forms:?}"
+        );
         let en = strings("en");
         assert_eq!(en.count(Count::ReadingTime, 1, &[]), "1 min read");
         assert_eq!(
@@ -436,27 +468,56 @@ mod tests {
     fn the_blog_s_table_overrides_and_adds_a_language() {
         let dir = std::env::temp_dir().join(format!("blog-i18n-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("fr.yaml"), "search: Chercher\nnot_a_key: x\nreading_time:\n  one: \"{n} minute\"\n").unwrap();
-        std::fs::write(dir.join("it.yaml"), "search: Cerca\nreading_time:\n  one: \"{n} minuto\"\n  other: \"{n} minuti\"\n").unwrap();
+        std::fs::write(
+            dir.join("fr.yaml"),
+            "search: Chercher\nnot_a_key: x\nreading_time:\n  one: \"{n} minute\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("it.yaml"),
+            "search: Cerca\nreading_time:\n  one: \"{n} minuto\"\n  other: \"{n} minuti\"\n",
+        )
+        .unwrap();
         let (fr, warnings) = strings_for("fr", &dir);
         assert_eq!(fr.text(Text::Search), "Chercher");
-        assert!(warnings.iter().any(|w| w.contains("fr.yaml:2: \"not_a_key\"")), "{warnings:?}");
-        assert!(warnings.iter().any(|w| w.contains("fr.yaml:3: reading_time has no `other`")), "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("fr.yaml:2: \"not_a_key\"")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("fr.yaml:3: reading_time has no `other`")),
+            "{warnings:?}"
+        );
         // The form left out keeps the engine's.
-        assert_eq!(fr.count(Count::ReadingTime, 5, &[]), strings("fr").count(Count::ReadingTime, 5, &[]));
+        assert_eq!(
+            fr.count(Count::ReadingTime, 5, &[]),
+            strings("fr").count(Count::ReadingTime, 5, &[])
+        );
         let (it, warnings) = strings_for("it", &dir);
         assert_eq!(it.text(Text::Search), "Cerca");
         assert_eq!(it.count(Count::ReadingTime, 1, &[]), "1 minuto");
         assert_eq!(it.count(Count::ReadingTime, 4, &[]), "4 minuti");
         assert_eq!(it.text(Text::Menu), "Menu");
-        assert!(warnings.iter().any(|w| w.contains("stay in English")), "{warnings:?}");
+        assert!(
+            warnings.iter().any(|w| w.contains("stay in English")),
+            "{warnings:?}"
+        );
         assert_eq!(
             it.date(&blog_core::date::PostDate::parse("2025-03-15").unwrap()),
             "15 marzo 2025"
         );
         let (sv, warnings) = strings_for("sv", &dir);
         assert_eq!(sv.text(Text::Search), "Search");
-        assert!(warnings.iter().any(|w| w.contains("language \"sv\" has no table")), "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("language \"sv\" has no table")),
+            "{warnings:?}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -464,8 +525,14 @@ mod tests {
     fn the_pseudo_language_marks_every_text_with_its_key() {
         let strings = strings(PSEUDO);
         assert_eq!(strings.text(Text::SkipToContent), "⟦skip_to_content⟧");
-        assert_eq!(strings.fill(Text::PostsBy, &[("name", "Ada")]), "⟦posts_by Ada⟧");
-        assert_eq!(strings.count(Count::ReadingTime, 3, &[]), "⟦reading_time 3⟧");
+        assert_eq!(
+            strings.fill(Text::PostsBy, &[("name", "Ada")]),
+            "⟦posts_by Ada⟧"
+        );
+        assert_eq!(
+            strings.count(Count::ReadingTime, 3, &[]),
+            "⟦reading_time 3⟧"
+        );
         let date = blog_core::date::PostDate::parse("2025-03-15").unwrap();
         assert_eq!(strings.date(&date), "⟦date 2025-3-15⟧");
     }

@@ -55,7 +55,11 @@ pub fn AuthorCard(
         .links
         .iter()
         .map(|link| {
-            let accessible = say(&words.link, &[("name", name), ("site", &link.label)], &link.label);
+            let accessible = say(
+                &words.link,
+                &[("name", name), ("site", &link.label)],
+                &link.label,
+            );
             view! {
                 <li>
                     <a

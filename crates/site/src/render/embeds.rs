@@ -58,9 +58,8 @@ pub(crate) fn write(
         .unwrap_or_default();
     for author in &index.authors {
         let title = html::escape(&fill(&words.about, &[("name", &author.name)]));
-        let card = Owner::new().with(|| {
-            view! { <AuthorCard author=author.clone() words=words.clone() /> }.to_html()
-        });
+        let card = Owner::new()
+            .with(|| view! { <AuthorCard author=author.clone() words=words.clone() /> }.to_html());
         let page = format!(
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"../../card.css\">{custom}\n</head>\n<body><div class=\"frame\">{card}</div></body>\n</html>\n",
             html::escape(language)

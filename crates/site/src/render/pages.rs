@@ -109,10 +109,16 @@ pub(crate) fn write_all(
             })
         })
         .collect::<Result<()>>()?;
-    page(pages::not_found(&site.info.strings), published.index_id, &with_index)?;
+    page(
+        pages::not_found(&site.info.strings),
+        published.index_id,
+        &with_index,
+    )?;
     // A shell for shared searches (`/search?q=…`) on hosts without an SPA fallback; kept
     // out of the sitemap, as result pages are not content.
-    page(pages::search("", &site.info.strings), 0, &|| (Embedded::Nothing, None))?;
+    page(pages::search("", &site.info.strings), 0, &|| {
+        (Embedded::Nothing, None)
+    })?;
 
     let total = index.posts.len();
     // Zipped below: a shorter list would leave the last posts without pages.

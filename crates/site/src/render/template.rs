@@ -11,6 +11,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use blog_core::config::Settings;
 use blog_core::html;
+use blog_core::i18n::{Strings, Text};
 use blog_core::pages::{PageKind, PageMeta};
 use blog_core::publish::{self, PublishedSite};
 use blog_core::routes;
@@ -71,7 +72,7 @@ pub(crate) fn prepare(
             bail!("index.html has no `{needed}`; blogtool renders pages there");
         }
     }
-    let page = without_script_comments(&start_after_load(page)?);
+    let page = without_script_comments(&start_after_load(page, &site.info.strings)?);
     let page = inline_stylesheet(&page, dist, &site.base, theme_css)?;
     // The blog's own stylesheet, when it has one, after the engine's: its rules win.
     let page = match custom_stylesheet(dist)? {
@@ -358,7 +359,7 @@ fn with_favicon(page: &str, href: &str) -> Result<String> {
 /// glue's module preloads wait in a `<template>` (inert: nothing in it is fetched) that the
 /// loader puts into the head as it starts, so the glue and its snippets still download side
 /// by side, and the app still finds its base path in the first of those links.
-fn start_after_load(template: &str) -> Result<String> {
+fn start_after_load(template: &str, strings: &Strings) -> Result<String> {
     let between = |text: &str, start: &str, end: &str| -> Option<(usize, usize)> {
         let from = text.find(start)? + start.len();
         Some((from, from + text[from..].find(end)?))
@@ -376,7 +377,16 @@ fn start_after_load(template: &str) -> Result<String> {
     let code = include_str!("../../../../js/loader.js");
     let loader = format!(
         "<script type=\"module\">\n{}</script>",
-        code.replace("__APP_JS__", js).replace("__APP_WASM__", wasm)
+        code.replace("__APP_JS__", js)
+            .replace("__APP_WASM__", wasm)
+            .replace(
+                "'__APP_UNAVAILABLE__'",
+                &script_string(strings.text(Text::AppUnavailable))
+            )
+            .replace(
+                "'__TRY_AGAIN__'",
+                &script_string(strings.text(Text::TryAgain))
+            )
     );
     let mut page = format!(
         "{}{loader}{}",
@@ -391,6 +401,14 @@ fn start_after_load(template: &str) -> Result<String> {
         }
     }
     Ok(defer_module_preloads(&page))
+}
+
+/// `text` as a JavaScript string literal that is safe inside an inline `<script>`: JSON's
+/// quoting, with `<` escaped so no `</script>` can end the element.
+fn script_string(text: &str) -> String {
+    serde_json::to_string(text)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace('<', "\\u003c")
 }
 
 /// `page` with the whole-line `//` comments of its inline scripts left out: they explain the
@@ -628,13 +646,13 @@ mod tests {
     #[test]
     fn the_loader_starts_the_app_files_trunk_named() {
         let index = "<head><link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
-        let page = start_after_load(index).unwrap();
+        let page = start_after_load(index, &Strings::default()).unwrap();
         assert!(page.contains("await import('/a.js')"), "{page}");
         assert!(page.contains("fetch('/a_bg.wasm')"), "{page}");
         assert!(!page.contains("__APP_"), "{page}");
         assert!(!page.contains("rel=\"preload\""), "{page}");
         assert!(page.contains("if (now) start();"), "{page}");
-        assert!(start_after_load("<head></head>").is_err());
+        assert!(start_after_load("<head></head>", &Strings::default()).is_err());
     }
 
     #[test]
@@ -658,7 +676,7 @@ mod tests {
     #[test]
     fn module_preloads_wait_in_a_template_until_the_app_starts() {
         let index = "<head>\n<link rel=\"icon\" href=\"/i.svg\">\n<link rel=\"modulepreload\" href=\"/a.js\" crossorigin=\"anonymous\">\n<link rel=\"modulepreload\" href=\"/s/inline0.js\">\n<link rel=\"canonical\" href=\"/\">\n<script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
-        let page = start_after_load(index).unwrap();
+        let page = start_after_load(index, &Strings::default()).unwrap();
         let template = "<template id=\"app-preloads\"><link rel=\"modulepreload\" href=\"/a.js\" crossorigin=\"anonymous\"><link rel=\"modulepreload\" href=\"/s/inline0.js\"></template>";
         assert_eq!(page.matches("modulepreload").count(), 2, "{page}");
         assert!(
@@ -668,6 +686,8 @@ mod tests {
             "{page}"
         );
         let none = "<head><script type=\"module\">\nimport init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });\n</script></head>";
-        assert!(!start_after_load(none).unwrap().contains("<template"));
+        assert!(!start_after_load(none, &Strings::default())
+            .unwrap()
+            .contains("<template"));
     }
 }
