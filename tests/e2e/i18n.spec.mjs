@@ -37,7 +37,7 @@ function serve(language, port) {
   const state = { origin: `http://127.0.0.1:${port}` };
   test.beforeAll(async () => {
     state.dir = build(language);
-    state.site = JSON.parse(readFileSync(join(state.dir, 'dist/site.json'), 'utf8'));
+    state.site = JSON.parse(readFileSync(join(state.dir, 'dist/posts/site.json'), 'utf8'));
     state.server = await startServer('node', [join(repo, 'tests/e2e/server.mjs'), join(state.dir, 'dist'), String(port)], `${state.origin}/`);
   });
   test.afterAll(() => {
@@ -58,12 +58,12 @@ test.afterEach(() => {
 // The posts' own content and the site's own settings: not interface text.
 const CONTENT = [
   '.post-body', '.post-header h1', '.post-description', '.post-card h2', '.post-card p.excerpt',
-  '.post-title', '.excerpt', '.site-title', '.site-tagline', '.site-menu li', '.footer-note',
+  '.post-title', '.excerpt', '.post-card-description', '.toc ol', '.site-title', '.site-tagline', '.site-menu li', '.footer-note',
   '.social-links li:not(:last-child)', 'a.tag', 'a.byline', '.author-name', '.author-bio',
   '.author-links', '.page-title', '.search-result-title', '.search-result-meta',
   '.search-result p', 'pre', 'code', 'kbd', '.series ol', '.related ul', '.post-nav a',
   '.translations', 'noscript', 'script', 'style', '.visually-hidden[aria-live]', '.initials',
-  '.author-initials', '.problems code',
+  '.author-initials', '.problems code', '#go',
 ].join(',');
 
 /** Interface text of the page that is not a pseudo string: text nodes, and the
@@ -72,7 +72,9 @@ async function unmarked(page) {
   return page.evaluate((content) => {
     const found = [];
     // A whole text may hold several marked strings and the marks' punctuation.
-    const bare = (text) => text.replace(/⟦[^⟧]*⟧/g, '').replace(/[\s·/↓↑◐←→✓:,.()#“”"'-]/g, '');
+    // A text wrapped around an element (`⟦byline` … `⟧`) comes in two pieces.
+    const bare = (text) => text.replace(/⟦[^⟧]*⟧/g, '').replace(/⟦[a-z_]+/g, '').replace(/⟧/g, '')
+      .replace(/[\s·/↓↑◐←→✓:,.()#“”"'-]/g, '');
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.parentElement;
@@ -86,7 +88,9 @@ async function unmarked(page) {
         if (value && bare(value)) found.push(`${name}: ${value} (on ${el.tagName.toLowerCase()}.${el.className})`);
       }
     }
-    if (bare(document.title.replace(/Rustblog/, ''))) found.push(`document title: ${document.title}`);
+    // The document title: the page's own title (its heading, content) and the site's name.
+    const heading = document.querySelector('main h1')?.textContent ?? '';
+    if (bare(document.title.replace(heading, '').replace('Rustblog', ''))) found.push(`document title: ${document.title}`);
     return found;
   }, CONTENT);
 }

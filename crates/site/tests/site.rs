@@ -580,8 +580,9 @@ fn the_logo_favicon_and_footer_are_the_blogs() {
         "{page}"
     );
     assert!(page.contains("<a href=\"/b/about/\">About</a>"), "{page}");
+    // The engine's own line is not shown (it is in the site's words the page carries).
     assert!(
-        !page.contains("Written in Markdown, rendered in your browser"),
+        !page.contains("<p>Written in Markdown, rendered in your browser"),
         "{page}"
     );
 }
@@ -668,7 +669,7 @@ fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
     let open = site.read("posts/open/index.html");
     assert!(
         open.contains(
-            "<section id=\"comments\" aria-labelledby=\"comments-title\" class=\"comments\">"
+            "<section id=\"comments\" aria-labelledby=\"comments-title\" data-unavailable=\"The comments could not be loaded. Try again later.\""
         ),
         "{open}"
     );
@@ -850,4 +851,46 @@ fn comments_and_analytics_reach_only_the_pages_and_policies_that_need_them() {
         "{}",
         stderr(&refused)
     );
+}
+
+#[test]
+fn the_interface_speaks_the_sites_language_with_the_blogs_own_words_over_the_engines() {
+    let dir = TempDir::new("site-language");
+    let app = stand_in_app(&dir);
+    dir.write("blog/site.yaml", "url: https://x.example/\nlanguage: fr\n");
+    dir.write(
+        "blog/i18n/fr.yaml",
+        "older_posts: Plus anciens →\nsearch_hint: 42\nnot_a_key: x\n",
+    );
+    dir.write(
+        "blog/posts/p.md",
+        "---\ntitle: P\ndate: 2025-03-15\ntags: [mer]\n---\n```\nx\n```\n",
+    );
+    let blog = dir.0.join("blog");
+    let built = blogtool(&["build", "--app", app.to_str().unwrap()], &blog, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stderr(&built).contains("i18n/fr.yaml:3: warning: \"not_a_key\" is not a text of the interface; left out"),
+        "{}",
+        stderr(&built)
+    );
+    let site = TempDir(blog.join("dist"));
+    let post = site.read("posts/p/index.html");
+    // The date, the reading time, the copy button and the tag list in French, the
+    // machine-readable date as it was.
+    for french in [
+        "<time datetime=\"2025-03-15\">15 mars 2025</time>",
+        "lang=\"fr\"",
+        ">Copier</button>",
+        "aria-label=\"Étiquettes\"",
+    ] {
+        assert!(post.contains(french), "{french}\n{post}");
+    }
+    assert!(!post.contains("min read") && !post.contains(">Copy<"), "{post}");
+    let tag = site.read("tags/mer/index.html");
+    assert!(tag.contains("Articles avec l’étiquette #mer"), "{tag}");
+    // The blog's own word wins; a number where a text is expected is still a text.
+    let words = site.read("posts/site.json");
+    assert!(words.contains("Plus anciens →"), "{words}");
+    assert!(words.contains("\"42\""), "{words}");
 }
