@@ -3,9 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use rustblog::site::{AppStart, Embedded, PageData};
-    use rustblog::takeover::{Adopted, PageState, ReaderState};
-    use wasm_bindgen::JsCast;
+    use rustblog::site::PageData;
 
     console_error_panic_hook::set_once();
     let document = web_sys::window()
@@ -17,7 +15,28 @@ fn main() {
         .and_then(|el| el.text_content())
         .and_then(|json| rustblog::api::decode_json(&json).ok())
         .unwrap_or_default();
-    let settings_base = rustblog::site::document_base_path(&document);
+    let base = rustblog::site::document_base_path(&document);
+    // Without embedded settings (a page from `trunk serve`, or one whose data is broken),
+    // the site's words are fetched first: the app's views are drawn in them once, and the
+    // prerendered page stays on screen meanwhile.
+    if data.site.is_none() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut data = data;
+            data.site = rustblog::api::fetch_site_info(&base).await.ok();
+            mount(document, data, base);
+        });
+    } else {
+        mount(document, data, base);
+    }
+}
+
+/// Mounts the app in place of the prerendered markup.
+#[cfg(target_arch = "wasm32")]
+fn mount(document: web_sys::Document, data: rustblog::site::PageData, settings_base: String) {
+    use rustblog::site::{AppStart, Embedded};
+    use rustblog::takeover::{Adopted, PageState, ReaderState};
+    use wasm_bindgen::JsCast;
+
     let root = document
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())

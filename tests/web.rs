@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use blog_core::author::{Author, ProfileLink};
+use blog_core::i18n::{read_table, CardWords, Strings, Table};
 use blog_core::post::Post;
 use leptos::prelude::*;
 use rustblog::components::author_card::AuthorCard;
@@ -13,6 +14,57 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The engine's English words, with the long date ICU4X gives English (the build works
+/// that out; here it is written down).
+fn english() -> Strings {
+    let mut table = Table::default();
+    let mut warnings = Vec::new();
+    read_table(
+        "en.yaml",
+        include_str!("../crates/site/i18n/en.yaml"),
+        &mut table,
+        &mut warnings,
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    Strings {
+        date: "{month} {d}, {y}".into(),
+        months: [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ..table.strings()
+    }
+}
+
+/// The app's state for a lone component: a site at `base` in English.
+fn provide_site(base: &str) {
+    use blog_core::config::SiteIdentity;
+    use rustblog::site::{AppStart, AppState, PageData};
+    provide_context(AppState::new(AppStart {
+        base: base.into(),
+        data: PageData {
+            site: Some(SiteIdentity {
+                strings: english(),
+                ..SiteIdentity::default()
+            }),
+            ..PageData::default()
+        },
+        ..AppStart::default()
+    }));
+}
 
 fn container() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -61,7 +113,7 @@ async fn author_card_shows_name_bio_and_links_with_accessible_names() {
     let root = container();
     let _mounted = leptos::mount::mount_to(
         root.clone(),
-        || view! { <AuthorCard author=author(None) label="About the author" /> },
+        || view! { <AuthorCard author=author(None) label="About the author" words=CardWords::of(&english()) /> },
     );
     leptos::task::tick().await;
     assert_eq!(text(&root, ".author-name"), "Alvison Hunter");
@@ -91,7 +143,7 @@ async fn author_card_shows_name_bio_and_links_with_accessible_names() {
 async fn author_card_falls_back_to_initials_when_the_portrait_fails() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), || {
-        view! { <AuthorCard author=author(Some("/missing-portrait.png")) /> }
+        view! { <AuthorCard author=author(Some("/missing-portrait.png")) words=CardWords::of(&english()) /> }
     });
     leptos::task::tick().await;
     let img = one(&root, "img.author-avatar");
@@ -128,6 +180,7 @@ async fn post_card_links_to_the_post_and_shows_its_facts() {
     let root = container();
     let meta = post.meta.clone();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_site("/blog/");
         view! { <ul><PostCard meta=meta authors=vec![author(None)] base="/blog/" /></ul> }
     });
     leptos::task::tick().await;
@@ -191,7 +244,10 @@ async fn the_site_settings_name_the_blog_and_list_its_links() {
     let settings = AppStart {
         base: "/".into(),
         data: PageData {
-            site: Some(info),
+            site: Some(SiteIdentity {
+                strings: english(),
+                ..info
+            }),
             ..PageData::default()
         },
         ..AppStart::default()
@@ -226,6 +282,7 @@ async fn the_menu_lists_its_entries_and_a_site_without_one_has_none() {
             data: PageData {
                 site: Some(SiteIdentity {
                     menu,
+                    strings: english(),
                     ..SiteIdentity::default()
                 }),
                 ..PageData::default()

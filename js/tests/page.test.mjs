@@ -21,6 +21,9 @@ function element(classes = [], parent = null) {
     removeAttribute(name) {
       delete el.attributes[name];
     },
+    getAttribute(name) {
+      return name in el.attributes ? el.attributes[name] : null;
+    },
     closest(selector) {
       const wanted = selector.split(',').map((s) => s.trim().replace(/^\./, ''));
       for (let at = el; at; at = at.parent) if (wanted.some((c) => at.classes.includes(c))) return at;
@@ -123,21 +126,24 @@ test('a choice made in another tab, or before Back, is followed', () => {
   assert.equal(page.root.dataset.theme, 'light');
 });
 
-test('a copy button copies the code after it and says so for two seconds', async () => {
+test('a copy button copies the code after it and says so, in the site\'s words, for two seconds', async () => {
   const page = run();
   const block = element(['code-block']);
   const button = element(['copy-code'], block);
-  button.textContent = 'Copy';
+  // As the page writes it (Strings::localize_body), in French.
+  button.textContent = 'Copier';
+  button.setAttribute('data-copied-text', 'Copié ✓');
+  button.setAttribute('data-failed-text', 'La copie a échoué');
   button.nextElementSibling = { textContent: 'cargo build --release\n' };
   // A click on the button's own text lands on a child of it.
   page.fire('click', { target: element([], button) });
   await settle();
   assert.deepEqual(page.copied, ['cargo build --release\n']);
-  assert.equal(button.textContent, 'Copied ✓');
+  assert.equal(button.textContent, 'Copié ✓');
   assert.equal(button.attributes['data-copied'], '');
   assert.equal(page.timers[0].ms, 2000);
   page.timers[0].fn();
-  assert.equal(button.textContent, 'Copy');
+  assert.equal(button.textContent, 'Copier');
   assert.equal(button.attributes['data-copied'], undefined);
 });
 
@@ -145,6 +151,8 @@ test('where the clipboard is refused or missing, the button says the copy failed
   for (const clipboard of ['refuses', 'none']) {
     const page = run({ clipboard });
     const button = element(['copy-code']);
+    button.textContent = 'Copy';
+    button.setAttribute('data-failed-text', 'Copy failed');
     button.nextElementSibling = { textContent: 'x' };
     page.fire('click', { target: button });
     await settle();

@@ -870,7 +870,9 @@ fn the_interface_speaks_the_sites_language_with_the_blogs_own_words_over_the_eng
     let built = blogtool(&["build", "--app", app.to_str().unwrap()], &blog, &[]);
     assert!(built.status.success(), "{}", stderr(&built));
     assert!(
-        stderr(&built).contains("i18n/fr.yaml:3: warning: \"not_a_key\" is not a text of the interface; left out"),
+        stderr(&built).contains(
+            "i18n/fr.yaml:3: warning: \"not_a_key\" is not a text of the interface; left out"
+        ),
         "{}",
         stderr(&built)
     );
@@ -886,7 +888,10 @@ fn the_interface_speaks_the_sites_language_with_the_blogs_own_words_over_the_eng
     ] {
         assert!(post.contains(french), "{french}\n{post}");
     }
-    assert!(!post.contains("min read") && !post.contains(">Copy<"), "{post}");
+    assert!(
+        !post.contains("min read") && !post.contains(">Copy<"),
+        "{post}"
+    );
     let tag = site.read("tags/mer/index.html");
     assert!(tag.contains("Articles avec l’étiquette #mer"), "{tag}");
     // The blog's own word wins; a number where a text is expected is still a text.

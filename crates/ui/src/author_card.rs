@@ -18,7 +18,8 @@ pub fn AuthorCard(
     /// A smaller card without the bio, for tight spaces on other sites.
     #[prop(optional)]
     compact: bool,
-    /// Its words in the site's language.
+    /// Its words in the site's language; without them, the author's name alone labels it.
+    #[prop(optional)]
     words: CardWords,
 ) -> impl IntoView {
     let name = author.name.clone();
